@@ -1,0 +1,63 @@
+"""The ``tei`` command line: paths, options, printing and exit codes only.
+
+Exit status: 0 success, 1 invalid or failed input, 2 usage error (click's own).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from tei import __version__
+from tei.errors import Diagnostic, Level, TeiError
+
+
+def _print_diagnostics(diagnostics: list[Diagnostic], quiet: bool = False) -> None:
+    for diagnostic in diagnostics:
+        if quiet and diagnostic.level < Level.ERROR:
+            continue
+        click.echo(str(diagnostic), err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="tei")
+def main() -> None:
+    """Scholarly editions in TEI-XML: convert, validate and render memoranda of conversation."""
+
+
+@main.command()
+@click.argument("input_path", metavar="INPUT", type=click.Path(allow_dash=True, dir_okay=False))
+@click.option("-o", "--output", "output_path", type=click.Path(allow_dash=True, dir_okay=False), default="-",
+              show_default=True, help="Where to write the TEI ('-' for standard output).")
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@click.option("-q", "--quiet", is_flag=True, help="Print errors only, no warnings.")
+def convert(input_path: str, output_path: str, strict: bool, quiet: bool) -> None:
+    """Convert a plain-text memorandum of conversation to TEI P5."""
+    from tei.convert import convert_bytes
+
+    if input_path == "-":
+        data, name = sys.stdin.buffer.read(), "<stdin>"
+    else:
+        try:
+            data, name = Path(input_path).read_bytes(), input_path
+        except OSError as error:
+            raise click.ClickException(f"{input_path}: cannot read the file ({error.strerror})") from error
+    try:
+        result = convert_bytes(data, name)
+    except TeiError as error:
+        raise click.ClickException(str(error)) from error
+    _print_diagnostics(result.diagnostics, quiet)
+    worst = max((d.level for d in result.diagnostics), default=None)
+    if worst is not None and (worst >= Level.ERROR or (strict and worst >= Level.WARNING)):
+        raise click.ClickException(f"{name}: not converted: fix the problems above"
+                                   + (" (--strict counts warnings)" if strict else ""))
+    if output_path == "-":
+        sys.stdout.buffer.write(result.xml)
+    else:
+        Path(output_path).parent.mkdir(parents=True, exist_ok=True)
+        Path(output_path).write_bytes(result.xml)
+
+
+# Further commands register below (validate, render, speakers, batch).

@@ -1,0 +1,1 @@
+"""Placeholder: the conversion pipeline is being written."""

@@ -1,0 +1,82 @@
+"""Exceptions and diagnostics.
+
+Problems in the *input* are diagnostics: collected by a :class:`Reporter`, printed
+``file:line: level: message``, never raised. Exceptions are for input that cannot be
+processed at all (empty, binary, no title line) and for misuse of the library; they
+subclass :class:`TeiError`, and only the CLI turns them into an exit status.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import IntEnum
+
+
+class TeiError(Exception):
+    """Base class of every error this package raises on purpose."""
+
+
+class ConversionError(TeiError):
+    """The text cannot be converted at all. ``str()`` gives ``file:line: what is wrong``."""
+
+    def __init__(self, message: str, path: str = "<input>", line: int | None = None) -> None:
+        self.path = path
+        self.line = line
+        self.message = message
+        location = f"{path}:{line}" if line is not None else path
+        super().__init__(f"{location}: {message}")
+
+
+class InternalError(TeiError):
+    """A state that the code should never reach."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(f"{message}. Please report this bug.")
+
+
+class Level(IntEnum):
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One problem found in a file: ``path:line:column: level: [rule] message``."""
+
+    level: Level
+    message: str
+    path: str = "<input>"
+    line: int | None = None
+    column: int | None = None
+    rule: str | None = None
+
+    def __str__(self) -> str:
+        location = self.path
+        if self.line is not None:
+            location += f":{self.line}"
+            if self.column is not None:
+                location += f":{self.column}"
+        rule = f"{self.rule}: " if self.rule else ""
+        return f"{location}: {self.level.name.lower()}: {rule}{self.message}"
+
+
+@dataclass
+class Reporter:
+    """Collects the diagnostics of one run over one file."""
+
+    path: str = "<input>"
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def report(self, level: Level, message: str, line: int | None = None, rule: str | None = None,
+               column: int | None = None) -> None:
+        self.diagnostics.append(Diagnostic(level, message, self.path, line, column, rule))
+
+    def warning(self, message: str, line: int | None = None, rule: str | None = None) -> None:
+        self.report(Level.WARNING, message, line, rule)
+
+    def error(self, message: str, line: int | None = None, rule: str | None = None) -> None:
+        self.report(Level.ERROR, message, line, rule)
+
+    def worst(self) -> Level | None:
+        return max((d.level for d in self.diagnostics), default=None)
