@@ -1,0 +1,59 @@
+"""blocks: :class:`~tei.reader.Source` → list of :class:`Block`.
+
+A block is a run of non-blank lines. The blank lines before it are counted,
+because in a memorandum the blank-line structure carries meaning: one blank line
+separates paragraphs, two mark a section break.
+
+    "Title\\n\\nPara one.\\n\\n\\nPara two."
+    → [Block(lines=["Title"], blank_before=0),
+       Block(lines=["Para one."], blank_before=1),
+       Block(lines=["Para two."], blank_before=2)]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tei.reader import Source
+
+
+@dataclass(frozen=True)
+class Line:
+    number: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Block:
+    lines: tuple[Line, ...]
+    blank_before: int
+
+    @property
+    def line(self) -> int:
+        """The line number where the block starts."""
+        return self.lines[0].number
+
+    @property
+    def texts(self) -> list[str]:
+        return [line.text for line in self.lines]
+
+
+def split_blocks(source: Source) -> list[Block]:
+    blocks: list[Block] = []
+    current: list[Line] = []
+    blanks = 0
+    pending_blanks = 0
+    for number, text in enumerate(source.lines, start=1):
+        if text.strip():
+            if not current:
+                pending_blanks = blanks
+            current.append(Line(number, text))
+            blanks = 0
+        else:
+            if current:
+                blocks.append(Block(tuple(current), pending_blanks))
+                current = []
+            blanks += 1
+    if current:
+        blocks.append(Block(tuple(current), pending_blanks))
+    return blocks

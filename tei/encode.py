@@ -1,0 +1,324 @@
+"""encode: :class:`~tei.model.Document` → TEI P5 tree (lxml), and its serialization.
+
+One ``encode_<node>`` function per model class; TEI element names live only in this
+module. Identifiers are deterministic (``d256-page-1041``, ``d256-note-2``), so the
+same input always gives the same bytes (the conversion date comes from
+``SOURCE_DATE_EPOCH`` when it is set).
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+
+from lxml import etree
+
+from tei import __version__
+from tei.errors import InternalError
+from tei.model import (
+    BulletList,
+    Document,
+    EditorialBlock,
+    EditorialNote,
+    Footnote,
+    Inline,
+    LineBreak,
+    NoteRef,
+    PageBreak,
+    Paragraph,
+    Person,
+    PersName,
+    Quote,
+    Said,
+    Section,
+)
+from tei.model import Block as ModelBlock
+
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+
+
+def tei(name: str) -> str:
+    """The qualified name of a TEI element: ``tei("p")`` → ``{http://www.tei-c.org/ns/1.0}p``."""
+    return f"{{{TEI_NS}}}{name}"
+
+
+def xml(name: str) -> str:
+    return f"{{{XML_NS}}}{name}"
+
+
+def _sub(parent: etree._Element, name: str, text: str | None = None, **attributes: str) -> etree._Element:
+    element = etree.SubElement(parent, tei(name), {key.replace("_", "-"): value for key, value in attributes.items()})
+    if text is not None:
+        element.text = text
+    return element
+
+
+def _append_text(parent: etree._Element, text: str) -> None:
+    """Add text after the last child of ``parent`` (or as its text when it has none)."""
+    if not text:
+        return
+    if len(parent):
+        last = parent[-1]
+        last.tail = (last.tail or "") + text
+    else:
+        parent.text = (parent.text or "") + text
+
+
+def conversion_date() -> datetime.date:
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        return datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc).date()
+    return datetime.date.today()
+
+
+class Encoder:
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.prefix = f"d{document.number}"
+
+    # ------------------------------------------------------------ ids
+    def page_id(self, page: PageBreak) -> str:
+        return f"{self.prefix}-page-{page.n}"
+
+    def note_id(self, note: Footnote) -> str:
+        return f"{self.prefix}-note-{note.n}"
+
+    # ------------------------------------------------------------ document
+    def encode(self) -> etree._Element:
+        root = etree.Element(tei("TEI"), nsmap={None: TEI_NS})
+        root.set(xml("lang"), "en")
+        self.encode_header(root)
+        text = _sub(root, "text")
+        body = _sub(text, "body")
+        for page in self.document.leading:
+            self.encode_page_break(body, page)
+        self.encode_document_div(body)
+        return root
+
+    # ------------------------------------------------------------ header
+    def encode_header(self, root: etree._Element) -> None:
+        document = self.document
+        header = _sub(root, "teiHeader")
+        file_desc = _sub(header, "fileDesc")
+        title_stmt = _sub(file_desc, "titleStmt")
+        date_text = f", {document.dateline.text}" if document.dateline else ""
+        _sub(title_stmt, "title", f"{document.title}{date_text}")
+        publication = _sub(file_desc, "publicationStmt")
+        _sub(publication, "publisher", f"tei {__version__}")
+        availability = _sub(publication, "availability")
+        _sub(availability, "p", "Converted from a plain-text copy of the document.")
+        source_desc = _sub(file_desc, "sourceDesc")
+        bibl = _sub(source_desc, "bibl")
+        _sub(bibl, "title", document.title)
+        _sub(bibl, "idno", document.number, type="document")
+        for note in document.footnotes:
+            if note.kind == "source":
+                source = _sub(bibl, "note", type="source")
+                self.encode_inline(source, note.content)
+        pages = [page.n for page in document.page_breaks()]
+        page_range = _page_range(pages)
+        if page_range:
+            first, last = page_range
+            _sub(bibl, "biblScope", f"{first}–{last}" if first != last else first, unit="page",
+                 **{"from": first, "to": last})
+
+        profile = _sub(header, "profileDesc")
+        if document.groups or document.mentioned:
+            partic = _sub(profile, "particDesc")
+            if document.groups:
+                participants = _sub(partic, "listPerson", type="participants")
+                for number, group in enumerate(document.groups, start=1):
+                    group_list = _sub(participants, "listPerson", type="group", n=str(number))
+                    for person in group:
+                        self.encode_person(group_list, person, "participant")
+            if document.mentioned:
+                mentioned = _sub(partic, "listPerson", type="mentioned")
+                for person in document.mentioned:
+                    self.encode_person(mentioned, person, None)
+        if document.dateline and document.dateline.when:
+            setting = _sub(_sub(profile, "settingDesc"), "setting")
+            _sub(setting, "date", document.dateline.text, when=document.dateline.when)
+        if not len(profile):
+            header.remove(profile)
+        revision = _sub(header, "revisionDesc")
+        _sub(revision, "change", f"Converted from plain text by tei {__version__}.",
+             when=conversion_date().isoformat())
+
+    def encode_person(self, parent: etree._Element, person: Person, role: str | None) -> None:
+        element = _sub(parent, "person")
+        element.set(xml("id"), person.id)
+        if role:
+            element.set("role", role)
+        pers_name = _sub(element, "persName")
+        parts: list[tuple[str, str]] = [("roleName", " ".join(person.role_names))] if person.role_names else []
+        parts += [("forename", name) for name in person.forenames]
+        if person.surname:
+            parts.append(("surname", person.surname))
+        for index, (name, value) in enumerate(parts):
+            child = _sub(pers_name, name, value)
+            if index < len(parts) - 1:
+                child.tail = " "
+        for affiliation in person.affiliations:
+            _sub(element, "affiliation", affiliation)
+        for occupation in person.occupations:
+            _sub(element, "occupation", occupation)
+
+    # ------------------------------------------------------------ body
+    def encode_document_div(self, body: etree._Element) -> None:
+        document = self.document
+        div = _sub(body, "div", type="document", n=document.number)
+        div.set(xml("id"), self.prefix)
+        head = _sub(div, "head")
+        self.encode_inline(head, document.head)
+        front: list[tuple[int, str]] = []
+        if document.argument:
+            front.append((_first_line(document.argument[0], document.line), "argument"))
+        if document.dateline:
+            front.append((document.dateline.line, "dateline"))
+        for _line, kind in sorted(front):
+            if kind == "argument":
+                argument = _sub(div, "argument")
+                for line in document.argument:
+                    self.encode_inline(_sub(argument, "p"), line)
+            else:
+                assert document.dateline is not None
+                dateline = _sub(div, "dateline")
+                date = _sub(dateline, "date", document.dateline.text)
+                if document.dateline.when:
+                    date.set("when", document.dateline.when)
+        if document.groups:
+            participants = _sub(div, "list", type="participants")
+            for number, group in enumerate(document.groups, start=1):
+                item = _sub(participants, "item", n=str(number))
+                group_list = _sub(item, "list", type="group")
+                for person in group:
+                    person_item = _sub(group_list, "item")
+                    _append_text(person_item, person.lead)
+                    _sub(person_item, "persName", person.name, ref=f"#{person.id}")
+                    _append_text(person_item, person.tail)
+        for block in document.body:
+            self.encode_block(div, block)
+        for note in document.footnotes:
+            if not note.referenced:
+                self.encode_footnote(div, note)
+
+    def encode_block(self, parent: etree._Element, block: ModelBlock) -> None:
+        if isinstance(block, Paragraph):
+            self.encode_inline(_sub(parent, "p"), block.content)
+        elif isinstance(block, PageBreak):
+            self.encode_page_break(parent, block)
+        elif isinstance(block, EditorialBlock):
+            self.encode_editorial_note(parent, block.note)
+        elif isinstance(block, BulletList):
+            bullet_list = _sub(parent, "list", rend="bulleted")
+            for item in block.items:
+                self.encode_inline(_sub(bullet_list, "item"), item)
+        elif isinstance(block, Section):
+            div = _sub(parent, "div", type="section")
+            if block.space_before and block.head is not None:
+                div.set("rend", "space-before")
+            if block.head is not None:
+                self.encode_inline(_sub(div, "head"), block.head)
+            for child in block.blocks:
+                self.encode_block(div, child)
+        else:
+            raise InternalError(f"no encoder for block {type(block).__name__}")
+
+    # ------------------------------------------------------------ inline
+    def encode_inline(self, parent: etree._Element, content: list[Inline]) -> None:
+        for item in content:
+            if isinstance(item, str):
+                _append_text(parent, item)
+            elif isinstance(item, PageBreak):
+                self.encode_page_break(parent, item)
+            elif isinstance(item, LineBreak):
+                _sub(parent, "lb")
+            elif isinstance(item, NoteRef):
+                self.encode_footnote(parent, item.note)
+            elif isinstance(item, EditorialNote):
+                self.encode_editorial_note(parent, item)
+            elif isinstance(item, Quote):
+                self.encode_inline(_sub(parent, "q"), item.content)
+            elif isinstance(item, PersName):
+                element = _sub(parent, "persName", item.text)
+                if item.ref:
+                    element.set("ref", f"#{item.ref}")
+            elif isinstance(item, Said):
+                said = _sub(parent, "said", who=" ".join(f"#{who}" for who in item.who), direct="false")
+                self.encode_inline(said, item.content)
+            else:
+                raise InternalError(f"no encoder for inline {type(item).__name__}")
+
+    def encode_page_break(self, parent: etree._Element, page: PageBreak) -> None:
+        element = _sub(parent, "pb", n=page.n)
+        element.set(xml("id"), self.page_id(page))
+
+    def encode_footnote(self, parent: etree._Element, note: Footnote) -> None:
+        element = _sub(parent, "note")
+        if note.kind:
+            element.set("type", note.kind)
+        element.set("place", "foot")
+        element.set("n", note.n)
+        element.set(xml("id"), self.note_id(note))
+        self.encode_inline(element, note.content)
+
+    def encode_editorial_note(self, parent: etree._Element, note: EditorialNote) -> None:
+        element = _sub(parent, "note", type="editorial", place="inline")
+        self.encode_inline(element, note.content)
+
+
+def _first_line(content: list[Inline], default: int) -> int:
+    for item in content:
+        line = getattr(item, "line", None)
+        if isinstance(line, int):
+            return line
+    return default
+
+
+def _page_range(pages: list[str]) -> tuple[str, str] | None:
+    """The printed pages a document covers: it starts on the page before its first marker."""
+    numbers = [page for page in pages if page.isdigit()]
+    if not numbers:
+        return None
+    first = str(int(numbers[0]) - 1) if int(numbers[0]) > 1 else numbers[0]
+    return first, numbers[-1]
+
+
+def encode(document: Document) -> etree._Element:
+    return Encoder(document).encode()
+
+
+# Elements whose children are blocks: whitespace between their children is layout, not text.
+BLOCK_CONTAINERS = frozenset(tei(name) for name in (
+    "TEI", "teiHeader", "fileDesc", "titleStmt", "publicationStmt", "availability", "sourceDesc", "bibl",
+    "profileDesc", "particDesc", "listPerson", "person", "settingDesc", "setting", "revisionDesc", "text",
+    "body", "div", "argument", "dateline", "list"))
+
+
+def indent(element: etree._Element, level: int = 0, space: str = "  ") -> None:
+    """Pretty-print in place, adding whitespace only inside block containers.
+
+    lxml's own ``indent`` would also add it inside mixed content (a paragraph that starts
+    with a name, a note right after a word), which changes the text.
+    """
+    if not len(element):
+        return
+    if element.tag not in BLOCK_CONTAINERS and not all(child.tag in BLOCK_CONTAINERS for child in element):
+        return
+    if element.text and element.text.strip():
+        return
+    if any(child.tail and child.tail.strip() for child in element):
+        return
+    inner = "\n" + space * (level + 1)
+    element.text = inner
+    for child in element:
+        child.tail = inner
+        indent(child, level + 1, space)
+    element[-1].tail = "\n" + space * level
+
+
+def serialize(root: etree._Element) -> bytes:
+    """Pretty-printed UTF-8 with an XML declaration (whitespace added only between blocks)."""
+    indent(root)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8") + b"\n"

@@ -1,0 +1,270 @@
+"""model: the document tree between recognizing and encoding.
+
+Recognizers build it from blocks, resolve passes rewrite it in place, and the encoder
+turns it into TEI. Nothing here knows XML. Inline content is a list of :data:`Inline`
+items: plain strings and the inline nodes below, nested where the text nests
+(a quotation holds a page break, reported speech holds a quotation).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Union
+
+
+# ---------------------------------------------------------------- inline nodes
+
+@dataclass
+class PageBreak:
+    """``[Page N]``: inside a paragraph, or alone between blocks."""
+
+    n: str
+    line: int
+
+
+@dataclass
+class LineBreak:
+    """A line break inside a block that is not a paragraph break."""
+
+    line: int
+
+
+@dataclass
+class Footnote:
+    """One numbered line of the footnote list: ``  N. text``."""
+
+    n: str
+    content: list[Inline]
+    line: int
+    kind: str | None = None  # "source" for the source note
+    referenced: bool = False
+
+
+@dataclass
+class NoteRef:
+    """The point in the text where a footnote's reference number stood."""
+
+    note: Footnote
+    line: int
+
+
+@dataclass
+class EditorialNote:
+    """``[NOTE: …]`` or ``(NOTE: …)``: the brackets are part of ``content``."""
+
+    content: list[Inline]
+    line: int
+
+
+@dataclass
+class Quote:
+    """A quotation in “…”: the quotation marks are part of ``content``."""
+
+    content: list[Inline]
+
+
+@dataclass
+class PersName:
+    """A person's name in the text; ``ref`` is a person id (participant or mentioned)."""
+
+    text: str
+    ref: str | None
+
+
+@dataclass
+class Said:
+    """Reported speech: sentences whose words or position belong to ``who`` (person ids)."""
+
+    who: list[str]
+    content: list[Inline]
+
+
+Inline = Union[str, PageBreak, LineBreak, NoteRef, EditorialNote, Quote, PersName, Said]
+CONTAINERS = (EditorialNote, Quote, Said)
+
+# ---------------------------------------------------------------- block nodes
+
+
+@dataclass
+class Paragraph:
+    content: list[Inline]
+    line: int
+
+
+@dataclass
+class BulletList:
+    items: list[list[Inline]]
+    line: int
+
+
+@dataclass
+class EditorialBlock:
+    """An editorial note standing alone as a block."""
+
+    note: EditorialNote
+    line: int
+
+
+@dataclass
+class Section:
+    """A section: opened by a heading line, or by two blank lines (then ``head`` is None)."""
+
+    head: list[Inline] | None
+    blocks: list[Block]
+    line: int
+    space_before: bool = False
+
+
+Block = Union[Paragraph, BulletList, EditorialBlock, PageBreak, Section]
+
+# ---------------------------------------------------------------- people
+
+
+@dataclass
+class Person:
+    """A participant (``group`` ≥ 1) or a person mentioned in the text (``group`` = 0).
+
+    ``name`` is the span of the participant line that names the person
+    ("Ambassador Ridgway" in "Ambassador Ridgway (NSC)"); ``role_only`` persons are
+    listed by their role alone ("The President").
+    """
+
+    id: str
+    name: str
+    surname: str | None
+    forenames: list[str] = field(default_factory=list)
+    role_names: list[str] = field(default_factory=list)
+    affiliations: list[str] = field(default_factory=list)
+    occupations: list[str] = field(default_factory=list)
+    group: int = 0
+    line: int | None = None
+    role_only: bool = False
+    tail: str = ""  # the rest of the participant line after the name, kept verbatim
+    lead: str = ""  # text of the participant line before the name, kept verbatim
+
+
+@dataclass
+class Dateline:
+    text: str
+    when: str | None
+    line: int
+
+
+# ---------------------------------------------------------------- the document
+
+
+@dataclass
+class Document:
+    """One memorandum: front matter, body, footnotes, people."""
+
+    path: str
+    number: str
+    head: list[Inline]
+    line: int
+    leading: list[PageBreak] = field(default_factory=list)
+    argument: list[list[Inline]] = field(default_factory=list)
+    dateline: Dateline | None = None
+    groups: list[list[Person]] = field(default_factory=list)
+    mentioned: list[Person] = field(default_factory=list)
+    body: list[Block] = field(default_factory=list)
+    footnotes: list[Footnote] = field(default_factory=list)
+
+    @property
+    def participants(self) -> list[Person]:
+        return [person for group in self.groups for person in group]
+
+    @property
+    def title(self) -> str:
+        """The title text of the head line, without its number and note references."""
+        text = "".join(item for item in self.head if isinstance(item, str))
+        return text.split(".", 1)[1].strip() if "." in text else text.strip()
+
+    def page_breaks(self) -> list[PageBreak]:
+        return [item for item in iter_nodes(self) if isinstance(item, PageBreak)]
+
+    def text_lists(self) -> Iterator[list[Inline]]:
+        """Every inline list of the document in reading order, footnotes last."""
+        yield self.head
+        yield from self.argument
+        yield from _block_lists(self.body)
+        for note in self.footnotes:
+            yield note.content
+
+
+def _block_lists(blocks: list[Block]) -> Iterator[list[Inline]]:
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            yield block.content
+        elif isinstance(block, BulletList):
+            yield from block.items
+        elif isinstance(block, EditorialBlock):
+            yield block.note.content
+        elif isinstance(block, Section):
+            if block.head is not None:
+                yield block.head
+            yield from _block_lists(block.blocks)
+
+
+def iter_inlines(content: list[Inline]) -> Iterator[Inline]:
+    """Every inline item of ``content`` in reading order, descending into containers."""
+    for item in content:
+        yield item
+        if isinstance(item, CONTAINERS):
+            yield from iter_inlines(item.content)
+
+
+def iter_nodes(document: Document) -> Iterator[object]:
+    """Every node of the document in reading order: blocks, then their inline items."""
+    yield from document.leading
+
+    def walk(blocks: list[Block]) -> Iterator[object]:
+        for block in blocks:
+            yield block
+            if isinstance(block, Section):
+                if block.head is not None:
+                    yield from iter_inlines(block.head)
+                yield from walk(block.blocks)
+            elif isinstance(block, Paragraph):
+                yield from iter_inlines(block.content)
+            elif isinstance(block, BulletList):
+                for item in block.items:
+                    yield from iter_inlines(item)
+            elif isinstance(block, EditorialBlock):
+                yield from iter_inlines(block.note.content)
+
+    yield from iter_inlines(document.head)
+    for line in document.argument:
+        yield from iter_inlines(line)
+    yield from walk(document.body)
+
+
+def map_text(content: list[Inline], split: Callable[[str], list[Inline]],
+             skip: tuple[type, ...] = ()) -> list[Inline]:
+    """Replace every string of ``content`` (containers included) by ``split(string)``.
+
+    Containers of a type in ``skip`` are left untouched.
+    """
+    result: list[Inline] = []
+    for item in content:
+        if isinstance(item, str):
+            result.extend(piece for piece in split(item) if piece != "")
+        elif isinstance(item, CONTAINERS) and not isinstance(item, skip):
+            item.content = map_text(item.content, split, skip)
+            result.append(item)
+        else:
+            result.append(item)
+    return result
+
+
+def plain_text(content: list[Inline]) -> str:
+    """The text of ``content`` as it stands in the input, markers excepted."""
+    parts: list[str] = []
+    for item in content:
+        if isinstance(item, str):
+            parts.append(item)
+        elif isinstance(item, PersName):
+            parts.append(item.text)
+        elif isinstance(item, CONTAINERS):
+            parts.append(plain_text(item.content))
+    return "".join(parts)

@@ -1,0 +1,195 @@
+"""Persons: find the people a memorandum names, and link every mention to its person.
+
+Two steps, both from the shape of the text:
+
+1. *discover* people who are not participants: a name after a title or rank
+   ("Secretary Shultz", "Foreign Minister X", "Colonel Y"), or a name that is the
+   subject of a verb of saying ("Dubinin replied"). They become ``Document.mentioned``.
+2. *link* every mention of a participant or discovered person:
+
+       'Ambassador Ridgway welcomed Bessmertnykh.'
+       → [PersName('Ambassador Ridgway', 'ridgway'), ' welcomed ', PersName('Bessmertnykh', …), '.']
+
+   A role phrase ("the President") is a person only where a participant is listed by
+   that role alone; then every "the President" is that participant.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tei.errors import Reporter
+from tei.model import Document, Inline, Person, PersName, map_text
+from tei.recognizers.participants import TITLE_WORDS, slug
+
+# The last word of a title phrase; the words before it qualify it ("Deputy Foreign Minister").
+TITLE_MODIFIERS = frozenset("""
+Deputy Under Vice Assistant Foreign General Prime Attorney Chief First Second Third Special Executive
+Permanent Political Press Embassy Head Senior Acting Soviet American
+""".split())
+TITLE_HEADS = frozenset(TITLE_WORDS - {"Foreign", "Deputy", "Under", "Vice", "Assistant", "First", "Second",
+                                       "Third", "Special", "Executive", "Permanent", "Political", "Press",
+                                       "Embassy", "Head", "Prime", "Attorney", "Chief"})
+SAY_VERBS = """
+said says asked asks replied replies agreed agrees suggested suggests proposed proposes noted notes added adds
+continued continues emphasized emphasised commented quipped recalled welcomed answered stated states remarked
+indicated interjected countered repeated rejoined observed told thanked wondered explained responded inquired
+admitted reiterated concluded stressed pointed hoped expressed conveyed reacted reverted hesitated declared
+acknowledged insisted argued objected confirmed maintained warned urged assured summarized responded queried
+""".split()
+AUXILIARIES = "then also again later had has would could quickly personally immediately further finally " \
+              "categorically once first".split()
+# Capitalized words that begin sentences or name groups, never a person's surname.
+NOT_NAMES = frozenset("""
+The A An And But Or Nor If In On At Of For To With By From As So Thus Therefore However Then There Here This That
+These Those It He She They We I You His Her Their Our My Its Both Each Every All Some Any No Not Perhaps Maybe
+Yes Good Well Also Although Though While When Where Whether What Who Why How After Before During Since Until
+Soviet Soviets American Americans Russian Russians Allies Europeans Ministers Secretaries Ambassadors
+Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August
+September October November December Government Department Embassy Library Papers Files Treaty Summit Congress
+State States United Union Mission Delegation Delegations Side Party Conference Group Council Committee
+""".split())
+NAME = r"[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[’'][a-z]{2,})?"
+INITIAL = r"[A-Z]\."
+NAME_END = r"(?![\w]|[\-/][\w])"
+NAME_START = r"(?<![\w’'\-/])"
+SENTENCE_START = re.compile(r"(?:^|[.!?][”’\"]?\s+|[“(\[]\s*)$")
+
+
+def _alternation(words: set[str] | frozenset[str] | list[str]) -> str:
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
+def _title_phrase(extra: list[str]) -> str:
+    heads = _alternation(TITLE_HEADS)
+    modifiers = _alternation(TITLE_MODIFIERS)
+    phrase = rf"(?:(?:{modifiers})\s+){{0,3}}(?:{heads})"
+    return f"(?:{_alternation(extra)}|{phrase})" if extra else phrase
+
+
+TITLED_NAME = re.compile(
+    NAME_START + rf"(?P<title>{_title_phrase([])})\s+(?P<given>(?:(?:{NAME}|{INITIAL})\s+){{0,2}})"
+    rf"(?P<surname>{NAME}){NAME_END}")
+# "Ambassadors Grinevsky and Barry": a plural title names two people.
+SECOND_NAME = re.compile(rf"\s+and\s+(?P<second>{NAME}){NAME_END}")
+SPEAKING_NAME = re.compile(
+    NAME_START + rf"(?P<given>(?:{NAME}\s+)?)(?P<surname>{NAME})\s+(?:(?:{'|'.join(AUXILIARIES)})\s+){{0,2}}"
+    rf"(?:{'|'.join(SAY_VERBS)})\b")
+
+
+def _is_name(word: str) -> bool:
+    return word not in NOT_NAMES and word not in TITLE_WORDS
+
+
+def discover_persons(document: Document) -> list[Person]:
+    """People named in the body who are not participants, in order of first mention."""
+    known = {person.surname for person in document.participants if person.surname}
+    found: dict[str, Person] = {}
+
+    def add(surname: str, title: str = "", given: str = "") -> None:
+        if surname in known or not _is_name(surname):
+            return
+        person = found.get(surname)
+        if person is None:
+            name = " ".join(part for part in (title, given, surname) if part)
+            found[surname] = Person(id="", name=name, surname=surname, forenames=given.split(),
+                                    role_names=title.split())
+        else:
+            if title and not person.role_names:
+                person.role_names = title.split()
+            if given and not person.forenames:
+                person.forenames = given.split()
+
+    texts = [*document.argument, *_body_lists(document)]
+    for content in texts:
+        for text in (item for item in content if isinstance(item, str)):
+            for match in TITLED_NAME.finditer(text):
+                title = match.group("title")
+                add(match.group("surname"), title, match.group("given").strip())
+                second = SECOND_NAME.match(text, match.end())
+                if second and title.endswith("s") and title not in ("Mrs.", "Ms."):
+                    add(second.group("second"))
+            for match in SPEAKING_NAME.finditer(text):
+                before = text[: match.start()]
+                if re.search(r"\b[Tt]he\s+$|\b[Aa]n?\s+$", before):
+                    continue
+                given = match.group("given").strip()
+                if given and (not _is_name(given) or SENTENCE_START.search(before)):
+                    given = ""
+                add(match.group("surname"), "", given)
+    return list(found.values())
+
+
+def _body_lists(document: Document) -> list[list[Inline]]:
+    notes = {id(note.content) for note in document.footnotes}
+    return [content for content in document.text_lists() if id(content) not in notes]
+
+
+def _assign_ids(document: Document, persons: list[Person]) -> None:
+    used = {person.id for person in document.participants}
+    for person in persons:
+        base = slug(person.surname or person.name)
+        candidate, count = base, 1
+        while candidate in used:
+            count += 1
+            candidate = f"{base}-{count}"
+        person.id = candidate
+        used.add(candidate)
+
+
+class _Linker:
+    """Splits text into strings and PersName items for the known persons."""
+
+    def __init__(self, document: Document) -> None:
+        people = [*document.participants, *document.mentioned]
+        self.by_surname = {person.surname: person for person in reversed(people) if person.surname}
+        self.by_role = {" ".join(person.role_names): person for person in document.participants if person.role_only}
+        roles = sorted({" ".join(person.role_names) for person in document.participants
+                        if person.role_names and not person.role_only}, key=len, reverse=True)
+        parts = []
+        if self.by_role:
+            parts.append(NAME_START + rf"(?P<role>[Tt]he\s+(?P<role_name>{_alternation(list(self.by_role))})){NAME_END}")
+        if self.by_surname:
+            parts.append(NAME_START + rf"(?P<title>{_title_phrase(roles)}\s+)?"
+                         rf"(?P<given>(?:(?:{NAME}|{INITIAL})\s+){{0,2}})"
+                         rf"(?P<surname>{_alternation(list(self.by_surname))}){NAME_END}")
+        self.pattern = re.compile("|".join(parts)) if parts else None
+
+    def split(self, text: str) -> list[Inline]:
+        if self.pattern is None:
+            return [text]
+        pieces: list[Inline] = []
+        position = 0
+        for match in self.pattern.finditer(text):
+            if "role" in self.pattern.groupindex and match.group("role"):
+                person = self.by_role[match.group("role_name")]
+                start, end = match.start(), match.end()
+            else:
+                person = self.by_surname[match.group("surname")]
+                follower = re.match(r"\s+([A-Z][a-z]+)\b", text[match.end("surname"):])
+                if follower and follower.group(1) not in self.by_surname and not (
+                        follower.group(1) in NOT_NAMES or follower.group(1) in TITLE_WORDS):
+                    continue  # "Kennedy Library", "Shultz Papers": part of another proper noun
+                start, end = match.start(), match.end("surname")
+                given = match.group("given").split()
+                if given and not all(word in person.forenames for word in given):
+                    before = text[: match.start("given")]
+                    plausible = not match.group("title") and not SENTENCE_START.search(before) and all(
+                        _is_name(word) for word in given)
+                    if not plausible:
+                        start = match.start("surname")
+            pieces += [text[position:start], PersName(text[start:end], person.id)]
+            position = end
+        pieces.append(text[position:])
+        return pieces
+
+
+def link_persons(document: Document, reporter: Reporter) -> None:
+    """Discover mentioned persons, then turn every mention into a PersName."""
+    mentioned = discover_persons(document)
+    _assign_ids(document, mentioned)
+    document.mentioned = mentioned
+    linker = _Linker(document)
+    contents = list(document.text_lists())
+    for content in contents:
+        content[:] = map_text(content, linker.split)

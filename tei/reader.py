@@ -1,0 +1,46 @@
+"""read: bytes → :class:`Source` (decoded, NFC, ``\\n`` newlines, line numbers kept).
+
+Refuses input that is not a text at all (empty, binary, undecodable) with a
+:class:`~tei.errors.ConversionError` naming the file and what to do.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+
+from tei.errors import ConversionError
+
+
+@dataclass(frozen=True)
+class Source:
+    """A text ready for the block reader: ``lines[i]`` is line ``i + 1`` of the file."""
+
+    text: str
+    path: str
+    lines: tuple[str, ...]
+
+
+def read(data: bytes, path: str = "<input>") -> Source:
+    """Decode ``data`` as UTF-8 (a BOM is dropped) and normalize it.
+
+    >>> read(b"1. Title\\r\\n\\r\\nText.").lines
+    ('1. Title', '', 'Text.')
+    """
+    if not data.strip():
+        raise ConversionError("the file is empty; expected a memorandum as plain text", path)
+    if b"\x00" in data:
+        raise ConversionError("this is a binary file, not plain text (it contains NUL bytes)", path)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise ConversionError(
+            f"the text is not UTF-8 (byte 0x{data[error.start]:02x} cannot be decoded); "
+            "save it as UTF-8 and convert again", path, line) from error
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    # Non-breaking spaces and tabs are layout, not content: they become plain spaces.
+    text = text.replace("\u00a0", " ").replace("\t", "    ")
+    lines = tuple(line.rstrip() for line in text.split("\n"))
+    return Source(text=text, path=path, lines=lines)

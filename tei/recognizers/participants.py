@@ -1,0 +1,100 @@
+"""Participants: bullet blocks after the front matter → :class:`~tei.model.Person` per line.
+
+Each block of bullets is one group (in a memorandum of conversation, one side of the
+table). A line is parsed into role names, name parts and what follows the name:
+
+    "Ambassador Ridgway"                        → role "Ambassador", surname "Ridgway"
+    "Second Secretary Vitaly Churkin"           → role "Second Secretary", forename "Vitaly"
+    "Bruce Burton (SOV) (notetaker)"            → affiliation "SOV", occupation "notetaker"
+    "Mr. Alexei Adzhubei, Editor-in-Chief, X"   → role "Mr.", occupation …, affiliation "X"
+    "The President"                             → role only: mentions of "the President" are this person
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from tei.blocks import Block as TextBlock
+from tei.model import Person
+from tei.recognizers.base import bullet_text
+
+# Words that make up titles, ranks and honorifics (generic English usage, not any one memo's).
+TITLE_WORDS = frozenset("""
+Mr. Mrs. Ms. Miss Dr. Sir Madame Mme. Messrs.
+Ambassador Ambassadors Secretary Secretaries Undersecretary Minister Ministers ForMin FM
+President Vice Deputy Under Assistant Foreign General Prime Attorney Chief Chairman
+Colonel Col. Admiral Adm. Major Maj. Captain Capt. Lieutenant Lt. Commander Marshal
+Senator Sen. Congressman Representative Governor Mayor Judge Justice Premier Chancellor
+Director Counselor Counsellor Consul Envoy Special Executive Permanent Political Press Attaché
+First Second Third Deputy-Director Embassy Head King Queen Prince Princess Pope Cardinal Bishop Father
+""".split())
+ARTICLES = frozenset({"The", "the"})
+ABBREVIATION = re.compile(r"^[A-Z][A-Z/&.\-]*[A-Z.]$|^[A-Z]/[A-Z]+$")
+INITIAL = re.compile(r"^[A-Z]\.$")
+TRAILING_GROUP = re.compile(r"\s*\((?P<text>[^()]*)\)\s*$")
+
+
+def is_title_word(token: str) -> bool:
+    if INITIAL.match(token):
+        return False
+    return token in TITLE_WORDS or bool(ABBREVIATION.match(token) and len(token) <= 6)
+
+
+def slug(text: str) -> str:
+    """A name folded to an XML name: ASCII, lower case, hyphens."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    value = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return value if value and value[0].isalpha() else f"p-{value or 'person'}"
+
+
+def parse_participant(text: str, line: int, group: int) -> Person:
+    rest = text.strip()
+    extras: list[str] = []
+    while (match := TRAILING_GROUP.search(rest)) and match.start() > 0:
+        extras.insert(0, match.group("text").strip())
+        rest = rest[: match.start()]
+    name_part, *descriptors = [part.strip() for part in rest.split(",")]
+    tokens = name_part.split()
+    article = tokens[:1] if tokens and tokens[0] in ARTICLES else []
+    tokens = tokens[len(article):]
+    roles: list[str] = []
+    while len(tokens) > 1 and is_title_word(tokens[0]):
+        roles.append(tokens.pop(0))
+    role_only = bool(tokens) and all(is_title_word(token) for token in tokens) and (bool(article) or not roles)
+    if role_only:
+        roles, surname, forenames = roles + tokens, None, []
+    else:
+        surname, forenames = (tokens[-1] if tokens else None), tokens[:-1]
+    affiliations: list[str] = []
+    occupations: list[str] = []
+    for position, descriptor in enumerate(descriptors + extras):
+        last_of_several = position == len(descriptors) - 1 and len(descriptors) > 1
+        if ABBREVIATION.match(descriptor.split()[0] if descriptor else "") or last_of_several:
+            affiliations.append(descriptor)
+        else:
+            occupations.append(descriptor)
+    name = name_part
+    lead = ""
+    start = text.find(name)
+    tail = text[start + len(name):] if start >= 0 else ""
+    if start > 0:
+        lead = text[:start]
+    key = " ".join(roles) if role_only else (surname or name)
+    return Person(id=slug(key), name=name, surname=surname, forenames=forenames, role_names=roles,
+                  affiliations=affiliations, occupations=occupations, group=group, line=line,
+                  role_only=role_only, tail=tail, lead=lead)
+
+
+def read_participants(blocks: list[TextBlock]) -> list[list[Person]]:
+    groups: list[list[Person]] = []
+    for number, block in enumerate(blocks, start=1):
+        groups.append([parse_participant(bullet_text(line.text), line.number, number) for line in block.lines])
+    used: dict[str, int] = {}
+    for person in (p for group in groups for p in group):
+        if person.id in used:
+            used[person.id] += 1
+            person.id = f"{person.id}-{used[person.id]}"
+        else:
+            used[person.id] = 1
+    return groups

@@ -1,0 +1,161 @@
+"""resolve: passes over the whole :class:`~tei.model.Document`, run in order.
+
+Each pass needs more than one block to decide: where the footnotes are referenced,
+which words are persons, whether the page numbers make sense. They rewrite the model
+in place and report problems; none of them drops text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from tei.errors import Reporter
+from tei.model import CONTAINERS, Document, Footnote, Inline, NoteRef, PageBreak, PersName
+from tei.persons import link_persons
+
+# What may stand right before a reference number glued to the text: a letter, or closing
+# punctuation ("Conversation1", "again.2", "talks,4", "boy.”3"). A digit, a dash or a
+# space before it makes it part of a number or date ("August 10–15", "June 19").
+REF_BEFORE = r"(?:[^\W\d_]|[.,;:!?”’\"')\]])"
+REF_AFTER = r"(?![\w])"
+STRAY_REF = re.compile(r"(?<=[a-z][.,;”’)])(?P<n>\d{1,2})(?=\s|$)|(?<=[a-z]{3})(?P<m>\d{1,2})(?=[\s.,;:]|$)")
+
+
+@dataclass
+class _Slot:
+    """One string of the document, addressed by its list and index, with its text."""
+
+    content: list[Inline]
+    index: int
+    text: str
+    line: int
+    root: int  # which top-level inline list (paragraph, head, …) the string belongs to
+
+
+def _slots(document: Document) -> list[_Slot]:
+    slots: list[_Slot] = []
+
+    def walk(content: list[Inline], line: int, root: int) -> None:
+        for index, item in enumerate(content):
+            if isinstance(item, str):
+                slots.append(_Slot(content, index, item, line, root))
+            elif isinstance(item, PageBreak):
+                line = item.line
+            elif isinstance(item, CONTAINERS):
+                walk(item.content, line, root)
+
+    for root, content in enumerate(document.text_lists()):
+        if any(content is note.content for note in document.footnotes):
+            continue
+        walk(content, _first_line(document, content), root)
+    return slots
+
+
+def _first_line(document: Document, content: list[Inline]) -> int:
+    for item in content:
+        line = getattr(item, "line", None)
+        if isinstance(line, int):
+            return line
+    return document.line
+
+
+def attach_footnotes(document: Document, reporter: Reporter) -> None:
+    """Place each footnote where its number is glued to the text, in footnote order.
+
+    Before: ``["again.2 The"]`` and ``Footnote(n="2")`` → after: ``["again.", NoteRef(2), " The"]``.
+    A number counts as a reference only if it is the next footnote's number and stands
+    after the previous reference; so "June 19" or "9:30" are never taken.
+    """
+    slots = _slots(document)
+    cursor_slot, cursor_offset = 0, 0
+    placements: list[tuple[int, int, int, Footnote]] = []  # slot, start, end, note
+    for note in document.footnotes:
+        pattern = re.compile(re.escape(note.n) + REF_AFTER)
+        found = None
+        for slot_index in range(cursor_slot, len(slots)):
+            slot = slots[slot_index]
+            start = cursor_offset if slot_index == cursor_slot else 0
+            for match in pattern.finditer(slot.text, start):
+                before = slot.text[match.start() - 1] if match.start() > 0 else \
+                    (slots[slot_index - 1].text[-1:] if slot_index > 0 and slots[slot_index - 1].root == slot.root
+                     else "")
+                if before and re.fullmatch(REF_BEFORE, before):
+                    found = (slot_index, match.start(), match.end())
+                    break
+            if found:
+                break
+        if found is None:
+            reporter.warning(f"footnote {note.n} is never referenced in the text (no '{note.n}' glued to a word "
+                             f"after footnote {placements[-1][3].n if placements else 'the title'}); "
+                             "it is kept at the end of the document", note.line, "footnote-unreferenced")
+            continue
+        note.referenced = True
+        placements.append((found[0], found[1], found[2], note))
+        cursor_slot, cursor_offset = found[0], found[2]
+
+    by_slot: dict[int, list[tuple[int, int, Footnote]]] = {}
+    for slot_index, start, end, note in placements:
+        by_slot.setdefault(slot_index, []).append((start, end, note))
+    # Rewrite from the last slot backwards so that earlier indexes stay valid.
+    for slot_index in sorted(by_slot, reverse=True):
+        slot = slots[slot_index]
+        pieces: list[Inline] = []
+        position = 0
+        for start, end, note in by_slot[slot_index]:
+            pieces += [slot.text[position:start], NoteRef(note, slot.line)]
+            position = end
+        pieces.append(slot.text[position:])
+        slot.content[slot.index:slot.index + 1] = [piece for piece in pieces if piece != ""]
+    _report_stray_references(document, reporter)
+
+
+def _report_stray_references(document: Document, reporter: Reporter) -> None:
+    """Digits glued to a word that no footnote claims: probably a reference without a footnote."""
+    defined = {note.n for note in document.footnotes}
+    for slot in _slots(document):
+        for match in STRAY_REF.finditer(slot.text):
+            number = match.group("n") or match.group("m")
+            context = slot.text[max(0, match.start() - 20):match.end()]
+            if number in defined:
+                qualifier = "out of order or repeated"
+            else:
+                qualifier = "but there is no such footnote"
+            reporter.warning(f"'{context.strip()}' looks like a reference to footnote {number}, {qualifier}; "
+                             "the digits are kept as text", slot.line, "footnote-undefined")
+
+
+def check_page_sequence(document: Document, reporter: Reporter) -> None:
+    """Page numbers must increase by one; a skip or a step back is reported."""
+    previous: PageBreak | None = None
+    for page in document.page_breaks():
+        if previous is not None and previous.n.isdigit() and page.n.isdigit():
+            if int(page.n) <= int(previous.n):
+                reporter.warning(f"page {page.n} follows page {previous.n}: page numbers must increase",
+                                 page.line, "page-sequence")
+            elif int(page.n) > int(previous.n) + 1:
+                reporter.warning(f"page {page.n} follows page {previous.n}: pages "
+                                 f"{int(previous.n) + 1}–{int(page.n) - 1} are missing", page.line, "page-sequence")
+        previous = page
+
+
+def _link_persons(document: Document, reporter: Reporter) -> None:
+    link_persons(document, reporter)
+
+
+Pass = Callable[[Document, Reporter], None]
+PASSES: tuple[tuple[str, Pass], ...] = (
+    ("footnotes", attach_footnotes),
+    ("persons", _link_persons),
+    ("page-sequence", check_page_sequence),
+)
+
+
+def resolve(document: Document, reporter: Reporter) -> Document:
+    for _name, run in PASSES:
+        run(document, reporter)
+    return document
+
+
+__all__ = ["PASSES", "PersName", "resolve"]
