@@ -1,0 +1,161 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  tei-common.xsl: what every output format shares.
+
+  Input: a TEI P5 document, either as `tei convert` writes it (docs/encoding.md)
+  or in the Office of the Historian's FRUS dialect (no teiHeader, persName/@corresp,
+  p[@rend='sectiontitleital'] headings, notes without @place).
+
+  Provides
+    - keys to find persons, page breaks and speakers;
+    - global variables: $doc-div (the memorandum), $footnotes (every footnote, in
+      document order);
+    - mode "plain": the text of an element without notes and page breaks (for
+      <title>, tables of contents, labels);
+    - named templates for identifiers, so that the HTML and the text renderings
+      agree on them: note-id, note-ref-id, page-id, person-html-id, section-id,
+      ref-id (a "#x" pointer without its hash);
+    - predicates written once: is-footnote, is-heading.
+
+  XSLT 1.0 only: lxml runs libxslt.
+-->
+<xsl:stylesheet version="1.0"
+                xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+                xmlns:tei="http://www.tei-c.org/ns/1.0"
+                exclude-result-prefixes="tei">
+
+  <!-- Persons are declared in the header (ours) and nowhere (the Office of the
+       Historian's samples point into a volume-wide list we do not have). -->
+  <xsl:key name="person" match="tei:person[@xml:id]" use="@xml:id"/>
+  <xsl:key name="pb-by-n" match="tei:pb[@n]" use="@n"/>
+  <xsl:key name="said-by-who" match="tei:said[@who]" use="@who"/>
+  <xsl:key name="by-id" match="tei:*[@xml:id]" use="@xml:id"/>
+
+  <!-- The memorandum itself: the first document div, else the body. -->
+  <xsl:variable name="doc-div"
+                select="(//tei:text//tei:div[@type='document'] | //tei:text/tei:body[not(tei:div[@type='document'])])[1]"/>
+
+  <!-- A footnote is any note in the text that is not an inline (bracketed) one.
+       The OH dialect writes footnotes without @place. -->
+  <xsl:variable name="footnotes"
+                select="//tei:text//tei:note[not(@place='inline') and not(ancestor::tei:note)]"/>
+
+  <!-- Headings that open a section: ours are div/head; the OH dialect also
+       writes run-in headings as p[@rend='sectiontitleital']. -->
+  <xsl:variable name="headings"
+                select="//tei:text//tei:div[not(@type='document')]/tei:head
+                        | //tei:text//tei:p[@rend='sectiontitleital']"/>
+
+  <!-- ===== mode plain: text without notes and page breaks ===== -->
+
+  <xsl:template match="tei:note | tei:pb" mode="plain"/>
+  <xsl:template match="tei:lb" mode="plain">
+    <xsl:text> </xsl:text>
+  </xsl:template>
+  <xsl:template match="text()" mode="plain">
+    <xsl:value-of select="."/>
+  </xsl:template>
+
+  <!-- ===== identifiers ===== -->
+
+  <!-- "#ridgway" → "ridgway" (first pointer only, when several are given) -->
+  <xsl:template name="ref-id">
+    <xsl:param name="pointer" select="@ref"/>
+    <xsl:variable name="first" select="normalize-space($pointer)"/>
+    <xsl:variable name="token">
+      <xsl:choose>
+        <xsl:when test="contains($first, ' ')"><xsl:value-of select="substring-before($first, ' ')"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="$first"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="starts-with($token, '#')"><xsl:value-of select="substring($token, 2)"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$token"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- note → its anchor id: the xml:id when there is one (stable, citable),
+       else one generated from its number. -->
+  <xsl:template name="note-id">
+    <xsl:param name="note" select="."/>
+    <xsl:choose>
+      <xsl:when test="$note/@xml:id"><xsl:value-of select="$note/@xml:id"/></xsl:when>
+      <xsl:when test="$note/@n"><xsl:value-of select="concat('note-', translate($note/@n, ' ', '_'))"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="concat('note-', generate-id($note))"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="note-ref-id">
+    <xsl:param name="note" select="."/>
+    <xsl:call-template name="note-id">
+      <xsl:with-param name="note" select="$note"/>
+    </xsl:call-template>
+    <xsl:text>-ref</xsl:text>
+  </xsl:template>
+
+  <!-- pb → "page-1041": the printed page number is what a reader cites. -->
+  <xsl:template name="page-id">
+    <xsl:param name="pb" select="."/>
+    <xsl:value-of select="concat('page-', translate(normalize-space($pb/@n), ' ', '_'))"/>
+  </xsl:template>
+
+  <!-- Only the first break with a given number carries the anchor, so that a
+       repeated number never makes a duplicate id. -->
+  <xsl:template name="page-has-anchor">
+    <xsl:param name="pb" select="."/>
+    <xsl:if test="$pb/@n and generate-id(key('pb-by-n', $pb/@n)[1]) = generate-id($pb)">yes</xsl:if>
+  </xsl:template>
+
+  <xsl:template name="person-html-id">
+    <xsl:param name="id"/>
+    <xsl:value-of select="concat('person-', $id)"/>
+  </xsl:template>
+
+  <!-- section (div with head) or OH run-in heading → its anchor id -->
+  <xsl:template name="section-id">
+    <xsl:param name="node" select="."/>
+    <xsl:choose>
+      <xsl:when test="$node/@xml:id"><xsl:value-of select="$node/@xml:id"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="heading" select="$node/self::tei:p | $node/tei:head[1]"/>
+        <xsl:variable name="gid" select="generate-id($heading)"/>
+        <xsl:for-each select="$headings">
+          <xsl:if test="generate-id(.) = $gid">
+            <xsl:value-of select="concat('section-', position())"/>
+          </xsl:if>
+        </xsl:for-each>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ===== predicates ===== -->
+
+  <!-- A footnote placed at the end of a div, not at a reference point, was never
+       referenced in the source: it gets no number in the running text. -->
+  <xsl:template name="is-referenced">
+    <xsl:param name="note" select="."/>
+    <xsl:if test="not($note/parent::tei:div or $note/parent::tei:body)">yes</xsl:if>
+  </xsl:template>
+
+  <!-- The number of a printed page range: "1040–1049" from the header's biblScope. -->
+  <xsl:template name="page-range">
+    <xsl:variable name="scope" select="(//tei:teiHeader//tei:biblScope[@unit='page'])[1]"/>
+    <xsl:choose>
+      <xsl:when test="$scope/@from and $scope/@to and $scope/@from != $scope/@to">
+        <xsl:value-of select="concat($scope/@from, '–', $scope/@to)"/>
+      </xsl:when>
+      <xsl:when test="$scope/@from"><xsl:value-of select="$scope/@from"/></xsl:when>
+      <xsl:when test="$scope"><xsl:value-of select="normalize-space($scope)"/></xsl:when>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The document number: the header's idno, else the div's @n. -->
+  <xsl:template name="doc-number">
+    <xsl:variable name="idno" select="(//tei:teiHeader//tei:idno[@type='document'])[1]"/>
+    <xsl:choose>
+      <xsl:when test="$idno"><xsl:value-of select="normalize-space($idno)"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$doc-div/@n"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+</xsl:stylesheet>
