@@ -138,6 +138,8 @@ class Encoder:
                     self.encode_person(mentioned, person, None)
         if document.dateline and document.dateline.when:
             setting = _sub(_sub(profile, "settingDesc"), "setting")
+            if document.dateline.place:
+                _sub(setting, "placeName", document.dateline.place)
             _sub(setting, "date", document.dateline.text, when=document.dateline.when)
         if not len(profile):
             header.remove(profile)
@@ -184,6 +186,8 @@ class Encoder:
             else:
                 assert document.dateline is not None
                 dateline = _sub(div, "dateline")
+                if document.dateline.place:
+                    _sub(dateline, "placeName", document.dateline.place).tail = ", "
                 date = _sub(dateline, "date", document.dateline.text)
                 if document.dateline.when:
                     date.set("when", document.dateline.when)

@@ -146,9 +146,12 @@ class Person:
 
 @dataclass
 class Dateline:
+    """``Washington, July 26, 1986``: ``place`` is "Washington", ``text`` the date."""
+
     text: str
     when: str | None
     line: int
+    place: str | None = None
 
 
 # ---------------------------------------------------------------- the document

@@ -65,7 +65,8 @@ class HeadingBlockRecognizer:
         if len(block.lines) != 1:
             return False
         text = block.lines[0].text.strip()
-        if PAGE_MARKER.search(text) or is_bullet_block(block) or HEADING_END.search(text):
+        # Digits glued to the end are a footnote reference ("…Nixon.1"), not part of the shape.
+        if PAGE_MARKER.search(text) or is_bullet_block(block) or HEADING_END.search(text.rstrip("0123456789")):
             return False
         first = text[0]
         return (first.isupper() or bool(NUMBERED_HEADING.match(text))) and len(text.split()) <= self.max_words

@@ -55,14 +55,18 @@ def is_front_line(text: str) -> bool:
     text = text.strip()
     if parse_date(text) or LABELLED_LINE.match(text):
         return True
-    return len(text) <= FRONT_LINE_MAX and not text.endswith((".", "?", "!", "”", ":"))
+    # Digits glued to the end are a footnote reference, not part of the line's shape.
+    return len(text) <= FRONT_LINE_MAX and not text.rstrip("0123456789").endswith((".", "?", "!", "”", ":", ";"))
 
 
 def read_front_block(block: TextBlock, document: Document) -> None:
     for line in block.lines:
         text = line.text.strip()
+        match = DATE_LINE.match(text)
         when = parse_date(text)
-        if when and document.dateline is None:
-            document.dateline = Dateline(text, when, line.number)
+        if match and when and document.dateline is None:
+            place = match.group("place")
+            document.dateline = Dateline(text[match.end("place") + 1:].lstrip() if place else text, when,
+                                         line.number, place or None)
         else:
             document.argument.append(parse_inline([(line.number, text)]))

@@ -1,0 +1,97 @@
+"""Helpers for tests that read TEI back as text: words in reading order, anchors of pbs and notes."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from lxml import etree
+
+TEI = "{http://www.tei-c.org/ns/1.0}"
+PAGE_MARKER = re.compile(r"\[[Pp]age\s+\w+\]")
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def local(tag: object) -> str:
+    return tag.split("}")[-1] if isinstance(tag, str) else ""
+
+
+def text_with_glued_refs(tree: etree._Element) -> tuple[str, list[tuple[str, str]]]:
+    """The body text with each footnote number glued back where the note stands, and the notes.
+
+    Page breaks contribute nothing, so the result compares with the input minus its page markers.
+    """
+    body = tree.find(f".//{TEI}body")
+    assert body is not None
+    parts: list[str] = []
+    notes: list[tuple[str, str]] = []
+
+    def walk(element: etree._Element) -> None:
+        if element.text:
+            parts.append(element.text)
+        for child in element:
+            name = local(child.tag)
+            if name == "note" and child.get("place") == "foot":
+                parts.append(child.get("n", ""))
+                notes.append((child.get("n", ""), "".join(child.itertext())))
+            elif name in ("lb", "p", "head", "item", "div"):
+                parts.append(" ")
+                walk(child)
+                parts.append(" ")
+            else:
+                walk(child)
+            if child.tail:
+                parts.append(child.tail)
+
+    walk(body)
+    return "".join(parts), notes
+
+
+def words_of_tei(tree: etree._Element) -> list[str]:
+    body, notes = text_with_glued_refs(tree)
+    words = body.split()
+    for n, text in notes:
+        words += [f"{n}.", *text.split()]
+    return words
+
+
+def words_of_input(text: str) -> list[str]:
+    """The words of a memorandum text, page markers removed, bullets dropped."""
+    return [word for word in PAGE_MARKER.sub(" ", text).split() if word not in ("•",)]
+
+
+def anchors(tree: etree._Element) -> dict[str, dict[str, tuple[str, str]]]:
+    """For each pb and foot note of the document: (word before, word after), keyed by n.
+
+    Works on our TEI and on the Office of the Historian's (their pb has no text; notes are
+    skipped in the running text, as a reader of the printed page skips them).
+    """
+    body = tree.find(f".//{TEI}body")
+    assert body is not None
+    tokens: list[str] = []
+    marks: list[tuple[str, str, int]] = []
+
+    def walk(element: etree._Element) -> None:
+        if element.text:
+            tokens.append(element.text)
+        for child in element:
+            name = local(child.tag)
+            if name == "pb":
+                marks.append(("pb", child.get("n", ""), len("".join(tokens))))
+            elif name == "note" and child.get("place", "foot") == "foot" and child.get("n"):
+                marks.append(("note", child.get("n", ""), len("".join(tokens))))
+            elif name == "note":
+                walk(child)
+            elif isinstance(child.tag, str):
+                walk(child)
+            if child.tail:
+                tokens.append(child.tail)
+
+    walk(body)
+    text = "".join(tokens)
+    result: dict[str, dict[str, tuple[str, str]]] = {"pb": {}, "note": {}}
+    for kind, n, offset in marks:
+        before = text[:offset].split()
+        after = text[offset:].split()
+        result[kind][n] = (before[-1] if before else "", after[0] if after else "")
+    return result
