@@ -61,3 +61,51 @@ def convert(input_path: str, output_path: str, strict: bool, quiet: bool) -> Non
 
 
 # Further commands register below (validate, render, speakers, batch).
+
+
+@main.command()
+@click.argument("files", metavar="FILE...", nargs=-1, required=True,
+                type=click.Path(allow_dash=True, dir_okay=False))
+@click.option("--schema", "schema", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="An XSD to validate against instead of the bundled schemas/memo.xsd.")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="text: one line per problem; json: a report for pipelines.")
+@click.pass_context
+def validate(ctx: click.Context, files: tuple[str, ...], schema: str | None, output_format: str) -> None:
+    """Validate TEI files against our schema and rules: exit 0 all valid, 1 any invalid, 2 unreadable.
+
+    Each problem is one line on standard output: FILE:LINE:COLUMN: RULE: MESSAGE.
+    """
+    import json
+
+    from tei.validate import SchemaError, diagnostic_json, format_diagnostic, validate_bytes, validate_file
+    from tei.xmlsafe import UnreadableFileError
+
+    report: list[dict[str, object]] = []
+    invalid = unreadable = 0
+    for name in files:
+        try:
+            if name == "-":
+                diagnostics = validate_bytes(sys.stdin.buffer.read(), "<stdin>", schema=schema)
+            else:
+                diagnostics = validate_file(name, schema=schema)
+        except UnreadableFileError as error:
+            unreadable += 1
+            report.append({"file": name, "valid": False, "error": error.message})
+            if output_format == "text":
+                click.echo(f"{name}: error: {error.message}", err=True)
+            continue
+        except SchemaError as error:
+            click.echo(f"Error: {error}", err=True)
+            ctx.exit(2)
+        invalid += bool(diagnostics)
+        report.append({"file": name, "valid": not diagnostics, "problems": [diagnostic_json(d) for d in diagnostics]})
+        if output_format == "text":
+            for diagnostic in diagnostics:
+                click.echo(format_diagnostic(diagnostic))
+    if output_format == "json":
+        click.echo(json.dumps({"valid": not (invalid or unreadable), "files": report}, ensure_ascii=False, indent=2))
+    elif invalid or unreadable:
+        click.echo(f"{invalid + unreadable} of {len(files)} file(s) not valid"
+                   + (f" ({unreadable} unreadable)" if unreadable else ""), err=True)
+    ctx.exit(2 if unreadable else 1 if invalid else 0)

@@ -1,28 +1,63 @@
 """Parsing XML we are given, safely: no DTD loading, no entity expansion, no network.
 
+bytes or a file path → ``lxml.etree._ElementTree`` with source line numbers kept, or an
+:class:`UnsafeXmlError` that says what is wrong and where.
+
 Every module that reads an XML file (validate, render) goes through :func:`parse`,
-so that an XXE or "billion laughs" file is refused in one place.
+so that an XXE or "billion laughs" file is refused in one place. The defences, in order:
+
+1. a document type declaration in the prolog is refused *before* the parser runs, by a
+   scan of the prolog bytes: TEI needs no DTD, and a DTD is how entity attacks are carried
+   (internal entities for "billion laughs", SYSTEM entities for XXE). Refusing it up
+   front costs microseconds and gives the line of the ``<!DOCTYPE``;
+2. the parser never loads a DTD, never resolves entities, never touches the network, and
+   keeps libxml2's limits on huge text nodes, deep nesting and entity amplification, for
+   inputs the prolog scan cannot read (UTF-16, say);
+3. after parsing, a document that still has a DTD is refused.
+
+Each error carries a ``rule`` name for diagnostics: ``well-formed`` (empty or not XML),
+``safe-xml`` (a construct we refuse); :class:`UnreadableFileError` is for files that
+cannot be read at all (the CLI exits 2 for those).
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from lxml import etree
 
 from tei.errors import TeiError
 
+WELL_FORMED = "well-formed"
+SAFE_XML = "safe-xml"
+
 
 class UnsafeXmlError(TeiError):
     """The file is not well-formed, or uses a construct we refuse (DTD entities, external resources)."""
 
-    def __init__(self, message: str, path: str, line: int | None = None, column: int | None = None) -> None:
-        self.path, self.line, self.column, self.message = path, line, column, message
+    def __init__(self, message: str, path: str, line: int | None = None, column: int | None = None,
+                 rule: str = WELL_FORMED) -> None:
+        self.path, self.line, self.column, self.message, self.rule = path, line, column, message, rule
         location = path + (f":{line}" if line else "") + (f":{column}" if line and column else "")
         super().__init__(f"{location}: {message}")
 
 
-def _parser() -> etree.XMLParser:
+class UnreadableFileError(UnsafeXmlError):
+    """The file cannot be read (missing, a directory, no permission)."""
+
+    def __init__(self, message: str, path: str) -> None:
+        super().__init__(message, path, rule="unreadable")
+
+
+# The prolog: XML declaration, processing instructions, comments and white space, in any
+# order. What follows it is either the root element or a document type declaration.
+_PROLOG_ITEM = re.compile(rb"\s+|<\?.*?\?>|<!--.*?-->", re.DOTALL)
+_DOCTYPE = b"<!DOCTYPE"
+_BOM = b"\xef\xbb\xbf"
+
+
+def _parser(collect_ids: bool) -> etree.XMLParser:
     return etree.XMLParser(
         resolve_entities=False,
         no_network=True,
@@ -30,33 +65,64 @@ def _parser() -> etree.XMLParser:
         dtd_validation=False,
         huge_tree=False,
         remove_blank_text=False,
+        # libxml2 treats xml:id as an ID while parsing and fails on a duplicate with a
+        # syntax error; the validator wants the tree, to report duplicates as a rule.
+        collect_ids=collect_ids,
     )
 
 
-def parse(source: bytes | str | Path, path: str | None = None) -> etree._ElementTree:
+def doctype_line(data: bytes) -> int | None:
+    """bytes → the line of a ``<!DOCTYPE`` in the prolog, or None when there is none.
+
+    Only the prolog is scanned, so the string ``<!DOCTYPE`` inside a comment or in the text
+    of the document does not count.
+    """
+    position = len(_BOM) if data.startswith(_BOM) else 0
+    while True:
+        match = _PROLOG_ITEM.match(data, position)
+        if match is None or match.end() == position:
+            break
+        position = match.end()
+    if data.startswith(_DOCTYPE, position):
+        return data.count(b"\n", 0, position) + 1
+    return None
+
+
+def parse(source: bytes | str | Path, path: str | None = None, *, collect_ids: bool = True) -> etree._ElementTree:
     """Parse ``source`` (bytes, or a file path) into a tree with source line numbers kept.
 
     A document type declaration is refused outright: TEI needs none, and it is how entity
-    attacks are carried.
+    attacks are carried. ``collect_ids=False`` lets a document with duplicate ``xml:id``
+    values parse (libxml2 otherwise refuses it), so that a validator can report them.
     """
     if isinstance(source, (str, Path)):
         name = path or str(source)
         try:
             data = Path(source).read_bytes()
         except OSError as error:
-            raise UnsafeXmlError(f"cannot read the file ({error.strerror})", name) from error
+            raise UnreadableFileError(f"cannot read the file ({error.strerror})", name) from error
     else:
         name = path or "<input>"
         data = source
     if not data.strip():
-        raise UnsafeXmlError("the file is empty; expected a TEI document", name)
+        raise UnsafeXmlError("the file is empty; expected a TEI document", name, 1)
+    line = doctype_line(data)
+    if line is not None:
+        raise _doctype_error(name, line)
     try:
-        tree = etree.ElementTree(etree.fromstring(data, _parser()))
+        tree = etree.ElementTree(etree.fromstring(data, _parser(collect_ids)))
     except etree.XMLSyntaxError as error:
         line, column = error.position if error.position else (None, None)
+        if "amplification" in str(error.msg) or "entity" in str(error.msg).lower() and "loop" in str(error.msg):
+            raise UnsafeXmlError(f"entity expansion refused (a 'billion laughs' file?): {error.msg}", name,
+                                 line, column, SAFE_XML) from error
         raise UnsafeXmlError(f"not well-formed XML: {error.msg}", name, line, column) from error
     if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:
-        raise UnsafeXmlError(
-            "the file has a document type declaration (<!DOCTYPE …>); DTDs and entities are refused "
-            "for safety — remove the declaration", name, 1)
+        raise _doctype_error(name, 1)
     return tree
+
+
+def _doctype_error(name: str, line: int) -> UnsafeXmlError:
+    return UnsafeXmlError(
+        "the file has a document type declaration (<!DOCTYPE …>); DTDs and entities are refused "
+        "for safety (external entities, entity expansion) — remove the declaration", name, line, 1, SAFE_XML)

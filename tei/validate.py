@@ -1,0 +1,427 @@
+"""Validation: a TEI tree (or file, or bytes) → a list of :class:`~tei.errors.Diagnostic`.
+
+Two stages, both always run, so one pass reports every problem:
+
+1. **the grammar**, ``schemas/memo.xsd`` (XSD 1.0): rule name ``schema``, the message
+   starts with the element's path, e.g.
+   ``memo.xml:41:9: schema: /TEI/text/body/div/p[3]: Unexpected child with tag 'foo' at position 2.``
+2. **the rules a grammar cannot say**, plain Python over the lxml tree, one named function
+   each, all listed in :data:`RULES` (in the order they run):
+
+   =================  =============================================================
+   ``unique-id``      every ``xml:id`` is used once (the second one is reported,
+                      with the line of the first)
+   ``pointer-resolves`` every ``#id`` in ``@ref``, ``@who``, ``@corresp``, ``@target``
+                      names an ``xml:id`` of the document (other URIs are external
+                      and not checked)
+   ``said-who-person`` every ``said/@who`` that resolves points to a ``person``
+   ``notes-in-order`` footnotes (``note[@place='foot'][@n]``) of each
+                      ``div[@type='document']`` are numbered in reading order:
+                      see :func:`notes_in_order` for exactly what that means
+   ``pages-increase`` ``pb/@n`` increases through each ``text``
+   ``no-empty-p``     no ``p`` without text (milestones alone do not count)
+   =================  =============================================================
+
+**Speed.** xmlschema, the validator whose reports we want (the element's path, a reason
+that names the expected elements, the source line), is pure Python and measured ~30×
+slower than libxml2 on the same XSD (``bench/bench_validate.py``). So libxml2
+(``lxml.etree.XMLSchema``) *decides*: a document it accepts is valid and xmlschema never
+runs, which keeps batches and large files fast (almost every file we validate is valid:
+the converter's output). Only a document libxml2 rejects is handed to xmlschema, which
+*explains* it; its diagnostics are the ones reported. Should the two ever disagree on a
+rejected document (xmlschema finds nothing), libxml2's own messages are reported rather
+than nothing. ``validate_tree(..., engine="xmlschema")`` forces xmlschema for every
+document (the tests use it to check that both engines agree). Both compiled schemas are
+cached per schema file; xmlschema's is compiled only when first needed.
+
+Line numbers are those of the source file (the parser keeps them), never those of a
+re-serialization; columns are recovered from the source text where it is at hand.
+A tree built in memory has no line numbers: use :func:`validate_bytes` on its serialization.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+import xmlschema
+from lxml import etree
+
+from tei.errors import Diagnostic, Level, TeiError
+from tei.resources import schema_path
+from tei.xmlsafe import UnreadableFileError, UnsafeXmlError, parse
+
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+XML_ID = f"{{{XML_NS}}}id"
+SCHEMA_RULE = "schema"
+POINTER_ATTRIBUTES = ("ref", "who", "corresp", "target")
+# Milestones mark a position, not content: a p holding only these is empty.
+MILESTONES = frozenset({"pb", "lb", "anchor"})
+
+Engine = Literal["auto", "xmlschema"]
+Finding = tuple[etree._Element, str]
+
+
+def tei(name: str) -> str:
+    """Local name → Clark name in the TEI namespace: ``tei("p")`` → ``{http://www.tei-c.org/ns/1.0}p``."""
+    return f"{{{TEI_NS}}}{name}"
+
+
+class SchemaError(TeiError):
+    """The schema file is missing or does not compile."""
+
+
+# ---------------------------------------------------------------------------- schemas
+
+
+def _schema_file(schema: str | Path | None) -> Path:
+    path = Path(schema) if schema is not None else schema_path("memo.xsd")
+    if not path.is_file():
+        raise SchemaError(f"the schema {path} does not exist")
+    return path.resolve()
+
+
+@functools.lru_cache(maxsize=8)
+def libxml2_schema(path: Path) -> etree.XMLSchema:
+    """XSD file → libxml2's compiled schema (cached)."""
+    try:
+        document = parse(path)
+        # parse() reads bytes; the URL lets xs:import find xml.xsd beside the schema.
+        document.docinfo.URL = path.as_uri()
+        return etree.XMLSchema(document)
+    except (TeiError, etree.XMLSchemaParseError) as error:
+        raise SchemaError(f"{path}: the schema does not compile: {error}") from error
+
+
+@functools.lru_cache(maxsize=8)
+def xmlschema_schema(path: Path) -> xmlschema.XMLSchema10:
+    """XSD file → xmlschema's compiled schema (cached). Local files only, no network."""
+    try:
+        return xmlschema.XMLSchema10(str(path), allow="local", defuse="always")
+    except (xmlschema.XMLSchemaException, OSError) as error:
+        raise SchemaError(f"{path}: the schema does not compile: {error}") from error
+
+
+# ---------------------------------------------------------------------------- the document
+
+
+@dataclass
+class Document:
+    """What the rules share: the tree, and its ``xml:id`` index (first use of each id)."""
+
+    tree: etree._ElementTree
+    ids: dict[str, etree._Element] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for element in self.tree.iter():
+            value = element.get(XML_ID)
+            if value is not None:
+                self.ids.setdefault(value, element)
+
+    def elements(self, name: str) -> Iterator[etree._Element]:
+        return self.tree.iter(tei(name))
+
+
+def _local(element: etree._Element) -> str:
+    return etree.QName(element).localname if isinstance(element.tag, str) else ""
+
+
+# ---------------------------------------------------------------------------- rules
+
+
+def unique_id(document: Document) -> Iterator[Finding]:
+    """Every ``xml:id`` is used once: ``<p xml:id="a"/> … <p xml:id="a"/>`` → the second is reported."""
+    for element in document.tree.iter():
+        value = element.get(XML_ID)
+        if value is None:
+            continue
+        first = document.ids[value]
+        if first is not element:
+            yield element, f"xml:id '{value}' is already used on line {first.sourceline}; ids must be unique"
+
+
+def pointer_resolves(document: Document) -> Iterator[Finding]:
+    """Every ``#id`` in @ref, @who, @corresp, @target names an ``xml:id``: ``ref="#nobody"`` → reported."""
+    for element in document.tree.iter():
+        if not isinstance(element.tag, str):
+            continue
+        for attribute in POINTER_ATTRIBUTES:
+            for pointer in (element.get(attribute) or "").split():
+                if not pointer.startswith("#") or pointer[1:] in document.ids:
+                    continue
+                close = difflib.get_close_matches(pointer[1:], document.ids, n=1)
+                hint = f" (did you mean '#{close[0]}'?)" if close else ""
+                yield element, (f"@{attribute} '{pointer}' points to no xml:id in this document{hint}")
+
+
+def said_who_person(document: Document) -> Iterator[Finding]:
+    """``said/@who`` points to a ``person``: ``<said who="#geneva">`` with ``geneva`` a placeName → reported.
+
+    Pointers that resolve to nothing are ``pointer-resolves``'s to report.
+    """
+    for said in document.elements("said"):
+        for pointer in (said.get("who") or "").split():
+            target = document.ids.get(pointer[1:]) if pointer.startswith("#") else None
+            if target is not None and target.tag != tei("person"):
+                yield said, (f"@who '{pointer}' points to a <{_local(target)}> on line {target.sourceline}; "
+                             "a speaker must be a <person>")
+
+
+_NUMBER = re.compile(r"^\s*(\d+)(.*?)\s*$")
+
+
+def note_key(n: str) -> tuple[int, str] | None:
+    """A footnote's @n → its sort key: ``"12"`` → ``(12, "")``, ``"12a"`` → ``(12, "a")``, ``"*"`` → None."""
+    match = _NUMBER.match(n)
+    return (int(match.group(1)), match.group(2)) if match else None
+
+
+def _note_scope(note: etree._Element) -> etree._Element | None:
+    for ancestor in note.iterancestors():
+        if ancestor.tag == tei("div") and ancestor.get("type") == "document":
+            return ancestor
+        if ancestor.tag == tei("text"):
+            return ancestor
+    return None  # in the header: a source note describes the document, it is not a footnote
+
+
+def _trailing_notes(scope: etree._Element) -> set[etree._Element]:
+    """The notes that end a document div after all its content: footnotes never referenced in the text."""
+    trailing: set[etree._Element] = set()
+    for child in reversed(scope):
+        if child.tag != tei("note"):
+            break
+        trailing.add(child)
+    return trailing
+
+
+def notes_in_order(document: Document) -> Iterator[Finding]:
+    """Footnotes are numbered in reading order within each ``div[@type='document']``.
+
+    Exactly: the footnotes are the ``note[@place='foot']`` with an @n that starts with digits;
+    their scope is the nearest ``div[@type='document']`` (else the ``text``). The key of
+    ``n`` is its number and the rest, so ``12`` < ``12a`` < ``12b`` < ``13``, and ``0`` is a
+    number like any other (the source note is sometimes 0). Numbers need not start at 1 or be
+    consecutive (the text may quote only some notes), but in reading order each footnote's
+    key is greater than the one before: ``1, 3, 2`` is reported at ``2``, ``1, 1`` at the
+    second ``1``. Footnotes never referenced in the text, which the converter places at the
+    end of the document div, are checked only for duplicates. Notes whose @n has no leading
+    digits (``*``, ``†``) are not numbered and not checked.
+    """
+    scopes: dict[etree._Element, list[etree._Element]] = {}
+    for note in document.elements("note"):
+        if note.get("place") == "foot" and note.get("n") is not None and note_key(note.get("n", "")):
+            scope = _note_scope(note)
+            if scope is not None:
+                scopes.setdefault(scope, []).append(note)
+    for scope, notes in scopes.items():
+        trailing = _trailing_notes(scope)
+        seen: dict[tuple[int, str], etree._Element] = {}
+        previous: etree._Element | None = None
+        for note in notes:
+            n = note.get("n", "")
+            key = note_key(n)
+            assert key is not None
+            if key in seen:
+                yield note, f"footnote {n} is numbered twice (first on line {seen[key].sourceline})"
+                continue
+            seen[key] = note
+            if note in trailing:
+                continue
+            if previous is not None and key < note_key(previous.get("n", "")):  # type: ignore[operator]
+                yield note, (f"footnote {n} comes after footnote {previous.get('n')} (line {previous.sourceline}); "
+                             "footnotes must be numbered in reading order")
+            previous = note
+
+
+def pages_increase(document: Document) -> Iterator[Finding]:
+    """``pb/@n`` increases through each ``text``: ``<pb n="12"/> … <pb n="11"/>`` → reported at 11.
+
+    The number is the first run of digits in @n (``"1040"``, ``"A-12"``); a page break
+    without digits (``"xii"``) is not checked. An equal number is a repeated page.
+    """
+    for text in document.elements("text"):
+        previous: tuple[int, etree._Element] | None = None
+        for pb in text.iter(tei("pb")):
+            match = re.search(r"\d+", pb.get("n") or "")
+            if match is None:
+                continue
+            number = int(match.group())
+            if previous is not None and number <= previous[0]:
+                what = "repeats" if number == previous[0] else "comes after"
+                yield pb, (f"page {pb.get('n')} {what} page {previous[1].get('n')} (line {previous[1].sourceline}); "
+                           "page numbers must increase")
+            previous = (number, pb)
+
+
+def no_empty_p(document: Document) -> Iterator[Finding]:
+    """No empty paragraph: ``<p/>``, ``<p> </p>``, ``<p><pb n="3"/></p>`` → reported."""
+    for p in document.elements("p"):
+        if "".join(p.itertext()).strip():
+            continue
+        if all(_local(child) in MILESTONES for child in p.iterdescendants() if isinstance(child.tag, str)):
+            yield p, "empty paragraph: a <p> must contain text"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A named semantic check: the document → (element, message) for each problem found."""
+
+    name: str
+    check: Callable[[Document], Iterator[Finding]]
+
+
+RULES: tuple[Rule, ...] = (
+    Rule("unique-id", unique_id),
+    Rule("pointer-resolves", pointer_resolves),
+    Rule("said-who-person", said_who_person),
+    Rule("notes-in-order", notes_in_order),
+    Rule("pages-increase", pages_increase),
+    Rule("no-empty-p", no_empty_p),
+)
+
+
+# ---------------------------------------------------------------------------- running
+
+
+_CLARK = re.compile(r"\{([^}]*)\}")
+
+
+def _short_names(text: str) -> str:
+    """``{tei-ns}p`` → ``p``, ``{xml-ns}id`` → ``xml:id``: messages in the names people write."""
+    return _CLARK.sub(lambda m: "" if m.group(1) == TEI_NS else ("xml:" if m.group(1) == XML_NS else m.group(0)),
+                      text)
+
+
+class _Columns:
+    """Source text → the column of an element's start tag (1-based), where it can be told."""
+
+    def __init__(self, tree: etree._ElementTree, source: bytes | None) -> None:
+        self.tree, self.source = tree, source
+        self._lines: list[str] | None = None
+        self._by_line: dict[int, list[etree._Element]] | None = None
+
+    def __call__(self, element: etree._Element | None) -> int | None:
+        if self.source is None or element is None or element.sourceline is None:
+            return None
+        if self._lines is None or self._by_line is None:
+            self._lines = self.source.decode("utf-8", "replace").splitlines()
+            self._by_line = {}
+            for each in self.tree.iter():
+                if isinstance(each.tag, str) and each.sourceline is not None:
+                    self._by_line.setdefault(each.sourceline, []).append(each)
+        line = element.sourceline
+        if line > len(self._lines):
+            return None
+        # The k-th element starting on a line is the k-th "<name" on it (comments and
+        # end tags aside). libxml2 numbers a start tag spread over lines by its last line,
+        # so when the counts differ we do not guess.
+        starts = [m.start() for m in re.finditer(r"<(?![/!?])", self._lines[line - 1])]
+        same_line = self._by_line.get(line, [])
+        if len(starts) != len(same_line):
+            return None
+        return starts[same_line.index(element)] + 1
+
+
+def _xmlschema_diagnostics(tree: etree._ElementTree, path: str, schema_file: Path,
+                           columns: _Columns) -> list[Diagnostic]:
+    diagnostics = []
+    for error in xmlschema_schema(schema_file).iter_errors(tree):
+        element = error.elem if isinstance(error.elem, etree._Element) else None
+        # "Unexpected child … at position N": point at the child, not at its parent.
+        index = getattr(error, "index", None)
+        if element is not None and isinstance(index, int) and 0 <= index < len(element):
+            child = element[index]
+            if child.sourceline is not None:
+                element = child
+        line = element.sourceline if element is not None else error.sourceline
+        where = _short_names(error.path or "")
+        reason = _short_names(error.reason or error.message)
+        message = f"{where}: {reason}" if where else reason
+        diagnostics.append(Diagnostic(Level.ERROR, message, path, line, columns(element), SCHEMA_RULE))
+    return diagnostics
+
+
+def _libxml2_diagnostics(log: etree._ListErrorLog, path: str) -> list[Diagnostic]:
+    return [Diagnostic(Level.ERROR, _short_names(entry.message), path, entry.line or None, entry.column or None,
+                       SCHEMA_RULE) for entry in log]
+
+
+def _is_duplicate_id(diagnostic: Diagnostic) -> bool:
+    # xml.xsd types xml:id as xs:ID, so both XSD validators report a duplicate too; the
+    # unique-id rule reports it once, with the line of the first use.
+    return diagnostic.rule == SCHEMA_RULE and ("duplicated xs:ID" in diagnostic.message
+                                               or "type 'xs:ID'" in diagnostic.message)
+
+
+def validate_tree(tree: etree._ElementTree | etree._Element, path: str = "<input>", *,
+                  schema: str | Path | None = None, source: bytes | None = None,
+                  engine: Engine = "auto") -> list[Diagnostic]:
+    """TEI tree → its diagnostics (empty when valid), sorted by line.
+
+    ``path`` names the file in the diagnostics; ``schema`` is an XSD file (default
+    ``schemas/memo.xsd``); ``source`` is the file's bytes, to recover columns;
+    ``engine="xmlschema"`` skips the libxml2 fast path. Raises :class:`SchemaError` when the
+    schema cannot be used.
+    """
+    if isinstance(tree, etree._Element):
+        tree = tree.getroottree()
+    schema_file = _schema_file(schema)
+    columns = _Columns(tree, source)
+    diagnostics: list[Diagnostic] = []
+    fast = libxml2_schema(schema_file) if engine == "auto" else None
+    if fast is None or not fast.validate(tree):
+        diagnostics = _xmlschema_diagnostics(tree, path, schema_file, columns)
+        if not diagnostics and fast is not None:
+            diagnostics = _libxml2_diagnostics(fast.error_log, path)
+    document = Document(tree)
+    for rule in RULES:
+        for element, message in rule.check(document):
+            diagnostics.append(Diagnostic(Level.ERROR, message, path, element.sourceline, columns(element), rule.name))
+    if any(d.rule == "unique-id" for d in diagnostics):
+        diagnostics = [d for d in diagnostics if not _is_duplicate_id(d)]
+    return sorted(diagnostics, key=lambda d: (d.line or 0, d.column or 0))
+
+
+def validate_bytes(data: bytes, path: str = "<input>", *, schema: str | Path | None = None,
+                   engine: Engine = "auto") -> list[Diagnostic]:
+    """XML bytes → diagnostics. A file that cannot be parsed safely gives one diagnostic
+    (rule ``well-formed`` or ``safe-xml``) and is not validated further."""
+    try:
+        tree = parse(data, path, collect_ids=False)
+    except UnsafeXmlError as error:
+        return [Diagnostic(Level.ERROR, error.message, path, error.line, error.column, error.rule)]
+    return validate_tree(tree, path, schema=schema, source=data, engine=engine)
+
+
+def validate_file(path: str | Path, *, schema: str | Path | None = None,
+                  engine: Engine = "auto") -> list[Diagnostic]:
+    """XML file → diagnostics. Raises :class:`~tei.xmlsafe.UnreadableFileError` when the file
+    cannot be read, :class:`SchemaError` when the schema cannot be used."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as error:
+        raise UnreadableFileError(f"cannot read the file ({error.strerror})", str(path)) from error
+    return validate_bytes(data, str(path), schema=schema, engine=engine)
+
+
+def format_diagnostic(diagnostic: Diagnostic) -> str:
+    """Diagnostic → ``file:line:column: rule: message`` (line and column when known)."""
+    location = diagnostic.path
+    if diagnostic.line is not None:
+        location += f":{diagnostic.line}"
+        if diagnostic.column is not None:
+            location += f":{diagnostic.column}"
+    return f"{location}: {diagnostic.rule or SCHEMA_RULE}: {diagnostic.message}"
+
+
+def diagnostic_json(diagnostic: Diagnostic) -> dict[str, object]:
+    """Diagnostic → a JSON-ready dict (for ``tei validate --format json``)."""
+    return {"file": diagnostic.path, "line": diagnostic.line, "column": diagnostic.column,
+            "rule": diagnostic.rule, "level": diagnostic.level.name.lower(), "message": diagnostic.message}
