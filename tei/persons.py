@@ -87,7 +87,7 @@ def discover_persons(document: Document) -> list[Person]:
     found: dict[str, Person] = {}
 
     def add(surname: str, title: str = "", given: str = "") -> None:
-        if surname in known or not _is_name(surname):
+        if surname in known or not _is_name(surname) or (surname in places and not title):
             return
         person = found.get(surname)
         if person is None:
@@ -101,6 +101,7 @@ def discover_persons(document: Document) -> list[Person]:
                 person.forenames = given.split()
 
     texts = [*document.argument, *_body_lists(document)]
+    places = _places(texts)
     for content in texts:
         for text in (item for item in content if isinstance(item, str)):
             for match in TITLED_NAME.finditer(text):
@@ -118,6 +119,15 @@ def discover_persons(document: Document) -> list[Person]:
                     given = ""
                 add(match.group("surname"), "", given)
     return list(found.values())
+
+
+LOCATIVE = re.compile(rf"\b(?:in|to|from|at|into|toward|towards|near|via|outside|inside) (?P<place>{NAME})\b")
+
+
+def _places(texts: list[list[Inline]]) -> set[str]:
+    """Words that stand after a locative preposition somewhere ("in Geneva"): places, not people."""
+    return {match.group("place") for content in texts for item in content if isinstance(item, str)
+            for match in LOCATIVE.finditer(item)}
 
 
 def _body_lists(document: Document) -> list[list[Inline]]:
@@ -155,6 +165,26 @@ class _Linker:
                          rf"(?P<surname>{_alternation(list(self.by_surname))}){NAME_END}")
         self.pattern = re.compile("|".join(parts)) if parts else None
 
+    @staticmethod
+    def _name_start(text: str, match: re.Match[str], person: Person) -> int:
+        """Where the mention begins: at the title, at the given names, or at the surname.
+
+        "Later Roz Able" → at "Roz" ("Later" starts the sentence). Unknown given names count
+        only without a title and away from a sentence start; known ones always.
+        """
+        tokens = list(re.finditer(r"\S+", match.group("given")))
+        if not tokens:
+            return match.start()
+        for index, token in enumerate(tokens):
+            words = [t.group() for t in tokens[index:]]
+            start = match.start("given") + token.start()
+            if all(word in person.forenames for word in words):
+                return match.start() if index == 0 else start
+            if not match.group("title") and (index > 0 or not SENTENCE_START.search(text[:start])) and all(
+                    _is_name(word) for word in words):
+                return start
+        return match.start("surname")
+
     def split(self, text: str) -> list[Inline]:
         if self.pattern is None:
             return [text]
@@ -167,17 +197,9 @@ class _Linker:
             else:
                 person = self.by_surname[match.group("surname")]
                 follower = re.match(r"\s+([A-Z][a-z]+)\b", text[match.end("surname"):])
-                if follower and follower.group(1) not in self.by_surname and not (
-                        follower.group(1) in NOT_NAMES or follower.group(1) in TITLE_WORDS):
+                if follower and follower.group(1) not in self.by_surname and follower.group(1) not in TITLE_WORDS:
                     continue  # "Kennedy Library", "Shultz Papers": part of another proper noun
-                start, end = match.start(), match.end("surname")
-                given = match.group("given").split()
-                if given and not all(word in person.forenames for word in given):
-                    before = text[: match.start("given")]
-                    plausible = not match.group("title") and not SENTENCE_START.search(before) and all(
-                        _is_name(word) for word in given)
-                    if not plausible:
-                        start = match.start("surname")
+                start, end = self._name_start(text, match, person), match.end("surname")
             pieces += [text[position:start], PersName(text[start:end], person.id)]
             position = end
         pieces.append(text[position:])

@@ -1,0 +1,82 @@
+"""The command line, through click's CliRunner: exit codes, messages, standard streams."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from teitext import ROOT
+from tei.cli import main
+
+SEED = ROOT / "seeds" / "frus1981-88v05-d256.txt"
+
+
+def run(*args: str, input: bytes | None = None) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args), input=input)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_convert_writes_tei_to_a_file(tmp_path: Path) -> None:
+    out = tmp_path / "out" / "d256.xml"
+    code, _, _ = run("convert", str(SEED), "-o", str(out))
+    assert code == 0
+    assert out.read_bytes().startswith(b"<?xml")
+    assert b'<pb n="1041"' in out.read_bytes()
+
+
+def test_convert_reads_stdin_and_writes_stdout() -> None:
+    code, stdout, _ = run("convert", "-", input=SEED.read_bytes())
+    assert code == 0
+    assert '<div type="document" n="256"' in stdout
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    (b"", "the file is empty"),
+    (b"\x00\x01\x02binary", "binary file"),
+    ("12. Memorandum\n\nCaf\u00e9 talk.".encode("latin-1"), "not UTF-8"),
+    (b"Just a paragraph without a title line.\n", "no title line"),
+    (b"[Page 3]\n", "only page markers"),
+], ids=["empty", "binary", "latin-1", "no-title", "only-markers"])
+def test_bad_input_exits_1_with_one_line_naming_the_file(tmp_path: Path, content: bytes, message: str) -> None:
+    path = tmp_path / "memo.txt"
+    path.write_bytes(content)
+    code, stdout, stderr = run("convert", str(path))
+    assert code == 1
+    assert stdout == ""
+    lines = stderr.strip().splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith(f"Error: {path}")
+    assert message in lines[0]
+    assert "Traceback" not in stderr
+
+
+def test_missing_file_is_an_error_not_a_traceback(tmp_path: Path) -> None:
+    code, _, stderr = run("convert", str(tmp_path / "nope.txt"))
+    assert code == 1
+    assert "cannot read the file" in stderr
+
+
+def test_usage_error_exits_2() -> None:
+    code, _, _ = run("convert")
+    assert code == 2
+
+
+def test_warnings_go_to_stderr_and_strict_makes_them_fatal(tmp_path: Path) -> None:
+    path = tmp_path / "memo.txt"
+    path.write_text("5. Memorandum of Conversation\n\nText without a reference.\n\n  1. A note.\n", encoding="utf-8")
+    code, stdout, stderr = run("convert", str(path))
+    assert code == 0
+    assert f"{path}:5: warning: footnote-unreferenced: footnote 1 is never referenced" in stderr
+    assert "<note" in stdout
+    code, stdout, stderr = run("convert", "--strict", str(path))
+    assert code == 1
+    assert stdout == ""
+    code, _, stderr = run("convert", "--quiet", str(path))
+    assert code == 0 and stderr == ""
+
+
+def test_version() -> None:
+    code, stdout, _ = run("--version")
+    assert code == 0 and "tei" in stdout
