@@ -10,6 +10,6 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from tei.convert import convert, convert_bytes, convert_file  # noqa: E402
+from tei.pipeline import convert, convert_bytes, convert_file  # noqa: E402
 
 __all__ = ["__version__", "convert", "convert_bytes", "convert_file"]

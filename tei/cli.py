@@ -33,9 +33,10 @@ def main() -> None:
               show_default=True, help="Where to write the TEI ('-' for standard output).")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only, no warnings.")
-def convert(input_path: str, output_path: str, strict: bool, quiet: bool) -> None:
+@click.option("--no-validate", is_flag=True, help="Write the TEI without checking it against the schema.")
+def convert(input_path: str, output_path: str, strict: bool, quiet: bool, no_validate: bool) -> None:
     """Convert a plain-text memorandum of conversation to TEI P5."""
-    from tei.convert import convert_bytes
+    from tei.pipeline import convert_bytes
 
     if input_path == "-":
         data, name = sys.stdin.buffer.read(), "<stdin>"
@@ -45,7 +46,8 @@ def convert(input_path: str, output_path: str, strict: bool, quiet: bool) -> Non
         except OSError as error:
             raise click.ClickException(f"{input_path}: cannot read the file ({error.strerror})") from error
     try:
-        result = convert_bytes(data, name)
+        result = convert_bytes(data, name, validate=not no_validate,
+                               output_name="<stdout>" if output_path == "-" else output_path)
     except TeiError as error:
         raise click.ClickException(str(error)) from error
     _print_diagnostics(result.diagnostics, quiet)
@@ -53,6 +55,12 @@ def convert(input_path: str, output_path: str, strict: bool, quiet: bool) -> Non
     if worst is not None and (worst >= Level.ERROR or (strict and worst >= Level.WARNING)):
         raise click.ClickException(f"{name}: not converted: fix the problems above"
                                    + (" (--strict counts warnings)" if strict else ""))
+    if result.validation:
+        _print_diagnostics(result.validation)
+        raise click.ClickException(f"{name}: the TEI converted from it is not valid, so it was not written "
+                                   "(this is a bug in tei; --no-validate writes it anyway)")
+    if no_validate and not quiet:
+        click.echo(f"{name}: warning: the TEI was written without validation", err=True)
     if output_path == "-":
         sys.stdout.buffer.write(result.xml)
     else:

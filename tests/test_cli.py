@@ -80,3 +80,20 @@ def test_warnings_go_to_stderr_and_strict_makes_them_fatal(tmp_path: Path) -> No
 def test_version() -> None:
     code, stdout, _ = run("--version")
     assert code == 0 and "tei" in stdout
+
+
+def test_convert_refuses_to_write_invalid_tei(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tei import pipeline
+
+    def broken(root: object) -> bytes:
+        return b'<TEI xmlns="http://www.tei-c.org/ns/1.0"><oops/></TEI>'
+
+    monkeypatch.setattr(pipeline, "serialize", broken)
+    out = tmp_path / "d256.xml"
+    code, _, stderr = run("convert", str(SEED), "-o", str(out))
+    assert code == 1
+    assert not out.exists()
+    assert f"{out}:1" in stderr and "not valid" in stderr
+    code, _, stderr = run("convert", "--no-validate", str(SEED), "-o", str(out))
+    assert code == 0 and out.exists()
+    assert "without validation" in stderr

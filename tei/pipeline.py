@@ -1,0 +1,61 @@
+"""pipeline: plain text → TEI, the whole conversion.
+
+    read → split_blocks → recognize → resolve → encode → serialize → validate
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+from tei.encode import encode, serialize
+from tei.errors import Diagnostic, Reporter
+from tei.model import Document
+from tei.reader import read
+from tei.recognizers import recognize
+from tei.resolve import resolve
+
+
+@dataclass
+class Conversion:
+    """What a conversion gives: the model, the TEI tree and bytes, and the problems found."""
+
+    document: Document
+    tree: etree._Element
+    xml: bytes
+    diagnostics: list[Diagnostic]
+    validation: list[Diagnostic] | None = None  # None: not validated
+
+    @property
+    def valid(self) -> bool:
+        return not self.validation
+
+
+def convert_bytes(data: bytes, path: str = "<input>", *, validate: bool = False,
+                  output_name: str = "<output>") -> Conversion:
+    """Convert the bytes of a memorandum; raises :class:`~tei.errors.ConversionError` if it cannot.
+
+    With ``validate``, the TEI written is checked against our schema and rules; the problems,
+    located in the output (``output_name``), are in ``Conversion.validation``.
+    """
+    reporter = Reporter(path)
+    source = read(data, path)
+    document = resolve(recognize(source, reporter), reporter)
+    tree = encode(document)
+    result = Conversion(document, tree, serialize(tree), reporter.diagnostics)
+    if validate:
+        from tei.validate import validate_bytes
+
+        result.validation = validate_bytes(result.xml, output_name)
+    return result
+
+
+def convert(text: str, path: str = "<input>", *, validate: bool = False) -> Conversion:
+    """Convert a memorandum given as a string."""
+    return convert_bytes(text.encode("utf-8"), path, validate=validate)
+
+
+def convert_file(path: str | Path, *, validate: bool = False) -> Conversion:
+    return convert_bytes(Path(path).read_bytes(), str(path), validate=validate)
