@@ -117,3 +117,27 @@ def validate(ctx: click.Context, files: tuple[str, ...], schema: str | None, out
         click.echo(f"{invalid + unreadable} of {len(files)} file(s) not valid"
                    + (f" ({unreadable} unreadable)" if unreadable else ""), err=True)
     ctx.exit(2 if unreadable else 1 if invalid else 0)
+
+
+@main.command()
+@click.argument("input_path", metavar="FILE", type=click.Path(allow_dash=True, dir_okay=False))
+@click.option("--to", "to", required=True, metavar="FORMAT",
+              help="Output format: html (a reading page) or text (the plain-text layout).")
+@click.option("-o", "--output", "output_path", type=click.Path(allow_dash=True, dir_okay=False), default="-",
+              show_default=True, help="Where to write the rendering ('-' for standard output).")
+def render(input_path: str, to: str, output_path: str) -> None:
+    """Render a TEI file (FILE, or '-' for standard input) to HTML or plain text."""
+    from tei.render import render_file
+
+    try:
+        if input_path == "-":
+            result = render_file(sys.stdin.buffer.read(), to, "<stdin>")
+        else:
+            result = render_file(input_path, to)
+    except TeiError as error:
+        raise click.ClickException(str(error)) from error
+    if output_path == "-":
+        sys.stdout.buffer.write(result)
+    else:
+        Path(output_path).parent.mkdir(parents=True, exist_ok=True)
+        Path(output_path).write_bytes(result)

@@ -94,5 +94,7 @@ def render(tree: Tree, to: str, **params: str) -> bytes:
 
 def render_file(source: Union[str, Path, bytes], to: str, name: str | None = None, **params: str) -> bytes:
     """A TEI file (path or bytes) → its rendering; the file is parsed safely (no DTD, no network)."""
-    tree = parse(source, name)
+    _format_name(to)
+    # Duplicate xml:ids are the validator's business; a page can still be rendered.
+    tree = parse(source, name, collect_ids=False)
     return render(tree, to, **params)

@@ -1,0 +1,908 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  tei-to-html.xsl: TEI → one self-contained HTML5 reading page.
+
+  Input: TEI as docs/encoding.md describes it, or the Office of the Historian's
+  FRUS dialect (no header, persName/@corresp, p[@rend='sectiontitleital']).
+  Output: <!DOCTYPE html> page, CSS inside, no script, no external resource:
+
+    header.title-block   h1 (number, title, note ref), subject, date, source, pages
+    section.participants one column per side; names anchored as #person-<id>
+    aside.legend         speakers and their colours (only when the TEI has said)
+    nav.toc              linked headings of the sections
+    div.text             paragraphs; persons linked; page breaks as margin
+                         markers "p. 1041" anchored as #page-1041; footnote
+                         references linked to #<note id> and back (#<note id>-ref)
+    section.footnotes    the notes, numbered as in the source
+
+  Modes: default (the running text), "title" (the title block), "participants",
+  "cite" (the source note in the title block), "header-name" (a header persName),
+  "plain" (common: text without notes and breaks).
+  Hooks (empty, for a customization layer): headHook, titleBlockHook,
+  textStartHook, textEndHook.
+-->
+<xsl:stylesheet version="1.0"
+                xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+                xmlns:tei="http://www.tei-c.org/ns/1.0"
+                exclude-result-prefixes="tei">
+
+  <xsl:import href="../common/tei-common.xsl"/>
+  <xsl:import href="params.xsl"/>
+
+  <!-- libxslt's html method writes void elements the HTML way (<br>) and adds
+       the charset meta element itself. -->
+  <xsl:output method="html" encoding="UTF-8" indent="no"/>
+
+  <!-- Persons named in the participants list, by id: they are anchored there;
+       every other declared person is anchored in the "also mentioned" line. -->
+  <xsl:key name="listed" match="tei:list[@type='participants']//tei:persName[starts-with(@ref, '#')]"
+           use="substring-before(concat(substring(normalize-space(@ref), 2), ' '), ' ')"/>
+
+  <xsl:variable name="has-said" select="boolean(//tei:text//tei:said[@who])"/>
+
+  <xsl:template name="headHook"/>
+  <xsl:template name="titleBlockHook"/>
+  <xsl:template name="textStartHook"/>
+  <xsl:template name="textEndHook"/>
+
+  <!-- ===== page ===== -->
+
+  <xsl:template match="/">
+    <xsl:text disable-output-escaping="yes">&lt;!DOCTYPE html&gt;&#10;</xsl:text>
+    <xsl:variable name="doc-lang" select="(/tei:TEI/@xml:lang | //tei:text/@xml:lang)[1]"/>
+    <html>
+      <xsl:attribute name="lang">
+        <xsl:choose>
+          <xsl:when test="$doc-lang"><xsl:value-of select="$doc-lang"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="$lang"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:attribute>
+      <xsl:text>&#10;</xsl:text>
+      <head>
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <title><xsl:call-template name="page-title"/></title>
+        <!-- An empty icon: a page opened from disk should request nothing. -->
+        <link rel="icon" href="data:,"/>
+        <style>
+          <xsl:call-template name="css"/>
+          <xsl:value-of select="$css-extra"/>
+        </style>
+        <xsl:call-template name="headHook"/>
+      </head>
+      <xsl:text>&#10;</xsl:text>
+      <body>
+        <a class="skip" href="#text">Skip to the text</a>
+        <main>
+          <article class="memo">
+            <xsl:if test="$doc-div/@xml:id">
+              <xsl:attribute name="id"><xsl:value-of select="$doc-div/@xml:id"/></xsl:attribute>
+            </xsl:if>
+            <xsl:apply-templates select="(//tei:text)[1]"/>
+          </article>
+        </main>
+      </body>
+      <xsl:text>&#10;</xsl:text>
+    </html>
+    <xsl:text>&#10;</xsl:text>
+  </xsl:template>
+
+  <xsl:template name="page-title">
+    <xsl:variable name="head">
+      <xsl:apply-templates select="$doc-div/tei:head[1]" mode="plain"/>
+    </xsl:variable>
+    <xsl:variable name="date">
+      <xsl:apply-templates select="($doc-div//tei:dateline)[1]" mode="plain"/>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="normalize-space($head)"><xsl:value-of select="normalize-space($head)"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="normalize-space((//tei:teiHeader//tei:titleStmt/tei:title)[1])"/>
+      </xsl:otherwise>
+    </xsl:choose>
+    <xsl:if test="normalize-space($date)">
+      <xsl:value-of select="concat(' — ', normalize-space($date))"/>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- ===== structure ===== -->
+
+  <xsl:template match="tei:text">
+    <xsl:apply-templates select="tei:front | tei:body | tei:back"/>
+  </xsl:template>
+
+  <xsl:template match="tei:body | tei:front | tei:back">
+    <xsl:apply-templates select="* | text()[normalize-space()]"/>
+    <!-- A body without a document div still gets its notes. -->
+    <xsl:if test="self::tei:body and not(.//tei:div[@type='document'])">
+      <xsl:call-template name="footnotes"/>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The memorandum: title block, participants, legend, contents, text, notes. -->
+  <xsl:template match="tei:div[@type='document']">
+    <xsl:variable name="front"
+                  select="tei:head | tei:argument | tei:dateline | tei:opener | tei:list[@type='subject']
+                          | tei:list[@type='participants']"/>
+    <header class="title-block">
+      <xsl:apply-templates select="tei:head[1]" mode="title"/>
+      <xsl:apply-templates select="tei:argument | tei:list[@type='subject'] | tei:dateline | tei:opener" mode="title"/>
+      <xsl:call-template name="facts"/>
+      <xsl:call-template name="titleBlockHook"/>
+    </header>
+    <xsl:text>&#10;</xsl:text>
+    <xsl:apply-templates select="tei:list[@type='participants'][1]" mode="participants"/>
+    <xsl:if test="not(tei:list[@type='participants']) and //tei:teiHeader//tei:person">
+      <xsl:call-template name="participants-section"/>
+    </xsl:if>
+    <xsl:call-template name="legend"/>
+    <xsl:call-template name="toc"/>
+    <div class="text" id="text">
+      <xsl:call-template name="textStartHook"/>
+      <xsl:apply-templates select="node()[count(. | $front) != count($front)]
+                                   [self::* or normalize-space()]"/>
+    </div>
+    <xsl:text>&#10;</xsl:text>
+    <xsl:call-template name="footnotes"/>
+    <xsl:call-template name="textEndHook"/>
+  </xsl:template>
+
+  <!-- A section: a div with a head, or a break (two blank lines, no head). -->
+  <xsl:template match="tei:div">
+    <section>
+      <xsl:attribute name="class">
+        <xsl:text>section</xsl:text>
+        <xsl:if test="@rend='space-before'"> space-before</xsl:if>
+        <xsl:if test="not(tei:head)"> break</xsl:if>
+      </xsl:attribute>
+      <xsl:if test="tei:head">
+        <xsl:attribute name="id"><xsl:call-template name="section-id"/></xsl:attribute>
+      </xsl:if>
+      <xsl:apply-templates select="* | text()[normalize-space()]"/>
+    </section>
+    <xsl:text>&#10;</xsl:text>
+  </xsl:template>
+
+  <xsl:template name="heading-level">
+    <xsl:variable name="depth" select="count(ancestor::tei:div[not(@type='document')])"/>
+    <xsl:choose>
+      <xsl:when test="$depth &lt; 1">2</xsl:when>
+      <xsl:when test="$depth &gt; 5">6</xsl:when>
+      <xsl:otherwise><xsl:value-of select="$depth + 1"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="tei:div/tei:head">
+    <xsl:variable name="level"><xsl:call-template name="heading-level"/></xsl:variable>
+    <xsl:element name="h{$level}">
+      <xsl:attribute name="class">section-head</xsl:attribute>
+      <xsl:apply-templates/>
+    </xsl:element>
+    <xsl:text>&#10;</xsl:text>
+  </xsl:template>
+
+  <!-- A head anywhere else (a list's, a floating one) is a labelled line. -->
+  <xsl:template match="tei:head">
+    <p class="head"><xsl:apply-templates/></p>
+  </xsl:template>
+
+  <!-- The OH dialect's run-in section headings. -->
+  <xsl:template match="tei:p[@rend='sectiontitleital']">
+    <xsl:variable name="level"><xsl:call-template name="heading-level"/></xsl:variable>
+    <xsl:element name="h{$level}">
+      <xsl:attribute name="class">section-head</xsl:attribute>
+      <xsl:attribute name="id"><xsl:call-template name="section-id"/></xsl:attribute>
+      <xsl:apply-templates/>
+    </xsl:element>
+    <xsl:text>&#10;</xsl:text>
+  </xsl:template>
+
+  <xsl:template match="tei:p">
+    <p><xsl:apply-templates/></p>
+    <xsl:text>&#10;</xsl:text>
+  </xsl:template>
+
+  <!-- A paragraph inside inline content (OH notes can hold p) stays inline. -->
+  <xsl:template match="tei:p//tei:p | tei:head//tei:p">
+    <span class="p"><xsl:apply-templates/></span>
+  </xsl:template>
+
+  <xsl:template match="tei:list">
+    <xsl:apply-templates select="tei:head"/>
+    <ul class="list">
+      <xsl:apply-templates select="tei:item"/>
+    </ul>
+    <xsl:text>&#10;</xsl:text>
+  </xsl:template>
+
+  <xsl:template match="tei:item">
+    <li><xsl:apply-templates/></li>
+  </xsl:template>
+
+  <!-- Lists inside a paragraph or note cannot be ul there (phrasing content). -->
+  <xsl:template match="tei:p//tei:list | tei:note//tei:list">
+    <span class="list">
+      <xsl:for-each select="tei:head | tei:item">
+        <span class="item"><xsl:apply-templates/></span>
+        <xsl:text> </xsl:text>
+      </xsl:for-each>
+    </span>
+  </xsl:template>
+
+  <!-- ===== title block ===== -->
+
+  <xsl:template match="tei:head" mode="title">
+    <h1 class="doc-title"><xsl:apply-templates/></h1>
+    <xsl:text>&#10;</xsl:text>
+  </xsl:template>
+
+  <!-- "256. Memorandum of Conversation": the number set apart. -->
+  <xsl:template match="tei:div[@type='document']/tei:head/text()[1]">
+    <xsl:variable name="number" select="concat(ancestor::tei:div[@type='document'][1]/@n, '.')"/>
+    <xsl:choose>
+      <xsl:when test="not(preceding-sibling::node()) and string-length($number) &gt; 1
+                      and starts-with(., concat($number, ' '))">
+        <span class="doc-number"><xsl:value-of select="$number"/></span>
+        <xsl:value-of select="substring-after(., $number)"/>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="tei:argument" mode="title">
+    <xsl:for-each select="tei:p">
+      <p class="subject"><xsl:apply-templates/></p>
+    </xsl:for-each>
+    <xsl:apply-templates select="*[not(self::tei:p)]"/>
+  </xsl:template>
+
+  <xsl:template match="tei:list[@type='subject']" mode="title">
+    <p class="subject">
+      <span class="label"><xsl:value-of select="$subject-label"/>: </span>
+      <xsl:for-each select="tei:item">
+        <xsl:if test="position() &gt; 1">; </xsl:if>
+        <xsl:apply-templates/>
+      </xsl:for-each>
+    </p>
+  </xsl:template>
+
+  <xsl:template match="tei:dateline" mode="title">
+    <p class="dateline"><xsl:apply-templates/></p>
+  </xsl:template>
+
+  <xsl:template match="tei:opener" mode="title">
+    <xsl:apply-templates select="*" mode="title"/>
+  </xsl:template>
+
+  <xsl:template match="*" mode="title">
+    <p><xsl:apply-templates/></p>
+  </xsl:template>
+
+  <!-- Source citation, printed pages and the list of page anchors. -->
+  <xsl:template name="facts">
+    <!-- The note in the text carries markup (linked names); the header's copy is the fallback. -->
+    <xsl:variable name="source"
+                  select="($doc-div//tei:note[@type='source'])[1]
+                          | (//tei:teiHeader//tei:bibl/tei:note[@type='source'])[1][not($doc-div//tei:note[@type='source'])]"/>
+    <xsl:variable name="range"><xsl:call-template name="page-range"/></xsl:variable>
+    <xsl:variable name="breaks" select="//tei:text//tei:pb[@n]"/>
+    <xsl:if test="$source or normalize-space($range) or $breaks">
+      <dl class="facts">
+        <xsl:if test="$source">
+          <div>
+            <dt><xsl:value-of select="$source-label"/></dt>
+            <dd class="source"><xsl:apply-templates select="$source/node()" mode="cite"/></dd>
+          </div>
+        </xsl:if>
+        <xsl:if test="normalize-space($range)">
+          <div>
+            <dt><xsl:value-of select="$pages-label"/></dt>
+            <dd>
+              <xsl:choose>
+                <xsl:when test="contains($range, '–')">pp. </xsl:when>
+                <xsl:otherwise>p. </xsl:otherwise>
+              </xsl:choose>
+              <xsl:value-of select="$range"/>
+            </dd>
+          </div>
+        </xsl:if>
+        <xsl:if test="$breaks">
+          <div>
+            <dt><xsl:value-of select="$page-breaks-label"/></dt>
+            <dd>
+              <nav class="pages" aria-label="{$page-breaks-label}">
+                <xsl:for-each select="$breaks">
+                  <xsl:variable name="anchored"><xsl:call-template name="page-has-anchor"/></xsl:variable>
+                  <xsl:if test="$anchored = 'yes'">
+                    <xsl:if test="position() &gt; 1"><xsl:text> </xsl:text></xsl:if>
+                    <a href="#{concat('page-', translate(normalize-space(@n), ' ', '_'))}">
+                      <xsl:value-of select="@n"/>
+                    </a>
+                  </xsl:if>
+                </xsl:for-each>
+              </nav>
+            </dd>
+          </div>
+        </xsl:if>
+      </dl>
+      <xsl:text>&#10;</xsl:text>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The dt says "Source"; the note's own "Source:" would repeat it. -->
+  <xsl:template match="text()" mode="cite">
+    <xsl:choose>
+      <xsl:when test="not(preceding-sibling::node()) and starts-with(normalize-space(.), 'Source:')">
+        <xsl:value-of select="substring-after(., 'Source:')"/>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="*" mode="cite">
+    <xsl:apply-templates select="."/>
+  </xsl:template>
+
+  <!-- ===== participants ===== -->
+
+  <xsl:template match="tei:list" mode="participants">
+    <section class="participants" aria-labelledby="participants-heading">
+      <h2 id="participants-heading">
+        <xsl:choose>
+          <xsl:when test="tei:head"><xsl:apply-templates select="tei:head/node()"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="$participants-heading"/></xsl:otherwise>
+        </xsl:choose>
+      </h2>
+      <div class="sides">
+        <xsl:choose>
+          <xsl:when test="tei:item/tei:list">
+            <xsl:for-each select="tei:item/tei:list">
+              <xsl:call-template name="side">
+                <xsl:with-param name="number" select="position()"/>
+              </xsl:call-template>
+            </xsl:for-each>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:call-template name="side"/>
+          </xsl:otherwise>
+        </xsl:choose>
+      </div>
+      <xsl:call-template name="mentioned"/>
+    </section>
+    <xsl:text>&#10;</xsl:text>
+  </xsl:template>
+
+  <xsl:template name="side">
+    <xsl:param name="number" select="0"/>
+    <div class="side">
+      <xsl:choose>
+        <xsl:when test="tei:head">
+          <h3><xsl:apply-templates select="tei:head/node()"/></h3>
+        </xsl:when>
+        <xsl:when test="$number &gt; 0 and count(../../tei:item[tei:list]) &gt; 1">
+          <h3 class="quiet"><xsl:value-of select="concat($side-label, ' ', $number)"/></h3>
+        </xsl:when>
+      </xsl:choose>
+      <ul>
+        <xsl:apply-templates select="tei:item" mode="participants"/>
+      </ul>
+    </div>
+  </xsl:template>
+
+  <xsl:template match="tei:item" mode="participants">
+    <xsl:variable name="name" select="tei:persName[@ref][1]"/>
+    <xsl:variable name="id">
+      <xsl:if test="$name">
+        <xsl:call-template name="ref-id"><xsl:with-param name="pointer" select="$name/@ref"/></xsl:call-template>
+      </xsl:if>
+    </xsl:variable>
+    <xsl:variable name="anchored"
+                  select="string($id) != '' and key('person', $id)
+                          and generate-id(key('listed', $id)[1]) = generate-id($name)"/>
+    <xsl:variable name="speaks" select="string($id) != '' and key('said-by-who', concat('#', $id))"/>
+    <li>
+      <xsl:attribute name="class">
+        <xsl:text>participant</xsl:text>
+        <xsl:if test="$speaks">
+          <xsl:text> speaker </xsl:text>
+          <xsl:call-template name="speaker-class"><xsl:with-param name="id" select="$id"/></xsl:call-template>
+        </xsl:if>
+      </xsl:attribute>
+      <xsl:if test="$anchored">
+        <xsl:attribute name="id"><xsl:value-of select="concat('person-', $id)"/></xsl:attribute>
+      </xsl:if>
+      <xsl:if test="$speaks"><span class="swatch" aria-hidden="true"></span></xsl:if>
+      <xsl:apply-templates select="node()" mode="participants"/>
+    </li>
+  </xsl:template>
+
+  <!-- In the list, a name is the anchor, not a link; its role (from the
+       header's roleName) is set apart: "Ambassador Ridgway". -->
+  <xsl:template match="tei:persName" mode="participants">
+    <xsl:variable name="id"><xsl:call-template name="ref-id"/></xsl:variable>
+    <xsl:variable name="role" select="normalize-space(key('person', $id)/tei:persName/tei:roleName)"/>
+    <xsl:variable name="text" select="string(.)"/>
+    <span class="name">
+      <xsl:choose>
+        <xsl:when test="$role != '' and not(*) and starts-with($text, concat($role, ' '))">
+          <span class="role"><xsl:value-of select="$role"/></span>
+          <xsl:text> </xsl:text>
+          <strong><xsl:value-of select="substring-after($text, concat($role, ' '))"/></strong>
+        </xsl:when>
+        <xsl:otherwise><strong><xsl:apply-templates/></strong></xsl:otherwise>
+      </xsl:choose>
+    </span>
+  </xsl:template>
+
+  <!-- What follows a name ("(SOV) (notetaker)", ", Interpreter") is detail. -->
+  <xsl:template match="text()[preceding-sibling::tei:persName]" mode="participants">
+    <span class="detail"><xsl:value-of select="."/></span>
+  </xsl:template>
+
+  <xsl:template match="*" mode="participants">
+    <xsl:apply-templates select="."/>
+  </xsl:template>
+
+  <!-- Without a participants list in the text, the header's persons stand in. -->
+  <xsl:template name="participants-section">
+    <section class="participants" aria-labelledby="participants-heading">
+      <h2 id="participants-heading"><xsl:value-of select="$participants-heading"/></h2>
+      <xsl:call-template name="mentioned"/>
+    </section>
+  </xsl:template>
+
+  <!-- Every declared person not anchored in the participants list. -->
+  <xsl:template name="mentioned">
+    <xsl:variable name="others" select="//tei:teiHeader//tei:person[@xml:id][not(key('listed', @xml:id))]"/>
+    <xsl:if test="$others">
+      <p class="mentioned">
+        <span class="label"><xsl:value-of select="$mentioned-label"/>: </span>
+        <xsl:for-each select="$others">
+          <xsl:if test="position() &gt; 1">, </xsl:if>
+          <span class="person-entry" id="person-{@xml:id}">
+            <xsl:apply-templates select="tei:persName[1]" mode="header-name"/>
+          </span>
+        </xsl:for-each>
+      </p>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="tei:roleName" mode="header-name">
+    <span class="role"><xsl:apply-templates mode="header-name"/></span>
+  </xsl:template>
+
+  <!-- ===== speakers ===== -->
+
+  <xsl:template name="speaker-index">
+    <xsl:param name="id"/>
+    <xsl:variable name="person" select="key('person', $id)"/>
+    <xsl:choose>
+      <xsl:when test="$person">
+        <xsl:value-of select="count($person/preceding::tei:person) mod $speaker-colours"/>
+      </xsl:when>
+      <xsl:otherwise>x</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="speaker-class">
+    <xsl:param name="id"/>
+    <xsl:text>speaker-c</xsl:text>
+    <xsl:call-template name="speaker-index"><xsl:with-param name="id" select="$id"/></xsl:call-template>
+  </xsl:template>
+
+  <!-- A speaker's short name: the header's surname, else the name as written. -->
+  <xsl:template name="speaker-name">
+    <xsl:param name="id"/>
+    <xsl:variable name="person" select="key('person', $id)"/>
+    <xsl:choose>
+      <xsl:when test="$person/tei:persName/tei:surname">
+        <xsl:value-of select="normalize-space($person/tei:persName/tei:surname)"/>
+      </xsl:when>
+      <xsl:when test="$person/tei:persName">
+        <xsl:value-of select="normalize-space($person/tei:persName)"/>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$id"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="legend">
+    <xsl:if test="$has-said">
+      <aside class="legend" aria-label="{$speakers-label}">
+        <span class="label"><xsl:value-of select="$speakers-label"/>:</span>
+        <ul>
+          <xsl:for-each select="//tei:text//tei:said[@who][generate-id() = generate-id(key('said-by-who', @who)[1])]">
+            <xsl:variable name="id"><xsl:call-template name="ref-id"><xsl:with-param name="pointer" select="@who"/></xsl:call-template></xsl:variable>
+            <li>
+              <xsl:attribute name="class">
+                <xsl:call-template name="speaker-class"><xsl:with-param name="id" select="$id"/></xsl:call-template>
+              </xsl:attribute>
+              <span class="swatch" aria-hidden="true"></span>
+              <xsl:choose>
+                <xsl:when test="key('person', $id)">
+                  <a href="#person-{$id}"><xsl:call-template name="speaker-name"><xsl:with-param name="id" select="$id"/></xsl:call-template></a>
+                </xsl:when>
+                <xsl:otherwise>
+                  <xsl:call-template name="speaker-name"><xsl:with-param name="id" select="$id"/></xsl:call-template>
+                </xsl:otherwise>
+              </xsl:choose>
+            </li>
+          </xsl:for-each>
+        </ul>
+      </aside>
+      <xsl:text>&#10;</xsl:text>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- Reported speech: tinted in the speaker's colour; where the speaker
+       changes, a label (CSS content, so it is never copied with the text). -->
+  <xsl:template match="tei:said">
+    <xsl:variable name="id"><xsl:call-template name="ref-id"><xsl:with-param name="pointer" select="@who"/></xsl:call-template></xsl:variable>
+    <xsl:variable name="previous" select="preceding-sibling::tei:said[1]"/>
+    <span>
+      <xsl:attribute name="class">
+        <xsl:text>said </xsl:text>
+        <xsl:call-template name="speaker-class"><xsl:with-param name="id" select="$id"/></xsl:call-template>
+        <xsl:if test="not($previous) or $previous/@who != @who"> turn</xsl:if>
+      </xsl:attribute>
+      <xsl:if test="@who">
+        <xsl:attribute name="data-speaker">
+          <xsl:call-template name="speaker-name"><xsl:with-param name="id" select="$id"/></xsl:call-template>
+        </xsl:attribute>
+      </xsl:if>
+      <xsl:apply-templates/>
+    </span>
+  </xsl:template>
+
+  <!-- ===== contents ===== -->
+
+  <xsl:template name="toc">
+    <xsl:if test="$show-toc = 'yes' and $headings">
+      <nav class="toc" aria-labelledby="toc-heading">
+        <h2 id="toc-heading"><xsl:value-of select="$toc-heading"/></h2>
+        <ol>
+          <xsl:for-each select="$headings">
+            <xsl:variable name="target">
+              <xsl:choose>
+                <xsl:when test="self::tei:head">
+                  <xsl:call-template name="section-id"><xsl:with-param name="node" select=".."/></xsl:call-template>
+                </xsl:when>
+                <xsl:otherwise><xsl:call-template name="section-id"/></xsl:otherwise>
+              </xsl:choose>
+            </xsl:variable>
+            <li>
+              <a href="#{$target}">
+                <xsl:value-of select="normalize-space(string(.))"/>
+              </a>
+            </li>
+          </xsl:for-each>
+        </ol>
+      </nav>
+      <xsl:text>&#10;</xsl:text>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- ===== inline ===== -->
+
+  <xsl:template match="tei:persName">
+    <xsl:variable name="id"><xsl:call-template name="ref-id"/></xsl:variable>
+    <xsl:choose>
+      <xsl:when test="@ref and key('person', $id)">
+        <a class="person" href="#person-{$id}"><xsl:apply-templates/></a>
+      </xsl:when>
+      <xsl:otherwise>
+        <span class="person"><xsl:apply-templates/></span>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- No nested links: a name inside a link stays a marked name. -->
+  <xsl:template match="tei:ref//tei:persName">
+    <span class="person"><xsl:apply-templates/></span>
+  </xsl:template>
+
+  <xsl:template match="tei:date">
+    <xsl:choose>
+      <xsl:when test="@when"><time datetime="{@when}"><xsl:apply-templates/></time></xsl:when>
+      <xsl:otherwise><span class="date"><xsl:apply-templates/></span></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="tei:placeName">
+    <span class="place"><xsl:apply-templates/></span>
+  </xsl:template>
+
+  <xsl:template match="tei:q">
+    <q><xsl:apply-templates/></q>
+  </xsl:template>
+
+  <xsl:template match="tei:gloss | tei:abbr">
+    <abbr><xsl:apply-templates/></abbr>
+  </xsl:template>
+
+  <xsl:template match="tei:hi">
+    <xsl:choose>
+      <xsl:when test="contains(@rend, 'italic')"><i><xsl:apply-templates/></i></xsl:when>
+      <xsl:when test="contains(@rend, 'bold')"><b><xsl:apply-templates/></b></xsl:when>
+      <xsl:when test="contains(@rend, 'sup')"><sup><xsl:apply-templates/></sup></xsl:when>
+      <xsl:when test="contains(@rend, 'sub')"><sub><xsl:apply-templates/></sub></xsl:when>
+      <xsl:otherwise><em><xsl:apply-templates/></em></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A pointer is a link only when its target is on this page or on the web. -->
+  <xsl:template match="tei:ref">
+    <xsl:variable name="id"><xsl:call-template name="ref-id"><xsl:with-param name="pointer" select="@target"/></xsl:call-template></xsl:variable>
+    <xsl:variable name="note" select="key('by-id', $id)[self::tei:note]"/>
+    <xsl:choose>
+      <xsl:when test="starts-with(@target, '#') and $note">
+        <a class="ref">
+          <xsl:attribute name="href">
+            <xsl:text>#</xsl:text>
+            <xsl:call-template name="note-id"><xsl:with-param name="note" select="$note"/></xsl:call-template>
+          </xsl:attribute>
+          <xsl:apply-templates/>
+        </a>
+      </xsl:when>
+      <xsl:when test="starts-with(@target, 'http://') or starts-with(@target, 'https://')">
+        <a class="ref" href="{@target}"><xsl:apply-templates/></a>
+      </xsl:when>
+      <xsl:otherwise><span class="ref"><xsl:apply-templates/></span></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="tei:lb">
+    <br/>
+  </xsl:template>
+
+  <!-- ===== page breaks ===== -->
+
+  <!-- Inside running text: a thin mark at the break and a margin label; the
+       sentence flows on. Between blocks: a rule with the label. -->
+  <xsl:template match="tei:pb">
+    <xsl:choose>
+      <xsl:when test="ancestor::tei:p | ancestor::tei:head | ancestor::tei:item | ancestor::tei:note
+                      | ancestor::tei:dateline | ancestor::tei:said | ancestor::tei:q">
+        <span class="pb"><xsl:call-template name="page-marker"/></span>
+      </xsl:when>
+      <xsl:otherwise>
+        <div class="pb pb-block"><xsl:call-template name="page-marker"/></div>
+        <xsl:text>&#10;</xsl:text>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The anchor id (first break of that number only) and the label linking to it. -->
+  <xsl:template name="page-marker">
+    <xsl:variable name="anchored"><xsl:call-template name="page-has-anchor"/></xsl:variable>
+    <xsl:variable name="page-id"><xsl:call-template name="page-id"/></xsl:variable>
+    <xsl:if test="$anchored = 'yes'">
+      <xsl:attribute name="id"><xsl:value-of select="$page-id"/></xsl:attribute>
+    </xsl:if>
+    <a class="pb-label" href="#{$page-id}" title="Printed page {@n} begins here">
+      <xsl:value-of select="concat($page-prefix, @n)"/>
+    </a>
+  </xsl:template>
+
+  <!-- ===== notes ===== -->
+
+  <!-- A footnote at its reference point: the number, linked to the note. -->
+  <xsl:template match="tei:note">
+    <xsl:variable name="referenced"><xsl:call-template name="is-referenced"/></xsl:variable>
+    <xsl:if test="$referenced = 'yes'">
+      <xsl:variable name="note-id"><xsl:call-template name="note-id"/></xsl:variable>
+      <sup class="noteref">
+        <a id="{$note-id}-ref" href="#{$note-id}" role="doc-noteref">
+          <xsl:attribute name="aria-label">
+            <xsl:value-of select="concat('Note ', @n)"/>
+          </xsl:attribute>
+          <xsl:value-of select="@n"/>
+        </a>
+      </sup>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- An editorial note: shown where it stands, brackets and all. -->
+  <xsl:template match="tei:note[@place='inline']">
+    <span class="editorial"><xsl:apply-templates/></span>
+  </xsl:template>
+
+  <xsl:template match="tei:div/tei:note[@place='inline'] | tei:body/tei:note[@place='inline']">
+    <p class="editorial"><xsl:apply-templates/></p>
+    <xsl:text>&#10;</xsl:text>
+  </xsl:template>
+
+  <xsl:template name="footnotes">
+    <xsl:if test="$footnotes">
+      <section class="footnotes" aria-labelledby="notes-heading">
+        <h2 id="notes-heading"><xsl:value-of select="$notes-heading"/></h2>
+        <ol>
+          <xsl:for-each select="$footnotes">
+            <xsl:sort select="@n" data-type="number"/>
+            <xsl:variable name="note-id"><xsl:call-template name="note-id"/></xsl:variable>
+            <xsl:variable name="referenced"><xsl:call-template name="is-referenced"/></xsl:variable>
+            <li id="{$note-id}">
+              <xsl:attribute name="class">
+                <xsl:text>footnote</xsl:text>
+                <xsl:if test="@type"><xsl:value-of select="concat(' ', @type)"/></xsl:if>
+              </xsl:attribute>
+              <xsl:choose>
+                <xsl:when test="$referenced = 'yes'">
+                  <a class="note-number" href="#{$note-id}-ref" aria-label="{$back-label} (note {@n})">
+                    <xsl:value-of select="concat(@n, '.')"/>
+                  </a>
+                </xsl:when>
+                <xsl:otherwise>
+                  <span class="note-number"><xsl:value-of select="concat(@n, '.')"/></span>
+                </xsl:otherwise>
+              </xsl:choose>
+              <div class="note-body">
+                <xsl:apply-templates/>
+                <xsl:if test="$referenced = 'yes'">
+                  <xsl:text> </xsl:text>
+                  <a class="backref" href="#{$note-id}-ref" aria-label="{$back-label} (note {@n})">↩&#xFE0E;</a>
+                </xsl:if>
+              </div>
+            </li>
+            <xsl:text>&#10;</xsl:text>
+          </xsl:for-each>
+        </ol>
+      </section>
+      <xsl:text>&#10;</xsl:text>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- A paragraph inside a footnote is a block of the note body. -->
+  <xsl:template match="tei:note[not(@place='inline')]/tei:p" priority="2">
+    <p><xsl:apply-templates/></p>
+  </xsl:template>
+
+  <!-- ===== style ===== -->
+
+  <xsl:template name="css">
+    <xsl:text>
+:root {
+  --ink: #1d1b18; --muted: #6a6358; --paper: #fcfaf5; --rule: #e2dacb;
+  --accent: #8c3b14; --accent-soft: #f4e7dc; --editorial: #f1ead9;
+  --serif: "Iowan Old Style", "Palatino Linotype", Palatino, "Book Antiqua", Georgia, "Times New Roman", serif;
+  --sans: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
+}
+* { box-sizing: border-box; }
+html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
+body { margin: 0; background: var(--paper); color: var(--ink); font-family: var(--serif);
+       font-size: 1.125rem; line-height: 1.62; }
+main { max-width: 42rem; margin: 0 auto; padding: 2.5rem 1.25rem 5rem; }
+.skip { position: absolute; left: -999px; }
+.skip:focus { left: 1rem; top: 1rem; background: #fff; padding: .25rem .5rem; }
+a { color: inherit; }
+:target { scroll-margin-top: 2rem; }
+h1, h2, h3 { line-height: 1.25; font-weight: 600; }
+h2 { font-size: 1.2rem; margin: 2.4rem 0 .8rem; }
+h3 { font-size: 1rem; margin: 0 0 .4rem; }
+
+/* Title block */
+.title-block { border-bottom: 1px solid var(--rule); padding-bottom: 1.2rem; margin-bottom: 1.6rem; }
+.doc-title { font-size: 2rem; margin: 0 0 .6rem; letter-spacing: -.01em; }
+.doc-number { color: var(--accent); margin-right: .15em; }
+.subject { font-size: 1.2rem; font-style: italic; margin: .2rem 0; }
+.subject .label { font-style: normal; font-variant: small-caps; color: var(--muted); }
+.dateline { margin: .2rem 0 1rem; color: var(--muted); }
+.facts { font-family: var(--sans); font-size: .85rem; line-height: 1.5; margin: 0; color: #3c3833; }
+.facts div { display: grid; grid-template-columns: 8.5rem 1fr; gap: .75rem; padding: .3rem 0;
+             border-top: 1px dotted var(--rule); }
+.facts dt { color: var(--muted); text-transform: uppercase; letter-spacing: .06em; font-size: .75rem; padding-top: .1rem; }
+.facts dd { margin: 0; }
+.pages a { display: inline-block; min-width: 2.6em; text-align: center; text-decoration: none; color: var(--accent);
+           border: 1px solid var(--rule); border-radius: .3em; margin: 0 .15em .2em 0; padding: 0 .3em; }
+.pages a:hover, .pages a:focus { background: var(--accent-soft); }
+
+/* Participants */
+.participants h2 { margin-top: 0; }
+.sides { display: grid; grid-template-columns: repeat(auto-fit, minmax(15rem, 1fr)); gap: .5rem 2rem; }
+.side { border-left: 3px solid var(--rule); padding-left: .9rem; }
+.side h3 { font-family: var(--sans); font-size: .75rem; text-transform: uppercase; letter-spacing: .08em; color: var(--muted); }
+.side h3 i { font-style: normal; }
+.side ul { list-style: none; margin: 0; padding: 0; }
+.participant { padding: .1rem 0; }
+.participant:target, .person-entry:target { background: #fff3b0; outline: 3px solid #fff3b0; }
+.role { color: var(--muted); }
+.name strong { font-weight: 600; }
+.detail { color: var(--muted); }
+.mentioned { font-size: .95rem; color: #3c3833; margin-top: 1rem; }
+.mentioned .label, .legend .label { font-family: var(--sans); font-size: .75rem; text-transform: uppercase;
+                                    letter-spacing: .08em; color: var(--muted); }
+
+/* Speakers */
+.speaker-c0 { --c: #1f5f9f; --t: rgba(31, 95, 159, .08); }
+.speaker-c1 { --c: #a23b2a; --t: rgba(162, 59, 42, .08); }
+.speaker-c2 { --c: #2f7d4f; --t: rgba(47, 125, 79, .09); }
+.speaker-c3 { --c: #7a4b9a; --t: rgba(122, 75, 154, .08); }
+.speaker-c4 { --c: #a5671a; --t: rgba(165, 103, 26, .09); }
+.speaker-c5 { --c: #1d7f86; --t: rgba(29, 127, 134, .09); }
+.speaker-c6 { --c: #9b2f6b; --t: rgba(155, 47, 107, .08); }
+.speaker-c7 { --c: #55606e; --t: rgba(85, 96, 110, .09); }
+.speaker-cx { --c: #777; --t: rgba(0, 0, 0, .05); }
+.swatch { display: inline-block; width: .7em; height: .7em; border-radius: 50%; background: var(--c);
+          margin-right: .4em; vertical-align: .05em; }
+.legend { font-family: var(--sans); font-size: .85rem; margin: 1.5rem 0 0; padding: .5rem .75rem;
+          border: 1px solid var(--rule); border-radius: .4rem; background: #fff; }
+.legend ul { display: inline; list-style: none; margin: 0; padding: 0; }
+.legend li { display: inline-block; margin: 0 .9rem 0 .5rem; }
+.legend a { text-decoration: none; }
+.said { background: var(--t); border-radius: .15em; -webkit-box-decoration-break: clone; box-decoration-break: clone; }
+.said.turn::before { content: attr(data-speaker); font-family: var(--sans); font-size: .62rem; font-weight: 600;
+                     text-transform: uppercase; letter-spacing: .06em; color: #fff; background: var(--c);
+                     border-radius: .25em; padding: .05em .35em; margin-right: .35em; vertical-align: .2em; }
+
+/* Contents */
+.toc ol { margin: 0; padding-left: 1.4rem; columns: 2 16rem; column-gap: 2rem; font-size: .98rem; }
+.toc li { break-inside: avoid; margin: .1rem 0; }
+.toc a { text-decoration: none; border-bottom: 1px solid var(--rule); }
+.toc a:hover, .toc a:focus { border-bottom-color: var(--accent); }
+
+/* Text */
+.text { position: relative; margin-top: 2rem; border-top: 1px solid var(--rule); padding-top: .5rem; }
+.text p, .text li { position: relative; hyphens: auto; }
+.text p { margin: 0 0 1rem; }
+.section.space-before { margin-top: 2.2rem; }
+.section.break::before { content: "⁂"; display: block; text-align: center; color: var(--muted); margin: 1.6rem 0 1rem; }
+.section-head { font-size: 1.25rem; margin: 2rem 0 .7rem; }
+.section-head:target { background: #fff3b0; }
+a.person { text-decoration: none; border-bottom: 1px dotted var(--accent); }
+a.person:hover, a.person:focus { background: var(--accent-soft); }
+span.person { border-bottom: 1px dotted #b9ad98; }
+q { quotes: none; }
+q::before, q::after { content: none; }
+abbr { text-decoration: none; }
+.editorial { font-style: italic; color: #5a4930; background: var(--editorial); border-radius: .2em; padding: 0 .2em; }
+p.editorial { padding: .5rem .8rem; border-left: 3px solid #cdb88b; border-radius: 0 .3em .3em 0; }
+
+/* Page breaks: a margin label at the line where the printed page begins. */
+.pb::before { content: ""; display: inline-block; width: 0; height: 1.1em; border-left: 2px solid var(--accent);
+              margin: 0 .15em; vertical-align: -.2em; }
+.pb-label { position: absolute; left: -7rem; width: 5.8rem; text-align: right; font-family: var(--sans);
+            font-size: .75rem; line-height: 1.9; color: var(--accent); text-decoration: none; white-space: nowrap;
+            -webkit-user-select: none; user-select: none; }
+.pb-label:hover, .pb-label:focus { text-decoration: underline; }
+.pb-block { position: relative; height: 0; border-top: 1px dashed var(--accent); opacity: .9; margin: 1.4rem 0; }
+.pb-block::before { display: none; }
+.pb-block .pb-label { top: -.95rem; }
+.pb:target .pb-label { background: #fff3b0; font-weight: 600; }
+.pb:target::before { border-left-width: 4px; }
+
+/* Notes */
+.noteref { line-height: 0; font-family: var(--sans); font-size: .7em; }
+.noteref a { text-decoration: none; color: var(--accent); padding: 0 .12em; font-weight: 600; }
+.noteref a:target { background: #fff3b0; }
+.footnotes { margin-top: 3rem; border-top: 1px solid var(--rule); font-size: .95rem; line-height: 1.55; }
+.footnotes ol { list-style: none; margin: 0; padding: 0; }
+.footnote { display: grid; grid-template-columns: 2.2rem 1fr; margin: 0 0 .8rem; padding: .25rem .3rem;
+            border-radius: .3rem; }
+.footnote:target { background: #fff3b0; }
+.note-number { color: var(--accent); text-decoration: none; font-family: var(--sans); font-weight: 600; }
+.note-body p { margin: 0 0 .5rem; }
+.backref { text-decoration: none; color: var(--accent); font-family: var(--sans); }
+.footnote .pb-label, .title-block .pb-label { position: static; }
+
+/* Narrow screens: page labels move from the margin into the line. */
+@media (max-width: 60rem) {
+  .pb-label { position: static; display: inline-block; width: auto; margin: 0 .2em; padding: 0 .35em;
+              line-height: 1.4; border-radius: .3em; background: var(--accent-soft); font-size: .7rem; }
+  .pb::before { display: none; }
+  .pb-block { height: auto; border-top: 0; margin: 1rem 0; display: flex; align-items: center; gap: .5rem; }
+  .pb-block::after { content: ""; flex: 1; border-top: 1px dashed var(--accent); }
+}
+@media (max-width: 30rem) {
+  body { font-size: 1.05rem; }
+  main { padding: 1.25rem 1rem 3rem; }
+  .doc-title { font-size: 1.55rem; }
+  .facts div { grid-template-columns: 1fr; gap: 0; }
+}
+@media print {
+  body { background: #fff; font-size: 11pt; }
+  .skip, .pages { display: none; }
+  .said { background: none; }
+  a { text-decoration: none; }
+}
+</xsl:text>
+  </xsl:template>
+
+</xsl:stylesheet>
