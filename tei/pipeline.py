@@ -41,7 +41,7 @@ def convert_bytes(data: bytes, path: str = "<input>", *, validate: bool = False,
     located in the output (``output_name``), are in ``Conversion.validation``.
     """
     reporter = Reporter(path)
-    source = read(data, path)
+    source = read(data, path, reporter)
     document = resolve(recognize(source, reporter), reporter)
     tree = encode(document)
     result = Conversion(document, tree, serialize(tree), reporter.diagnostics)

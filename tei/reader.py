@@ -10,7 +10,11 @@ import unicodedata
 from dataclasses import dataclass
 
 
-from tei.errors import ConversionError
+from tei.errors import ConversionError, Reporter
+
+# Tried in order when a text is not UTF-8. Windows-1252 leaves five bytes undefined, so a
+# file that is neither is refused rather than turned into mojibake.
+FALLBACK_ENCODINGS = ("cp1252",)
 
 
 @dataclass(frozen=True)
@@ -22,8 +26,8 @@ class Source:
     lines: tuple[str, ...]
 
 
-def read(data: bytes, path: str = "<input>") -> Source:
-    """Decode ``data`` as UTF-8 (a BOM is dropped) and normalize it.
+def read(data: bytes, path: str = "<input>", reporter: Reporter | None = None) -> Source:
+    """Decode ``data`` as UTF-8 (a BOM is dropped), or as Windows-1252 with a warning; normalize it.
 
     >>> read(b"1. Title\\r\\n\\r\\nText.").lines
     ('1. Title', '', 'Text.')
@@ -36,11 +40,29 @@ def read(data: bytes, path: str = "<input>") -> Source:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        raise ConversionError(
-            f"the text is not UTF-8 (byte 0x{data[error.start]:02x} cannot be decoded); "
-            "save it as UTF-8 and convert again", path, line) from error
+        text = _decode_fallback(data)
+        if text is None:
+            raise ConversionError(
+                f"the text is not UTF-8 (byte 0x{data[error.start]:02x} cannot be decoded), nor Windows-1252; "
+                "save it as UTF-8 and convert again", path, line) from error
+        if reporter is not None:
+            reporter.warning(f"the text is not UTF-8 (byte 0x{data[error.start]:02x}); it was read as "
+                             "Windows-1252 (which includes Latin-1's letters): check accented letters and quotes",
+                             line, "encoding")
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     # Non-breaking spaces and tabs are layout, not content: they become plain spaces.
     text = text.replace("\u00a0", " ").replace("\t", "    ")
     lines = tuple(line.rstrip() for line in text.split("\n"))
     return Source(text=text, path=path, lines=lines)
+
+
+def _decode_fallback(data: bytes) -> str | None:
+    for encoding in FALLBACK_ENCODINGS:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        # Control characters other than layout mean this is not text in that encoding either.
+        if not any(ord(char) < 32 and char not in "\n\r\t\f" for char in text):
+            return text
+    return None

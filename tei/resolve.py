@@ -23,6 +23,18 @@ REF_AFTER = r"(?![\w])"
 STRAY_REF = re.compile(r"(?<=[a-z][.,;”’)])(?P<n>\d{1,2})(?=\s|$)|(?<=[a-z]{3})(?P<m>\d{1,2})(?=[\s.,;:]|$)")
 
 
+SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def reference_pattern(n: str) -> re.Pattern[str]:
+    """How footnote ``n`` is referenced: digits glued to a word ("again.2"), in brackets
+    ("again.[2]"), or in superscript ("again.²")."""
+    alternatives = [rf"(?P<glued>{re.escape(n)}){REF_AFTER}", rf"\[{re.escape(n)}\]"]
+    if n.isdigit():
+        alternatives.append(re.escape(n.translate(SUPERSCRIPT_DIGITS)) + "(?![⁰¹²³⁴⁵⁶⁷⁸⁹])")
+    return re.compile("|".join(alternatives))
+
+
 @dataclass
 class _Slot:
     """One string of the document, addressed by its list and index, with its text."""
@@ -72,12 +84,15 @@ def attach_footnotes(document: Document, reporter: Reporter) -> None:
     cursor_slot, cursor_offset = 0, 0
     placements: list[tuple[int, int, int, Footnote]] = []  # slot, start, end, note
     for note in document.footnotes:
-        pattern = re.compile(re.escape(note.n) + REF_AFTER)
+        pattern = reference_pattern(note.n)
         found = None
         for slot_index in range(cursor_slot, len(slots)):
             slot = slots[slot_index]
             start = cursor_offset if slot_index == cursor_slot else 0
             for match in pattern.finditer(slot.text, start):
+                if not match.group("glued"):
+                    found = (slot_index, match.start(), match.end())
+                    break
                 before = slot.text[match.start() - 1] if match.start() > 0 else \
                     (slots[slot_index - 1].text[-1:] if slot_index > 0 and slots[slot_index - 1].root == slot.root
                      else "")

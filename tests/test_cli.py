@@ -35,10 +35,10 @@ def test_convert_reads_stdin_and_writes_stdout() -> None:
 @pytest.mark.parametrize(("content", "message"), [
     (b"", "the file is empty"),
     (b"\x00\x01\x02binary", "binary file"),
-    ("12. Memorandum\n\nCaf\u00e9 talk.".encode("latin-1"), "not UTF-8"),
+    (b"12. Memorandum\n\nCaf\x81 talk.", "not UTF-8"),
     (b"Just a paragraph without a title line.\n", "no title line"),
     (b"[Page 3]\n", "only page markers"),
-], ids=["empty", "binary", "latin-1", "no-title", "only-markers"])
+], ids=["empty", "binary", "undecodable", "no-title", "only-markers"])
 def test_bad_input_exits_1_with_one_line_naming_the_file(tmp_path: Path, content: bytes, message: str) -> None:
     path = tmp_path / "memo.txt"
     path.write_bytes(content)
@@ -97,3 +97,12 @@ def test_convert_refuses_to_write_invalid_tei(tmp_path: Path, monkeypatch: pytes
     code, _, stderr = run("convert", "--no-validate", str(SEED), "-o", str(out))
     assert code == 0 and out.exists()
     assert "without validation" in stderr
+
+
+def test_windows_1252_is_read_with_a_warning(tmp_path: Path) -> None:
+    path = tmp_path / "memo.txt"
+    path.write_bytes("12. Memorandum of Conversation\n\nThe caf\u00e9 said \u201cyes.\u201d\n".encode("cp1252"))
+    code, stdout, stderr = run("convert", str(path))
+    assert code == 0
+    assert "café" in stdout and "“yes.”" in stdout
+    assert f"{path}:3: warning: encoding: the text is not UTF-8" in stderr

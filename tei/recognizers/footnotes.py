@@ -17,7 +17,7 @@ from tei.errors import Reporter
 from tei.model import Footnote, Inline, LineBreak
 from tei.recognizers.inline import parse_inline
 
-FOOTNOTE_LINE = re.compile(r"^\s+(?P<n>\d+[a-z]?)\.\s+(?P<text>\S.*)$")
+FOOTNOTE_LINE = re.compile(r"^\s+(?:(?P<n>\d+[a-z]?)\.|\[(?P<bracketed>\d+[a-z]?)\])\s+(?P<text>\S.*)$")
 SOURCE_NOTE = re.compile(r"^Source:", re.IGNORECASE)
 
 
@@ -42,7 +42,7 @@ def read_footnotes(blocks: list[TextBlock], reporter: Reporter) -> list[Footnote
             if match:
                 text = match.group("text")
                 kind = "source" if SOURCE_NOTE.match(text) else None
-                notes.append(Footnote(match.group("n"), parse_inline([(line.number, text)]), line.number, kind))
+                notes.append(Footnote(match.group("n") or match.group("bracketed"), parse_inline([(line.number, text)]), line.number, kind))
             else:
                 continuation: list[Inline] = [LineBreak(line.number), *parse_inline([(line.number, line.text.strip())])]
                 notes[-1].content.extend(continuation)
