@@ -257,7 +257,13 @@
 
   <xsl:template match="tei:list[@type='subject']" mode="title">
     <p class="subject">
-      <span class="label"><xsl:value-of select="$subject-label"/>: </span>
+      <span class="label">
+        <xsl:choose>
+          <xsl:when test="tei:head"><xsl:apply-templates select="tei:head/node()"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="$subject-label"/></xsl:otherwise>
+        </xsl:choose>
+        <xsl:text>: </xsl:text>
+      </span>
       <xsl:for-each select="tei:item">
         <xsl:if test="position() &gt; 1">; </xsl:if>
         <xsl:apply-templates/>
@@ -678,7 +684,9 @@
       <xsl:attribute name="id"><xsl:value-of select="$page-id"/></xsl:attribute>
     </xsl:if>
     <a class="pb-label" href="#{$page-id}" title="Printed page {@n} begins here">
-      <xsl:value-of select="concat($page-prefix, @n)"/>
+      <!-- Spaces around the label keep "weather p. 1041 satellites" apart in the
+           text content (copy, search, reader modes); CSS hides them. -->
+      <xsl:value-of select="concat(' ', $page-prefix, @n, ' ')"/>
     </a>
   </xsl:template>
 

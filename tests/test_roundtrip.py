@@ -1,0 +1,75 @@
+"""Round trip: text → ``tei convert`` → ``tei render --to text`` → the same text.
+
+The comparison ignores only trailing whitespace at line ends and at the end of the file.
+A failure shows a unified diff: a line missing on the right was lost or moved by the
+converter (or misplaced by the stylesheet); the diff says which.
+"""
+
+from __future__ import annotations
+
+import difflib
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tei import convert_bytes
+from tei.render import render, render_file
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+SAMPLES = sorted((ROOT / "tests" / "samples").glob("*.txt"))
+GOLDEN_INPUTS = sorted((ROOT / "tests" / "golden").glob("*/input.txt"))
+FIXTURE = ROOT / "tests" / "render" / "memo.txt"
+TEXTS = [*SEEDS, *SAMPLES, FIXTURE]
+
+
+def _id(path: Path) -> str:
+    return path.parent.name if path.name == "input.txt" else path.stem
+
+
+def normalized(text: str) -> list[str]:
+    """Text → its lines without trailing whitespace, trailing blank lines dropped."""
+    lines = [line.rstrip() for line in text.replace("\r\n", "\n").split("\n")]
+    while lines and not lines[-1]:
+        lines.pop()
+    return lines
+
+
+def assert_same_text(expected: str, actual: str, name: str) -> None:
+    want, got = normalized(expected), normalized(actual)
+    if want != got:
+        diff = "\n".join(difflib.unified_diff(want, got, f"{name} (input)", f"{name} (rendered)", lineterm="", n=1))
+        pytest.fail(f"the round trip changed {name}:\n{diff}")
+
+
+@pytest.mark.parametrize("path", TEXTS, ids=_id)
+def test_convert_then_render_text_gives_the_input_back(path: Path) -> None:
+    source = path.read_bytes()
+    tei = convert_bytes(source, str(path)).xml
+    rendered = render_file(tei, "text", str(path))
+    assert_same_text(source.decode("utf-8"), rendered.decode("utf-8"), path.name)
+
+
+@pytest.mark.parametrize("path", GOLDEN_INPUTS, ids=_id)
+def test_golden_inputs_round_trip(path: Path) -> None:
+    source = path.read_bytes()
+    rendered = render(convert_bytes(source, str(path)).tree, "text")
+    assert_same_text(source.decode("utf-8"), rendered.decode("utf-8"), f"{path.parent.name}/{path.name}")
+
+
+def test_hand_encoded_fixture_renders_to_its_text() -> None:
+    """The stylesheet alone, on TEI written by hand to docs/encoding.md (no converter involved)."""
+    rendered = render_file(ROOT / "tests" / "render" / "memo.tei.xml", "text")
+    assert_same_text(FIXTURE.read_text(encoding="utf-8"), rendered.decode("utf-8"), FIXTURE.name)
+
+
+def test_command_line_pipe_round_trips_the_seed() -> None:
+    """The README's pipe, as a user types it: ``tei convert FILE | tei render - --to text``."""
+    seed = SEEDS[0]
+    converted = subprocess.run([sys.executable, "-m", "tei", "convert", str(seed)],
+                               capture_output=True, check=True, cwd=ROOT)
+    rendered = subprocess.run([sys.executable, "-m", "tei", "render", "-", "--to", "text"],
+                              input=converted.stdout, capture_output=True, check=True, cwd=ROOT)
+    assert_same_text(seed.read_text(encoding="utf-8"), rendered.stdout.decode("utf-8"), seed.name)
