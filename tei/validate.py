@@ -61,8 +61,8 @@ XML_NS = "http://www.w3.org/XML/1998/namespace"
 XML_ID = f"{{{XML_NS}}}id"
 SCHEMA_RULE = "schema"
 POINTER_ATTRIBUTES = ("ref", "who", "corresp", "target")
-# Milestones mark a position, not content: a p holding only these is empty.
-MILESTONES = frozenset({"pb", "lb", "anchor"})
+# An element that stands for content even when it has no text: a gap marks words left out.
+STANDS_FOR_TEXT = frozenset({"gap"})
 
 Engine = Literal["auto", "xmlschema"]
 Finding = tuple[etree._Element, str]
@@ -128,6 +128,12 @@ class Document:
         return self.tree.iter(tei(name))
 
 
+def line_of(element: etree._Element | None) -> int | None:
+    """Element → its line in the source file, or None (built in memory, or no element)."""
+    line = element.sourceline if element is not None else None
+    return line if isinstance(line, int) else None
+
+
 def _local(element: etree._Element) -> str:
     return etree.QName(element).localname if isinstance(element.tag, str) else ""
 
@@ -143,7 +149,7 @@ def unique_id(document: Document) -> Iterator[Finding]:
             continue
         first = document.ids[value]
         if first is not element:
-            yield element, f"xml:id '{value}' is already used on line {first.sourceline}; ids must be unique"
+            yield element, f"xml:id '{value}' is already used on line {line_of(first)}; ids must be unique"
 
 
 def pointer_resolves(document: Document) -> Iterator[Finding]:
@@ -169,7 +175,7 @@ def said_who_person(document: Document) -> Iterator[Finding]:
         for pointer in (said.get("who") or "").split():
             target = document.ids.get(pointer[1:]) if pointer.startswith("#") else None
             if target is not None and target.tag != tei("person"):
-                yield said, (f"@who '{pointer}' points to a <{_local(target)}> on line {target.sourceline}; "
+                yield said, (f"@who '{pointer}' points to a <{_local(target)}> on line {line_of(target)}; "
                              "a speaker must be a <person>")
 
 
@@ -229,13 +235,13 @@ def notes_in_order(document: Document) -> Iterator[Finding]:
             key = note_key(n)
             assert key is not None
             if key in seen:
-                yield note, f"footnote {n} is numbered twice (first on line {seen[key].sourceline})"
+                yield note, f"footnote {n} is numbered twice (first on line {line_of(seen[key])})"
                 continue
             seen[key] = note
             if note in trailing:
                 continue
             if previous is not None and key < note_key(previous.get("n", "")):  # type: ignore[operator]
-                yield note, (f"footnote {n} comes after footnote {previous.get('n')} (line {previous.sourceline}); "
+                yield note, (f"footnote {n} comes after footnote {previous.get('n')} (line {line_of(previous)}); "
                              "footnotes must be numbered in reading order")
             previous = note
 
@@ -255,17 +261,21 @@ def pages_increase(document: Document) -> Iterator[Finding]:
             number = int(match.group())
             if previous is not None and number <= previous[0]:
                 what = "repeats" if number == previous[0] else "comes after"
-                yield pb, (f"page {pb.get('n')} {what} page {previous[1].get('n')} (line {previous[1].sourceline}); "
+                yield pb, (f"page {pb.get('n')} {what} page {previous[1].get('n')} (line {line_of(previous[1])}); "
                            "page numbers must increase")
             previous = (number, pb)
 
 
 def no_empty_p(document: Document) -> Iterator[Finding]:
-    """No empty paragraph: ``<p/>``, ``<p> </p>``, ``<p><pb n="3"/></p>`` → reported."""
+    """No empty paragraph: ``<p/>``, ``<p> </p>``, ``<p><pb n="3"/></p>``, ``<p><hi> </hi></p>`` → reported.
+
+    Empty means: no text but white space anywhere inside, and no ``gap`` (which stands for
+    words left out). Page and line breaks, anchors and empty phrases do not make content.
+    """
     for p in document.elements("p"):
-        if "".join(p.itertext()).strip():
+        if "".join(str(text) for text in p.itertext()).strip():
             continue
-        if all(_local(child) in MILESTONES for child in p.iterdescendants() if isinstance(child.tag, str)):
+        if not any(_local(child) in STANDS_FOR_TEXT for child in p.iterdescendants()):
             yield p, "empty paragraph: a <p> must contain text"
 
 
@@ -308,15 +318,16 @@ class _Columns:
         self._by_line: dict[int, list[etree._Element]] | None = None
 
     def __call__(self, element: etree._Element | None) -> int | None:
-        if self.source is None or element is None or element.sourceline is None:
+        line = line_of(element)
+        if self.source is None or element is None or line is None:
             return None
         if self._lines is None or self._by_line is None:
             self._lines = self.source.decode("utf-8", "replace").splitlines()
             self._by_line = {}
             for each in self.tree.iter():
-                if isinstance(each.tag, str) and each.sourceline is not None:
-                    self._by_line.setdefault(each.sourceline, []).append(each)
-        line = element.sourceline
+                each_line = line_of(each)
+                if isinstance(each.tag, str) and each_line is not None:
+                    self._by_line.setdefault(each_line, []).append(each)
         if line > len(self._lines):
             return None
         # The k-th element starting on a line is the k-th "<name" on it (comments and
@@ -332,17 +343,24 @@ class _Columns:
 def _xmlschema_diagnostics(tree: etree._ElementTree, path: str, schema_file: Path,
                            columns: _Columns) -> list[Diagnostic]:
     diagnostics = []
+    seen: set[tuple[int, str]] = set()
     for error in xmlschema_schema(schema_file).iter_errors(tree):
         element = error.elem if isinstance(error.elem, etree._Element) else None
+        reason = _short_names(error.reason or error.message)
+        # One problem, one line: a value failing both a pattern and its base type
+        # ("direct='no'") comes as two errors about the same attribute.
+        key = (id(element), reason.split(":")[0] if reason.startswith("attribute ") else reason)
+        if key in seen:
+            continue
+        seen.add(key)
         # "Unexpected child … at position N": point at the child, not at its parent.
         index = getattr(error, "index", None)
         if element is not None and isinstance(index, int) and 0 <= index < len(element):
             child = element[index]
-            if child.sourceline is not None:
+            if line_of(child) is not None:
                 element = child
-        line = element.sourceline if element is not None else error.sourceline
+        line = line_of(element) if element is not None else error.sourceline
         where = _short_names(error.path or "")
-        reason = _short_names(error.reason or error.message)
         message = f"{where}: {reason}" if where else reason
         diagnostics.append(Diagnostic(Level.ERROR, message, path, line, columns(element), SCHEMA_RULE))
     return diagnostics
@@ -383,7 +401,7 @@ def validate_tree(tree: etree._ElementTree | etree._Element, path: str = "<input
     document = Document(tree)
     for rule in RULES:
         for element, message in rule.check(document):
-            diagnostics.append(Diagnostic(Level.ERROR, message, path, element.sourceline, columns(element), rule.name))
+            diagnostics.append(Diagnostic(Level.ERROR, message, path, line_of(element), columns(element), rule.name))
     if any(d.rule == "unique-id" for d in diagnostics):
         diagnostics = [d for d in diagnostics if not _is_duplicate_id(d)]
     return sorted(diagnostics, key=lambda d: (d.line or 0, d.column or 0))

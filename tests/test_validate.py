@@ -1,0 +1,365 @@
+"""tei/validate.py, tei/xmlsafe.py and ``tei validate``: invalid files → the expected rule and line."""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from lxml import etree
+
+from tei.cli import main
+from tei.errors import Diagnostic
+from tei.validate import (
+    RULES,
+    SchemaError,
+    format_diagnostic,
+    libxml2_schema,
+    note_key,
+    validate_bytes,
+    validate_file,
+    validate_tree,
+    xmlschema_schema,
+)
+from tei.xmlsafe import UnreadableFileError, UnsafeXmlError, doctype_line, parse
+
+TESTS = Path(__file__).resolve().parent
+INVALID = sorted((TESTS / "invalid").glob("*.xml"))
+VALID = sorted((TESTS / "valid").glob("*.xml"))
+EXPECT = re.compile(r"<!-- expect: (?P<rule>[\w-]+) line (?P<line>\d+) -->")
+# Files that cannot carry an expect comment.
+SPECIAL = {"empty.xml": ("well-formed", 1)}
+
+MINIMAL = (TESTS / "valid" / "minimal.xml").read_bytes()
+
+
+def expectation(path: Path) -> tuple[str, int]:
+    """tests/invalid/NAME.xml → (rule, line) from its ``<!-- expect: RULE line N -->`` comment."""
+    if path.name in SPECIAL:
+        return SPECIAL[path.name]
+    match = EXPECT.search(path.read_text(encoding="utf-8"))
+    assert match, f"{path.name} has no '<!-- expect: RULE line N -->' comment"
+    return match.group("rule"), int(match.group("line"))
+
+
+def found(diagnostics: list[Diagnostic]) -> list[tuple[str | None, int | None]]:
+    return [(d.rule, d.line) for d in diagnostics]
+
+
+def with_body(body: str) -> bytes:
+    """A minimal valid document whose body is ``body``."""
+    return MINIMAL.replace(b"<body><p>Text.</p></body>", f"<body>{body}</body>".encode())
+
+
+# ---------------------------------------------------------------------------- the table
+
+
+def test_there_are_enough_invalid_documents() -> None:
+    assert len(INVALID) >= 15
+    assert {expectation(path)[0] for path in INVALID} >= {
+        "schema", "well-formed", "safe-xml", *(rule.name for rule in RULES)}
+
+
+@pytest.mark.parametrize("path", INVALID, ids=[p.stem for p in INVALID])
+@pytest.mark.parametrize("engine", ["auto", "xmlschema"])
+def test_invalid_document_fails_with_its_rule_and_line(path: Path, engine: str) -> None:
+    """Each file has exactly one problem: the one its comment names, at that line."""
+    diagnostics = validate_file(path, engine=engine)  # type: ignore[arg-type]
+    assert found(diagnostics) == [expectation(path)], "\n".join(map(format_diagnostic, diagnostics))
+
+
+@pytest.mark.parametrize("path", VALID, ids=[p.stem for p in VALID])
+@pytest.mark.parametrize("engine", ["auto", "xmlschema"])
+def test_valid_document_has_no_diagnostics(path: Path, engine: str) -> None:
+    diagnostics = validate_file(path, engine=engine)  # type: ignore[arg-type]
+    assert diagnostics == [], "\n".join(map(format_diagnostic, diagnostics))
+
+
+@pytest.mark.parametrize("path", VALID + INVALID, ids=[p.stem for p in VALID + INVALID])
+def test_libxml2_and_xmlschema_agree_on_the_grammar(path: Path) -> None:
+    """The fast path is sound only if libxml2 accepts exactly what xmlschema accepts."""
+    try:
+        tree = parse(path, collect_ids=False)
+    except UnsafeXmlError:
+        pytest.skip("refused by the parser: no tree to validate")
+    fast = libxml2_schema(_schema()).validate(tree)
+    slow = xmlschema_schema(_schema()).is_valid(tree)
+    assert fast == slow
+
+
+def _schema() -> Path:
+    return (TESTS.parent / "schemas" / "memo.xsd").resolve()
+
+
+# ---------------------------------------------------------------------------- diagnostics
+
+
+def test_schema_diagnostic_names_path_reason_line_and_column() -> None:
+    data = with_body('<p>One.</p>\n<div type="chapter"><p>Two.</p></div>')
+    [diagnostic] = validate_bytes(data, "memo.xml")
+    line = data.count(b"\n", 0, data.index(b'<div type="chapter">')) + 1
+    assert format_diagnostic(diagnostic) == (
+        f"memo.xml:{line}:1: schema: /TEI/text/body/div: attribute type='chapter': "
+        "value must be one of ['document', 'section']")
+
+
+def test_unexpected_child_is_reported_at_the_child_not_the_parent() -> None:
+    data = with_body("<p>One\n two <memo/></p>")
+    [diagnostic] = validate_bytes(data)
+    assert diagnostic.line == data.count(b"\n", 0, data.index(b"<memo")) + 1
+    assert "'memo'" in diagnostic.message and "{" not in diagnostic.message
+
+
+def test_duplicate_id_is_reported_once_by_the_rule_not_by_the_grammar_too() -> None:
+    data = with_body('<p xml:id="a">One.</p>\n<p xml:id="a">Two.</p>')
+    for engine in ("auto", "xmlschema"):
+        diagnostics = validate_bytes(data, engine=engine)  # type: ignore[arg-type]
+        assert [d.rule for d in diagnostics] == ["unique-id"]
+        assert "already used on line" in diagnostics[0].message
+
+
+def test_dangling_pointer_suggests_a_close_id() -> None:
+    data = with_body('<p xml:id="alpha">One <ref target="#alpah">two</ref>.</p>')
+    [diagnostic] = validate_bytes(data)
+    assert diagnostic.rule == "pointer-resolves"
+    assert "did you mean '#alpha'" in diagnostic.message
+
+
+def test_external_pointers_and_lists_of_pointers() -> None:
+    data = with_body('<p xml:id="a">One <ref target="https://example.org/x #a">two</ref>'
+                     '<persName ref="#a #b">x</persName>.</p>')
+    assert [(d.rule, d.message) for d in validate_bytes(data)] == [
+        ("pointer-resolves", "@ref '#b' points to no xml:id in this document")]
+
+
+def test_all_problems_of_a_file_are_reported_in_line_order() -> None:
+    data = with_body('<p><persName ref="#x">A</persName></p>\n<p/>\n<p>B<pb n="3"/></p>\n<p>C<pb n="2"/></p>')
+    assert [d.rule for d in validate_bytes(data)] == ["pointer-resolves", "no-empty-p", "pages-increase"]
+
+
+def test_tree_built_in_memory_validates_without_line_numbers() -> None:
+    root = etree.fromstring(with_body("<p>One.</p><p> </p>"))
+    copy = etree.fromstring(etree.tostring(root))  # new tree, same content
+    diagnostics = validate_tree(copy, "<memory>")
+    assert [d.rule for d in diagnostics] == ["no-empty-p"]
+    assert validate_tree(etree.ElementTree(root)) != []
+
+
+def test_rules_are_named_once_and_in_one_place() -> None:
+    names = [rule.name for rule in RULES]
+    assert names == ["unique-id", "pointer-resolves", "said-who-person", "notes-in-order", "pages-increase",
+                     "no-empty-p"]
+
+
+@pytest.mark.parametrize("n, key", [("1", (1, "")), ("0", (0, "")), ("12a", (12, "a")), (" 3 ", (3, "")),
+                                    ("*", None), ("iv", None)])
+def test_note_key(n: str, key: tuple[int, str] | None) -> None:
+    assert note_key(n) == key
+
+
+@pytest.mark.parametrize("numbers, problems", [
+    ("1 2 3", []),
+    ("0 1 2", []),
+    ("1 3 7", []),              # gaps are allowed: the text may quote only some notes
+    ("12 12a 12b 13", []),
+    ("1 3 2", ["2"]),
+    ("1 2 2", ["2"]),
+    ("12a 12", ["12"]),
+    ("2 1 3", ["1"]),
+    ("1 * 2", []),              # not numbered, not checked
+])
+def test_notes_in_order(numbers: str, problems: list[str]) -> None:
+    notes = "".join(f'<p>x<note place="foot" n="{n}">note {n}</note></p>' for n in numbers.split())
+    data = with_body(f'<div type="document">{notes}</div>')
+    diagnostics = validate_bytes(data)
+    assert [d.rule for d in diagnostics] == ["notes-in-order"] * len(problems)
+    assert [d.message.split()[1] for d in diagnostics] == problems
+
+
+def test_unreferenced_notes_at_the_end_are_checked_for_duplicates_only() -> None:
+    div = ('<div type="document"><p>a<note place="foot" n="1">x</note>b<note place="foot" n="3">y</note></p>'
+           '<note place="foot" n="2">never referenced</note><note place="foot" n="{}">z</note></div>')
+    assert validate_bytes(with_body(div.format("4"))) == []
+    assert [d.rule for d in validate_bytes(with_body(div.format("3")))] == ["notes-in-order"]
+
+
+def test_notes_restart_in_each_document_div() -> None:
+    div = '<div type="document"><p>a<note place="foot" n="1">x</note>b<note place="foot" n="2">y</note></p></div>'
+    assert validate_bytes(with_body(div + div)) == []
+
+
+@pytest.mark.parametrize("pages, problems", [
+    ("1 2 3", 0), ("1040 1041", 0), ("xii 1 2", 0), ("A-3 A-4", 0), ("3 2", 1), ("3 3", 1), ("5 4 3", 2)])
+def test_pages_increase(pages: str, problems: int) -> None:
+    body = "".join(f'<p>x<pb n="{n}"/>y</p>' for n in pages.split())
+    diagnostics = validate_bytes(with_body(body))
+    assert [d.rule for d in diagnostics] == ["pages-increase"] * problems
+
+
+@pytest.mark.parametrize("p, empty", [
+    ("<p/>", True), ("<p>   </p>", True), ('<p><pb n="2"/><lb/></p>', True), ("<p><hi> </hi></p>", True),
+    ("<p><note/></p>", True), ("<p>x</p>", False), ('<p><gap reason="illegible"/></p>', False),
+    ("<p><note>n</note></p>", False)])
+def test_no_empty_p(p: str, empty: bool) -> None:
+    diagnostics = validate_bytes(with_body(f"<p>One.</p>{p}"))
+    assert [d.rule for d in diagnostics] == (["no-empty-p"] if empty else [])
+
+
+def test_said_who_may_list_several_persons() -> None:
+    data = (TESTS / "valid" / "contract.xml").read_bytes()
+    assert b'who="#alpha #beta"' in data
+    assert validate_bytes(data) == []
+
+
+# ---------------------------------------------------------------------------- schemas
+
+
+def test_compiled_schemas_are_cached() -> None:
+    assert libxml2_schema(_schema()) is libxml2_schema(_schema())
+    assert xmlschema_schema(_schema()) is xmlschema_schema(_schema())
+
+
+def test_another_schema_can_be_given(tmp_path: Path) -> None:
+    xsd = tmp_path / "only-p.xsd"
+    xsd.write_text('<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" '
+                   'targetNamespace="http://www.tei-c.org/ns/1.0" elementFormDefault="qualified">'
+                   '<xs:element name="p" type="xs:string"/></xs:schema>')
+    assert validate_bytes(b'<p xmlns="http://www.tei-c.org/ns/1.0">x</p>', schema=xsd) == []
+    [diagnostic] = validate_bytes(MINIMAL, schema=xsd)
+    assert diagnostic.rule == "schema"
+
+
+def test_a_schema_that_does_not_compile_is_a_schema_error(tmp_path: Path) -> None:
+    xsd = tmp_path / "broken.xsd"
+    xsd.write_text("<xs:schema xmlns:xs='http://www.w3.org/2001/XMLSchema'><xs:element/></xs:schema>")
+    with pytest.raises(SchemaError):
+        validate_bytes(MINIMAL, schema=xsd)
+    with pytest.raises(SchemaError):
+        validate_bytes(MINIMAL, schema=tmp_path / "missing.xsd")
+
+
+# ---------------------------------------------------------------------------- safe parsing
+
+
+def test_billion_laughs_is_refused_quickly() -> None:
+    start = time.perf_counter()
+    diagnostics = validate_file(TESTS / "invalid" / "billion-laughs.xml")
+    assert time.perf_counter() - start < 1.0
+    assert [d.rule for d in diagnostics] == ["safe-xml"]
+    assert "document type declaration" in diagnostics[0].message
+
+
+def test_xxe_never_reads_the_file() -> None:
+    with pytest.raises(UnsafeXmlError) as info:
+        parse(TESTS / "invalid" / "xxe.xml")
+    assert info.value.rule == "safe-xml" and "root:" not in str(info.value)
+
+
+def test_doctype_hidden_from_the_prolog_scan_is_still_refused() -> None:
+    """UTF-16 defeats the byte scan of the prolog; the parser must not expand, and the DTD is refused after."""
+    document = ('<?xml version="1.0" encoding="UTF-16"?>\n<!DOCTYPE TEI [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n'
+                '<TEI xmlns="http://www.tei-c.org/ns/1.0"><p>&x;</p></TEI>')
+    data = document.encode("utf-16")
+    assert doctype_line(data) is None
+    with pytest.raises(UnsafeXmlError) as info:
+        parse(data)
+    assert info.value.rule == "safe-xml"
+
+
+def test_billion_laughs_in_utf16_is_refused_by_the_parser_limits() -> None:
+    text = (TESTS / "invalid" / "billion-laughs.xml").read_text().replace('<?xml version="1.0"?>',
+                                                                            '<?xml version="1.0" encoding="UTF-16"?>')
+    start = time.perf_counter()
+    with pytest.raises(UnsafeXmlError) as info:
+        parse(text.encode("utf-16"))
+    assert time.perf_counter() - start < 1.0
+    assert info.value.rule == "safe-xml"
+
+
+@pytest.mark.parametrize("data, line", [
+    (b"<!DOCTYPE TEI>\n<TEI/>", 1),
+    (b'\xef\xbb\xbf<?xml version="1.0"?>\n<!-- c -->\n\n<!DOCTYPE TEI>\n<TEI/>', 4),
+    (b"<!-- <!DOCTYPE in a comment> -->\n<TEI/>", None),
+    (b"<TEI><p>&lt;!DOCTYPE is text here</p></TEI>", None),
+])
+def test_doctype_line(data: bytes, line: int | None) -> None:
+    assert doctype_line(data) == line
+
+
+def test_a_doctype_in_a_comment_is_not_refused() -> None:
+    data = b"<!-- <!DOCTYPE TEI> -->\n" + MINIMAL.split(b"\n", 1)[1]
+    assert validate_bytes(data) == []
+
+
+def test_unreadable_file_raises(tmp_path: Path) -> None:
+    with pytest.raises(UnreadableFileError):
+        validate_file(tmp_path / "missing.xml")
+    with pytest.raises(UnreadableFileError):
+        validate_file(tmp_path)
+
+
+def test_duplicate_ids_still_stop_a_default_parse() -> None:
+    """Only the validator asks the parser to keep duplicate ids; other readers get libxml2's refusal."""
+    data = with_body('<p xml:id="a">One.</p><p xml:id="a">Two.</p>')
+    with pytest.raises(UnsafeXmlError):
+        parse(data)
+    assert parse(data, collect_ids=False).getroot() is not None
+
+
+# ---------------------------------------------------------------------------- command line
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, ["validate", *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_cli_valid_files_exit_0_silently() -> None:
+    assert run(*map(str, VALID)) == (0, "", "")
+
+
+def test_cli_invalid_file_exits_1_with_one_line_per_problem() -> None:
+    path = TESTS / "invalid" / "notes-1-3-2.xml"
+    code, out, err = run(str(TESTS / "valid" / "minimal.xml"), str(path))
+    rule, line = expectation(path)
+    assert code == 1
+    assert re.fullmatch(rf"{re.escape(str(path))}:{line}:\d+: {rule}: footnote 2 comes after footnote 3 .*\n", out)
+    assert "1 of 2 file(s) not valid" in err
+
+
+def test_cli_unreadable_file_exits_2(tmp_path: Path) -> None:
+    code, out, err = run(str(TESTS / "invalid" / "empty-p.xml"), str(tmp_path / "missing.xml"))
+    assert code == 2
+    assert "no-empty-p" in out and "missing.xml: error: cannot read the file" in err
+
+
+def test_cli_usage_errors_exit_2(tmp_path: Path) -> None:
+    assert run()[0] == 2
+    assert run("--format", "yaml", str(VALID[0]))[0] == 2
+    assert run("--schema", str(tmp_path / "none.xsd"), str(VALID[0]))[0] == 2
+
+
+def test_cli_schema_that_does_not_compile_exits_2(tmp_path: Path) -> None:
+    xsd = tmp_path / "broken.xsd"
+    xsd.write_text("<nonsense/>")
+    code, _, err = run("--schema", str(xsd), str(VALID[0]))
+    assert code == 2 and "Error:" in err
+
+
+def test_cli_json_report() -> None:
+    code, out, _ = run("--format", "json", str(TESTS / "valid" / "minimal.xml"), str(TESTS / "invalid" / "dangling-ref.xml"))
+    report = json.loads(out)
+    assert code == 1 and report["valid"] is False
+    assert [f["valid"] for f in report["files"]] == [True, False]
+    [problem] = report["files"][1]["problems"]
+    assert problem["rule"] == "pointer-resolves"
+    assert problem["line"] == expectation(TESTS / "invalid" / "dangling-ref.xml")[1]
+    assert set(problem) == {"file", "line", "column", "rule", "level", "message"}
+
+
+def test_cli_reads_standard_input() -> None:
+    result = CliRunner().invoke(main, ["validate", "-"], input=with_body("<p/>"))
+    assert result.exit_code == 1 and result.stdout.startswith("<stdin>:")
