@@ -1,0 +1,283 @@
+"""The HTML page in a real browser: headless Chromium, driven over the DevTools protocol.
+
+No test dependency: Chromium is started with ``--remote-debugging-pipe`` and spoken to over
+two pipes (file descriptors 3 and 4, NUL-separated JSON), with the standard library only.
+Clicks are real mouse events at the link's position, not ``element.click()``.
+
+Checks: a footnote reference, clicked, lands on its note (in view, ``:target``), and the
+note's back link lands on the reference; every ``#page-N`` anchor exists and scrolls into
+view; on a phone-width screen nothing overflows sideways. Screenshots go to ``out/browser/``.
+Skipped, with the reason, only when no Chromium is installed (CI installs Debian's).
+"""
+
+from __future__ import annotations
+
+import base64
+import fcntl
+import json
+import os
+import select
+import shutil
+import subprocess
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from lxml import etree
+
+from tei import convert_file
+from tei.render import render
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "out" / "browser"
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         "--hide-scrollbars", "--mute-audio"]
+DESKTOP = {"width": 1280, "height": 900, "deviceScaleFactor": 1, "mobile": False}
+PHONE = {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True}
+TIMEOUT = 15.0
+
+
+def _chromium() -> str | None:
+    for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+class DevTools:
+    """A minimal DevTools-protocol client over ``--remote-debugging-pipe``: one page, one session."""
+
+    def __init__(self, executable: str) -> None:
+        self.profile = tempfile.mkdtemp(prefix="tei-chromium-")
+        to_chrome_r, to_chrome_w = os.pipe()
+        from_chrome_r, from_chrome_w = os.pipe()
+
+        def fds_3_and_4() -> None:
+            # Move both ends out of the way first: a pipe may already sit on 3 or 4.
+            read_end = fcntl.fcntl(to_chrome_r, fcntl.F_DUPFD, 10)
+            write_end = fcntl.fcntl(from_chrome_w, fcntl.F_DUPFD, 10)
+            os.dup2(read_end, 3)
+            os.dup2(write_end, 4)
+
+        self.process = subprocess.Popen(
+            [executable, *FLAGS, f"--user-data-dir={self.profile}", "--remote-debugging-pipe", "about:blank"],
+            preexec_fn=fds_3_and_4, close_fds=False, stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        os.close(to_chrome_r)
+        os.close(from_chrome_w)
+        self.write_fd, self.read_fd = to_chrome_w, from_chrome_r
+        self.buffer = b""
+        self.next_id = 0
+        self.events: list[dict[str, Any]] = []
+        self.session: str | None = None
+
+    # -- protocol --
+
+    def _receive(self, deadline: float) -> dict[str, Any]:
+        while b"\0" not in self.buffer:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0 or not select.select([self.read_fd], [], [], remaining)[0]:
+                raise TimeoutError("Chromium did not answer in time")
+            chunk = os.read(self.read_fd, 1 << 16)
+            if not chunk:
+                raise ConnectionError("Chromium closed the DevTools pipe")
+            self.buffer += chunk
+        message, self.buffer = self.buffer.split(b"\0", 1)
+        return json.loads(message)  # type: ignore[no-any-return]
+
+    def send(self, method: str, params: dict[str, Any] | None = None, *, browser: bool = False) -> dict[str, Any]:
+        """Send one command; wait for its answer (events meanwhile are kept)."""
+        self.next_id += 1
+        message: dict[str, Any] = {"id": self.next_id, "method": method, "params": params or {}}
+        if self.session and not browser:
+            message["sessionId"] = self.session
+        os.write(self.write_fd, json.dumps(message).encode() + b"\0")
+        deadline = time.monotonic() + TIMEOUT
+        while True:
+            answer = self._receive(deadline)
+            if answer.get("id") == self.next_id:
+                if "error" in answer:
+                    raise RuntimeError(f"{method}: {answer['error']}")
+                return answer.get("result", {})  # type: ignore[no-any-return]
+            self.events.append(answer)
+
+    def wait_for(self, event: str) -> dict[str, Any]:
+        deadline = time.monotonic() + TIMEOUT
+        while True:
+            for index, seen in enumerate(self.events):
+                if seen.get("method") == event:
+                    return self.events.pop(index)
+            self.events.append(self._receive(deadline))
+
+    # -- page --
+
+    def open_page(self) -> None:
+        target = self.send("Target.createTarget", {"url": "about:blank"}, browser=True)["targetId"]
+        self.session = self.send("Target.attachToTarget", {"targetId": target, "flatten": True},
+                                 browser=True)["sessionId"]
+        self.send("Page.enable")
+
+    def viewport(self, metrics: dict[str, Any]) -> None:
+        self.send("Emulation.setDeviceMetricsOverride", metrics)
+
+    def navigate(self, url: str) -> None:
+        self.events.clear()
+        self.send("Page.navigate", {"url": url})
+        self.wait_for("Page.loadEventFired")
+
+    def evaluate(self, expression: str) -> Any:
+        result = self.send("Runtime.evaluate", {"expression": expression, "returnByValue": True,
+                                                "awaitPromise": True})
+        if "exceptionDetails" in result:
+            raise RuntimeError(f"script failed: {result['exceptionDetails']}")
+        return result["result"].get("value")
+
+    def settle(self) -> None:
+        """Wait two frames: a fragment navigation scrolls and restyles before the next one."""
+        self.evaluate("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+
+    def click(self, selector: str) -> None:
+        """Scroll the element into view and click its centre with the mouse."""
+        box = self.evaluate(f"""(() => {{
+            const e = document.querySelector({json.dumps(selector)});
+            e.scrollIntoView({{block: 'center'}});
+            const r = e.getClientRects()[0];
+            return {{x: r.left + r.width / 2, y: r.top + r.height / 2}};
+        }})()""")
+        for kind in ("mouseMoved", "mousePressed", "mouseReleased"):
+            self.send("Input.dispatchMouseEvent", {"type": kind, "x": box["x"], "y": box["y"],
+                                                   "button": "left", "clickCount": 1})
+        self.settle()
+
+    def target(self) -> dict[str, Any]:
+        """The element the URL fragment points at, and whether it is in the viewport."""
+        return self.evaluate("""(() => {
+            const t = document.querySelector(':target');
+            if (!t) return {hash: location.hash, id: null, visible: false};
+            const r = t.getBoundingClientRect();
+            return {hash: location.hash, id: t.id, visible: r.bottom > 0 && r.top < innerHeight};
+        })()""")
+
+    def screenshot(self, path: Path) -> None:
+        metrics = self.send("Page.getLayoutMetrics")["cssContentSize"]
+        shot = self.send("Page.captureScreenshot", {
+            "format": "png", "captureBeyondViewport": True,
+            "clip": {"x": 0, "y": 0, "width": metrics["width"], "height": metrics["height"], "scale": 1}})
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(base64.b64decode(shot["data"]))
+
+    def close(self) -> None:
+        try:
+            self.send("Browser.close", browser=True)
+        except (OSError, RuntimeError, TimeoutError, ConnectionError):
+            pass
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        os.close(self.write_fd)
+        os.close(self.read_fd)
+        shutil.rmtree(self.profile, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[DevTools]:
+    executable = _chromium()
+    if executable is None:
+        reason = "Chromium is not installed (Debian: apt-get install chromium); the browser tests need it"
+        print(f"SKIPPED: {reason}")
+        pytest.skip(reason)
+    client = DevTools(executable)
+    try:
+        client.open_page()
+        yield client
+    finally:
+        client.close()
+
+
+PAGES = {
+    "memo": lambda: etree.parse(str(ROOT / "tests" / "render" / "memo.tei.xml")),
+    "frus1981-88v05-d256": lambda: etree.ElementTree(convert_file(ROOT / "seeds" / "frus1981-88v05-d256.txt").tree),
+    "frus1981-88v05_d257-oh": lambda: etree.parse(str(ROOT / "tests" / "samples" / "frus1981-88v05_d257.xml")),
+}
+
+
+@pytest.fixture(scope="module", params=sorted(PAGES))
+def page(request: pytest.FixtureRequest) -> tuple[str, etree._ElementTree, Path]:
+    """(name, TEI tree, HTML file under out/browser/)."""
+    name = request.param
+    tree = PAGES[name]()
+    OUT.mkdir(parents=True, exist_ok=True)
+    path = OUT / f"{name}.html"
+    path.write_bytes(render(tree, "html"))
+    return name, tree, path
+
+
+def test_footnote_reference_leads_to_the_note_and_back(browser: DevTools, page: tuple[str, Any, Path]) -> None:
+    name, tree, path = page
+    browser.viewport(DESKTOP)
+    browser.navigate(path.as_uri())
+    refs = browser.evaluate("[...document.querySelectorAll('a[role=doc-noteref]')].map(a => [a.id, a.hash])")
+    assert refs, f"{name}: no footnote references on the page"
+    for ref_id, note_hash in refs:
+        browser.click(f"#{ref_id}")
+        landed = browser.target()
+        assert landed["hash"] == note_hash and landed["id"] == note_hash[1:], landed
+        assert landed["visible"], f"{name}: note {note_hash} is not in view after the click"
+        browser.click(f"{note_hash} a.backref")
+        back = browser.target()
+        assert back["id"] == ref_id and back["visible"], back
+
+
+def test_every_page_anchor_exists_and_scrolls_into_view(browser: DevTools, page: tuple[str, Any, Path]) -> None:
+    name, tree, path = page
+    browser.viewport(DESKTOP)
+    browser.navigate(path.as_uri())
+    numbers = [pb.get("n") for pb in tree.iter(f"{{{TEI_NS}}}pb")]
+    assert numbers, f"{name}: the TEI has no page breaks"
+    for n in numbers:
+        # Following a link within the page: the fragment changes, the document stays.
+        browser.evaluate(f"location.hash = {json.dumps('page-' + str(n))}")
+        browser.settle()
+        landed = browser.target()
+        assert landed["id"] == f"page-{n}" and landed["visible"], landed
+    # Opening a citation from outside: a fresh load of the page at a page anchor.
+    browser.navigate("about:blank")
+    browser.navigate(f"{path.as_uri()}#page-{numbers[-1]}")
+    browser.settle()
+    landed = browser.target()
+    assert landed["id"] == f"page-{numbers[-1]}" and landed["visible"], landed
+    # Every link to a page from the title block's list lands on an anchor.
+    dangling = browser.evaluate("""[...document.querySelectorAll('a[href^="#page-"]')]
+        .map(a => a.hash.slice(1)).filter(id => !document.getElementById(id))""")
+    assert dangling == []
+
+
+def test_page_labels_sit_in_the_margin_on_desktop_and_inline_on_a_phone(
+        browser: DevTools, page: tuple[str, Any, Path]) -> None:
+    name, tree, path = page
+    probe = """(() => {
+        const text = document.querySelector('.text').getBoundingClientRect();
+        const label = document.querySelector('.text .pb-label').getBoundingClientRect();
+        return {labelRight: label.right, labelLeft: label.left, textLeft: text.left,
+                overflow: document.documentElement.scrollWidth - innerWidth};
+    })()"""
+    browser.viewport(DESKTOP)
+    browser.navigate(path.as_uri())
+    desktop = browser.evaluate(probe)
+    assert desktop["labelRight"] <= desktop["textLeft"] and desktop["labelLeft"] >= 0, desktop
+    browser.screenshot(OUT / f"{name}-desktop.png")
+    browser.viewport(PHONE)
+    browser.navigate(path.as_uri())
+    phone = browser.evaluate(probe)
+    assert phone["labelLeft"] >= phone["textLeft"], phone
+    assert phone["overflow"] <= 0, f"{name}: the page is wider than a phone screen by {phone['overflow']}px"
+    browser.screenshot(OUT / f"{name}-phone.png")
+    assert (OUT / f"{name}-phone.png").stat().st_size > 10_000
