@@ -173,13 +173,15 @@ class Encoder:
         div.set(xml("id"), self.prefix)
         head = _sub(div, "head")
         self.encode_inline(head, document.head)
-        front: list[tuple[int, str]] = []
+        front: list[tuple[int, str, PageBreak | None]] = [(page.line, "pb", page) for page in document.front_breaks]
         if document.argument:
-            front.append((_first_line(document.argument[0], document.line), "argument"))
+            front.append((document.argument_line, "argument", None))
         if document.dateline:
-            front.append((document.dateline.line, "dateline"))
-        for _line, kind in sorted(front):
-            if kind == "argument":
+            front.append((document.dateline.line, "dateline", None))
+        for _line, kind, page in sorted(front, key=lambda entry: entry[0]):
+            if page is not None:
+                self.encode_page_break(div, page)
+            elif kind == "argument":
                 argument = _sub(div, "argument")
                 for line in document.argument:
                     self.encode_inline(_sub(argument, "p"), line)
@@ -270,14 +272,6 @@ class Encoder:
     def encode_editorial_note(self, parent: etree._Element, note: EditorialNote) -> None:
         element = _sub(parent, "note", type="editorial", place="inline")
         self.encode_inline(element, note.content)
-
-
-def _first_line(content: list[Inline], default: int) -> int:
-    for item in content:
-        line = getattr(item, "line", None)
-        if isinstance(line, int):
-            return line
-    return default
 
 
 def _page_range(pages: list[str]) -> tuple[str, str] | None:

@@ -167,7 +167,9 @@ class Document:
     line: int
     leading: list[PageBreak] = field(default_factory=list)
     argument: list[list[Inline]] = field(default_factory=list)
+    argument_line: int = 0
     dateline: Dateline | None = None
+    front_breaks: list[PageBreak] = field(default_factory=list)  # page turns among the subject and date
     groups: list[list[Person]] = field(default_factory=list)
     mentioned: list[Person] = field(default_factory=list)
     body: list[Block] = field(default_factory=list)
@@ -237,8 +239,12 @@ def iter_nodes(document: Document) -> Iterator[object]:
                 yield from iter_inlines(block.note.content)
 
     yield from iter_inlines(document.head)
-    for line in document.argument:
-        yield from iter_inlines(line)
+    front: list[tuple[int, list[object]]] = [(page.line, [page]) for page in document.front_breaks]
+    front.append((document.argument_line, [item for line in document.argument for item in iter_inlines(line)]))
+    if document.dateline:
+        front.append((document.dateline.line, []))
+    for _line, items in sorted(front, key=lambda entry: entry[0]):
+        yield from items
     yield from walk(document.body)
 
 

@@ -34,6 +34,7 @@ from tei.recognizers.body import (
     PageBreakBlockRecognizer,
     ParagraphBlockRecognizer,
 )
+from tei.recognizers.inline import PAGE_MARKER
 from tei.recognizers.footnotes import read_footnotes, split_footnote_blocks
 from tei.recognizers.front import is_front_line, read_front_block, read_title
 from tei.recognizers.participants import read_participants
@@ -83,16 +84,29 @@ def recognize(source: Source, reporter: Reporter) -> Document:
 def _read_front_and_participants(blocks: list[TextBlock], position: int, document: Document) -> int:
     """Subject and date blocks, then the participants; returns the index of the first body block."""
     front_end = position
-    while front_end < len(blocks) and not is_bullet_block(blocks[front_end]) and all(
-            is_front_line(text) for text in blocks[front_end].texts):
+    page_breaks = PageBreakBlockRecognizer()
+    state = ParseState(document, Reporter(document.path))
+    # The front matter is what follows the title closely: two blank lines end it.
+    while front_end < len(blocks) and not is_bullet_block(blocks[front_end]) and \
+            blocks[front_end].blank_before < SECTION_BREAK_BLANK_LINES:
+        block = blocks[front_end]
+        if page_breaks.test(block, state):
+            document.front_breaks += [PageBreak(n, line) for n, line in _page_numbers(block)]
+        elif all(is_front_line(text) for text in block.texts):
+            read_front_block(block, document)
+        else:
+            break
         front_end += 1
-    for index in range(position, front_end):
-        read_front_block(blocks[index], document)
     end = front_end
     while end < len(blocks) and is_bullet_block(blocks[end]):
         end += 1
     document.groups = read_participants(blocks[front_end:end])
     return end
+
+
+def _page_numbers(block: TextBlock) -> list[tuple[str, int]]:
+    return [(match.group("n"), line.number) for line in block.lines
+            if (match := PAGE_MARKER.fullmatch(line.text.strip()))]
 
 
 def _read_body(blocks: list[TextBlock], document: Document, reporter: Reporter) -> None:

@@ -13,7 +13,7 @@ import re
 from tei.blocks import Block as TextBlock
 from tei.errors import ConversionError
 from tei.model import Dateline, Document
-from tei.recognizers.inline import parse_inline
+from tei.recognizers.inline import PAGE_MARKER, parse_inline
 
 TITLE_LINE = re.compile(r"^(?P<n>\d+[A-Za-z]?)\.\s+(?P<title>\S.*)$")
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -55,8 +55,11 @@ def is_front_line(text: str) -> bool:
     text = text.strip()
     if parse_date(text) or LABELLED_LINE.match(text):
         return True
-    # Digits glued to the end are a footnote reference, not part of the line's shape.
-    return len(text) <= FRONT_LINE_MAX and not text.rstrip("0123456789").endswith((".", "?", "!", "”", ":", ";"))
+    # Digits glued to the end are a footnote reference, and page markers are not text: neither
+    # is part of the line's shape. A sentence inside the line makes it a paragraph.
+    shape = PAGE_MARKER.sub("", text).strip().rstrip("0123456789")
+    return len(text) <= FRONT_LINE_MAX and not shape.endswith((".", "?", "!", "”", ":", ";")) and not re.search(
+        r"[.?!]\s", shape)
 
 
 def read_front_block(block: TextBlock, document: Document) -> None:
@@ -69,4 +72,6 @@ def read_front_block(block: TextBlock, document: Document) -> None:
             document.dateline = Dateline(text[match.end("place") + 1:].lstrip() if place else text, when,
                                          line.number, place or None)
         else:
+            if not document.argument:
+                document.argument_line = line.number
             document.argument.append(parse_inline([(line.number, text)]))
