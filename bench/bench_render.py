@@ -21,8 +21,8 @@ from lxml import etree
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tei import convert_file  # noqa: E402
-from tei.render import FORMATS, _cache, render, stylesheet  # noqa: E402
+from tei import convert_file
+from tei.render import FORMATS, _cache, render, stylesheet
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
-from typing import Union
+from typing import Any
 
 from lxml import etree
 
@@ -32,7 +32,7 @@ _ALIASES: dict[str, str] = {"txt": "text"}
 _cache: dict[str, etree.XSLT] = {}
 _lock = threading.Lock()
 
-Tree = Union[etree._ElementTree, etree._Element]
+Tree = etree._ElementTree | etree._Element
 
 
 class RenderError(TeiError):
@@ -69,7 +69,9 @@ def _compile(path: Path) -> etree.XSLT:
     try:
         # DENY_ALL governs the transform (document(), xsl:document); the imports are
         # resolved here, at compile time, from our own transforms/ folder.
-        return etree.XSLT(document, access_control=etree.XSLTAccessControl.DENY_ALL)
+        # (lxml-stubs lack the DENY_ALL constant, which lxml has had since 2.0.)
+        deny_all = etree.XSLTAccessControl.DENY_ALL  # type: ignore[attr-defined]
+        return etree.XSLT(document, access_control=deny_all)
     except etree.XSLTParseError as error:
         raise RenderError(f"{path}: the stylesheet does not compile: {error}") from error
 
@@ -81,7 +83,7 @@ def render(tree: Tree, to: str, **params: str) -> bytes:
     as string values (quoted for you), e.g. ``render(tree, "text", bullet="- ")``.
     """
     transform = stylesheet(to)
-    quoted = {key.replace("_", "-"): etree.XSLT.strparam(value) for key, value in params.items()}
+    quoted: dict[str, Any] = {key.replace("_", "-"): etree.XSLT.strparam(value) for key, value in params.items()}
     try:
         result = transform(tree, **quoted)
     except etree.XSLTApplyError as error:
@@ -92,7 +94,7 @@ def render(tree: Tree, to: str, **params: str) -> bytes:
     return data
 
 
-def render_file(source: Union[str, Path, bytes], to: str, name: str | None = None, **params: str) -> bytes:
+def render_file(source: str | Path | bytes, to: str, name: str | None = None, **params: str) -> bytes:
     """A TEI file (path or bytes) → its rendering; the file is parsed safely (no DTD, no network)."""
     _format_name(to)
     # Duplicate xml:ids are the validator's business; a page can still be rendered.

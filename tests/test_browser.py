@@ -67,7 +67,8 @@ class DevTools:
 
         self.process = subprocess.Popen(
             [executable, *FLAGS, f"--user-data-dir={self.profile}", "--remote-debugging-pipe", "about:blank"],
-            preexec_fn=fds_3_and_4, close_fds=False, stdin=subprocess.DEVNULL,
+            # The tests run in one thread, so preexec_fn is safe here.
+            preexec_fn=fds_3_and_4, close_fds=False,  # noqa: PLW1509 stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         os.close(to_chrome_r)
         os.close(from_chrome_w)
@@ -221,7 +222,7 @@ def page(request: pytest.FixtureRequest) -> tuple[str, etree._ElementTree, Path]
 
 
 def test_footnote_reference_leads_to_the_note_and_back(browser: DevTools, page: tuple[str, Any, Path]) -> None:
-    name, tree, path = page
+    name, _, path = page
     browser.viewport(DESKTOP)
     browser.navigate(path.as_uri())
     refs = browser.evaluate("[...document.querySelectorAll('a[role=doc-noteref]')].map(a => [a.id, a.hash])")
@@ -262,7 +263,7 @@ def test_every_page_anchor_exists_and_scrolls_into_view(browser: DevTools, page:
 
 def test_page_labels_sit_in_the_margin_on_desktop_and_inline_on_a_phone(
         browser: DevTools, page: tuple[str, Any, Path]) -> None:
-    name, tree, path = page
+    name, _, path = page
     probe = """(() => {
         const text = document.querySelector('.text').getBoundingClientRect();
         const label = document.querySelector('.text .pb-label').getBoundingClientRect();

@@ -9,6 +9,7 @@ do not skip a level, and no word of the TEI text is lost in either rendering.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from pathlib import Path
@@ -121,7 +122,7 @@ def test_html_has_a_doctype_and_no_external_resources() -> None:
 def test_headings_start_at_h1_and_never_skip_a_level(fixture_html: etree._Element) -> None:
     levels = [int(e.tag[-1]) for e in fixture_html.iter() if re.fullmatch(rf"{re.escape(HTML)}h[1-6]", str(e.tag))]
     assert levels[0] == 1 and levels.count(1) == 1
-    assert all(b - a <= 1 for a, b in zip(levels, levels[1:])), levels
+    assert all(b - a <= 1 for a, b in itertools.pairwise(levels)), levels
 
 
 def test_ids_are_unique_and_every_internal_link_lands(fixture_html: etree._Element) -> None:
