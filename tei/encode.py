@@ -15,6 +15,7 @@ from lxml import etree
 
 from tei import __version__
 from tei.errors import InternalError
+from tei.model import Block as ModelBlock
 from tei.model import (
     BulletList,
     Document,
@@ -26,13 +27,12 @@ from tei.model import (
     NoteRef,
     PageBreak,
     Paragraph,
-    Person,
     PersName,
+    Person,
     Quote,
     Said,
     Section,
 )
-from tei.model import Block as ModelBlock
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
@@ -68,7 +68,7 @@ def _append_text(parent: etree._Element, text: str) -> None:
 def conversion_date() -> datetime.date:
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.strip().isdigit():
-        return datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc).date()
+        return datetime.datetime.fromtimestamp(int(epoch), datetime.UTC).date()
     return datetime.date.today()
 
 
@@ -86,7 +86,7 @@ class Encoder:
 
     # ------------------------------------------------------------ document
     def encode(self) -> etree._Element:
-        root = etree.Element(tei("TEI"), nsmap={None: TEI_NS})
+        root = etree.Element(tei("TEI"), nsmap={None: TEI_NS})  # type: ignore[dict-item]
         root.set(xml("lang"), "en")
         self.encode_header(root)
         text = _sub(root, "text")

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Union
-
 
 # ---------------------------------------------------------------- inline nodes
 
@@ -80,7 +78,7 @@ class Said:
     content: list[Inline]
 
 
-Inline = Union[str, PageBreak, LineBreak, NoteRef, EditorialNote, Quote, PersName, Said]
+Inline = str | PageBreak | LineBreak | NoteRef | EditorialNote | Quote | PersName | Said
 CONTAINERS = (EditorialNote, Quote, Said)
 
 # ---------------------------------------------------------------- block nodes
@@ -116,7 +114,7 @@ class Section:
     space_before: bool = False
 
 
-Block = Union[Paragraph, BulletList, EditorialBlock, PageBreak, Section]
+Block = Paragraph | BulletList | EditorialBlock | PageBreak | Section
 
 # ---------------------------------------------------------------- people
 

@@ -19,36 +19,18 @@ from __future__ import annotations
 import re
 
 from tei.errors import Reporter
-from tei.model import Document, Inline, Person, PersName, map_text
+from tei.model import Document, Inline, PersName, Person, map_text
 from tei.recognizers.participants import TITLE_WORDS, slug
 
 # The last word of a title phrase; the words before it qualify it ("Deputy Foreign Minister").
-TITLE_MODIFIERS = frozenset("""
-Deputy Under Vice Assistant Foreign General Prime Attorney Chief First Second Third Special Executive
-Permanent Political Press Embassy Head Senior Acting Soviet American
-""".split())
+TITLE_MODIFIERS = frozenset(["Deputy", "Under", "Vice", "Assistant", "Foreign", "General", "Prime", "Attorney", "Chief", "First", "Second", "Third", "Special", "Executive", "Permanent", "Political", "Press", "Embassy", "Head", "Senior", "Acting", "Soviet", "American"])
 TITLE_HEADS = frozenset(TITLE_WORDS - {"Foreign", "Deputy", "Under", "Vice", "Assistant", "First", "Second",
                                        "Third", "Special", "Executive", "Permanent", "Political", "Press",
                                        "Embassy", "Head", "Prime", "Attorney", "Chief"})
-SAY_VERBS = """
-said says asked asks replied replies agreed agrees suggested suggests proposed proposes noted notes added adds
-continued continues emphasized emphasised commented quipped recalled welcomed answered stated states remarked
-indicated interjected countered repeated rejoined observed told thanked wondered explained responded inquired
-admitted reiterated concluded stressed pointed hoped expressed conveyed reacted reverted hesitated declared
-acknowledged insisted argued objected confirmed maintained warned urged assured summarized responded queried
-""".split()
-AUXILIARIES = "then also again later had has would could quickly personally immediately further finally " \
-              "categorically once first".split()
+SAY_VERBS = ["said", "says", "asked", "asks", "replied", "replies", "agreed", "agrees", "suggested", "suggests", "proposed", "proposes", "noted", "notes", "added", "adds", "continued", "continues", "emphasized", "emphasised", "commented", "quipped", "recalled", "welcomed", "answered", "stated", "states", "remarked", "indicated", "interjected", "countered", "repeated", "rejoined", "observed", "told", "thanked", "wondered", "explained", "responded", "inquired", "admitted", "reiterated", "concluded", "stressed", "pointed", "hoped", "expressed", "conveyed", "reacted", "reverted", "hesitated", "declared", "acknowledged", "insisted", "argued", "objected", "confirmed", "maintained", "warned", "urged", "assured", "summarized", "responded", "queried"]
+AUXILIARIES = ["then", "also", "again", "later", "had", "has", "would", "could", "quickly", "personally", "immediately", "further", "finally", "categorically", "once", "first"]
 # Capitalized words that begin sentences or name groups, never a person's surname.
-NOT_NAMES = frozenset("""
-The A An And But Or Nor If In On At Of For To With By From As So Thus Therefore However Then There Here This That
-These Those It He She They We I You His Her Their Our My Its Both Each Every All Some Any No Not Perhaps Maybe
-Yes Good Well Also Although Though While When Where Whether What Who Why How After Before During Since Until
-Soviet Soviets American Americans Russian Russians Allies Europeans Ministers Secretaries Ambassadors
-Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August
-September October November December Government Department Embassy Library Papers Files Treaty Summit Congress
-State States United Union Mission Delegation Delegations Side Party Conference Group Council Committee
-""".split())
+NOT_NAMES = frozenset(["The", "A", "An", "And", "But", "Or", "Nor", "If", "In", "On", "At", "Of", "For", "To", "With", "By", "From", "As", "So", "Thus", "Therefore", "However", "Then", "There", "Here", "This", "That", "These", "Those", "It", "He", "She", "They", "We", "I", "You", "His", "Her", "Their", "Our", "My", "Its", "Both", "Each", "Every", "All", "Some", "Any", "No", "Not", "Perhaps", "Maybe", "Yes", "Good", "Well", "Also", "Although", "Though", "While", "When", "Where", "Whether", "What", "Who", "Why", "How", "After", "Before", "During", "Since", "Until", "Soviet", "Soviets", "American", "Americans", "Russian", "Russians", "Allies", "Europeans", "Ministers", "Secretaries", "Ambassadors", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Government", "Department", "Embassy", "Library", "Papers", "Files", "Treaty", "Summit", "Congress", "State", "States", "United", "Union", "Mission", "Delegation", "Delegations", "Side", "Party", "Conference", "Group", "Council", "Committee"])
 NAME = r"[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[’'][a-z]{2,})?"
 INITIAL = r"[A-Z]\."
 NAME_END = r"(?![\w]|[\-/][\w])"

@@ -9,7 +9,6 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
-
 from tei.errors import ConversionError, Reporter
 
 # Tried in order when a text is not UTF-8. Windows-1252 leaves five bytes undefined, so a
@@ -40,11 +39,12 @@ def read(data: bytes, path: str = "<input>", reporter: Reporter | None = None) -
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        text = _decode_fallback(data)
-        if text is None:
+        fallback = _decode_fallback(data)
+        if fallback is None:
             raise ConversionError(
                 f"the text is not UTF-8 (byte 0x{data[error.start]:02x} cannot be decoded), nor Windows-1252; "
                 "save it as UTF-8 and convert again", path, line) from error
+        text = fallback
         if reporter is not None:
             reporter.warning(f"the text is not UTF-8 (byte 0x{data[error.start]:02x}); it was read as "
                              "Windows-1252 (which includes Latin-1's letters): check accented letters and quotes",

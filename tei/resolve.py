@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from tei.errors import Reporter
 from tei.model import CONTAINERS, Document, Footnote, Inline, NoteRef, PageBreak, PersName
 from tei.persons import link_persons
+from tei.speakers import attribute_speakers
 
 # What may stand right before a reference number glued to the text: a letter, or closing
 # punctuation ("Conversation1", "again.2", "talks,4", "boy.”3"). A digit, a dash or a
@@ -163,6 +164,7 @@ Pass = Callable[[Document, Reporter], None]
 PASSES: tuple[tuple[str, Pass], ...] = (
     ("footnotes", attach_footnotes),
     ("persons", _link_persons),
+    ("speakers", attribute_speakers),
     ("page-sequence", check_page_sequence),
 )
 

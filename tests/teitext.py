@@ -80,9 +80,7 @@ def anchors(tree: etree._Element) -> dict[str, dict[str, tuple[str, str]]]:
                 marks.append(("pb", child.get("n", ""), len("".join(tokens))))
             elif name == "note" and child.get("place", "foot") == "foot" and child.get("n"):
                 marks.append(("note", child.get("n", ""), len("".join(tokens))))
-            elif name == "note":
-                walk(child)
-            elif isinstance(child.tag, str):
+            elif name == "note" or isinstance(child.tag, str):
                 walk(child)
             if child.tail:
                 tokens.append(child.tail)

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from teitext import ROOT
+
 from tei.cli import main
 
 SEED = ROOT / "seeds" / "frus1981-88v05-d256.txt"

@@ -15,8 +15,8 @@ import os
 from pathlib import Path
 
 import pytest
-
 from teitext import ROOT
+
 from tei import convert_file
 
 GOLDEN = ROOT / "tests" / "golden"

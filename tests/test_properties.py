@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
 from teitext import words_of_input, words_of_tei
+
 from tei import convert_bytes
 from tei.validate import validate_bytes
 

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 from lxml import etree
-
 from teitext import ROOT, TEI, anchors, words_of_input, words_of_tei
+
 from tei import convert_file
 
 SAMPLES = sorted((ROOT / "tests" / "samples").glob("*.txt"))

@@ -34,9 +34,9 @@ from tei.recognizers.body import (
     PageBreakBlockRecognizer,
     ParagraphBlockRecognizer,
 )
-from tei.recognizers.inline import PAGE_MARKER
 from tei.recognizers.footnotes import read_footnotes, split_footnote_blocks
 from tei.recognizers.front import is_front_line, read_front_block, read_title
+from tei.recognizers.inline import PAGE_MARKER
 from tei.recognizers.participants import read_participants
 
 BODY_RECOGNIZERS: tuple[BlockRecognizer, ...] = (
