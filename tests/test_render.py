@@ -319,3 +319,18 @@ def test_cli_render_errors() -> None:
     assert result.exit_code == 1 and "cannot read the file" in result.output
     result = runner.invoke(main, ["render", str(FIXTURE)])
     assert result.exit_code == 2
+
+
+def test_utterance_of_several_speakers_names_them_all_and_the_legend_stays_unique() -> None:
+    tree = etree.parse(str(FIXTURE))
+    said = list(tree.iter(f"{{{TEI_NS}}}said"))
+    said[2].set("who", "#albers #dorin")                     # "Albers and Dorin agreed."
+    root = parse_html(render(tree, "html"))
+    labels = [e.get("data-speaker") for e in root.iter(f"{HTML}span") if "said" in (e.get("class") or "")]
+    assert labels[2] == "Albers & Dorin"
+    legend = root.find(f".//{HTML}aside[@class='legend']")
+    assert [a.text for a in legend.iter(f"{HTML}a")] == ["Albers", "Dorin"]
+    # Both count as speakers in the participants list.
+    ids = by_id(root)
+    assert "speaker" in ids["person-albers"].get("class") and "speaker" in ids["person-dorin"].get("class")
+    assert "speaker" not in ids["person-fell"].get("class")

@@ -28,7 +28,9 @@
        Historian's samples point into a volume-wide list we do not have). -->
   <xsl:key name="person" match="tei:person[@xml:id]" use="@xml:id"/>
   <xsl:key name="pb-by-n" match="tei:pb[@n]" use="@n"/>
-  <xsl:key name="said-by-who" match="tei:said[@who]" use="@who"/>
+  <!-- By the first speaker: "#ridgway #matlock" (both agreed) counts as #ridgway. -->
+  <xsl:key name="said-by-who" match="tei:said[@who]"
+           use="substring-before(concat(normalize-space(@who), ' '), ' ')"/>
   <xsl:key name="by-id" match="tei:*[@xml:id]" use="@xml:id"/>
 
   <!-- The memorandum itself: the first document div, else the body. -->

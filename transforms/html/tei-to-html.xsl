@@ -368,7 +368,9 @@
             </xsl:for-each>
           </xsl:when>
           <xsl:otherwise>
-            <xsl:call-template name="side"/>
+            <xsl:call-template name="side">
+              <xsl:with-param name="show-head" select="false()"/>
+            </xsl:call-template>
           </xsl:otherwise>
         </xsl:choose>
       </div>
@@ -379,9 +381,10 @@
 
   <xsl:template name="side">
     <xsl:param name="number" select="0"/>
+    <xsl:param name="show-head" select="true()"/>
     <div class="side">
       <xsl:choose>
-        <xsl:when test="tei:head">
+        <xsl:when test="tei:head and $show-head">
           <h3><xsl:apply-templates select="tei:head/node()"/></h3>
         </xsl:when>
         <xsl:when test="$number &gt; 0 and count(../../tei:item[tei:list]) &gt; 1">
@@ -404,7 +407,9 @@
     <xsl:variable name="anchored"
                   select="string($id) != '' and key('person', $id)
                           and generate-id(key('listed', $id)[1]) = generate-id($name)"/>
-    <xsl:variable name="speaks" select="string($id) != '' and key('said-by-who', concat('#', $id))"/>
+    <xsl:variable name="speaks"
+                  select="string($id) != '' and //tei:text//tei:said[contains(concat(' ', normalize-space(@who), ' '),
+                                                                          concat(' #', $id, ' '))]"/>
     <li>
       <xsl:attribute name="class">
         <xsl:text>participant</xsl:text>
@@ -416,7 +421,9 @@
       <xsl:if test="$anchored">
         <xsl:attribute name="id"><xsl:value-of select="concat('person-', $id)"/></xsl:attribute>
       </xsl:if>
-      <xsl:if test="$speaks"><span class="swatch" aria-hidden="true"></span></xsl:if>
+      <!-- With speakers on the page, every participant gets a dot: filled in the
+           speaker's colour, hollow for one whose speech is not marked. -->
+      <xsl:if test="$has-said"><span class="swatch" aria-hidden="true"></span></xsl:if>
       <xsl:apply-templates select="node()" mode="participants"/>
     </li>
   </xsl:template>
@@ -510,12 +517,32 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- "#ridgway #matlock" → "Ridgway &amp; Matlock" (XSLT 1.0 has no tokenize). -->
+  <xsl:template name="speaker-names">
+    <xsl:param name="pointers"/>
+    <xsl:variable name="first" select="substring-before(concat($pointers, ' '), ' ')"/>
+    <xsl:variable name="rest" select="substring-after($pointers, ' ')"/>
+    <xsl:variable name="id">
+      <xsl:call-template name="ref-id"><xsl:with-param name="pointer" select="$first"/></xsl:call-template>
+    </xsl:variable>
+    <xsl:call-template name="speaker-name">
+      <xsl:with-param name="id" select="string($id)"/>
+    </xsl:call-template>
+    <xsl:if test="normalize-space($rest)">
+      <xsl:text> &amp; </xsl:text>
+      <xsl:call-template name="speaker-names">
+        <xsl:with-param name="pointers" select="$rest"/>
+      </xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
   <xsl:template name="legend">
     <xsl:if test="$has-said">
       <aside class="legend" aria-label="{$speakers-label}">
         <span class="label"><xsl:value-of select="$speakers-label"/>:</span>
         <ul>
-          <xsl:for-each select="//tei:text//tei:said[@who][generate-id() = generate-id(key('said-by-who', @who)[1])]">
+          <xsl:for-each select="//tei:text//tei:said[@who][generate-id() = generate-id(key('said-by-who',
+                                substring-before(concat(normalize-space(@who), ' '), ' '))[1])]">
             <xsl:variable name="id"><xsl:call-template name="ref-id"><xsl:with-param name="pointer" select="@who"/></xsl:call-template></xsl:variable>
             <li>
               <xsl:attribute name="class">
@@ -551,7 +578,9 @@
       </xsl:attribute>
       <xsl:if test="@who">
         <xsl:attribute name="data-speaker">
-          <xsl:call-template name="speaker-name"><xsl:with-param name="id" select="$id"/></xsl:call-template>
+          <xsl:call-template name="speaker-names">
+            <xsl:with-param name="pointers" select="normalize-space(@who)"/>
+          </xsl:call-template>
         </xsl:attribute>
       </xsl:if>
       <xsl:apply-templates/>
@@ -819,17 +848,18 @@ h3 { font-size: 1rem; margin: 0 0 .4rem; }
                                     letter-spacing: .08em; color: var(--muted); }
 
 /* Speakers */
-.speaker-c0 { --c: #1f5f9f; --t: rgba(31, 95, 159, .08); }
-.speaker-c1 { --c: #a23b2a; --t: rgba(162, 59, 42, .08); }
-.speaker-c2 { --c: #2f7d4f; --t: rgba(47, 125, 79, .09); }
-.speaker-c3 { --c: #7a4b9a; --t: rgba(122, 75, 154, .08); }
-.speaker-c4 { --c: #a5671a; --t: rgba(165, 103, 26, .09); }
-.speaker-c5 { --c: #1d7f86; --t: rgba(29, 127, 134, .09); }
-.speaker-c6 { --c: #9b2f6b; --t: rgba(155, 47, 107, .08); }
-.speaker-c7 { --c: #55606e; --t: rgba(85, 96, 110, .09); }
+.speaker-c0 { --c: #1f5f9f; --t: rgba(31, 95, 159, .055); }
+.speaker-c1 { --c: #a23b2a; --t: rgba(162, 59, 42, .055); }
+.speaker-c2 { --c: #2f7d4f; --t: rgba(47, 125, 79, .055); }
+.speaker-c3 { --c: #7a4b9a; --t: rgba(122, 75, 154, .055); }
+.speaker-c4 { --c: #a5671a; --t: rgba(165, 103, 26, .055); }
+.speaker-c5 { --c: #1d7f86; --t: rgba(29, 127, 134, .055); }
+.speaker-c6 { --c: #9b2f6b; --t: rgba(155, 47, 107, .055); }
+.speaker-c7 { --c: #55606e; --t: rgba(85, 96, 110, .055); }
 .speaker-cx { --c: #777; --t: rgba(0, 0, 0, .05); }
 .swatch { display: inline-block; width: .7em; height: .7em; border-radius: 50%; background: var(--c);
           margin-right: .4em; vertical-align: .05em; }
+.participant:not(.speaker) .swatch { background: transparent; box-shadow: inset 0 0 0 1px #b9ad98; }
 .legend { font-family: var(--sans); font-size: .85rem; margin: 1.5rem 0 0; padding: .5rem .75rem;
           border: 1px solid var(--rule); border-radius: .4rem; background: #fff; }
 .legend ul { display: inline; list-style: none; margin: 0; padding: 0; }
@@ -841,7 +871,7 @@ h3 { font-size: 1rem; margin: 0 0 .4rem; }
                      border-radius: .25em; padding: .05em .35em; margin-right: .35em; vertical-align: .2em; }
 
 /* Contents */
-.toc ol { margin: 0; padding-left: 1.4rem; columns: 2 16rem; column-gap: 2rem; font-size: .98rem; }
+.toc ol { list-style: none; margin: 0; padding-left: 0; columns: 2 16rem; column-gap: 2rem; font-size: .98rem; }
 .toc li { break-inside: avoid; margin: .1rem 0; }
 .toc a { text-decoration: none; border-bottom: 1px solid var(--rule); }
 .toc a:hover, .toc a:focus { border-bottom-color: var(--accent); }
