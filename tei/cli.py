@@ -72,6 +72,52 @@ def convert(input_path: str, output_path: str, strict: bool, quiet: bool, no_val
 
 
 @main.command()
+@click.argument("input_dir", metavar="INPUT_DIR", type=click.Path(exists=True, file_okay=False))
+@click.option("-o", "--output", "output_dir", required=True, type=click.Path(file_okay=False),
+              help="The folder for the outputs, index.html and report.json.")
+@click.option("--to", "to", default="tei,html,text", show_default=True, metavar="FORMATS",
+              help="Comma-separated outputs: tei (NAME.tei.xml), html (NAME.html), text (NAME.txt).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes (default: one per CPU).")
+@click.option("--corpus", "corpus", type=click.Path(dir_okay=False), default=None,
+              help="Also write every document into this one teiCorpus file, with one list of persons.")
+@click.option("-q", "--quiet", is_flag=True, help="Report failed files only (no progress, no per-file lines).")
+@click.pass_context
+def batch(ctx: click.Context, input_dir: str, output_dir: str, to: str, jobs: int | None,
+          corpus: str | None, quiet: bool) -> None:
+    """Convert, validate and render every *.txt under INPUT_DIR; exit 1 if any file failed."""
+    from tei.batch import BatchError, Progress, parse_formats, plan_batch, run_batch
+
+    try:
+        formats = parse_formats(to)
+    except BatchError as error:
+        raise click.BadParameter(str(error), param_hint="'--to'") from error
+    try:
+        plan = plan_batch(input_dir, output_dir, formats)
+    except TeiError as error:
+        raise click.ClickException(str(error)) from error
+    for fmt, reason in plan.skipped.items():
+        click.echo(f"warning: {fmt} is not made in this run: {reason}", err=True)
+    if not plan.tasks:
+        raise click.ClickException(f"{input_dir}: no *.txt file in this folder or below")
+    progress = Progress(len(plan.tasks), sys.stderr, quiet=quiet)
+    try:
+        summary = run_batch(plan, jobs=jobs, corpus=corpus, on_outcome=progress)
+    except TeiError as error:
+        raise click.ClickException(str(error)) from error
+    finally:
+        progress.close()
+    for problem in summary.corpus_problems:
+        click.echo(problem, err=True)
+    corpus_note = (f"; corpus {corpus}: {summary.ok} documents, {summary.corpus_persons} persons"
+                   + (" (NOT VALID, see above)" if summary.corpus_problems else "") if corpus else "")
+    click.echo(f"{summary.files} files in {summary.seconds:.1f} s ({summary.rate:.1f} files/s): {summary.ok} converted, "
+               f"{summary.failed} failed, {summary.warnings} warnings; report: "
+               f"{Path(output_dir) / 'report.json'}{corpus_note}", err=True)
+    ctx.exit(1 if summary.failed or summary.corpus_problems else 0)
+
+
+@main.command()
 @click.argument("files", metavar="FILE...", nargs=-1, required=True,
                 type=click.Path(allow_dash=True, dir_okay=False))
 @click.option("--schema", "schema", type=click.Path(exists=True, dir_okay=False), default=None,

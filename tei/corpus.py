@@ -1,0 +1,302 @@
+"""Corpus: converted TEI documents → one ``teiCorpus`` file with a shared personography.
+
+    members (TEI file + its persons) → merge_persons → Personography
+                                    → write_corpus: header, then each TEI rewritten, one at a time
+                                    → validate the file written
+
+**One person, one entry.** Every document names its persons in its own header
+(``particDesc``), with ids local to the document. In the corpus the persons of all documents
+are merged into one ``listPerson`` in the corpus header, and each document keeps, in its
+``particDesc``, only a pointer per person (so its participant groups and roles stay where a
+reader looks for them)::
+
+    document A: <person xml:id="smith" role="participant"><persName>Ambassador Smith</persName></person>
+    document B: <person xml:id="smith"><persName><forename>John</forename> <surname>Smith</surname></persName></person>
+    corpus:     <person xml:id="smith"><persName>Ambassador Smith</persName><persName>John Smith</persName></person>
+                A: <person corresp="#smith" role="participant"/>   B: <person corresp="#smith"/>
+
+and every ``#smith`` in ``@ref``, ``@who``, ``@corresp`` or ``@target`` of either document
+points to the corpus entry.
+
+**Who is the same person.** Only what the documents say is used: the same surname (case
+and accents as written) and forenames that do not contradict (the same, an initial of the
+other, or one of them missing). Two persons of one document are never merged: the converter
+has already told them apart. A person named only by an office ("The President") is never
+merged, because the holder of an office changes from one document to the next. A person
+without a forename joins the first entry with that surname: with two different forenames
+already known, which one is meant cannot be told from the name, and this is the cheap, stable
+guess. The rule is :meth:`Personography.add_document`.
+
+**Other ids.** The ids of a document (``d256``, ``d256-note-1``) are kept unless another
+document already used them (two volumes both have a document 1); then every id of the
+later document gets a prefix made from its file name, and its pointers follow.
+
+**Memory.** The persons and the ids seen are kept (~100 bytes per id); the documents are
+read and written one at a time (``lxml.etree.xmlfile``). Validating the file written
+parses it whole, which is what a corpus file costs.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from lxml import etree
+
+from tei import __version__
+from tei.encode import indent
+from tei.errors import Diagnostic
+
+__all__ = ["CorpusResult", "Member", "Personography", "write_corpus"]
+
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+POINTER_ATTRIBUTES = ("ref", "who", "corresp", "target")
+# A corpus entry keeps the distinct forms of a name; past this many, more add nothing to read.
+MAX_NAME_FORMS = 8
+
+
+def tei(name: str) -> str:
+    """Local name → Clark name in the TEI namespace."""
+    return f"{{{TEI_NS}}}{name}"
+
+
+class PersonLike(Protocol):
+    """A person of a document's header (see :class:`tei.batch.PersonRecord`)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def surname(self) -> str: ...
+    @property
+    def forename(self) -> str: ...
+    @property
+    def pers_name(self) -> bytes: ...
+
+
+class Member(Protocol):
+    """A document of the corpus: where its TEI is, its name, its persons."""
+
+    @property
+    def tei_path(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def persons(self) -> Sequence[PersonLike] | None: ...
+
+
+def slug(text: str) -> str:
+    """Text → an XML name: ``"Mr. Zoë O'Neill"`` → ``"mr-zoe-o-neill"``; never starts with a digit."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    value = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return value if value and value[0].isalpha() else f"p-{value or 'person'}"
+
+
+def _forename_key(forename: str) -> str:
+    """``"Llewellyn E."`` → ``"llewellyn"``, ``"A."`` → ``"a"``: the first given name, folded."""
+    first = forename.split()[0] if forename.split() else ""
+    return unicodedata.normalize("NFC", first.strip(".")).casefold()
+
+
+def _compatible(a: str, b: str) -> bool:
+    """Two forenames that may be the same person's: equal, one missing, or one the initial of the other."""
+    a, b = _forename_key(a), _forename_key(b)
+    if not a or not b or a == b:
+        return True
+    return (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
+
+
+@dataclass
+class CorpusPerson:
+    """One entry of the personography: its id, the name it is known by, and the forms of that name."""
+
+    id: str
+    surname: str
+    forename: str
+    names: dict[str, bytes] = field(default_factory=dict)  # the name's text → its persName
+
+    def add_name(self, pers_name: bytes) -> None:
+        if not pers_name or len(self.names) >= MAX_NAME_FORMS:
+            return
+        text = " ".join("".join(str(part) for part in etree.fromstring(pers_name).itertext()).split())
+        self.names.setdefault(text, pers_name)
+
+    def element(self) -> etree._Element:
+        person = etree.Element(tei("person"))
+        person.set(XML_ID, self.id)
+        for pers_name in self.names.values():
+            person.append(etree.fromstring(pers_name))
+        return person
+
+
+class Personography:
+    """The persons of the whole corpus, merged; see the module docstring for the rule."""
+
+    def __init__(self) -> None:
+        self.persons: list[CorpusPerson] = []
+        self._by_surname: dict[str, list[CorpusPerson]] = {}
+        self.ids: set[str] = set()
+
+    def add_document(self, records: Sequence[PersonLike]) -> dict[str, str]:
+        """A document's persons → its mapping local id → corpus id (persons created as needed)."""
+        mapping: dict[str, str] = {}
+        taken: set[str] = set()  # two persons of one document are two persons
+        for record in records:
+            person = self._match(record, taken) if record.surname else None
+            if person is None:
+                person = self._new(record)
+            elif record.forename and not person.forename:
+                person.forename = record.forename
+            person.add_name(record.pers_name)
+            taken.add(person.id)
+            mapping[record.id] = person.id
+        return mapping
+
+    def _match(self, record: PersonLike, taken: set[str]) -> CorpusPerson | None:
+        candidates = [p for p in self._by_surname.get(record.surname, []) if p.id not in taken]
+        if not record.forename:
+            return candidates[0] if candidates else None
+        key = _forename_key(record.forename)
+        for person in candidates:
+            if _forename_key(person.forename) == key:
+                return person
+        for person in candidates:
+            if _compatible(person.forename, record.forename):
+                return person
+        return None
+
+    def _new(self, record: PersonLike) -> CorpusPerson:
+        if record.surname:
+            base = slug(record.surname)
+            if base in self.ids and record.forename:
+                base = f"{base}-{slug(record.forename)}"
+        else:
+            # An office: the document's id ("secretary", "secretary-2") names it best.
+            base = re.sub(r"-\d+$", "", record.id) or "person"
+        candidate, count = base, 1
+        while candidate in self.ids:
+            count += 1
+            candidate = f"{base}-{count}"
+        person = CorpusPerson(candidate, record.surname, record.forename)
+        self.persons.append(person)
+        self.ids.add(candidate)
+        if record.surname:
+            self._by_surname.setdefault(record.surname, []).append(person)
+        return person
+
+    def element(self) -> etree._Element:
+        """The personography → ``listPerson``, its entries sorted by id."""
+        people = etree.Element(tei("listPerson"))
+        for person in sorted(self.persons, key=lambda p: p.id):
+            people.append(person.element())
+        return people
+
+
+@dataclass
+class CorpusResult:
+    """What :func:`write_corpus` made: how many documents and persons, and the problems found
+    when validating the file (empty: valid)."""
+
+    path: Path
+    documents: int
+    persons: int
+    problems: list[Diagnostic]
+
+
+def _header(title: str, documents: int, personography: Personography) -> etree._Element:
+    header = etree.Element(tei("teiHeader"), nsmap={None: TEI_NS})  # type: ignore[dict-item]
+    file_desc = etree.SubElement(header, tei("fileDesc"))
+    etree.SubElement(etree.SubElement(file_desc, tei("titleStmt")), tei("title")).text = title
+    publication = etree.SubElement(file_desc, tei("publicationStmt"))
+    etree.SubElement(publication, tei("publisher")).text = f"tei {__version__}"
+    etree.SubElement(etree.SubElement(publication, tei("availability")), tei("p")).text = (
+        "Converted from plain-text copies of the documents.")
+    etree.SubElement(etree.SubElement(file_desc, tei("sourceDesc")), tei("p")).text = (
+        f"{documents} memoranda of conversation, each converted from its plain-text copy; "
+        "the persons of all of them are listed once, below.")
+    if personography.persons:
+        partic = etree.SubElement(etree.SubElement(header, tei("profileDesc")), tei("particDesc"))
+        partic.append(personography.element())
+    return header
+
+
+def _rewrite(root: etree._Element, persons: dict[str, str], prefix: str, seen: set[str]) -> None:
+    """Make one document a member of the corpus, in place.
+
+    Its persons become pointers to the corpus entries (``persons``: local id → corpus
+    id); its other ids get ``prefix`` if any of them is in ``seen``; every pointer follows.
+    ``seen`` is updated with the ids the document keeps.
+    """
+    for person in list(root.iterfind(f"{tei('teiHeader')}//{tei('particDesc')}//{tei('person')}")):
+        local = person.get(XML_ID)
+        if local is None or local not in persons:
+            continue
+        del person.attrib[XML_ID]
+        # The name moves to the corpus entry; what this meeting says of the person stays.
+        for name in person.findall(tei("persName")):
+            person.remove(name)
+        person.set("corresp", " ".join(filter(None, [f"#{persons[local]}", person.get("corresp")])))
+    own = [element.get(XML_ID) or "" for element in root.iter() if element.get(XML_ID) is not None]
+    renamed: dict[str, str] = {}
+    if any(value in seen for value in own):
+        renamed = {value: f"{prefix}-{value}" for value in own}
+        for element in root.iter():
+            value = element.get(XML_ID)
+            if value is not None:
+                element.set(XML_ID, renamed[value])
+    seen.update(renamed.values() if renamed else own)
+    targets = {**{local: corpus_id for local, corpus_id in persons.items()}, **renamed}
+    if not targets:
+        return
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        for attribute in POINTER_ATTRIBUTES:
+            value = element.get(attribute)
+            if not value or "#" not in value:
+                continue
+            pointers = [f"#{targets[p[1:]]}" if p.startswith("#") and p[1:] in targets else p for p in value.split()]
+            element.set(attribute, " ".join(pointers))
+
+
+def write_corpus(path: str | Path, members: Sequence[Member], *, title: str = "Memoranda of conversation",
+                 validate: bool = True) -> CorpusResult:
+    """Converted documents → a ``teiCorpus`` file at ``path``; see the module docstring.
+
+    The members' TEI files are read one at a time, in the order given. With ``validate``,
+    the file written is checked against the schema and rules like any TEI we write
+    (:func:`tei.validate.validate_file`); the problems are in the result.
+    """
+    from tei.xmlsafe import parse
+
+    target = Path(path)
+    personography = Personography()
+    mappings = [personography.add_document(member.persons or ()) for member in members]
+    seen = set(personography.ids)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    # Written piece by piece rather than through etree.xmlfile, whose namespace handling
+    # gives xml:lang and the header's elements made-up prefixes; each piece is a whole
+    # element serialized by lxml, so the file is well-formed by construction.
+    with target.open("wb") as out:
+        out.write(b"<?xml version='1.0' encoding='UTF-8'?>\n")
+        out.write(f'<teiCorpus xmlns="{TEI_NS}" xml:lang="en">\n'.encode())
+        header = _header(title, len(members), personography)
+        indent(header)  # lxml's pretty_print would also indent inside persName, changing its text
+        out.write(etree.tostring(header, encoding="utf-8") + b"\n")
+        for member, mapping in zip(members, mappings):
+            root = parse(member.tei_path).getroot()
+            _rewrite(root, mapping, slug(member.name), seen)
+            out.write(etree.tostring(root, encoding="utf-8"))
+            out.write(b"\n")
+        out.write(b"</teiCorpus>\n")
+    problems: list[Diagnostic] = []
+    if validate:
+        from tei.validate import validate_file
+
+        problems = validate_file(target)
+    return CorpusResult(target, len(members), len(personography.persons), problems)
