@@ -58,6 +58,14 @@
     <xsl:value-of select="."/>
   </xsl:template>
 
+  <!-- ===== mode copy: identity, for customization layers that pass TEI through ===== -->
+
+  <xsl:template match="@* | node()" mode="copy">
+    <xsl:copy>
+      <xsl:apply-templates select="@* | node()" mode="copy"/>
+    </xsl:copy>
+  </xsl:template>
+
   <!-- ===== identifiers ===== -->
 
   <!-- "#ridgway" → "ridgway" (first pointer only, when several are given) -->

@@ -225,6 +225,26 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- The OH dialect's subject list, written the way the input writes it:
+       "SUBJECT: Discussion on …". -->
+  <xsl:template match="tei:list[@type='subject']" mode="block">
+    <xsl:call-template name="gap"/>
+    <xsl:variable name="rendered">
+      <xsl:for-each select="tei:head">
+        <xsl:apply-templates/>
+        <xsl:text>: </xsl:text>
+      </xsl:for-each>
+      <xsl:for-each select="tei:item">
+        <xsl:if test="position() &gt; 1">; </xsl:if>
+        <xsl:apply-templates/>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:call-template name="tidy">
+      <xsl:with-param name="text" select="string($rendered)"/>
+    </xsl:call-template>
+    <xsl:text>&#10;</xsl:text>
+  </xsl:template>
+
   <!-- One block: the list's head (if any) on a line, then one bullet line per item. -->
   <xsl:template name="bullets">
     <xsl:param name="blank-lines" select="1"/>
