@@ -1,0 +1,617 @@
+"""speakers: who says what, sentence by sentence (a resolve pass).
+
+A memorandum of conversation reports a dialogue in the third person. This pass splits
+every body paragraph into sentences and wraps each run of sentences that record one
+participant's words or position in :class:`~tei.model.Said`; narrative and editorial
+sentences stay outside::
+
+    [PersName('Ridgway', 'ridgway'), ' asked where. ', PersName('Bessmertnykh', 'bessmertnykh'),
+     ' said he would go. There was then some discussion.']
+    → [Said(['ridgway'], [PersName('Ridgway', …), ' asked where.']), ' ',
+       Said(['bessmertnykh'], [PersName('Bessmertnykh', …), ' said he would go.']), ' ',
+       'There was then some discussion.']
+
+How a sentence gets its speaker, in the order the rules are tried (each rule is one
+function below, tested on its own in ``tests/test_speakers.py``):
+
+=========================  ==============================================================
+rule                       example → speaker
+=========================  ==============================================================
+editorial_aside            "(NOTE: Kashlev is …)", "(At lunch, it was agreed …)." → none
+main_clause_start          "In answer to a question from Simons, Bessmertnykh said" →
+                           the subject is looked for after the leading clause
+joint_subject              "Ridgway and Matlock agreed." → both
+named_subject              "Ambassador Matlock said …", "Bessmertnykh quipped" → him
+pronoun_subject            "She recalled …" → the latest speaker of that gender, if the
+                           text shows genders (learn_genders), else the latest speaker
+reported_view              "Colonel Linhard … thought …" (not a participant) → the
+                           participant who is talking
+narrative                  "There was then some discussion …", "The group then
+                           adjourned …" → none
+continuation               "The Soviets are quite open to U.S. suggestions." → the
+                           paragraph's current speaker (a paragraph without a cue
+                           continues the previous paragraph's last speaker)
+=========================  ==============================================================
+
+Only participants speak; persons are told apart by the ids that the ``persons`` pass
+linked. Genders come only from pronouns in the text ("Ridgway said she …"), never from
+names. Text is never dropped or reordered: sentences are cut inside strings only, and
+quotations, editorial notes, note references and page breaks stay in their sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from tei.errors import Reporter
+from tei.model import (
+    Block,
+    Document,
+    EditorialNote,
+    Inline,
+    LineBreak,
+    PageBreak,
+    Paragraph,
+    PersName,
+    Person,
+    Quote,
+    Said,
+    Section,
+)
+from tei.persons import SAY_VERBS
+
+# ---------------------------------------------------------------- vocabulary
+
+# Verbs that report what a participant said, asked or proposed (past and present tense).
+SAYING = frozenset(SAY_VERBS) | frozenset([
+    "answers", "comments", "recalls", "remarks", "observes", "tells", "explains", "responds", "inquires",
+    "queries", "concludes", "stresses", "stressed", "hopes", "expresses", "insists", "argues", "confirms",
+    "warns", "urges", "assures", "summarizes", "previewed", "outlined", "reviewed", "described",
+    "mentioned", "mentions", "raised", "raises", "referred", "refers", "denied", "denies", "promised",
+    "offered", "accepted", "accepts", "rejected", "predicted", "cautioned", "apologized", "complained",
+    "protested", "invited", "recommended", "requested", "pressed", "informed", "announced", "affirmed",
+    "conceded", "claimed", "corrected", "interrupted", "joked", "laughed", "went\\s+on", "went\\s+over",
+    "pointed\\s+out", "points\\s+out",
+])
+# Verbs that record a participant's position rather than words: still that participant's.
+THINKING = frozenset([
+    "thought", "thinks", "believed", "believes", "felt", "feels", "realized", "realizes", "understood",
+    "understands", "considered", "considers", "doubted", "doubts", "wanted", "wants", "preferred",
+    "prefers", "wished", "wishes", "regretted", "regrets", "feared", "fears",
+])
+# Base forms after "seemed to", "went on to": "Mr. Adzhubei seemed to emphasize that …".
+BASE_FORMS = frozenset([
+    "say", "ask", "add", "emphasize", "stress", "suggest", "propose", "note", "agree", "reply", "answer",
+    "recall", "comment", "explain", "express",
+])
+VERB = (r"(?:(?:seemed|went\s+on|wished|wanted|began|proceeded|hastened|went\s+on)\s+to\s+(?:"
+        + "|".join(sorted(BASE_FORMS)) + r")|"
+        + "|".join(sorted(SAYING | THINKING, key=len, reverse=True))
+        + r"|(?:was|is)\s+(?:not\s+)?(?:quite\s+|very\s+|still\s+)?(?:clear|sure|certain|puzzled|glad|pleased"
+        r"|concerned|worried|disappointed|gratified|convinced|interested))\b")
+# Words that may stand between a subject and its verb: "Parris then asked", "Dobrynin had said".
+ADVERB = (r"(?:then|also|again|later|had|has|have|would|could|quickly|personally|immediately|further"
+          r"|finally|categorically|once|first|still|merely|simply|only|clearly|strongly|briefly|thereupon"
+          r"|rather|somewhat|indeed|however|therefore|nevertheless)")
+# A leading clause that is not the main clause: its persons are not the subject
+# ("When the Secretary replied …, Dobrynin said"; "In answer to a question from Simons, …").
+LEADING_CLAUSE = re.compile(
+    r"^(?:When|As|After|Before|While|Since|If|Although|Though|Because|Once|Until|Unless|Whereas|Whenever"
+    r"|In\s+(?:answer|reply|response|responding|replying)\s+to|Responding\s+to|Replying\s+to"
+    r"|Turning\s+to|Referring\s+to|Following|Asked)\b[^,;]*,\s*")
+# What may stand right before the subject of a clause that is not the sentence's first:
+# an introductory phrase ("However, he said"), a coordinated clause ("…, and he conveyed"),
+# or a participle of saying ("Saying she wanted …").
+CLAUSE_OPENING = re.compile(r"(?:[,;:—]\s*(?:(?:and|but|so|then|yet)\s+)?|^(?:Saying|Noting|Adding|Stressing"
+                            r"|Explaining|Replying|Answering|Responding)\s+(?:that\s+)?)$")
+# Sentences about the meeting rather than anyone's words.
+NARRATIVE = re.compile(
+    r"^There\s+(?:was|were|followed)\s+(?:then\s+|also\s+|now\s+)?(?:(?:some|a|an|further|brief|general|long"
+    r"|short|lengthy|informal)\s+)*(?:discussion|conversation|exchange|banter|talk|debate)"
+    r"|\b(?:adjourned|reconvened)\b"
+    r"|\b(?:was|were)\s+(?:then\s+|also\s+|briefly\s+)?discussed\b"
+    r"|^(?:This|That|Which)\s+led\s+to\b"
+    r"|\b(?:reporting\s+officer|drafter|notetaker|memorandum\s+of\s+conversation)\b"
+    r"|\bhad\s+(?:a|an)\s+(?:\w+\s+)?(?:conversation|discussion|talk|exchange|meeting)\b"
+    r"|\bit\s+was\s+(?:then\s+|also\s+)?agreed\b"
+    r"|^(?:The\s+)?(?:meeting|conversation|luncheon|lunch|dinner|discussion)\s+(?:then\s+)?"
+    r"(?:ended|began|closed|concluded|broke\s+up|lasted)\b")
+
+# Abbreviations after which a period never ends a sentence.
+TITLE_ABBREVIATIONS = frozenset([
+    "Mr.", "Mrs.", "Ms.", "Dr.", "St.", "Gen.", "Col.", "Lt.", "Sgt.", "Capt.", "Adm.", "Gov.", "Sen.",
+    "Rep.", "Amb.", "Prof.", "Rev.", "Messrs.", "Maj.", "cf.", "i.e.", "e.g.", "viz.", "vs.", "Inc.", "Co.",
+    "Corp.", "Jr.", "ca.", "approx.",
+])
+# Abbreviations that stand before a number: "pp. 53–54", "No. 5" (but "He said no. Then …" ends).
+NUMBER_ABBREVIATIONS = frozenset(["No.", "Nos.", "vol.", "Vol.", "vols.", "pp.", "p.", "ff.", "Art.", "art.", "para.", "paras."])
+# Abbreviations that end a sentence only when a typical sentence opener follows
+# ("… to the U.S. The text …" ends; "the U.S. side" does not).
+OPENERS = frozenset([
+    "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "This", "That", "These", "Those",
+    "There", "Here", "His", "Her", "Its", "Their", "Our", "But", "And", "Yet", "So", "However", "Moreover",
+    "Thus", "Therefore", "Perhaps", "In", "On", "At", "If", "When", "As", "After", "Before", "While",
+    "Since", "Although", "Both", "Each",
+])
+SENTENCE_END = re.compile(r"[.!?][”’\"')\]]*(?P<space>\s+)(?=[“‘\"(\[]?[A-Z0-9])")
+WORD_BEFORE = re.compile(r"(\S+)$")
+
+# Placeholders in the masked text of a sentence (Unicode private use area):
+PERSON_OPEN, PERSON_CLOSE = "\uE000", "\uE001"   # a PersName: \uE000<index>\uE001
+QUOTE_MARK = "\uE002"                             # a quotation (atomic)
+NOTE_MARK = "\uE003"                              # an editorial note (atomic)
+PERSON = PERSON_OPEN + r"(?P<{name}>\d+)" + PERSON_CLOSE
+PERSON_ANY = PERSON_OPEN + r"\d+" + PERSON_CLOSE
+NAMED = re.compile(PERSON.format(name="first") + r"(?P<more>(?:\s*,\s*" + PERSON_ANY + r")*"
+                   r"(?:,?\s+and\s+" + PERSON_ANY + r"))?"
+                   r"(?:,?\s+" + ADVERB + r")*,?\s+" + VERB)
+PRONOUN = re.compile(r"(?<![\w’'])(?P<pronoun>[Hh]e|[Ss]he)(?:,?\s+" + ADVERB + r")*,?\s+" + VERB)
+GENDER_PRONOUN = re.compile(r"(?<![\w’'])(he|she)(?![\w’'])", re.IGNORECASE)
+
+
+# ---------------------------------------------------------------- sentences
+
+def _masked(items: list[Inline]) -> tuple[str, list[str | None]]:
+    """The text of ``items`` for matching, with persons, quotations and notes as placeholders.
+
+    ``[PersName('Ridgway', 'ridgway'), ' said, ', Quote(['“No.”'])]`` → ``('\\uE0000\\uE001 said, \\uE002',
+    ['ridgway'])``. Note references and page breaks take no room.
+    """
+    parts: list[str] = []
+    refs: list[str | None] = []
+    for item in items:
+        if isinstance(item, str):
+            parts.append(item)
+        elif isinstance(item, PersName):
+            parts.append(f"{PERSON_OPEN}{len(refs)}{PERSON_CLOSE}")
+            refs.append(item.ref)
+        elif isinstance(item, Quote):
+            parts.append(QUOTE_MARK)
+        elif isinstance(item, EditorialNote):
+            parts.append(NOTE_MARK)
+        elif isinstance(item, LineBreak):
+            parts.append(" ")
+        elif isinstance(item, Said):
+            inner, inner_refs = _masked(item.content)
+            offset = len(refs)
+
+            def renumber(match: re.Match[str], offset: int = offset) -> str:
+                return f"{PERSON_OPEN}{int(match.group(1)) + offset}{PERSON_CLOSE}"
+
+            parts.append(re.sub(PERSON_OPEN + r"(\d+)" + PERSON_CLOSE, renumber, inner))
+            refs += inner_refs
+    return "".join(parts), refs
+
+
+def _atom_text(item: Inline) -> str:
+    """What an item contributes to the text the splitter reads: atomic items are one opaque block."""
+    if isinstance(item, str):
+        return item
+    if isinstance(item, PersName):
+        return re.sub(r"[.!?\s]", "x", item.text)  # "Mr. Adzhubei", "A. Akalovsky": never a boundary
+    if isinstance(item, Quote):
+        text = "".join(_atom_text(child) for child in item.content)
+        # Keep the final punctuation visible ("“Yes.” The group" ends a sentence) but hide the
+        # inside, so that no boundary is ever found within a quotation.
+        return re.sub(r"[.!?\s]", "x", text[:-2]) + text[-2:] if len(text) > 2 else text
+    if isinstance(item, EditorialNote):
+        text = "".join(_atom_text(child) for child in item.content)
+        return re.sub(r"[.!?\s]", "x", text[:-2]) + text[-2:] if len(text) > 2 else text
+    if isinstance(item, LineBreak):
+        return " "
+    return ""  # NoteRef, PageBreak: no text
+
+
+def is_sentence_end(text: str, period: int, following: str) -> bool:
+    """Does the ``.``/``?``/``!`` at ``period`` end a sentence, given the word that ``following`` starts with?
+
+    ``"the U.S. side"`` → no; ``"to the U.S. The"`` → yes; ``"Mr. Adzhubei"``, ``"i.e. September"``,
+    ``"pp. 53"``, ``"A. Akalovsky"`` → no.
+    """
+    if text[period] != ".":
+        return True
+    match = WORD_BEFORE.search(text[: period + 1])
+    word = match.group(1).lstrip("(“‘\"[") if match else ""
+    if word.endswith(".."):
+        return True  # "the U.S.." : an abbreviation and a full stop
+    if word in TITLE_ABBREVIATIONS or re.fullmatch(r"[A-Z]\.", word):
+        return False  # a title or an initial: a name follows
+    if word in NUMBER_ABBREVIATIONS:
+        return re.match(r"[“‘\"(\[]?(?:\d|[IVXLC]+\b)", following) is None
+    next_word = re.match(r"[“‘\"(\[]?([\w’']+)", following)
+    opener = next_word.group(1) if next_word else ""
+    if re.fullmatch(r"(?:[A-Za-z]\.){2,}", word) or word.lower() in ("etc.", "a.m.", "p.m."):
+        return opener in OPENERS  # "U.S.", "A.M.", "U.S.S.R.": only before a clear opener
+    return True
+
+
+def split_sentences(content: list[Inline]) -> list[list[Inline]]:
+    """Cut inline content into sentences; each keeps its trailing space, nothing is lost or moved.
+
+    ``['It was good. ', Quote(['“Yes.”']), ' Fine.']`` → ``[['It was good. '], [Quote(…), ' '], ['Fine.']]``.
+    Cuts fall only inside strings, after sentence-final punctuation and the space after it;
+    quotations and editorial notes are never cut, and a note reference or page break glued
+    to the end of a sentence stays with it. A semicolon followed by a new speaker's verb
+    of saying also starts a new sentence ("Matlock asked …; Bessmertnykh answered, …").
+    """
+    texts = [_atom_text(item) for item in content]
+    flat = "".join(texts)
+    starts: list[int] = []
+    position = 0
+    for text in texts:
+        starts.append(position)
+        position += len(text)
+    # Offsets in ``flat`` where a new sentence begins.
+    cuts: set[int] = set()
+    for match in SENTENCE_END.finditer(flat):
+        if is_sentence_end(flat, match.start(), flat[match.end():]):
+            cuts.add(match.end())
+    cuts |= _speaker_clause_cuts(content, texts)
+
+    sentences: list[list[Inline]] = [[]]
+    for item, text, start in zip(content, texts, starts, strict=True):
+        end = start + len(text)
+        if isinstance(item, str):
+            position = 0
+            for cut in sorted(cut for cut in cuts if start < cut < end):
+                sentences[-1].append(item[position:cut - start])
+                sentences.append([])
+                position = cut - start
+            sentences[-1].append(item[position:])
+        else:
+            sentences[-1].append(item)
+        if end > start and end in cuts:
+            # The space after the sentence ends this item: a page break or name that
+            # follows opens the next sentence.
+            sentences.append([])
+    return [sentence for sentence in sentences if sentence]
+
+
+def _speaker_clause_cuts(content: list[Inline], texts: list[str]) -> set[int]:
+    """Offsets after ``"; "`` where a participant's verb of saying follows: a new speaker starts there."""
+    cuts: set[int] = set()
+    position = 0
+    for index, item in enumerate(content):
+        if isinstance(item, str):
+            for match in re.finditer(r";\s+", item):
+                if match.end() == len(item) and index + 1 < len(content):
+                    rest, _ = _masked(content[index + 1:])
+                else:
+                    rest, _ = _masked([item[match.end():], *content[index + 1:]])
+                if NAMED.match(rest):
+                    cuts.add(position + match.end())
+        position += len(texts[index])
+    return cuts
+
+
+# ---------------------------------------------------------------- rules
+
+@dataclass
+class Subject:
+    """What the main clause of a sentence says about its speaker."""
+
+    kind: str                       # "named", "pronoun"
+    refs: list[str | None] = field(default_factory=list)
+    pronoun: str = ""               # "he" or "she"
+
+
+def editorial_aside(sentence: list[Inline]) -> bool:
+    """A sentence that is only an editorial note, or wholly in parentheses, is the editor's or drafter's.
+
+    ``[EditorialNote(['(NOTE: Kashlev is …)'])]`` → True; ``['(At lunch, it was agreed …).']`` → True;
+    ``['Simons added that perhaps (Embassy Minister Counselor) Isakov could …']`` → False.
+    """
+    text, _ = _masked(sentence)
+    text = text.strip()
+    if re.fullmatch(NOTE_MARK + r"[\s.,;:]*", text):
+        return True
+    return text.startswith("(") and re.search(r"\)[.!?]?$", text) is not None and _balanced_outer(text)
+
+
+def _balanced_outer(text: str) -> bool:
+    """True when the opening parenthesis of ``text`` closes at its very end."""
+    depth = 0
+    for index, char in enumerate(text):
+        depth += char == "("
+        depth -= char == ")"
+        if depth == 0:
+            return text[index + 1:].strip(" .!?") == ""
+    return False
+
+
+def main_clause_start(text: str) -> int:
+    """Where the main clause of a masked sentence begins: after a leading subordinate clause.
+
+    ``"In answer to a question from Simons, Bessmertnykh said …"`` → the offset of "Bessmertnykh";
+    ``"When the Secretary replied, Dobrynin said"`` → the offset of "Dobrynin"; otherwise 0.
+    """
+    match = LEADING_CLAUSE.match(text)
+    return match.end() if match else 0
+
+
+def named_subject(text: str, refs: list[str | None]) -> Subject | None:
+    """A person (or persons joined by "and") as the subject of a verb of saying or thinking.
+
+    ``"\uE0000\uE001 then asked whether …"`` → ``Subject("named", [refs[0]])``. The subject must
+    open a clause (see :func:`opens_clause`): in "The text calls for what Shultz had mentioned",
+    Shultz is not the one speaking.
+    """
+    match = _named_match(text)
+    if match is None:
+        return None
+    indexes = [int(match.group("first"))]
+    if match.group("more"):
+        indexes += [int(number) for number in re.findall(PERSON_OPEN + r"(\d+)" + PERSON_CLOSE, match.group("more"))]
+    return Subject("named", [refs[index] for index in indexes])
+
+
+def _named_match(text: str) -> re.Match[str] | None:
+    start = main_clause_start(text)
+    for match in NAMED.finditer(text, start):
+        if opens_clause(text, start, match.start()):
+            return match
+    return None
+
+
+def opens_clause(text: str, start: int, position: int) -> bool:
+    """Does ``position`` open a main clause: the sentence start, or after an introductory phrase?
+
+    ``"However, he said"``, ``"…, and he conveyed"``, ``"Saying she wanted"`` → yes;
+    ``"… as Bessmertnykh had explained"``, ``"… what Shultz had said"`` → no.
+    """
+    return position == start or CLAUSE_OPENING.search(text, start, position) is not None
+
+
+def joint_subject(subject: Subject, participants: set[str]) -> list[str] | None:
+    """"A and B agreed" → both speak: the participants among a compound subject, in order.
+
+    ``Subject("named", ["ridgway", "matlock"])`` → ``["ridgway", "matlock"]``; one person → None.
+    """
+    if len(subject.refs) < 2:
+        return None
+    who = [ref for ref in subject.refs if ref in participants]
+    return list(dict.fromkeys(who)) or None
+
+
+def pronoun_subject(text: str) -> Subject | None:
+    """"He"/"She" as the subject of a verb of saying: ``"She recalled …"`` → ``Subject("pronoun", pronoun="she")``.
+
+    Only when it opens a clause and comes before any named subject; "Bessmertnykh said he …"
+    is Bessmertnykh's.
+    """
+    start = main_clause_start(text)
+    for match in PRONOUN.finditer(text, start):
+        if not opens_clause(text, start, match.start()):
+            continue
+        named = _named_match(text)
+        if named is not None and named.start() < match.start():
+            return None
+        return Subject("pronoun", pronoun=match.group("pronoun").lower())
+    return None
+
+
+def narrative(text: str) -> bool:
+    """A sentence about the meeting itself, not anyone's words.
+
+    ``"There was then some discussion about …"``, ``"The group then adjourned for lunch."``,
+    ``"This led to a discussion on Berlin."`` → True.
+    """
+    return NARRATIVE.search(text) is not None
+
+
+def resolve_pronoun(pronoun: str, history: list[str], genders: dict[str, str]) -> str | None:
+    """The participant a pronoun refers to: the latest speaker who can be that gender, else the latest.
+
+    ``("she", ["ridgway", "bessmertnykh"], {"ridgway": "she", "bessmertnykh": "he"})`` → ``"ridgway"``.
+    A speaker whose gender the text never shows can be either, so ``("he", ["adzhubei",
+    "president"], {"adzhubei": "he"})`` → ``"president"``, the latest.
+    """
+    for who in reversed(history):
+        if genders.get(who, pronoun) == pronoun:
+            return who
+    return history[-1] if history else None
+
+
+def learn_genders(sentences: list[list[Inline]], participants: set[str], aliases: dict[str, str]) -> dict[str, str]:
+    """Genders shown by the text: "Ridgway said she …" → ``{"ridgway": "she"}``.
+
+    The first he/she after a participant's verb of saying, before any other person is named,
+    refers to that participant. A participant seen with both keeps the majority; a tie, none.
+    """
+    votes: dict[str, Counter[str]] = {}
+    for sentence in sentences:
+        text, refs = _masked(sentence)
+        match = _named_match(text)
+        if match is None or match.group("more"):
+            continue
+        who = _participant(refs[int(match.group("first"))], participants, aliases)
+        if who is None:
+            continue
+        rest = text[match.end():]
+        cut = rest.find(PERSON_OPEN)
+        pronoun = GENDER_PRONOUN.search(rest if cut < 0 else rest[:cut])
+        if pronoun:
+            votes.setdefault(who, Counter())[pronoun.group(1).lower()] += 1
+    genders: dict[str, str] = {}
+    for who, counter in votes.items():
+        (first, first_count), *others = counter.most_common()
+        if not others or others[0][1] < first_count:
+            genders[who] = first
+    return genders
+
+
+def participant_aliases(document: Document) -> dict[str, str]:
+    """Mentioned persons who are a participant listed by role alone: "Secretary Shultz" is "The Secretary".
+
+    ``{"shultz": "secretary"}`` when the participants include "The Secretary" (role only) and the
+    text names "Secretary Shultz"; only when exactly one role-only participant has that title.
+    """
+    by_role: dict[str, list[Person]] = {}
+    for person in document.participants:
+        if person.role_only and person.role_names:
+            by_role.setdefault(" ".join(person.role_names).lower(), []).append(person)
+    aliases: dict[str, str] = {}
+    for person in document.mentioned:
+        role = " ".join(person.role_names).lower()
+        if role and len(by_role.get(role, [])) == 1:
+            aliases[person.id] = by_role[role][0].id
+    return aliases
+
+
+def _participant(ref: str | None, participants: set[str], aliases: dict[str, str]) -> str | None:
+    ref = aliases.get(ref or "", ref)
+    return ref if ref in participants else None
+
+
+# ---------------------------------------------------------------- the pass
+
+@dataclass
+class _State:
+    """What a reader keeps in mind while reading: who spoke last, and genders seen."""
+
+    participants: set[str]
+    aliases: dict[str, str]
+    genders: dict[str, str]
+    history: list[str] = field(default_factory=list)  # speakers, latest last
+
+    def spoke(self, who: list[str]) -> None:
+        for person in who:
+            if person in self.history:
+                self.history.remove(person)
+            self.history.append(person)
+
+
+def attribute_sentence(sentence: list[Inline], current: list[str] | None,
+                       state: _State) -> tuple[list[str] | None, list[str] | None]:
+    """The speakers of one sentence, and the paragraph's current speakers after it.
+
+    Applies the rules in the order of the module docstring.
+    """
+    if editorial_aside(sentence):
+        return None, current
+    text, refs = _masked(sentence)
+    subject = named_subject(text, refs)
+    pronoun = pronoun_subject(text)
+    if pronoun is not None:
+        who = resolve_pronoun(pronoun.pronoun, state.history, state.genders)
+        if who is not None:
+            state.spoke([who])
+            return [who], [who]
+    if subject is not None:
+        speakers = [person for person in (_participant(ref, state.participants, state.aliases)
+                                          for ref in subject.refs) if person]
+        joint = joint_subject(Subject("named", list[str | None](speakers)), state.participants)
+        if joint:
+            state.spoke(joint)
+            return joint, joint
+        if speakers:
+            state.spoke(speakers)
+            return speakers, speakers
+        return reported_view(current), current
+    if narrative(text):
+        return None, None
+    return current, current
+
+
+def reported_view(current: list[str] | None) -> list[str] | None:
+    """A person who is not a participant "said" or "thought": the participant talking reports it.
+
+    Inside Matlock's turn, "Colonel Linhard … thought …" stays Matlock's (``["matlock"]`` → ``["matlock"]``);
+    outside anyone's turn it is narrative (None).
+    """
+    return current
+
+
+def _paragraph_lists(blocks: list[Block]) -> Iterator[list[Block]]:
+    """The body's block lists (the body itself and every section's blocks), in reading order."""
+    yield blocks
+    for block in blocks:
+        if isinstance(block, Section):
+            yield from _paragraph_lists(block.blocks)
+
+
+def _wrap(sentences: list[list[Inline]], speakers: list[list[str] | None]) -> list[Inline]:
+    """Runs of sentences with the same speakers → one Said; spaces between runs stay outside."""
+    result: list[Inline] = []
+    index = 0
+    while index < len(sentences):
+        who = speakers[index]
+        end = index + 1
+        while end < len(sentences) and speakers[end] == who:
+            end += 1
+        run = [item for sentence in sentences[index:end] for item in sentence]
+        if who is None:
+            result += run
+        else:
+            trailing = ""
+            if run and isinstance(run[-1], str) and run[-1] != run[-1].rstrip():
+                stripped = run[-1].rstrip()
+                trailing = run[-1][len(stripped):]
+                run = run[:-1] + ([stripped] if stripped else [])
+            result.append(Said(list(who), run))
+            if trailing:
+                result.append(trailing)
+        index = end
+    return result
+
+
+def attribute_speakers(document: Document, reporter: Reporter) -> None:
+    """Wrap every run of one participant's sentences in :class:`Said`, paragraph by paragraph.
+
+    Before: ``Paragraph(['Ridgway', ' asked where. Bessmertnykh said later.'])`` (names linked) →
+    after: ``Paragraph([Said(['ridgway'], […]), ' ', Said(['bessmertnykh'], […])])``.
+    """
+    participants = {person.id for person in document.participants}
+    if not participants:
+        return
+    aliases = participant_aliases(document)
+    paragraphs: list[Paragraph] = []
+    for blocks in _paragraph_lists(document.body):
+        paragraphs += [block for block in blocks if isinstance(block, Paragraph)]
+    all_sentences = [sentence for paragraph in paragraphs for sentence in split_sentences(paragraph.content)]
+    state = _State(participants, aliases, learn_genders(all_sentences, participants, aliases))
+
+    for blocks in _paragraph_lists(document.body):
+        carried: list[str] | None = None  # the last speaker of the previous paragraph of this list
+        for block in blocks:
+            if isinstance(block, PageBreak):
+                continue  # a page break between paragraphs does not interrupt a turn
+            if not isinstance(block, Paragraph):
+                carried = None
+                continue
+            if any(isinstance(item, Said) for item in block.content):
+                continue  # already attributed
+            sentences = split_sentences(block.content)
+            speakers: list[list[str] | None] = []
+            current = carried
+            for sentence in sentences:
+                who, current = attribute_sentence(sentence, current, state)
+                speakers.append(who)
+            block.content[:] = _wrap(sentences, speakers)
+            carried = current
+    _report_unattributed(document, paragraphs, reporter)
+
+
+def _report_unattributed(document: Document, paragraphs: list[Paragraph], reporter: Reporter) -> None:
+    """Nothing to report yet: narrative paragraphs are legitimate. Kept as the hook for diagnostics."""
+    del document, paragraphs, reporter
+
+
+__all__ = [
+    "attribute_speakers",
+    "editorial_aside",
+    "is_sentence_end",
+    "joint_subject",
+    "learn_genders",
+    "main_clause_start",
+    "named_subject",
+    "narrative",
+    "participant_aliases",
+    "pronoun_subject",
+    "reported_view",
+    "resolve_pronoun",
+    "split_sentences",
+]
