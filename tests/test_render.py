@@ -25,7 +25,8 @@ from tei.render import FORMATS, RenderError, render, render_file, stylesheet
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "render" / "memo.tei.xml"
 OH_SAMPLES = sorted((ROOT / "tests" / "samples").glob("*.xml"))
-TEXTS = [*sorted((ROOT / "seeds").glob("*.txt")), *sorted((ROOT / "tests" / "samples").glob("*.txt"))]
+TEXTS = [*sorted((ROOT / "seeds").glob("*.txt")), *sorted((ROOT / "tests" / "samples").glob("*.txt")),
+         *sorted((ROOT / "tests" / "render").glob("*.txt"))]
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 HTML = "{http://www.w3.org/1999/xhtml}"
 
@@ -334,3 +335,12 @@ def test_utterance_of_several_speakers_names_them_all_and_the_legend_stays_uniqu
     ids = by_id(root)
     assert "speaker" in ids["person-albers"].get("class") and "speaker" in ids["person-dorin"].get("class")
     assert "speaker" not in ids["person-fell"].get("class")
+
+
+def test_stylesheet_parameters_are_passed_as_strings() -> None:
+    tree = etree.parse(str(FIXTURE))
+    text = render(tree, "text", bullet="- ", page_open="<<", page_close=">>").decode("utf-8")
+    assert "\n- Ambassador Albers\n" in text and "<<11>> satellites" in text
+    root = parse_html(render(tree, "html", notes_heading="Endnotes", lang="fr"))
+    assert by_id(root)["notes-heading"].text == "Endnotes"
+    assert root.get("lang") == "en"                           # the TEI's xml:lang wins over the default

@@ -22,7 +22,11 @@ SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 SAMPLES = sorted((ROOT / "tests" / "samples").glob("*.txt"))
 GOLDEN_INPUTS = sorted((ROOT / "tests" / "golden").glob("*/input.txt"))
 FIXTURE = ROOT / "tests" / "render" / "memo.txt"
-TEXTS = [*SEEDS, *SAMPLES, FIXTURE]
+# Hand-written inputs for the layout rules: page markers at a paragraph's start and end,
+# several subject lines, body bullets, a numbered heading with a note, a section break
+# without heading, and a page marker alone between a section break and its heading.
+EDGE_CASES = sorted((ROOT / "tests" / "render").glob("*.txt"))
+TEXTS = [*SEEDS, *SAMPLES, *EDGE_CASES]
 
 
 def _id(path: Path) -> str:
