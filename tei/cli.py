@@ -72,6 +72,25 @@ def convert(input_path: str, output_path: str, strict: bool, quiet: bool, no_val
 
 
 @main.command()
+@click.argument("input_path", metavar="FILE", type=click.Path(dir_okay=False))
+@click.option("--format", "output_format", type=click.Choice(["table", "csv", "json"]), default="table",
+              show_default=True, help="table: aligned columns; csv: one row per speaker; json: for programs.")
+def speakers(input_path: str, output_format: str) -> None:
+    """Who spoke how much in a TEI file: sentences and words inside said, and the sections spoken in."""
+    from tei.speakers import count_speakers, format_speakers
+    from tei.xmlsafe import parse
+
+    try:
+        root = parse(input_path).getroot()
+    except TeiError as error:
+        raise click.ClickException(str(error)) from error
+    counts = count_speakers(root)
+    if not counts:
+        click.echo(f"{input_path}: no <said who=…> in this file; nothing is attributed", err=True)
+    click.echo(format_speakers(counts, output_format, input_path), nl=False)
+
+
+@main.command()
 @click.argument("input_dir", metavar="INPUT_DIR", type=click.Path(exists=True, file_okay=False))
 @click.option("-o", "--output", "output_dir", required=True, type=click.Path(file_okay=False),
               help="The folder for the outputs, index.html and report.json.")
