@@ -344,3 +344,22 @@ def test_stylesheet_parameters_are_passed_as_strings() -> None:
     root = parse_html(render(tree, "html", notes_heading="Endnotes", lang="fr"))
     assert by_id(root)["notes-heading"].text == "Endnotes"
     assert root.get("lang") == "en"                           # the TEI's xml:lang wins over the default
+
+
+@pytest.mark.parametrize("xml", [
+    '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>Hi <note n="1">x</note></p></body></text></TEI>',
+    '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body/></text></TEI>',
+    '<TEI xmlns="http://www.tei-c.org/ns/1.0"/>',
+    '<text xmlns="http://www.tei-c.org/ns/1.0"><body><div type="document"><p>x</p><pb n="3"/></div></body></text>',
+], ids=["no-document-div", "empty-body", "no-text", "text-root"])
+def test_minimal_tei_renders_a_valid_page(xml: str) -> None:
+    tree = etree.ElementTree(etree.XML(xml))
+    root = parse_html(render(tree, "html"))
+    assert root.find(f"{HTML}head/{HTML}title").text
+    ids = by_id(root)
+    levels = [int(str(e.tag)[-1]) for e in root.iter() if re.fullmatch(rf"{re.escape(HTML)}h[1-6]", str(e.tag))]
+    assert not levels or levels[0] == 1
+    for link in root.iter(f"{HTML}a"):
+        href = link.get("href", "")
+        assert not href.startswith("#") or href[1:] in ids, href
+    assert not words(" ".join(tree.getroot().itertext())) - words(render(tree, "text").decode("utf-8"))

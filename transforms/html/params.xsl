@@ -24,6 +24,7 @@
   <xsl:param name="page-breaks-label" select="'Page breaks'"/>
   <xsl:param name="subject-label" select="'Subject'"/>
   <xsl:param name="back-label" select="'Back to the text'"/>
+  <xsl:param name="untitled" select="'Untitled document'"/>
 
   <!-- A page break is labelled concat($page-prefix, @n): "p. 1041". -->
   <xsl:param name="page-prefix" select="'p. '"/>

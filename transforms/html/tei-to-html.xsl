@@ -71,7 +71,9 @@
       </head>
       <xsl:text>&#10;</xsl:text>
       <body>
-        <a class="skip" href="#text">Skip to the text</a>
+        <xsl:if test="//tei:text/tei:body">
+          <a class="skip" href="#text">Skip to the text</a>
+        </xsl:if>
         <main>
           <article class="memo">
             <xsl:if test="$doc-div/@xml:id">
@@ -95,9 +97,10 @@
     </xsl:variable>
     <xsl:choose>
       <xsl:when test="normalize-space($head)"><xsl:value-of select="normalize-space($head)"/></xsl:when>
-      <xsl:otherwise>
+      <xsl:when test="normalize-space((//tei:teiHeader//tei:titleStmt/tei:title)[1])">
         <xsl:value-of select="normalize-space((//tei:teiHeader//tei:titleStmt/tei:title)[1])"/>
-      </xsl:otherwise>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$untitled"/></xsl:otherwise>
     </xsl:choose>
     <xsl:if test="normalize-space($date)">
       <xsl:value-of select="concat(' — ', normalize-space($date))"/>
@@ -112,10 +115,18 @@
 
   <xsl:template match="tei:body | tei:front | tei:back">
     <xsl:apply-templates select="* | text()[normalize-space()]"/>
-    <!-- A body without a document div still gets its notes. -->
-    <xsl:if test="self::tei:body and not(.//tei:div[@type='document'])">
-      <xsl:call-template name="footnotes"/>
-    </xsl:if>
+  </xsl:template>
+
+  <!-- A body without a document div (TEI from elsewhere): a title, the text, the notes. -->
+  <xsl:template match="tei:body[not(.//tei:div[@type='document'])]">
+    <header class="title-block">
+      <h1 class="doc-title"><xsl:call-template name="page-title"/></h1>
+      <xsl:call-template name="facts"/>
+    </header>
+    <div class="text" id="text">
+      <xsl:apply-templates select="* | text()[normalize-space()]"/>
+    </div>
+    <xsl:call-template name="footnotes"/>
   </xsl:template>
 
   <!-- The memorandum: title block, participants, legend, contents, text, notes. -->
