@@ -8,11 +8,14 @@ converter (or misplaced by the stylesheet); the diff says which.
 from __future__ import annotations
 
 import difflib
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tei import convert_bytes
 from tei.render import render, render_file
@@ -77,3 +80,32 @@ def test_command_line_pipe_round_trips_the_seed() -> None:
     rendered = subprocess.run([sys.executable, "-m", "tei", "render", "-", "--to", "text"],
                               input=converted.stdout, capture_output=True, check=True, cwd=ROOT)
     assert_same_text(seed.read_text(encoding="utf-8"), rendered.stdout.decode("utf-8"), seed.name)
+
+
+# ----- property: a page marker anywhere inside a paragraph survives the round trip -----------
+
+
+
+def _seed_without_markers() -> list[str]:
+    text = SEEDS[0].read_text(encoding="utf-8")
+    text = re.sub(r"\[Page \d+\]\n\n", "", text)
+    return re.sub(r"\[Page \d+\] ", "", text).split("\n")
+
+
+_LINES = _seed_without_markers()
+_PARAGRAPHS = [i for i, line in enumerate(_LINES) if len(line.split(" ")) > 8 and not line.startswith(" ")]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.sampled_from(_PARAGRAPHS), st.floats(0.05, 0.95)), min_size=1, max_size=6,
+                unique_by=lambda pair: pair[0]))
+def test_inline_page_markers_round_trip(places: list[tuple[int, float]]) -> None:
+    """``X [Page N] Y`` at random word boundaries, pages increasing through the text."""
+    lines = list(_LINES)
+    for number, (index, where) in enumerate(sorted(places), start=2001):
+        words = lines[index].split(" ")
+        cut = max(1, min(len(words) - 1, int(len(words) * where)))
+        lines[index] = " ".join([*words[:cut], f"[Page {number}]", *words[cut:]])
+    source = "\n".join(lines)
+    rendered = render(convert_bytes(source.encode("utf-8"), "generated.txt").tree, "text")
+    assert_same_text(source, rendered.decode("utf-8"), "generated.txt")
