@@ -110,9 +110,11 @@ LEADING_CLAUSE = re.compile(
     r"|Turning\s+to|Referring\s+to|Following|Asked)\b[^,;]*,\s*")
 # What may stand right before the subject of a clause that is not the sentence's first:
 # an introductory phrase ("However, he said"), a coordinated clause ("…, and he conveyed"),
-# or a participle of saying ("Saying she wanted …").
-CLAUSE_OPENING = re.compile(r"(?:[,;:—]\s*(?:(?:and|but|so|then|yet)\s+)?|^(?:Saying|Noting|Adding|Stressing"
-                            r"|Explaining|Replying|Answering|Responding)\s+(?:that\s+)?)$")
+# a participle of saying ("Saying she wanted …"), or a sentence adverb ("Later Able told Baker").
+CLAUSE_OPENING = re.compile(
+    r"(?:[,;:—]\s*(?:(?:and|but|so|then|yet)\s+)?"
+    r"|^(?:Saying|Noting|Adding|Stressing|Explaining|Replying|Answering|Responding)\s+(?:that\s+)?"
+    r"|^(?:Later|Then|Finally|Next|Again|Now|Afterwards|Subsequently|Thereupon|Here|Also)\s+)$")
 # Sentences about the meeting rather than anyone's words.
 NARRATIVE = re.compile(
     r"^There\s+(?:was|were|followed)\s+(?:then\s+|also\s+|now\s+)?(?:(?:some|a|an|further|brief|general|long"
