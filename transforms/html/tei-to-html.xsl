@@ -883,7 +883,7 @@ h3 { font-size: 1rem; margin: 0 0 .4rem; }
 
 /* Contents */
 .toc ol { list-style: none; margin: 0; padding-left: 0; columns: 2 16rem; column-gap: 2rem; font-size: .98rem; }
-.toc li { break-inside: avoid; margin: .1rem 0; }
+.toc li { break-inside: avoid; margin: 0 0 .2rem; }
 .toc a { text-decoration: none; border-bottom: 1px solid var(--rule); }
 .toc a:hover, .toc a:focus { border-bottom-color: var(--accent); }
 
