@@ -5,10 +5,10 @@ every body paragraph into sentences and wraps each run of sentences that record 
 participant's words or position in :class:`~tei.model.Said`; narrative and editorial
 sentences stay outside::
 
-    [PersName('Ridgway', 'ridgway'), ' asked where. ', PersName('Bessmertnykh', 'bessmertnykh'),
+    [PersName('Able', 'able'), ' asked where. ', PersName('Baker', 'baker'),
      ' said he would go. There was then some discussion.']
-    → [Said(['ridgway'], [PersName('Ridgway', …), ' asked where.']), ' ',
-       Said(['bessmertnykh'], [PersName('Bessmertnykh', …), ' said he would go.']), ' ',
+    → [Said(['able'], [PersName('Able', …), ' asked where.']), ' ',
+       Said(['baker'], [PersName('Baker', …), ' said he would go.']), ' ',
        'There was then some discussion.']
 
 How a sentence gets its speaker, in the order the rules are tried (each rule is one
@@ -17,24 +17,24 @@ function below, tested on its own in ``tests/test_speakers.py``):
 =========================  ==============================================================
 rule                       example → speaker
 =========================  ==============================================================
-editorial_aside            "(NOTE: Kashlev is …)", "(At lunch, it was agreed …)." → none
-main_clause_start          "In answer to a question from Simons, Bessmertnykh said" →
+editorial_aside            "(NOTE: Kern is …)", "(At lunch, it was agreed …)." → none
+main_clause_start          "In answer to a question from Dorn, Baker said" →
                            the subject is looked for after the leading clause
-joint_subject              "Ridgway and Matlock agreed." → both
-named_subject              "Ambassador Matlock said …", "Bessmertnykh quipped" → him
+joint_subject              "Able and Carter agreed." → both
+named_subject              "Ambassador Carter said …", "Baker quipped" → him
 pronoun_subject            "She recalled …" → the latest speaker of that gender, if the
                            text shows genders (learn_genders), else the latest speaker
-reported_view              "Colonel Linhard … thought …" (not a participant) → the
+reported_view              "Colonel Zed … thought …" (not a participant) → the
                            participant who is talking
 narrative                  "There was then some discussion …", "The group then
                            adjourned …" → none
-continuation               "The Soviets are quite open to U.S. suggestions." → the
+continuation               "The other side is quite open to U.S. suggestions." → the
                            paragraph's current speaker (a paragraph without a cue
                            continues the previous paragraph's last speaker)
 =========================  ==============================================================
 
 Only participants speak; persons are told apart by the ids that the ``persons`` pass
-linked. Genders come only from pronouns in the text ("Ridgway said she …"), never from
+linked. Genders come only from pronouns in the text ("Able said she …"), never from
 names. Text is never dropped or reordered: sentences are cut inside strings only, and
 quotations, editorial notes, note references and page breaks stay in their sentence.
 """
@@ -88,7 +88,7 @@ THINKING = frozenset([
     "understands", "considered", "considers", "doubted", "doubts", "wanted", "wants", "preferred",
     "prefers", "wished", "wishes", "regretted", "regrets", "feared", "fears",
 ])
-# Base forms after "seemed to", "went on to": "Mr. Adzhubei seemed to emphasize that …".
+# Base forms after "seemed to", "went on to": "Mr. Evans seemed to emphasize that …".
 BASE_FORMS = frozenset([
     "say", "ask", "add", "emphasize", "stress", "suggest", "propose", "note", "agree", "reply", "answer",
     "recall", "comment", "explain", "express",
@@ -98,12 +98,12 @@ VERB = (r"(?:(?:seemed|went\s+on|wished|wanted|began|proceeded|hastened|went\s+o
         + "|".join(sorted(SAYING | THINKING, key=len, reverse=True))
         + r"|(?:was|is)\s+(?:not\s+)?(?:quite\s+|very\s+|still\s+)?(?:clear|sure|certain|puzzled|glad|pleased"
         r"|concerned|worried|disappointed|gratified|convinced|interested))\b")
-# Words that may stand between a subject and its verb: "Parris then asked", "Dobrynin had said".
+# Words that may stand between a subject and its verb: "Fay then asked", "Dorn had said".
 ADVERB = (r"(?:then|also|again|later|had|has|have|would|could|quickly|personally|immediately|further"
           r"|finally|categorically|once|first|still|merely|simply|only|clearly|strongly|briefly|thereupon"
           r"|rather|somewhat|indeed|however|therefore|nevertheless)")
 # A leading clause that is not the main clause: its persons are not the subject
-# ("When the Secretary replied …, Dobrynin said"; "In answer to a question from Simons, …").
+# ("When the Minister replied …, Dorn said"; "In answer to a question from Dorn, …").
 LEADING_CLAUSE = re.compile(
     r"^(?:When|As|After|Before|While|Since|If|Although|Though|Because|Once|Until|Unless|Whereas|Whenever"
     r"|In\s+(?:answer|reply|response|responding|replying)\s+to|Responding\s+to|Replying\s+to"
@@ -165,8 +165,8 @@ GENDER_PRONOUN = re.compile(r"(?<![\w’'])(he|she)(?![\w’'])", re.IGNORECASE)
 def _masked(items: list[Inline]) -> tuple[str, list[str | None]]:
     """The text of ``items`` for matching, with persons, quotations and notes as placeholders.
 
-    ``[PersName('Ridgway', 'ridgway'), ' said, ', Quote(['“No.”'])]`` → ``('\\uE0000\\uE001 said, \\uE002',
-    ['ridgway'])``. Note references and page breaks take no room.
+    ``[PersName('Able', 'able'), ' said, ', Quote(['“No.”'])]`` → ``('\\uE0000\\uE001 said, \\uE002',
+    ['able'])``. Note references and page breaks take no room.
     """
     parts: list[str] = []
     refs: list[str | None] = []
@@ -199,7 +199,7 @@ def _atom_text(item: Inline) -> str:
     if isinstance(item, str):
         return item
     if isinstance(item, PersName):
-        return re.sub(r"[.!?\s]", "x", item.text)  # "Mr. Adzhubei", "A. Akalovsky": never a boundary
+        return re.sub(r"[.!?\s]", "x", item.text)  # "Mr. Evans", "A. Ames": never a boundary
     if isinstance(item, Quote):
         text = "".join(_atom_text(child) for child in item.content)
         # Keep the final punctuation visible ("“Yes.” The group" ends a sentence) but hide the
@@ -216,8 +216,8 @@ def _atom_text(item: Inline) -> str:
 def is_sentence_end(text: str, period: int, following: str) -> bool:
     """Does the ``.``/``?``/``!`` at ``period`` end a sentence, given the word that ``following`` starts with?
 
-    ``"the U.S. side"`` → no; ``"to the U.S. The"`` → yes; ``"Mr. Adzhubei"``, ``"i.e. September"``,
-    ``"pp. 53"``, ``"A. Akalovsky"`` → no.
+    ``"the U.S. side"`` → no; ``"to the U.S. The"`` → yes; ``"Mr. Evans"``, ``"i.e. September"``,
+    ``"pp. 53"``, ``"A. Ames"`` → no.
     """
     if text[period] != ".":
         return True
@@ -243,7 +243,7 @@ def split_sentences(content: list[Inline]) -> list[list[Inline]]:
     Cuts fall only inside strings, after sentence-final punctuation and the space after it;
     quotations and editorial notes are never cut, and a note reference or page break glued
     to the end of a sentence stays with it. A semicolon followed by a new speaker's verb
-    of saying also starts a new sentence ("Matlock asked …; Bessmertnykh answered, …").
+    of saying also starts a new sentence ("Carter asked …; Baker answered, …").
     """
     texts = [_atom_text(item) for item in content]
     flat = "".join(texts)
@@ -309,8 +309,8 @@ class Subject:
 def editorial_aside(sentence: list[Inline]) -> bool:
     """A sentence that is only an editorial note, or wholly in parentheses, is the editor's or drafter's.
 
-    ``[EditorialNote(['(NOTE: Kashlev is …)'])]`` → True; ``['(At lunch, it was agreed …).']`` → True;
-    ``['Simons added that perhaps (Embassy Minister Counselor) Isakov could …']`` → False.
+    ``[EditorialNote(['(NOTE: Kern is …)'])]`` → True; ``['(At lunch, it was agreed …).']`` → True;
+    ``['Dorn added that perhaps (Embassy Minister Counselor) Ivers could …']`` → False.
     """
     text, _ = _masked(sentence)
     text = text.strip()
@@ -333,8 +333,8 @@ def _balanced_outer(text: str) -> bool:
 def main_clause_start(text: str) -> int:
     """Where the main clause of a masked sentence begins: after a leading subordinate clause.
 
-    ``"In answer to a question from Simons, Bessmertnykh said …"`` → the offset of "Bessmertnykh";
-    ``"When the Secretary replied, Dobrynin said"`` → the offset of "Dobrynin"; otherwise 0.
+    ``"In answer to a question from Dorn, Baker said …"`` → the offset of "Baker";
+    ``"When the Minister replied, Dorn said"`` → the offset of "Dorn"; otherwise 0.
     """
     match = LEADING_CLAUSE.match(text)
     return match.end() if match else 0
@@ -344,8 +344,8 @@ def named_subject(text: str, refs: list[str | None]) -> Subject | None:
     """A person (or persons joined by "and") as the subject of a verb of saying or thinking.
 
     ``"\uE0000\uE001 then asked whether …"`` → ``Subject("named", [refs[0]])``. The subject must
-    open a clause (see :func:`opens_clause`): in "The text calls for what Shultz had mentioned",
-    Shultz is not the one speaking.
+    open a clause (see :func:`opens_clause`): in "The text calls for what Shore had mentioned",
+    Shore is not the one speaking.
     """
     match = _named_match(text)
     if match is None:
@@ -368,7 +368,7 @@ def opens_clause(text: str, start: int, position: int) -> bool:
     """Does ``position`` open a main clause: the sentence start, or after an introductory phrase?
 
     ``"However, he said"``, ``"…, and he conveyed"``, ``"Saying she wanted"`` → yes;
-    ``"… as Bessmertnykh had explained"``, ``"… what Shultz had said"`` → no.
+    ``"… as Baker had explained"``, ``"… what Shore had said"`` → no.
     """
     return position == start or CLAUSE_OPENING.search(text, start, position) is not None
 
@@ -376,7 +376,7 @@ def opens_clause(text: str, start: int, position: int) -> bool:
 def joint_subject(subject: Subject, participants: set[str]) -> list[str] | None:
     """"A and B agreed" → both speak: the participants among a compound subject, in order.
 
-    ``Subject("named", ["ridgway", "matlock"])`` → ``["ridgway", "matlock"]``; one person → None.
+    ``Subject("named", ["able", "carter"])`` → ``["able", "carter"]``; one person → None.
     """
     if len(subject.refs) < 2:
         return None
@@ -387,8 +387,8 @@ def joint_subject(subject: Subject, participants: set[str]) -> list[str] | None:
 def pronoun_subject(text: str) -> Subject | None:
     """"He"/"She" as the subject of a verb of saying: ``"She recalled …"`` → ``Subject("pronoun", pronoun="she")``.
 
-    Only when it opens a clause and comes before any named subject; "Bessmertnykh said he …"
-    is Bessmertnykh's.
+    Only when it opens a clause and comes before any named subject; "Baker said he …"
+    is Baker's.
     """
     start = main_clause_start(text)
     for match in PRONOUN.finditer(text, start):
@@ -405,7 +405,7 @@ def narrative(text: str) -> bool:
     """A sentence about the meeting itself, not anyone's words.
 
     ``"There was then some discussion about …"``, ``"The group then adjourned for lunch."``,
-    ``"This led to a discussion on Berlin."`` → True.
+    ``"This led to a discussion of trade."`` → True.
     """
     return NARRATIVE.search(text) is not None
 
@@ -413,7 +413,7 @@ def narrative(text: str) -> bool:
 def resolve_pronoun(pronoun: str, history: list[str], genders: dict[str, str]) -> str | None:
     """The participant a pronoun refers to: the latest speaker who can be that gender, else the latest.
 
-    ``("she", ["ridgway", "bessmertnykh"], {"ridgway": "she", "bessmertnykh": "he"})`` → ``"ridgway"``.
+    ``("she", ["able", "baker"], {"able": "she", "baker": "he"})`` → ``"able"``.
     A speaker whose gender the text never shows can be either, so ``("he", ["adzhubei",
     "president"], {"adzhubei": "he"})`` → ``"president"``, the latest.
     """
@@ -424,7 +424,7 @@ def resolve_pronoun(pronoun: str, history: list[str], genders: dict[str, str]) -
 
 
 def learn_genders(sentences: list[list[Inline]], participants: set[str], aliases: dict[str, str]) -> dict[str, str]:
-    """Genders shown by the text: "Ridgway said she …" → ``{"ridgway": "she"}``.
+    """Genders shown by the text: "Able said she …" → ``{"able": "she"}``.
 
     The first he/she after a participant's verb of saying, before any other person is named,
     refers to that participant. A participant seen with both keeps the majority; a tie, none.
@@ -452,10 +452,10 @@ def learn_genders(sentences: list[list[Inline]], participants: set[str], aliases
 
 
 def participant_aliases(document: Document) -> dict[str, str]:
-    """Mentioned persons who are a participant listed by role alone: "Secretary Shultz" is "The Secretary".
+    """Mentioned persons who are a participant listed by role alone: "Secretary Shore" is "The Secretary".
 
-    ``{"shultz": "secretary"}`` when the participants include "The Secretary" (role only) and the
-    text names "Secretary Shultz"; only when exactly one role-only participant has that title.
+    ``{"shore": "secretary"}`` when the participants include "The Secretary" (role only) and the
+    text names "Secretary Shore"; only when exactly one role-only participant has that title.
     """
     by_role: dict[str, list[Person]] = {}
     for person in document.participants:
@@ -527,7 +527,7 @@ def attribute_sentence(sentence: list[Inline], current: list[str] | None,
 def reported_view(current: list[str] | None) -> list[str] | None:
     """A person who is not a participant "said" or "thought": the participant talking reports it.
 
-    Inside Matlock's turn, "Colonel Linhard … thought …" stays Matlock's (``["matlock"]`` → ``["matlock"]``);
+    Inside Carter's turn, "Colonel Zed … thought …" stays Carter's (``["carter"]`` → ``["carter"]``);
     outside anyone's turn it is narrative (None).
     """
     return current
@@ -569,8 +569,8 @@ def _wrap(sentences: list[list[Inline]], speakers: list[list[str] | None]) -> li
 def attribute_speakers(document: Document, reporter: Reporter) -> None:
     """Wrap every run of one participant's sentences in :class:`Said`, paragraph by paragraph.
 
-    Before: ``Paragraph(['Ridgway', ' asked where. Bessmertnykh said later.'])`` (names linked) →
-    after: ``Paragraph([Said(['ridgway'], […]), ' ', Said(['bessmertnykh'], […])])``.
+    Before: ``Paragraph(['Able', ' asked where. Baker said later.'])`` (names linked) →
+    after: ``Paragraph([Said(['able'], […]), ' ', Said(['baker'], […])])``.
     """
     participants = {person.id for person in document.participants}
     if not participants:
@@ -707,8 +707,8 @@ def count_speakers(root: etree._Element) -> list[SpeakerCount]:
     """Per speaker of a TEI document: sentences and words inside ``said``, and the sections spoken in.
 
     A ``said`` with ``who="#a #b"`` counts for both. Speakers come in order of sentences spoken
-    (most first), then by id. Before: ``<said who="#ridgway">Ridgway asked. She sat.</said>``
-    → after: ``[SpeakerCount("ridgway", "Ambassador Ridgway", sentences=2, words=4, …)]``.
+    (most first), then by id. Before: ``<said who="#able">Able asked. She sat.</said>``
+    → after: ``[SpeakerCount("able", "Ambassador Able", sentences=2, words=4, …)]``.
     """
     names = {person.get("{http://www.w3.org/XML/1998/namespace}id"): _normalize(
         _text_of(name)) if (name := person.find(f"{TEI_NS}persName")) is not None else ""
