@@ -1,0 +1,262 @@
+"""tei batch: a folder of memoranda → outputs, index.html, report.json, a teiCorpus; failures reported, not fatal.
+
+Small inputs only (the bundled memoranda, a few generated ones); the measurements are in bench/.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+import json
+import os
+import re
+import shutil
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from click.testing import CliRunner
+from lxml import etree
+from teitext import ROOT
+
+from tei import render as render_module
+from tei.batch import Outcome, Progress, plan_batch, run_batch
+from tei.cli import main
+
+TEI = "{http://www.tei-c.org/ns/1.0}"
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+SEED = ROOT / "seeds" / "frus1981-88v05-d256.txt"
+SAMPLES = ROOT / "tests" / "samples"
+TEI_ALL = Path(os.environ.get("TEI_ALL_RNG", "/work/shared/tei-all/tei_all.rng"))
+
+
+@pytest.fixture(autouse=True)
+def fixed_date(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The TEI records the day it was converted; two runs must not straddle midnight.
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+
+
+@pytest.fixture
+def collection(tmp_path: Path) -> Path:
+    """Three memoranda (one in a subfolder) and a file that is not a memorandum."""
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    shutil.copy(SEED, folder / SEED.name)
+    shutil.copy(SAMPLES / "frus1981-88v05_d257.txt", folder / "sub" / "frus1981-88v05_d257.txt")
+    shutil.copy(SAMPLES / "frus1964-68v14_d114.txt", folder / "sub" / "frus1964-68v14_d114.txt")
+    (folder / "broken.txt").write_bytes(b"\x00\x01 not a memorandum")
+    return folder
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.stderr
+
+
+def load_report(folder: Path) -> dict[str, object]:
+    report = json.loads((folder / "report.json").read_text(encoding="utf-8"))
+    assert isinstance(report, dict)
+    return report
+
+
+def files_of(report: dict[str, object]) -> dict[str, dict[str, object]]:
+    files = report["files"]
+    assert isinstance(files, list)
+    return {entry["name"]: entry for entry in files}
+
+
+def test_a_broken_file_is_reported_and_the_others_are_written(collection: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    code, stderr = run("batch", str(collection), "-o", str(out), "--jobs", "2")
+    assert code == 1
+    assert "broken.txt: failed: " in stderr and "binary file" in stderr
+    assert "4 files" in stderr and "3 converted, 1 failed" in stderr
+    report = files_of(load_report(out))
+    assert list(report) == ["broken", "frus1981-88v05-d256", "sub/frus1964-68v14_d114", "sub/frus1981-88v05_d257"]
+    broken = report["broken"]
+    assert broken["status"] == "failed" and broken["outputs"] == {}
+    assert any("binary file" in error for error in broken["errors"])  # type: ignore[union-attr]
+    assert not list(out.glob("broken*"))
+    for name in ("frus1981-88v05-d256", "sub/frus1964-68v14_d114", "sub/frus1981-88v05_d257"):
+        entry = report[name]
+        assert entry["status"] == "ok" and entry["errors"] == []
+        assert set(entry["timings_ms"]) >= {"convert", "validate", "render_html", "render_text", "write"}  # type: ignore[arg-type]
+        for suffix in (".tei.xml", ".html", ".txt"):
+            assert (out / (name + suffix)).stat().st_size > 0
+    assert load_report(out)["summary"]["failed"] == 1  # type: ignore[index]
+
+
+def test_index_links_every_document_and_its_outputs(collection: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    run("batch", str(collection), "-o", str(out), "--jobs", "1")
+    index = (out / "index.html").read_text(encoding="utf-8")
+    links = re.findall(r'href="([^"]+)"', index)
+    for name in ("frus1981-88v05-d256", "sub/frus1964-68v14_d114", "sub/frus1981-88v05_d257"):
+        assert {f"{name}.html", f"{name}.tei.xml", f"{name}.txt"} <= set(links)
+    assert all((out / link).is_file() for link in links)
+    # Each row: the document's title and date from its TEI, and its status.
+    tree = etree.parse(str(out / "frus1981-88v05-d256.tei.xml"))
+    title = tree.findtext(f"{TEI}teiHeader/{TEI}fileDesc/{TEI}titleStmt/{TEI}title")
+    date = tree.find(f".//{TEI}settingDesc//{TEI}date")
+    assert title and date is not None
+    row = next(line for line in index.splitlines() if "frus1981-88v05-d256.html" in line)
+    assert title in row and str(date.get("when")) in row and "<td>ok</td>" in row
+    assert "failed: " in next(line for line in index.splitlines() if "<td>broken</td>" in line)
+
+
+def test_jobs_1_and_2_give_the_same_outputs(collection: Path, tmp_path: Path) -> None:
+    outputs = {}
+    for jobs in (1, 2):
+        out = tmp_path / f"out{jobs}"
+        summary = run_batch(plan_batch(collection, out), jobs=jobs)
+        assert (summary.ok, summary.failed) == (3, 1)
+        outputs[jobs] = {path.relative_to(out).as_posix(): path.read_bytes()
+                         for path in sorted(out.rglob("*")) if path.is_file() and path.name != "report.json"}
+    assert outputs[1] == outputs[2]
+    assert len(outputs[1]) == 3 * 3 + 1
+
+    def stable(folder: Path) -> list[dict[str, object]]:
+        entries = list(files_of(load_report(folder)).values())
+        return [{k: v for k, v in entry.items() if k != "timings_ms"} for entry in entries]
+
+    assert stable(tmp_path / "out1") == stable(tmp_path / "out2")
+
+
+def persons_by_surname(tree: etree._ElementTree, where: str) -> dict[str, list[etree._Element]]:
+    found: dict[str, list[etree._Element]] = {}
+    for person in tree.iterfind(where):
+        for surname in {s.text or "" for s in person.iterfind(f"{TEI}persName/{TEI}surname")}:
+            found.setdefault(surname, []).append(person)
+    return found
+
+
+def test_corpus_has_one_person_for_a_person_of_two_documents(collection: Path, tmp_path: Path) -> None:
+    (collection / "broken.txt").unlink()
+    (collection / "sub" / "frus1964-68v14_d114.txt").unlink()
+    out = tmp_path / "out"
+    corpus = tmp_path / "corpus.xml"
+    summary = run_batch(plan_batch(collection, out, ["tei"]), jobs=2, corpus=corpus)
+    assert summary.ok == 2 and summary.corpus_problems == []
+
+    # The persons the two documents share, by their own headers.
+    headers = [etree.parse(str(path)) for path in sorted(out.rglob("*.tei.xml"))]
+    per_document = [persons_by_surname(tree, f".//{TEI}particDesc//{TEI}person") for tree in headers]
+    shared = set(per_document[0]) & set(per_document[1])
+    assert len(shared) >= 3
+
+    tree = etree.parse(str(corpus))
+    assert tree.getroot().tag == f"{TEI}teiCorpus" and len(tree.findall(f"{TEI}TEI")) == 2
+    entries = persons_by_surname(tree, f"{TEI}teiHeader//{TEI}listPerson/{TEI}person")
+    ids = {element.get(XML_ID) for element in tree.iter() if element.get(XML_ID)}
+    for surname in shared:
+        assert len(entries[surname]) == 1, surname
+        corpus_id = entries[surname][0].get(XML_ID)
+        # Each document keeps a pointer to the entry, and its mentions point there too.
+        for document in tree.iterfind(f"{TEI}TEI"):
+            stubs = [p for p in document.iterfind(f".//{TEI}particDesc//{TEI}person")
+                     if p.get("corresp") == f"#{corpus_id}"]
+            assert len(stubs) == 1
+            assert document.find(f".//{TEI}text//*[@ref='#{corpus_id}']") is not None
+    # No person is described inside a document any more, and every pointer resolves.
+    assert not tree.findall(f"{TEI}TEI//{TEI}person[@{XML_ID}]")
+    pointers = {value[1:] for element in tree.iter() for attribute in ("ref", "who", "corresp")
+                for value in (element.get(attribute) or "").split() if value.startswith("#")}
+    assert pointers <= ids
+
+
+def test_corpus_of_two_documents_with_the_same_ids_renames_the_second(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    for volume in ("v1", "v2"):
+        (folder / volume).mkdir(parents=True)
+        shutil.copy(SAMPLES / "frus1964-68v14_d114.txt", folder / volume / "d114.txt")
+    summary = run_batch(plan_batch(folder, tmp_path / "out", ["tei"]), jobs=1, corpus=tmp_path / "corpus.xml")
+    assert summary.corpus_problems == []
+    tree = etree.parse(str(tmp_path / "corpus.xml"))
+    first, second = tree.findall(f"{TEI}TEI")
+    assert first.find(f".//{TEI}div[@type='document']").get(XML_ID) == "d114"  # type: ignore[union-attr]
+    assert second.find(f".//{TEI}div[@type='document']").get(XML_ID) == "v2-d114-d114"  # type: ignore[union-attr]
+
+
+@pytest.mark.skipif(not os.environ.get("TEI_ALL") or not TEI_ALL.is_file(),
+                    reason="tei_all takes ~15 s to compile: set TEI_ALL=1 to check the corpus against it")
+def test_corpus_is_valid_against_tei_all(collection: Path, tmp_path: Path) -> None:
+    (collection / "broken.txt").unlink()
+    corpus = tmp_path / "corpus.xml"
+    run_batch(plan_batch(collection, tmp_path / "out", ["tei"]), jobs=2, corpus=corpus)
+    schema = etree.RelaxNG(etree.parse(str(TEI_ALL)))
+    assert schema.validate(etree.parse(str(corpus))), schema.error_log
+
+
+def test_an_unavailable_rendering_is_skipped_once_and_the_rest_is_made(
+        collection: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(render_module.FORMATS, "html", "html/no-such-stylesheet.xsl")
+    monkeypatch.setattr(render_module, "_cache", {})
+    out = tmp_path / "out"
+    code, stderr = run("batch", str(collection), "-o", str(out), "--jobs", "1", "-q")
+    assert code == 1  # the broken file
+    assert stderr.count("html is not made in this run") == 1
+    assert (out / "sub" / "frus1964-68v14_d114.txt").is_file()
+    assert [path.name for path in out.rglob("*.html")] == ["index.html"]
+    skipped = load_report(out)["skipped_formats"]
+    assert isinstance(skipped, dict) and list(skipped) == ["html"] and "missing" in skipped["html"]
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert 'href="sub/frus1964-68v14_d114.tei.xml"' in index
+
+
+def test_output_folder_equal_to_the_input_is_refused(collection: Path) -> None:
+    code, stderr = run("batch", str(collection), "-o", str(collection))
+    assert code == 1 and "would overwrite the inputs" in stderr
+
+
+def test_output_inside_the_input_is_not_read_as_input(collection: Path) -> None:
+    out = collection / "out"
+    run("batch", str(collection), "-o", str(out), "--jobs", "1")
+    assert (out / "sub" / "frus1964-68v14_d114.txt").is_file()
+    assert len(plan_batch(collection, out).tasks) == 4
+
+
+def test_unknown_format_is_a_usage_error(collection: Path, tmp_path: Path) -> None:
+    code, stderr = run("batch", str(collection), "-o", str(tmp_path / "out"), "--to", "tei,pdf")
+    assert code == 2 and "Unknown format 'pdf'. Use one of: tei, html, text." in stderr
+
+
+def test_progress_on_a_terminal_redraws_one_line() -> None:
+    stream = io.StringIO()
+    progress = Progress(2, stream, tty=True)
+    progress(Outcome(0, "a.txt", "a"))
+    progress(Outcome(1, "b.txt", "b", status="failed", errors=["b.txt: cannot read the file"]))
+    progress.close()
+    text = stream.getvalue()
+    assert "\rb.txt: failed: cannot read the file\n" in text.replace("\x1b[K", "")
+    last = text.replace("\x1b[K", "").split("\r")[-1]
+    assert re.fullmatch(r"2/2 100% \[#+\] +\d+\.\d files/s ETA 0:00, 1 failed\n", last)
+
+
+def test_progress_elsewhere_writes_plain_lines() -> None:
+    stream = io.StringIO()
+    progress = Progress(2, stream, tty=False)
+    progress(Outcome(0, "a.txt", "a", warnings=["a.txt:3: warning: x"]))
+    progress(Outcome(1, "b.txt", "b", status="failed", errors=["boom"]))
+    assert stream.getvalue() == "[1/2] a.txt: ok (1 warnings)\n[2/2] b.txt: failed: boom\n"
+
+
+def load_generator() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("bench_generate", ROOT / "bench" / "generate.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_generated_memoranda_are_deterministic_and_accepted(tmp_path: Path) -> None:
+    generate = load_generator()
+    first = list(generate.generate(count=6, seed=7, per_volume=4))
+    assert first == list(generate.generate(count=6, seed=7, per_volume=4))
+    assert [path for path, _ in first] == ["vol01/d001.txt", "vol01/d002.txt", "vol01/d003.txt", "vol01/d004.txt",
+                                           "vol02/d001.txt", "vol02/d002.txt"]
+    for path, text in first:
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text(text, encoding="utf-8")
+    assert generate.check(tmp_path, [path for path, _ in first]) == []
