@@ -30,6 +30,7 @@ from __future__ import annotations
 import html
 import json
 import os
+import signal
 import sys
 import time
 from collections import deque
@@ -98,6 +99,8 @@ class Settings:
     # Where the TEI goes when the corpus needs it but it is not one of the outputs.
     tei_dir: str | None = None
     persons: bool = False
+    # Files the run itself writes (index.html, report.json, the corpus): no output may be one.
+    reserved: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -201,6 +204,12 @@ def process_file(task: Task, settings: Settings) -> Outcome:
     from tei.validate import validate_bytes
 
     outcome = Outcome(task.index, task.source, task.name)
+    for fmt in settings.formats:
+        taken = os.path.abspath(output_path(settings.output_dir, task.name, fmt))
+        if taken in settings.reserved:
+            # An input named index.txt would be rendered over the index.
+            return _fail(outcome, settings, f"{task.source}: its {fmt} output would replace {taken}, "
+                         "which this run writes itself; rename the file", remove=False)
     timings = outcome.timings
     clock = time.perf_counter
     started = clock()
@@ -273,12 +282,14 @@ def process_file(task: Task, settings: Settings) -> Outcome:
     return outcome
 
 
-def _fail(outcome: Outcome, settings: Settings, *errors: str) -> Outcome:
+def _fail(outcome: Outcome, settings: Settings, *errors: str, remove: bool = True) -> Outcome:
     """Mark ``outcome`` failed and remove this name's outputs left by an earlier run."""
     outcome.status = "failed"
     outcome.errors.extend(errors)
     outcome.outputs.clear()
     outcome.persons = None
+    if not remove:
+        return outcome
     for fmt in settings.formats:
         output_path(settings.output_dir, outcome.name, fmt).unlink(missing_ok=True)
     if settings.tei_dir:
@@ -416,13 +427,17 @@ def _chunksize(total: int, jobs: int) -> int:
 
 
 def _initialize_worker(formats: tuple[str, ...]) -> None:
+    # Ctrl-C reaches every process of the terminal's group: the main process stops the
+    # run and cancels what is queued; a worker only finishes its chunk.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _warm_up(formats)
 
 
 def iter_outcomes(plan: BatchPlan, jobs: int, settings: Settings) -> Iterator[Outcome]:
     """Run the plan: its tasks → their outcomes in input order, with ``jobs`` worker processes
     (``jobs=1``: in this process, no pool)."""
-    if jobs <= 1 or len(plan.tasks) <= 1:
+    jobs = min(jobs, len(plan.tasks))
+    if jobs <= 1:
         _warm_up(settings.formats)
         for task in plan.tasks:
             yield process_file(task, settings)
@@ -562,7 +577,11 @@ def run_batch(plan: BatchPlan, *, jobs: int | None = None, corpus: str | Path | 
         # The corpus is made from the TEI files; they are kept only for as long as that takes.
         scratch = tempfile.TemporaryDirectory(prefix="tei-corpus-")
         tei_dir = scratch.name
-    settings = Settings(str(plan.output_dir), plan.formats, tei_dir, persons=corpus is not None)
+    reserved = {os.path.abspath(plan.output_dir / "index.html"), os.path.abspath(plan.output_dir / "report.json")}
+    if corpus is not None:
+        reserved.add(os.path.abspath(corpus))
+    settings = Settings(str(plan.output_dir), plan.formats, tei_dir, persons=corpus is not None,
+                        reserved=frozenset(reserved))
     summary = Summary(files=len(plan.tasks))
     report = _ReportWriter(plan.output_dir / "report.json", plan, jobs)
     index = _IndexWriter(plan.output_dir / "index.html", plan)

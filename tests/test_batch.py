@@ -260,3 +260,14 @@ def test_generated_memoranda_are_deterministic_and_accepted(tmp_path: Path) -> N
         (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / path).write_text(text, encoding="utf-8")
     assert generate.check(tmp_path, [path for path, _ in first]) == []
+
+
+def test_an_input_whose_output_would_replace_the_index_fails_alone(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(SAMPLES / "frus1964-68v14_d114.txt", folder / "index.txt")
+    shutil.copy(SAMPLES / "frus1964-68v14_d114.txt", folder / "other.txt")
+    summary = run_batch(plan_batch(folder, tmp_path / "out"), jobs=1)
+    assert (summary.ok, summary.failed) == (1, 1)
+    assert "rename the file" in files_of(load_report(tmp_path / "out"))["index"]["errors"][0]  # type: ignore[index]
+    assert (tmp_path / "out" / "index.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
