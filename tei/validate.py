@@ -119,10 +119,17 @@ class Document:
     ids: dict[str, etree._Element] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        for element in self.tree.iter():
-            value = element.get(XML_ID)
-            if value is not None:
-                self.ids.setdefault(value, element)
+        for element in self.with_id():
+            self.ids.setdefault(element.get(XML_ID, ""), element)
+
+    def with_id(self) -> list[etree._Element]:
+        """The elements with an xml:id, in document order (XPath: the loop runs in C)."""
+        return self.xpath("//*[@xml:id]")
+
+    def xpath(self, expression: str) -> list[etree._Element]:
+        """Elements selected by an XPath 1.0 expression (prefix ``tei:`` for the TEI namespace)."""
+        result = self.tree.xpath(expression, namespaces={"tei": TEI_NS})
+        return [node for node in result if isinstance(node, etree._Element)]  # type: ignore[union-attr]
 
     def elements(self, name: str) -> Iterator[etree._Element]:
         return self.tree.iter(tei(name))
@@ -143,10 +150,8 @@ def _local(element: etree._Element) -> str:
 
 def unique_id(document: Document) -> Iterator[Finding]:
     """Every ``xml:id`` is used once: ``<p xml:id="a"/> … <p xml:id="a"/>`` → the second is reported."""
-    for element in document.tree.iter():
-        value = element.get(XML_ID)
-        if value is None:
-            continue
+    for element in document.with_id():
+        value = element.get(XML_ID, "")
         first = document.ids[value]
         if first is not element:
             yield element, f"xml:id '{value}' is already used on line {line_of(first)}; ids must be unique"
@@ -154,6 +159,7 @@ def unique_id(document: Document) -> Iterator[Finding]:
 
 def pointer_resolves(document: Document) -> Iterator[Finding]:
     """Every ``#id`` in @ref, @who, @corresp, @target names an ``xml:id``: ``ref="#nobody"`` → reported."""
+    # A Python loop over the tree measured faster here than an XPath with an "or" predicate.
     for element in document.tree.iter():
         if not isinstance(element.tag, str):
             continue
@@ -272,9 +278,7 @@ def no_empty_p(document: Document) -> Iterator[Finding]:
     Empty means: no text but white space anywhere inside, and no ``gap`` (which stands for
     words left out). Page and line breaks, anchors and empty phrases do not make content.
     """
-    for p in document.elements("p"):
-        if "".join(str(text) for text in p.itertext()).strip():
-            continue
+    for p in document.xpath("//tei:p[not(normalize-space())]"):
         if not any(_local(child) in STANDS_FOR_TEXT for child in p.iterdescendants()):
             yield p, "empty paragraph: a <p> must contain text"
 
@@ -340,30 +344,92 @@ class _Columns:
         return starts[same_line.index(element)] + 1
 
 
-def _xmlschema_diagnostics(tree: etree._ElementTree, path: str, schema_file: Path,
-                           columns: _Columns) -> list[Diagnostic]:
+def element_path(element: etree._Element) -> str:
+    """Element → its path in xmlschema's style: ``/TEI/text/body/div/p[3]`` (an index only among namesakes)."""
+    steps = []
+    current: etree._Element | None = element
+    while current is not None:
+        parent = current.getparent()
+        step = _short_names(str(current.tag))
+        if parent is not None:
+            namesakes = [sibling for sibling in parent if sibling.tag == current.tag]
+            if len(namesakes) > 1:
+                step += f"[{namesakes.index(current) + 1}]"
+        steps.append(step)
+        current = parent
+    return "/" + "/".join(reversed(steps))
+
+
+def _subtrees(tree: etree._ElementTree, lines: set[int], schema: xmlschema.XMLSchema10) -> list[etree._Element]:
+    """libxml2's error lines → the smallest subtrees that hold those errors, for xmlschema to explain.
+
+    An error is reported on the line of the element at fault; its parent's content model may
+    be what is wrong, so the subtree is the parent, climbed to an element the schema declares
+    globally (xmlschema validates a subtree against a global declaration). The root when in doubt.
+    """
+    root = tree.getroot()
+    if not lines or 0 in lines:
+        return [root]
+    declared = set(schema.maps.elements)
+    candidates = []
+    for element in tree.iter():
+        if isinstance(element.tag, str) and line_of(element) in lines:
+            candidate = element.getparent()
+            if candidate is None:
+                return [root]
+            while candidate.tag not in declared and (parent := candidate.getparent()) is not None:
+                candidate = parent
+            candidates.append(candidate)
+    if not candidates:
+        return [root]
+    chosen = {id(candidate) for candidate in candidates}
+    subtrees: list[etree._Element] = []
+    for candidate in candidates:
+        if candidate in subtrees or any(id(ancestor) in chosen for ancestor in candidate.iterancestors()):
+            continue
+        subtrees.append(candidate)
+    return subtrees
+
+
+def _xmlschema_diagnostics(tree: etree._ElementTree, path: str, schema_file: Path, columns: _Columns,
+                           subtrees: list[etree._Element] | None = None) -> list[Diagnostic]:
+    """xmlschema's errors for the whole tree, or for the given subtrees only (paths stay absolute)."""
+    schema = xmlschema_schema(schema_file)
     diagnostics = []
     seen: set[tuple[int, str]] = set()
-    for error in xmlschema_schema(schema_file).iter_errors(tree):
-        element = error.elem if isinstance(error.elem, etree._Element) else None
-        reason = _short_names(error.reason or error.message)
-        # One problem, one line: a value failing both a pattern and its base type
-        # ("direct='no'") comes as two errors about the same attribute.
-        key = (id(element), reason.split(":")[0] if reason.startswith("attribute ") else reason)
-        if key in seen:
-            continue
-        seen.add(key)
-        # "Unexpected child … at position N": point at the child, not at its parent.
-        index = getattr(error, "index", None)
-        if element is not None and isinstance(index, int) and 0 <= index < len(element):
-            child = element[index]
-            if line_of(child) is not None:
-                element = child
-        line = line_of(element) if element is not None else error.sourceline
-        where = _short_names(error.path or "")
-        message = f"{where}: {reason}" if where else reason
-        diagnostics.append(Diagnostic(Level.ERROR, message, path, line, columns(element), SCHEMA_RULE))
+    for subtree in subtrees or [tree.getroot()]:
+        prefix = element_path(subtree) if subtree.getparent() is not None else ""
+        for error in schema.iter_errors(subtree):
+            diagnostic = _xmlschema_diagnostic(error, path, columns, prefix, seen)
+            if diagnostic is not None:
+                diagnostics.append(diagnostic)
     return diagnostics
+
+
+def _xmlschema_diagnostic(error: xmlschema.XMLSchemaValidationError, path: str, columns: _Columns,
+                          prefix: str, seen: set[tuple[int, str]]) -> Diagnostic | None:
+    """One xmlschema error → a diagnostic at the source line, or None for a repeat."""
+    element = error.elem if isinstance(error.elem, etree._Element) else None
+    reason = _short_names(error.reason or error.message)
+    # One problem, one line: a value failing both a pattern and its base type
+    # ("direct='no'") comes as two errors about the same attribute.
+    key = (id(element), reason.split(":")[0] if reason.startswith("attribute ") else reason)
+    if key in seen:
+        return None
+    seen.add(key)
+    # "Unexpected child … at position N": point at the child, not at its parent.
+    index = getattr(error, "index", None)
+    if element is not None and isinstance(index, int) and 0 <= index < len(element):
+        child = element[index]
+        if line_of(child) is not None:
+            element = child
+    line = line_of(element) if element is not None else error.sourceline
+    where = _short_names(error.path or "")
+    if where and prefix:
+        # a subtree's paths start at its root: put the root's absolute path in front
+        where = prefix + re.sub(r"^/[^/]*", "", where)
+    message = f"{where}: {reason}" if where else reason
+    return Diagnostic(Level.ERROR, message, path, line, columns(element), SCHEMA_RULE)
 
 
 def _libxml2_diagnostics(log: etree._ListErrorLog, path: str) -> list[Diagnostic]:
@@ -395,7 +461,15 @@ def validate_tree(tree: etree._ElementTree | etree._Element, path: str = "<input
     diagnostics: list[Diagnostic] = []
     fast = libxml2_schema(schema_file) if engine == "auto" else None
     if fast is None or not fast.validate(tree):
-        diagnostics = _xmlschema_diagnostics(tree, path, schema_file, columns)
+        # libxml2 said where: xmlschema explains only the subtrees that hold the errors,
+        # then the whole document if that finds nothing, then libxml2's own words.
+        subtrees = None
+        if fast is not None:
+            lines = {entry.line for entry in fast.error_log}  # type: ignore[attr-defined]
+            subtrees = _subtrees(tree, lines, xmlschema_schema(schema_file))
+        diagnostics = _xmlschema_diagnostics(tree, path, schema_file, columns, subtrees)
+        if not diagnostics and fast is not None and subtrees != [tree.getroot()]:
+            diagnostics = _xmlschema_diagnostics(tree, path, schema_file, columns)
         if not diagnostics and fast is not None:
             diagnostics = _libxml2_diagnostics(fast.error_log, path)
     document = Document(tree)

@@ -185,7 +185,7 @@ ATTRIBUTES = ["type", "place", "n", "rend", "ref", "who", "when", "direct", "rol
               "{http://www.w3.org/XML/1998/namespace}lang", "level", "status", "from"]
 
 
-def _mutate(tree: etree._ElementTree, data: st.DataObject) -> None:
+def mutate(tree: etree._ElementTree, data: st.DataObject) -> None:
     """Apply one random edit: move, copy, delete, rename an element, set an attribute, or add text."""
     elements = [e for e in tree.iter() if isinstance(e.tag, str)]
     target = data.draw(st.sampled_from(elements[1:]))
@@ -228,6 +228,6 @@ def test_whatever_our_xsd_accepts_tei_all_accepts(tei_all: etree.RelaxNG, data: 
     """Random edits of valid documents: when memo.xsd still accepts the result, so must tei_all."""
     tree = copy.deepcopy(data.draw(st.sampled_from(SEEDS)))
     for _ in range(data.draw(st.integers(1, 3))):
-        _mutate(tree, data)
+        mutate(tree, data)
     if libxml2_schema(XSD.resolve()).validate(tree):
         assert tei_all.validate(tree), f"{tei_all.error_log}\n{etree.tostring(tree, encoding='unicode')[:3000]}"

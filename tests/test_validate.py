@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 import time
@@ -9,6 +10,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from tei.cli import main
@@ -363,3 +366,30 @@ def test_cli_json_report() -> None:
 def test_cli_reads_standard_input() -> None:
     result = CliRunner().invoke(main, ["validate", "-"], input=with_body("<p/>"))
     assert result.exit_code == 1 and result.stdout.startswith("<stdin>:")
+
+
+# ---------------------------------------------------------------------------- the fast path
+
+
+@settings(max_examples=80, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_fast_path_reports_what_xmlschema_alone_reports(data: st.DataObject) -> None:
+    """libxml2 deciding and xmlschema explaining only the faulty subtrees gives the same
+    diagnostics as xmlschema on the whole document, on randomly edited valid documents."""
+    from test_schema import SEEDS, mutate
+
+    tree = copy.deepcopy(data.draw(st.sampled_from(SEEDS)))
+    for _ in range(data.draw(st.integers(1, 3))):
+        mutate(tree, data)
+    tree = etree.ElementTree(etree.fromstring(etree.tostring(tree)))
+    fast = [(d.rule, d.line, d.message) for d in validate_tree(tree)]
+    assert fast == [(d.rule, d.line, d.message) for d in validate_tree(tree, engine="xmlschema")]
+
+
+def test_only_the_faulty_memorandum_of_a_corpus_is_explained() -> None:
+    """In a teiCorpus, an error in the second TEI is explained with its absolute path."""
+    data = (TESTS / "valid" / "corpus.xml").read_bytes()
+    broken = data.replace(b'<div type="document" n="2"', b'<div type="chapter" n="2"')
+    fast, slow = validate_bytes(broken), validate_bytes(broken, engine="xmlschema")
+    assert [d.message for d in fast] == [d.message for d in slow]
+    assert fast[0].message.startswith("/teiCorpus/TEI[2]/text/body/div: attribute type='chapter'")
