@@ -35,7 +35,24 @@ NAME = r"[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[’'][a-z]{2,})?"
 INITIAL = r"[A-Z]\."
 NAME_END = r"(?![\w]|[\-/][\w])"
 NAME_START = r"(?<![\w’'\-/])"
-SENTENCE_START = re.compile(r"(?:^|[.!?][”’\"]?\s+|[“(\[]\s*)$")
+def at_sentence_start(text: str, index: int) -> bool:
+    """Whether ``text[index:]`` begins a sentence: at the start, after an opening bracket or
+    quotation mark, or after a full stop and a space. Looks back a few characters only, so
+    that a very long paragraph stays linear."""
+    end = index
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    if end == 0 or text[end - 1] in "“([":
+        return True
+    if end == index:
+        return False  # no space: inside a word
+    before = text[end - 1]
+    if before in "”’\"" and end > 1:
+        before = text[end - 2]
+    return before in ".!?"
+
+
+ARTICLE_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+$")
 
 
 def _alternation(words: set[str] | frozenset[str] | list[str]) -> str:
@@ -93,11 +110,10 @@ def discover_persons(document: Document) -> list[Person]:
                 if second and title.endswith("s") and title not in ("Mrs.", "Ms."):
                     add(second.group("second"))
             for match in SPEAKING_NAME.finditer(text):
-                before = text[: match.start()]
-                if re.search(r"\b[Tt]he\s+$|\b[Aa]n?\s+$", before):
+                if ARTICLE_BEFORE.search(text[max(0, match.start() - 5): match.start()]):
                     continue
                 given = match.group("given").strip()
-                if given and (not _is_name(given) or SENTENCE_START.search(before)):
+                if given and (not _is_name(given) or at_sentence_start(text, match.start())):
                     given = ""
                 add(match.group("surname"), "", given)
     return list(found.values())
@@ -162,7 +178,7 @@ class _Linker:
             start = match.start("given") + token.start()
             if all(word in person.forenames for word in words):
                 return match.start() if index == 0 else start
-            if not match.group("title") and (index > 0 or not SENTENCE_START.search(text[:start])) and all(
+            if not match.group("title") and (index > 0 or not at_sentence_start(text, start)) and all(
                     _is_name(word) for word in words):
                 return start
         return match.start("surname")

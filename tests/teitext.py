@@ -32,7 +32,8 @@ def text_with_glued_refs(tree: etree._Element) -> tuple[str, list[tuple[str, str
         for child in element:
             name = local(child.tag)
             if name == "note" and child.get("place") == "foot":
-                parts.append(child.get("n", ""))
+                if local(element.tag) != "div":  # a note standing alone was never referenced in the text
+                    parts.append(child.get("n", ""))
                 notes.append((child.get("n", ""), "".join(child.itertext())))
             elif name in ("lb", "p", "head", "item", "div"):
                 parts.append(" ")

@@ -1,0 +1,121 @@
+"""Messy text input: every variant converts (or fails with a specific message) and keeps its words."""
+
+from __future__ import annotations
+
+import pytest
+
+from teitext import words_of_input, words_of_tei
+from tei import convert_bytes
+from tei.errors import ConversionError
+
+MEMO = (
+    "[Page 40]\n\n"
+    "9. Memorandum of Conversation1\n\n"
+    "Visit of the Minister\n"
+    "May 2, 1980\n\n\n"
+    "    • Ambassador Able (NSC)\n\n"
+    "    • Minister Baker\n\n"
+    "Able said the talks would go on.2 Baker [Page 41] agreed.\n\n"
+    "Arms Control\n\n"
+    "Baker asked about “the next round.”\n\n"
+    "  1. Source: Files.\n"
+    "  2. A note.\n"
+)
+
+
+def convert(data: bytes) -> tuple[object, list[str]]:
+    result = convert_bytes(data, "memo.txt", validate=True)
+    assert result.validation == []
+    return result, [str(diagnostic) for diagnostic in result.diagnostics]
+
+
+def test_the_plain_memo_is_the_reference() -> None:
+    result, diagnostics = convert(MEMO.encode())
+    assert diagnostics == []
+    assert words_of_tei(result.tree) == words_of_input(MEMO)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(("name", "data"), [
+    ("utf-8 with BOM", b"\xef\xbb\xbf" + MEMO.encode()),
+    ("CRLF line endings", MEMO.replace("\n", "\r\n").encode()),
+    ("CR line endings", MEMO.replace("\n", "\r").encode()),
+    ("trailing spaces", MEMO.replace("\n", "   \n").encode()),
+    ("tabs for the indentation", MEMO.replace("    •", "\t•").replace("  1.", "\t1.").replace("  2.", "\t2.").encode()),
+    ("non-breaking spaces", MEMO.replace("talks would", "talks\u00a0would").encode()),
+])
+def test_layout_variants_give_the_same_tei(name: str, data: bytes) -> None:
+    reference, _ = convert(MEMO.encode())
+    result, diagnostics = convert(data)
+    assert diagnostics == []
+    assert result.xml == reference.xml  # type: ignore[attr-defined]
+
+
+def test_windows_1252_is_decoded_with_a_warning_naming_the_encoding() -> None:
+    text = MEMO.replace("talks", "café talks")
+    result, diagnostics = convert(text.encode("cp1252"))
+    assert "café talks" in result.xml.decode()  # type: ignore[attr-defined]
+    assert diagnostics and "read as Windows-1252" in diagnostics[0]
+
+
+def test_a_very_long_line_converts() -> None:
+    paragraph = " ".join(["Able said it again and again."] * 3000)
+    result, _ = convert(MEMO.replace("Baker asked about “the next round.”", paragraph).encode())
+    assert words_of_tei(result.tree) == words_of_input(MEMO.replace("Baker asked about “the next round.”", paragraph))  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(("marker", "n"), [("[page 41]", "41"), ("[Page 41a]", "41a"), ("[Page  41]", "41")])
+def test_page_marker_variants(marker: str, n: str) -> None:
+    result, _ = convert(MEMO.replace("[Page 41]", marker).encode())
+    assert f'<pb n="{n}"' in result.xml.decode()  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("reference", ["[2]", "²"])
+def test_footnote_reference_variants(reference: str) -> None:
+    result, diagnostics = convert(MEMO.replace("go on.2", f"go on.{reference}").encode())
+    assert diagnostics == []
+    assert 'on.<note place="foot" n="2"' in result.xml.decode()  # type: ignore[attr-defined]
+
+
+def test_headings_in_capitals() -> None:
+    result, _ = convert(MEMO.replace("Arms Control", "ARMS CONTROL").encode())
+    assert "<head>ARMS CONTROL</head>" in result.xml.decode()  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    ("no participants", MEMO.split("    •")[0] + "Able said the talks would go on.2\n\n  1. Source: Files.\n  2. A note.\n"),
+    ("no footnotes", MEMO.replace("Conversation1", "Conversation").replace("on.2", "on.").split("  1.")[0]),
+    ("no page markers", MEMO.replace("[Page 40]\n\n", "").replace("[Page 41] ", "")),
+])
+def test_a_memo_without_a_part_converts(name: str, text: str) -> None:
+    result, diagnostics = convert(text.encode())
+    assert diagnostics == []
+    assert words_of_tei(result.tree) == words_of_input(text)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (MEMO.replace("go on.2", "go on."), "memo.txt:20: warning: footnote-unreferenced: footnote 2 is never referenced"),
+    (MEMO.replace("agreed.", "agreed.3"), "memo.txt:13: warning: footnote-undefined: 'agreed.3' looks like a "
+                                          "reference to footnote 3, but there is no such footnote"),
+    (MEMO.replace("[Page 41]", "[Page 39]"), "memo.txt:13: warning: page-sequence: page 39 follows page 40"),
+    (MEMO.replace("[Page 41]", "[Page 44]"), "memo.txt:13: warning: page-sequence: page 44 follows page 40: pages "
+                                             "41–43 are missing"),
+    (MEMO.replace("  1. Source: Files.\n  2. A note.", "  2. A note.\n  1. Source: Files."),
+     "memo.txt:20: warning: footnote-unreferenced: footnote 1 is never referenced"),
+], ids=["note-never-referenced", "reference-without-note", "pages-backwards", "pages-skip", "notes-out-of-order"])
+def test_inconsistent_input_is_reported_with_its_line(text: str, expected: str) -> None:
+    result, diagnostics = convert(text.encode())
+    assert any(line.startswith(expected) for line in diagnostics), diagnostics
+    assert words_of_tei(result.tree) == words_of_input(text)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(("data", "message"), [
+    (b"", "the file is empty"),
+    (b"   \n\n  \n", "the file is empty"),
+    (b"\x00\x00PK\x03\x04", "binary file"),
+    (b"Caf\x81\x8d\n", "not UTF-8"),
+    (b"A paragraph.\n\nAnother one.\n", "no title line"),
+])
+def test_unconvertible_input_raises_a_specific_error(data: bytes, message: str) -> None:
+    with pytest.raises(ConversionError, match=message) as error:
+        convert_bytes(data, "memo.txt")
+    assert str(error.value).startswith("memo.txt")
