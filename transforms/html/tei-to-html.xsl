@@ -39,6 +39,8 @@
            use="substring-before(concat(substring(normalize-space(@ref), 2), ' '), ' ')"/>
 
   <xsl:variable name="has-said" select="boolean(//tei:text//tei:said[@who])"/>
+  <!-- Utterances of several speakers ("#ridgway #matlock"): the key knows only the first. -->
+  <xsl:variable name="said-by-several" select="//tei:text//tei:said[contains(normalize-space(@who), ' ')]"/>
 
   <xsl:template name="headHook"/>
   <xsl:template name="titleBlockHook"/>
@@ -419,8 +421,8 @@
                   select="string($id) != '' and key('person', $id)
                           and generate-id(key('listed', $id)[1]) = generate-id($name)"/>
     <xsl:variable name="speaks"
-                  select="string($id) != '' and //tei:text//tei:said[contains(concat(' ', normalize-space(@who), ' '),
-                                                                          concat(' #', $id, ' '))]"/>
+                  select="string($id) != '' and (key('said-by-who', concat('#', $id))
+                          or $said-by-several[contains(concat(' ', normalize-space(@who), ' '), concat(' #', $id, ' '))])"/>
     <li>
       <xsl:attribute name="class">
         <xsl:text>participant</xsl:text>
