@@ -224,6 +224,8 @@ class Encoder:
             div = _sub(parent, "div", type="section")
             if block.space_before and block.head is not None:
                 div.set("rend", "space-before")
+            for page in block.breaks_before_head:
+                self.encode_page_break(div, page)
             if block.head is not None:
                 self.encode_inline(_sub(div, "head"), block.head)
             for child in block.blocks:

@@ -112,6 +112,7 @@ class Section:
     blocks: list[Block]
     line: int
     space_before: bool = False
+    breaks_before_head: list[PageBreak] = field(default_factory=list)  # "[Page N]" between the break and the head
 
 
 Block = Paragraph | BulletList | EditorialBlock | PageBreak | Section
@@ -225,6 +226,7 @@ def iter_nodes(document: Document) -> Iterator[object]:
         for block in blocks:
             yield block
             if isinstance(block, Section):
+                yield from block.breaks_before_head
                 if block.head is not None:
                     yield from iter_inlines(block.head)
                 yield from walk(block.blocks)

@@ -76,6 +76,16 @@ SPEAKING_NAME = re.compile(
     rf"(?:{'|'.join(SAY_VERBS)})\b")
 
 
+def singular_title(title: str) -> str:
+    """"Foreign Ministers" → "Foreign Minister": the title of one of the people a plural names."""
+    *qualifiers, head = title.split()
+    if head.endswith("ies"):
+        head = head[:-3] + "y"
+    elif head.endswith("s") and head not in ("Mrs.", "Ms.", "Messrs."):
+        head = head[:-1]
+    return " ".join([*qualifiers, head])
+
+
 def _is_name(word: str) -> bool:
     return word not in NOT_NAMES and word not in TITLE_WORDS
 
@@ -105,10 +115,11 @@ def discover_persons(document: Document) -> list[Person]:
         for text in (item for item in content if isinstance(item, str)):
             for match in TITLED_NAME.finditer(text):
                 title = match.group("title")
-                add(match.group("surname"), title, match.group("given").strip())
+                one = singular_title(title)
+                add(match.group("surname"), one, match.group("given").strip())
                 second = SECOND_NAME.match(text, match.end())
-                if second and title.endswith("s") and title not in ("Mrs.", "Ms."):
-                    add(second.group("second"))
+                if second and one != title:
+                    add(second.group("second"), one)
             for match in SPEAKING_NAME.finditer(text):
                 if ARTICLE_BEFORE.search(text[max(0, match.start() - 5): match.start()]):
                     continue

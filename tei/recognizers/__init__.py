@@ -113,8 +113,7 @@ def _read_body(blocks: list[TextBlock], document: Document, reporter: Reporter) 
     state = ParseState(document, reporter)
     for block in blocks:
         recognizer = next(r for r in BODY_RECOGNIZERS if r.test(block, state))
-        if (block.blank_before >= SECTION_BREAK_BLANK_LINES and not isinstance(recognizer, HeadingBlockRecognizer)
-                and not isinstance(recognizer, PageBreakBlockRecognizer)):
+        if block.blank_before >= SECTION_BREAK_BLANK_LINES and not isinstance(recognizer, HeadingBlockRecognizer):
             open_section_break(block, state)
         recognizer.run(block, state)
 

@@ -72,8 +72,15 @@ class HeadingBlockRecognizer:
         return (first.isupper() or bool(NUMBERED_HEADING.match(text))) and len(text.split()) <= self.max_words
 
     def run(self, block: TextBlock, state: ParseState) -> None:
-        section = Section(head=parse_inline(lines_of(block)), blocks=[], line=block.line,
-                          space_before=block.blank_before >= 2)
+        head = parse_inline(lines_of(block))
+        opened = state.section
+        if opened is not None and opened.head is None and opened.blocks and all(
+                isinstance(child, PageBreak) for child in opened.blocks):
+            # "\n\n\n[Page 6]\n\nHeading": the section opened by the two blank lines is this heading's.
+            opened.breaks_before_head = [child for child in opened.blocks if isinstance(child, PageBreak)]
+            opened.head, opened.blocks = head, []
+            return
+        section = Section(head=head, blocks=[], line=block.line, space_before=block.blank_before >= 2)
         state.document.body.append(section)
         state.section = section
 
