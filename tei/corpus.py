@@ -32,8 +32,8 @@ document already used them (two volumes both have a document 1); then every id o
 later document gets a prefix made from its file name, and its pointers follow.
 
 **Memory.** The persons and the ids seen are kept (~100 bytes per id); the documents are
-read and written one at a time (``lxml.etree.xmlfile``). Validating the file written
-parses it whole, which is what a corpus file costs.
+read, written and then validated one at a time (:func:`validate_corpus`), so memory does
+not grow with the size of the documents, only with the number of persons and ids.
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ from lxml import etree
 
 from tei import __version__
 from tei.encode import indent
-from tei.errors import Diagnostic
+from tei.errors import Diagnostic, Level
 
 __all__ = ["CorpusResult", "Member", "Personography", "write_corpus"]
 
@@ -270,7 +270,7 @@ def write_corpus(path: str | Path, members: Sequence[Member], *, title: str = "M
 
     The members' TEI files are read one at a time, in the order given. With ``validate``,
     the file written is checked against the schema and rules like any TEI we write
-    (:func:`tei.validate.validate_file`); the problems are in the result.
+    (:func:`validate_corpus`); the problems are in the result.
     """
     from tei.xmlsafe import parse
 
@@ -294,9 +294,71 @@ def write_corpus(path: str | Path, members: Sequence[Member], *, title: str = "M
             out.write(etree.tostring(root, encoding="utf-8"))
             out.write(b"\n")
         out.write(b"</teiCorpus>\n")
-    problems: list[Diagnostic] = []
-    if validate:
-        from tei.validate import validate_file
-
-        problems = validate_file(target)
+    problems = validate_corpus(target) if validate else []
     return CorpusResult(target, len(members), len(personography.persons), problems)
+
+
+def _line(element: etree._Element) -> int | None:
+    line = element.sourceline
+    return line if isinstance(line, int) else None
+
+
+def validate_corpus(path: str | Path) -> list[Diagnostic]:
+    """A teiCorpus file → its diagnostics (empty: valid), reading one ``TEI`` at a time.
+
+    The same checks as :func:`tei.validate.validate_file`, streamed so that memory does not
+    grow with the corpus: libxml2 checks the schema as the file is parsed
+    (``iterparse(schema=…)``), and the rules of :data:`tei.validate.RULES` run on each
+    ``TEI`` as it ends, with the ids of the corpus header in view (a document's speakers
+    are persons of the header), before the ``TEI`` is dropped. Ids are checked for
+    uniqueness across documents here, the rules seeing one document at a time. A schema
+    error stops the parse: it is the only one reported, at the line of its ``TEI``.
+    """
+    from tei.resources import schema_path
+    from tei.validate import RULES, SCHEMA_RULE, Document, libxml2_schema
+
+    name = str(path)
+    schema = libxml2_schema(schema_path().resolve())
+    problems: list[Diagnostic] = []
+    header_ids: dict[str, etree._Element] = {}
+    first_use: dict[str, int] = {}  # id → its line, across documents
+    line = 1
+    try:
+        for event, element in etree.iterparse(name, events=("start", "end"), tag=(tei("teiHeader"), tei("TEI")),
+                                              schema=schema, resolve_entities=False, no_network=True,
+                                              huge_tree=True):
+            if event == "start":
+                line = _line(element) or line
+                continue
+            parent = element.getparent()
+            if element.tag == tei("teiHeader"):
+                if parent is not None and parent.tag == tei("teiCorpus"):
+                    header_ids = {str(e.get(XML_ID)): e for e in element.iter() if e.get(XML_ID) is not None}
+                    first_use.update((key, _line(e) or 0) for key, e in header_ids.items())
+                continue
+            for each in element.iter():
+                value = each.get(XML_ID)
+                if value is not None and value not in header_ids:
+                    if value in first_use:
+                        problems.append(Diagnostic(Level.ERROR, f"xml:id '{value}' is already used on line "
+                                                   f"{first_use[value]}; ids must be unique", name,
+                                                   _line(each), rule="unique-id"))
+                    else:
+                        first_use[value] = _line(each) or 0
+            document = Document(etree.ElementTree(element), ids=dict(header_ids))
+            for rule in RULES:
+                if rule.name == "unique-id":
+                    continue  # across the whole file, above
+                for found, message in rule.check(document):
+                    problems.append(Diagnostic(Level.ERROR, message, name, _line(found), rule=rule.name))
+            # Done with this document: drop it and the ones before it.
+            element.clear()
+            previous = element.getprevious()
+            while parent is not None and previous is not None and previous.tag == tei("TEI"):
+                parent.remove(previous)
+                previous = element.getprevious()
+    except etree.XMLSyntaxError as error:
+        message = str(error.msg or error).replace(f"{{{TEI_NS}}}", "")
+        problems.append(Diagnostic(Level.ERROR, re.sub(r" \(<string>, line \d+\)$", "", message), name,
+                                   error.lineno or line, rule=SCHEMA_RULE))
+    return sorted(problems, key=lambda d: d.line or 0)

@@ -271,3 +271,29 @@ def test_an_input_whose_output_would_replace_the_index_fails_alone(tmp_path: Pat
     assert (summary.ok, summary.failed) == (1, 1)
     assert "rename the file" in files_of(load_report(tmp_path / "out"))["index"]["errors"][0]  # type: ignore[index]
     assert (tmp_path / "out" / "index.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_corpus_validation_streams_and_reports_like_validate(tmp_path: Path) -> None:
+    from tei.corpus import validate_corpus
+    from tei.validate import validate_file
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(SAMPLES / "frus1964-68v14_d114.txt", folder / "a.txt")
+    shutil.copy(SAMPLES / "frus1961-63v05_d150.txt", folder / "b.txt")
+    corpus = tmp_path / "corpus.xml"
+    run_batch(plan_batch(folder, tmp_path / "out", ["tei"]), jobs=1, corpus=corpus)
+    assert validate_corpus(corpus) == []
+    text = corpus.read_text(encoding="utf-8")
+    person = re.search(r'<person xml:id="([^"]+)"', text)
+    assert person is not None
+    broken = tmp_path / "broken.xml"
+    # A dangling pointer, and an id of the first document used again in the second.
+    first_id = re.findall(r'<div type="document" n="\d+" xml:id="([^"]+)"', text)[0]
+    last = text.rindex('<div type="document"')
+    broken.write_text(text.replace(f'"#{person.group(1)}"', '"#nobody"'), encoding="utf-8")
+    expected = [(d.line, d.rule) for d in validate_file(broken)]
+    assert expected and [(d.line, d.rule) for d in validate_corpus(broken)] == expected
+    broken.write_text(text[:last] + re.sub(r'xml:id="[^"]+"', f'xml:id="{first_id}"', text[last:], count=1),
+                      encoding="utf-8")
+    assert [d.rule for d in validate_corpus(broken)] == ["unique-id"]
