@@ -24,8 +24,10 @@ memory (``ru_maxrss``) of the measuring process and of its largest worker. Each 
 runs in its own process because ``ru_maxrss`` only ever grows. The load average is printed:
 this is a shared machine. ``tei --help`` is timed as a cold command (median of 10).
 
-``--profile`` runs cProfile over one worker's work (``tei.batch.process_file``) on 100
-documents and prints where the time goes, by module and by function.
+``--profile`` prints where the time goes: the CPU time of each step of the conversion (and
+each resolve pass), validation and rendering, on 200 documents without a profiler; then
+cProfile over one worker's work (``tei.batch.process_file``) on 100 documents, by module and
+by function (the profiler slows Python code more than C, so its shares overstate Python).
 """
 
 from __future__ import annotations
@@ -173,6 +175,57 @@ def startup(runs: int = 10) -> tuple[float, float]:
     return statistics.median(times), min(times)
 
 
+def steps(files: list[str]) -> str:
+    """CPU time of each step of the conversion and of each resolve pass, without a profiler → a table.
+
+    The profiler's overhead falls mostly on Python code, so its shares overstate it; these
+    figures are the steps' own cost (``time.process_time`` around each call).
+    """
+    from tei import pipeline, resolve
+    from tei.render import render
+    from tei.validate import validate_bytes
+
+    spent: dict[str, float] = defaultdict(float)
+
+    def timed(name: str, function: Callable[..., object]) -> Callable[..., object]:
+        def wrapper(*args: object, **kwargs: object) -> object:
+            started = time.process_time()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                spent[name] += time.process_time() - started
+        return wrapper
+
+    originals = {name: getattr(pipeline, name) for name in ("read", "recognize", "encode", "serialize")}
+    passes = resolve.PASSES
+    try:
+        for name, function in originals.items():
+            setattr(pipeline, name, timed(f"convert: {name}", function))
+        resolve.PASSES = tuple((name, timed(f"convert: resolve: {name}", run))  # type: ignore[misc]
+                               for name, run in passes)
+        datas = [(path, Path(path).read_bytes()) for path in files]
+        pipeline.convert_bytes(datas[0][1])
+        spent.clear()
+        for path, data in datas:
+            result = pipeline.convert_bytes(data, path)
+            started = time.process_time()
+            validate_bytes(result.xml, path)
+            spent["validate"] += time.process_time() - started
+            for to in ("html", "text"):
+                started = time.process_time()
+                render(result.tree, to)
+                spent[f"render {to}"] += time.process_time() - started
+    finally:
+        for name, function in originals.items():
+            setattr(pipeline, name, function)
+        resolve.PASSES = passes
+    total = sum(spent.values())
+    lines = [f"CPU time by step, {len(files)} documents, no profiler ({total / len(files) * 1000:.1f} ms/doc):", ""]
+    for name, seconds in sorted(spent.items(), key=lambda item: -item[1]):
+        lines.append(f"  {seconds / total:6.1%}  {seconds / len(files) * 1000:6.2f} ms/doc  {name}")
+    return "\n".join(lines)
+
+
 def profile(files: list[str], top: int = 25) -> str:
     """cProfile over ``process_file`` (convert, validate, render, write) → where the time goes."""
     from tei.batch import Settings, Task, _warm_up, process_file
@@ -194,7 +247,7 @@ def profile(files: list[str], top: int = 25) -> str:
         elif filename.startswith("~") or filename == "<built-in>":
             key = "builtins and C (re, lxml, libxslt)"
         else:
-            key = "stdlib/other: " + Path(filename).name
+            key = "stdlib: " + "/".join(Path(filename).parts[-2:])  # re/_parser.py, not _parser.py
         by_module[key] += tottime
     total = sum(by_module.values())
     lines = [f"Own time by module, {len(files)} documents, {total:.2f} s under the profiler:", ""]
@@ -288,6 +341,7 @@ def main(argv: list[str] | None = None) -> int:
     if failed:
         print(f"\nWARNING: files failed in {len(failed)} batch runs", file=sys.stderr)
     if args.profile:
+        print("\n" + steps(texts[:200]))
         print("\n" + profile(texts[:100]))
     if args.keep is None:
         import shutil
