@@ -678,8 +678,10 @@ class Progress:
             self.last_draw = now
 
     def close(self) -> None:
+        """End the progress line (drawn for the last time if the run stopped early)."""
         if self.tty and self.total:
-            self.stream.write("\r" + self.line() + "\x1b[K\n")
+            final = "" if self.done == self.total else "\r" + self.line() + "\x1b[K"
+            self.stream.write(final + "\n")
             self.stream.flush()
 
     @staticmethod
