@@ -80,6 +80,9 @@ SAYING = frozenset(SAY_VERBS) | frozenset([
     "offered", "accepted", "accepts", "rejected", "predicted", "cautioned", "apologized", "complained",
     "protested", "invited", "recommended", "requested", "pressed", "informed", "announced", "affirmed",
     "conceded", "claimed", "corrected", "interrupted", "joked", "laughed", "went\\s+on", "went\\s+over",
+    "disagreed", "demurred", "interposed", "recounted", "elaborated", "underlined", "underscored",
+    "asserted", "contended", "retorted", "cited", "specified", "clarified", "characterized",
+    "(?:began|opened|started|closed)\\s+(?:the\\s+\\w+\\s+)?by\\s+\\w+ing",
     "pointed\\s+out", "points\\s+out",
 ])
 # Verbs that record a participant's position rather than words: still that participant's.
@@ -153,10 +156,13 @@ QUOTE_MARK = "\uE002"                             # a quotation (atomic)
 NOTE_MARK = "\uE003"                              # an editorial note (atomic)
 PERSON = PERSON_OPEN + r"(?P<{name}>\d+)" + PERSON_CLOSE
 PERSON_ANY = PERSON_OPEN + r"\d+" + PERSON_CLOSE
+# Between a subject and its verb: a short aside in commas, and adverbs ("Evans, in turn, then said").
+GAP = (r"(?:,\s+(?:in\s+turn|for\s+(?:his|her|their|its)\s+part|in\s+reply|in\s+response|in\s+return"
+       r"|however|therefore|too|moreover|nevertheless|once\s+again|in\s+this\s+connection|in\s+any\s+case),)?"
+       r"(?:,?\s+" + ADVERB + r")*,?\s+")
 NAMED = re.compile(PERSON.format(name="first") + r"(?P<more>(?:\s*,\s*" + PERSON_ANY + r")*"
-                   r"(?:,?\s+and\s+" + PERSON_ANY + r"))?"
-                   r"(?:,?\s+" + ADVERB + r")*,?\s+" + VERB)
-PRONOUN = re.compile(r"(?<![\w’'])(?P<pronoun>[Hh]e|[Ss]he)(?:,?\s+" + ADVERB + r")*,?\s+" + VERB)
+                   r"(?:,?\s+and\s+" + PERSON_ANY + r"))?" + GAP + VERB)
+PRONOUN = re.compile(r"(?<![\w’'])(?P<pronoun>[Hh]e|[Ss]he)" + GAP + VERB)
 GENDER_PRONOUN = re.compile(r"(?<![\w’'])(he|she)(?![\w’'])", re.IGNORECASE)
 
 
@@ -423,7 +429,7 @@ def resolve_pronoun(pronoun: str, history: list[str], genders: dict[str, str]) -
     return history[-1] if history else None
 
 
-def learn_genders(sentences: list[list[Inline]], participants: set[str], aliases: dict[str, str]) -> dict[str, str]:
+def learn_genders(sentences: list[list[Inline]], state: _State) -> dict[str, str]:
     """Genders shown by the text: "Able said she …" → ``{"able": "she"}``.
 
     The first he/she after a participant's verb of saying, before any other person is named,
@@ -431,11 +437,11 @@ def learn_genders(sentences: list[list[Inline]], participants: set[str], aliases
     """
     votes: dict[str, Counter[str]] = {}
     for sentence in sentences:
-        text, refs = _masked(sentence)
+        text, refs = state.mask(sentence)
         match = _named_match(text)
         if match is None or match.group("more"):
             continue
-        who = _participant(refs[int(match.group("first"))], participants, aliases)
+        who = _participant(refs[int(match.group("first"))], state.participants, state.aliases)
         if who is None:
             continue
         rest = text[match.end():]
@@ -469,6 +475,47 @@ def participant_aliases(document: Document) -> dict[str, str]:
     return aliases
 
 
+HONORIFICS = frozenset(["Mr.", "Mrs.", "Ms.", "Miss", "Dr.", "Messrs.", "Mr", "Mrs", "Ms", "Dr"])
+
+
+def participant_roles(document: Document) -> dict[str, str]:
+    """Role phrases that name exactly one participant: "Ambassador Dorn, USSR" makes "the Ambassador" Dorn.
+
+    ``{"Ambassador": "dorn"}`` when Dorn is the only participant listed as Ambassador; with two
+    Ambassadors the phrase names neither. Honorifics ("Mr.") are no role; a role-only participant
+    ("The Secretary") is linked by the persons pass already.
+    """
+    holders: dict[str, list[str]] = {}
+    for person in document.participants:
+        if person.role_only:
+            continue
+        phrases = {" ".join(person.role_names), *person.occupations} - {""}
+        for phrase in phrases:
+            if phrase not in HONORIFICS and phrase[:1].isupper():
+                holders.setdefault(phrase, []).append(person.id)
+    taken = {" ".join(person.role_names) for person in document.participants if person.role_only}
+    return {phrase: ids[0] for phrase, ids in holders.items() if len(ids) == 1 and phrase not in taken}
+
+
+def role_subject(text: str, refs: list[str | None], roles: dict[str, str]) -> tuple[str, list[str | None]]:
+    """Treat "the <role>" of a participant like a name, so that the subject rules see a person.
+
+    ``("The Ambassador said no.", [], {"Ambassador": "dorn"})`` → ``("\uE0000\uE001 said no.", ["dorn"])``;
+    "the Deputy Minister" is not "the Minister": the whole role must match.
+    """
+    if not roles:
+        return text, refs
+    refs = list(refs)
+    pattern = re.compile(r"(?<![\w’'])[Tt]he\s+(?P<role>" + "|".join(
+        re.escape(role) for role in sorted(roles, key=len, reverse=True)) + r")(?![\w’'\-])")
+
+    def mark(match: re.Match[str]) -> str:
+        refs.append(roles[match.group("role")])
+        return f"{PERSON_OPEN}{len(refs) - 1}{PERSON_CLOSE}"
+
+    return pattern.sub(mark, text), refs
+
+
 def _participant(ref: str | None, participants: set[str], aliases: dict[str, str]) -> str | None:
     ref = aliases.get(ref or "", ref)
     return ref if ref in participants else None
@@ -482,8 +529,14 @@ class _State:
 
     participants: set[str]
     aliases: dict[str, str]
-    genders: dict[str, str]
+    roles: dict[str, str]
+    genders: dict[str, str] = field(default_factory=dict)
     history: list[str] = field(default_factory=list)  # speakers, latest last
+
+    def mask(self, sentence: list[Inline]) -> tuple[str, list[str | None]]:
+        """The sentence's masked text, participants' role phrases marked as persons."""
+        text, refs = _masked(sentence)
+        return role_subject(text, refs, self.roles)
 
     def spoke(self, who: list[str]) -> None:
         for person in who:
@@ -500,7 +553,7 @@ def attribute_sentence(sentence: list[Inline], current: list[str] | None,
     """
     if editorial_aside(sentence):
         return None, current
-    text, refs = _masked(sentence)
+    text, refs = state.mask(sentence)
     subject = named_subject(text, refs)
     pronoun = pronoun_subject(text)
     if pronoun is not None:
@@ -580,7 +633,8 @@ def attribute_speakers(document: Document, reporter: Reporter) -> None:
     for blocks in _paragraph_lists(document.body):
         paragraphs += [block for block in blocks if isinstance(block, Paragraph)]
     all_sentences = [sentence for paragraph in paragraphs for sentence in split_sentences(paragraph.content)]
-    state = _State(participants, aliases, learn_genders(all_sentences, participants, aliases))
+    state = _State(participants, aliases, participant_roles(document))
+    state.genders = learn_genders(all_sentences, state)
 
     for blocks in _paragraph_lists(document.body):
         carried: list[str] | None = None  # the last speaker of the previous paragraph of this list

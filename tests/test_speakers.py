@@ -203,6 +203,18 @@ def test_rule_role_only_participant_and_its_titled_name() -> None:
     assert who("The Secretary said yes. Secretary Shultz replied that he would.\n") == ["secretary", "secretary"]
 
 
+def test_rule_role_of_exactly_one_participant() -> None:
+    # Able is the only Ambassador, Dorn the only Deputy Minister; "the Minister" is neither.
+    assert who("The Ambassador said yes.\n\nThe Deputy Minister replied that he agreed.\n\n"
+               "Carter said the Minister asked for time. The Minister said so.\n") == [
+        "able", "dorn", "carter", "carter"]
+
+
+def test_rule_subject_with_an_aside_and_a_longer_verb() -> None:
+    assert who("Carter, in turn, said no.\n\nDorn opened the meeting by welcoming everyone.\n") == [
+        "carter", "dorn"]
+
+
 def test_rule_joint_subject() -> None:
     assert speakers_of("Able and Carter agreed.\n") == [("able carter", "Able and Carter agreed.")]
     assert who("Carter and Dorn agreed that the group could meet.\n") == ["carter dorn"]
@@ -368,7 +380,9 @@ def test_the_rules_name_no_person_or_heading_of_any_memorandum() -> None:
     for path in [SEED, *SAMPLES]:
         document = convert_file(path).document
         for person in [*document.participants, *document.mentioned]:
-            words.update(word for word in [person.surname or "", *person.forenames] if len(word) > 2)
+            if person.surname:
+                words.add(person.surname)
+                words.add(" ".join([*person.forenames, person.surname]))
         for line in path.read_text(encoding="utf-8").splitlines():
             heading = re.fullmatch(r"(?:\d+\. )?([A-Z][A-Za-z’' -]{2,60})", line.strip())
             if heading and not line.strip().endswith("Memorandum of Conversation"):
