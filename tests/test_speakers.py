@@ -264,6 +264,17 @@ def test_rule_reported_view_stays_with_the_participant_talking() -> None:
 
 def test_rule_non_participants_never_speak() -> None:
     assert who("Colonel Zed said the date was impossible.\n") == ["-"]
+    # Opening a paragraph, a non-participant is not reported by the previous speaker.
+    assert who("Able said no.\n\nColonel Zed said the date was impossible. It was too early.\n") == [
+        "able", "-", "-"]
+
+
+def test_a_non_participant_speaking_outside_a_turn_is_reported() -> None:
+    result = convert(PREAMBLE + "Able said no.\n\nColonel Zed said the date was impossible.\n")
+    warnings = [diagnostic for diagnostic in result.diagnostics if diagnostic.rule == "speaker-not-in-participants"]
+    assert len(warnings) == 1
+    assert "Colonel Zed speaks but is not among the participants" in warnings[0].message
+    assert warnings[0].line == 12
 
 
 def test_rule_narrative_sentences_have_no_speaker() -> None:
