@@ -333,19 +333,29 @@ def test_attribution_never_loses_or_reorders_text(path: Path) -> None:
     assert [_unwrapped(content) for content in after] == [_unwrapped(content) for content in before]
 
 
-def _expected() -> list[tuple[str, str]]:
+def _expected(path: Path) -> list[tuple[str, str]]:
     rows = []
-    for line in EXPECTED.read_text(encoding="utf-8").splitlines():
+    for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             prefix, speakers = line.split("\t")
             rows.append((prefix, speakers))
     return rows
 
 
-def test_d256_agrees_with_the_hand_reading() -> None:
-    document = convert_file(SEED).document
+# Each hand reading and the memorandum it reads.
+READINGS = {
+    "d256": SEED,
+    "d114": ROOT / "tests" / "samples" / "frus1964-68v14_d114.txt",
+    "d150": ROOT / "tests" / "samples" / "frus1961-63v05_d150.txt",
+}
+
+
+@pytest.mark.parametrize("name", sorted(READINGS))
+def test_attribution_agrees_with_the_hand_reading(name: str) -> None:
+    """At least 95% of the sentences get the speaker of tests/speakers/<name>.tsv; disagreements are printed."""
+    document = convert_file(READINGS[name]).document
     got = [pair for paragraph in paragraphs(document) for pair in attributed(paragraph.content)]
-    rows = _expected()
+    rows = _expected(EXPECTED.parent / f"{name}.tsv")
     disagreements = []
     position = 0
     for prefix, expected in rows:
@@ -358,7 +368,7 @@ def test_d256_agrees_with_the_hand_reading() -> None:
         if got[found][0] != expected:
             disagreements.append(f"{prefix!r}: expected {expected}, got {got[found][0]}")
     agreement = 1 - len(disagreements) / len(rows)
-    print(f"d256: {len(rows) - len(disagreements)} of {len(rows)} sentences agree ({agreement:.1%})")
+    print(f"{name}: {len(rows) - len(disagreements)} of {len(rows)} sentences agree ({agreement:.1%})")
     for disagreement in disagreements:
         print("  " + disagreement)
     assert len(rows) == len(got), "the hand reading and the converter count different sentences"
