@@ -83,7 +83,7 @@ SAYING = frozenset(SAY_VERBS) | frozenset([
     "disagreed", "demurred", "interposed", "recounted", "elaborated", "underlined", "underscored",
     "asserted", "contended", "retorted", "cited", "specified", "clarified", "characterized",
     "(?:began|opened|started|closed)\\s+(?:the\\s+\\w+\\s+)?by\\s+\\w+ing",
-    "pointed\\s+out", "points\\s+out",
+    "pointed\\s+out", "points\\s+out", "turned\\s+to",
 ])
 # Verbs that record a participant's position rather than words: still that participant's.
 THINKING = frozenset([
@@ -156,8 +156,10 @@ NOTE_MARK = "\uE003"                              # an editorial note (atomic)
 PERSON = PERSON_OPEN + r"(?P<{name}>\d+)" + PERSON_CLOSE
 PERSON_ANY = PERSON_OPEN + r"\d+" + PERSON_CLOSE
 # Between a subject and its verb: a short aside in commas, and adverbs ("Evans, in turn, then said").
-GAP = (r"(?:,\s+(?:in\s+turn|for\s+(?:his|her|their|its)\s+part|in\s+reply|in\s+response|in\s+return"
-       r"|however|therefore|too|moreover|nevertheless|once\s+again|in\s+this\s+connection|in\s+any\s+case),)?"
+# The aside is a short adverbial phrase ("in turn", "after some hesitation"), never a relative clause:
+# "Baker, who had been here a long time, understood …" is not Baker's sentence.
+GAP = (r"(?:,\s+(?:in\s+turn|for\s+(?:his|her|their|its)\s+part|however|therefore|too|moreover|nevertheless"
+       r"|once\s+again|(?:after|with|in|for|at|on|upon|without|by)\s+[^,;:\uE000-\uE003]{1,40}?),)?"
        r"(?:,?\s+" + ADVERB + r")*,?\s+")
 NAMED = re.compile(PERSON.format(name="first") + r"(?P<more>(?:\s*,\s*" + PERSON_ANY + r")*"
                    r"(?:,?\s+and\s+" + PERSON_ANY + r"))?" + GAP + VERB)
