@@ -20,12 +20,18 @@ rule                       example → speaker
 editorial_aside            "(NOTE: Kern is …)", "(At lunch, it was agreed …)." → none
 main_clause_start          "In answer to a question from Dorn, Baker said" →
                            the subject is looked for after the leading clause
+opens_clause               the subject must open a clause: "… what Shore had said" is
+                           not Shore's sentence
+role_subject               "The Ambassador said" → the one participant listed as
+                           Ambassador (participant_aliases: "Secretary Shore" is the
+                           participant listed as "The Secretary")
 joint_subject              "Able and Carter agreed." → both
 named_subject              "Ambassador Carter said …", "Baker quipped" → him
 pronoun_subject            "She recalled …" → the latest speaker of that gender, if the
                            text shows genders (learn_genders), else the latest speaker
-reported_view              "Colonel Zed … thought …" (not a participant) → the
-                           participant who is talking
+reported_view              "Colonel Zed … thought …" (not a participant) inside a turn
+                           → the participant who is talking; outside a turn → none,
+                           and a ``speaker-not-in-participants`` warning
 narrative                  "There was then some discussion …", "The group then
                            adjourned …" → none
 continuation               "The other side is quite open to U.S. suggestions." → the
@@ -37,6 +43,10 @@ Only participants speak; persons are told apart by the ids that the ``persons`` 
 linked. Genders come only from pronouns in the text ("Able said she …"), never from
 names. Text is never dropped or reordered: sentences are cut inside strings only, and
 quotations, editorial notes, note references and page breaks stay in their sentence.
+
+The end of the module counts what each speaker said in a TEI file (``tei speakers``):
+:func:`count_speakers` reads the ``said`` elements back and splits them with the same
+sentence splitter.
 """
 
 from __future__ import annotations
@@ -96,7 +106,7 @@ BASE_FORMS = frozenset([
     "say", "ask", "add", "emphasize", "stress", "suggest", "propose", "note", "agree", "reply", "answer",
     "recall", "comment", "explain", "express",
 ])
-VERB = (r"(?:(?:seemed|went\s+on|wished|wanted|began|proceeded|hastened|went\s+on)\s+to\s+(?:"
+VERB = (r"(?:(?:seemed|went\s+on|wished|wanted|began|proceeded|hastened)\s+to\s+(?:"
         + "|".join(sorted(BASE_FORMS)) + r")|"
         + "|".join(sorted(SAYING | THINKING, key=len, reverse=True))
         + r"|(?:was|is)\s+(?:not\s+)?(?:quite\s+|very\s+|still\s+)?(?:clear|sure|certain|puzzled|glad|pleased"
@@ -138,7 +148,9 @@ TITLE_ABBREVIATIONS = frozenset([
     "Corp.", "Jr.", "ca.", "approx.",
 ])
 # Abbreviations that stand before a number: "pp. 53–54", "No. 5" (but "He said no. Then …" ends).
-NUMBER_ABBREVIATIONS = frozenset(["No.", "Nos.", "vol.", "Vol.", "vols.", "pp.", "p.", "ff.", "Art.", "art.", "para.", "paras."])
+NUMBER_ABBREVIATIONS = frozenset([
+    "No.", "Nos.", "vol.", "Vol.", "vols.", "pp.", "p.", "ff.", "Art.", "art.", "para.", "paras.",
+])
 # Abbreviations that end a sentence only when a typical sentence opener follows
 # ("… to the U.S. The text …" ends; "the U.S. side" does not).
 OPENERS = frozenset([
@@ -360,7 +372,8 @@ def named_subject(text: str, refs: list[str | None]) -> Subject | None:
         return None
     indexes = [int(match.group("first"))]
     if match.group("more"):
-        indexes += [int(number) for number in re.findall(PERSON_OPEN + r"(\d+)" + PERSON_CLOSE, match.group("more"))]
+        more = re.findall(PERSON_OPEN + r"(\d+)" + PERSON_CLOSE, match.group("more"))
+        indexes += [int(number) for number in more]
     return Subject("named", [refs[index] for index in indexes])
 
 
@@ -393,7 +406,9 @@ def joint_subject(subject: Subject, participants: set[str]) -> list[str] | None:
 
 
 def pronoun_subject(text: str) -> Subject | None:
-    """"He"/"She" as the subject of a verb of saying: ``"She recalled …"`` → ``Subject("pronoun", pronoun="she")``.
+    """"He"/"She" as the subject of a verb of saying.
+
+    ``"She recalled …"`` → ``Subject("pronoun", pronoun="she")``.
 
     Only when it opens a clause and comes before any named subject; "Baker said he …"
     is Baker's.
@@ -687,21 +702,6 @@ def _report_outsiders(document: Document, refs: list[str], sentence: list[Inline
                      "speaker-not-in-participants")
 
 
-__all__ = [
-    "attribute_speakers",
-    "editorial_aside",
-    "is_sentence_end",
-    "joint_subject",
-    "learn_genders",
-    "main_clause_start",
-    "named_subject",
-    "narrative",
-    "participant_aliases",
-    "pronoun_subject",
-    "reported_view",
-    "resolve_pronoun",
-    "split_sentences",
-]
 
 
 # ---------------------------------------------------------------- statistics from TEI
@@ -766,8 +766,17 @@ def _text_of(element: etree._Element) -> str:
 def _spoken_words(content: list[Inline]) -> int:
     """Words of the speaker's own text: editorial notes (and footnotes, already left out) do not count."""
     def spoken(items: list[Inline]) -> str:
-        return "".join(item if isinstance(item, str) else item.text if isinstance(item, PersName)
-                       else spoken(item.content) if isinstance(item, (Quote, Said)) else " " for item in items)
+        parts = []
+        for item in items:
+            if isinstance(item, str):
+                parts.append(item)
+            elif isinstance(item, PersName):
+                parts.append(item.text)
+            elif isinstance(item, (Quote, Said)):
+                parts.append(spoken(item.content))
+            else:
+                parts.append(" ")
+        return "".join(parts)
     return len(spoken(content).split())
 
 
@@ -800,7 +809,8 @@ def count_speakers(root: etree._Element) -> list[SpeakerCount]:
         sentences = [sentence for sentence in split_sentences(content)
                      if not editorial_aside(sentence) and plain_text(sentence).strip()]
         words = _spoken_words(content)
-        section = next((labels[div] for div in said.iterancestors(f"{TEI_NS}div") if div in labels), NO_SECTION)
+        section = next((labels[div] for div in said.iterancestors(f"{TEI_NS}div") if div in labels),
+                       NO_SECTION)
         for pointer in (said.get("who") or "").split():
             who = pointer.lstrip("#")
             count = counts.setdefault(who, SpeakerCount(who, names.get(who) or ""))
@@ -834,3 +844,27 @@ def format_speakers(counts: list[SpeakerCount], output_format: str, path: str = 
                  row[3].rjust(widths[3]), row[4]]
         lines.append("  ".join(cells).rstrip())
     return "\n".join(lines) + "\n"
+
+
+__all__ = [
+    "SpeakerCount",
+    "attribute_sentence",
+    "attribute_speakers",
+    "count_speakers",
+    "editorial_aside",
+    "format_speakers",
+    "is_sentence_end",
+    "joint_subject",
+    "learn_genders",
+    "main_clause_start",
+    "named_subject",
+    "narrative",
+    "opens_clause",
+    "participant_aliases",
+    "participant_roles",
+    "pronoun_subject",
+    "reported_view",
+    "resolve_pronoun",
+    "role_subject",
+    "split_sentences",
+]

@@ -151,9 +151,11 @@ def test_splitter_puts_a_page_break_between_sentences_with_the_next_one() -> Non
 
 
 def test_splitter_starts_a_new_sentence_at_a_semicolon_before_a_new_speaker() -> None:
-    content: list[Inline] = [PersName("Able", "able"), " asked if that applied; ", PersName("Carter", "carter"),
+    content: list[Inline] = [PersName("Able", "able"), " asked if that applied; ",
+                             PersName("Carter", "carter"),
                              " answered, all of them. The rest; it was fine."]
-    assert texts(split_sentences(content)) == ["Able asked if that applied; ", "Carter answered, all of them. ",
+    assert texts(split_sentences(content)) == ["Able asked if that applied; ",
+                                                "Carter answered, all of them. ",
                                                 "The rest; it was fine."]
 
 
@@ -178,7 +180,9 @@ def test_splitter_never_loses_or_moves_anything(chunks: list[list[str]]) -> None
     content: list[Inline] = []
     for index, words in enumerate(chunks):
         content.append(" ".join(words) + " ")
-        content.append([PageBreak(str(index), 1), Quote(["“A. B. C.”"]), PersName("Mr. Able", "able")][index % 3])
+        markers: list[Inline] = [PageBreak(str(index), 1), Quote(["“A. B. C.”"]),
+                                 PersName("Mr. Able", "able")]
+        content.append(markers[index % 3])
     sentences = split_sentences(content)
     flat = [item for sentence in sentences for item in sentence]
     assert plain_text(flat) == plain_text(content)
@@ -200,7 +204,8 @@ def test_rule_named_subject_must_open_the_clause() -> None:
 
 
 def test_rule_role_only_participant_and_its_titled_name() -> None:
-    assert who("The Secretary said yes. Secretary Shultz replied that he would.\n") == ["secretary", "secretary"]
+    assert who("The Secretary said yes. Secretary Shore replied that he would.\n") == [
+        "secretary", "secretary"]
 
 
 def test_rule_role_of_exactly_one_participant() -> None:
@@ -243,7 +248,8 @@ def test_rule_continuation_belongs_to_the_current_speaker() -> None:
 
 
 def test_rule_continuation_carries_into_the_next_paragraph_without_a_cue() -> None:
-    assert who("Dorn had two suggestions:\n\nDorn said one.\n\nA meeting in August;\n") == ["-", "dorn", "dorn"]
+    assert who("Dorn had two suggestions:\n\nDorn said one.\n\nA meeting in August;\n") == [
+        "-", "dorn", "dorn"]
 
 
 def test_rule_answer_to_a_question_goes_to_the_one_answering() -> None:
@@ -258,7 +264,8 @@ def test_main_clause_start() -> None:
 
 
 def test_rule_reported_view_stays_with_the_participant_talking() -> None:
-    body = "Able said the date was impossible. Colonel Zed of the staff thought August would do. Zed agreed.\n"
+    body = ("Able said the date was impossible. Colonel Zed of the staff thought August would do. "
+            "Zed agreed.\n")
     assert who(body) == ["able", "able", "able"]
 
 
@@ -271,7 +278,8 @@ def test_rule_non_participants_never_speak() -> None:
 
 def test_a_non_participant_speaking_outside_a_turn_is_reported() -> None:
     result = convert(PREAMBLE + "Able said no.\n\nColonel Zed said the date was impossible.\n")
-    warnings = [diagnostic for diagnostic in result.diagnostics if diagnostic.rule == "speaker-not-in-participants"]
+    warnings = [diagnostic for diagnostic in result.diagnostics
+                if diagnostic.rule == "speaker-not-in-participants"]
     assert len(warnings) == 1
     assert "Colonel Zed speaks but is not among the participants" in warnings[0].message
     assert warnings[0].line == 12
@@ -352,7 +360,7 @@ READINGS = {
 
 @pytest.mark.parametrize("name", sorted(READINGS))
 def test_attribution_agrees_with_the_hand_reading(name: str) -> None:
-    """At least 95% of the sentences get the speaker of tests/speakers/<name>.tsv; disagreements are printed."""
+    """At least 95% of the sentences get the speaker of tests/speakers/<name>.tsv; disagreements printed."""
     document = convert_file(READINGS[name]).document
     got = [pair for paragraph in paragraphs(document) for pair in attributed(paragraph.content)]
     rows = _expected(EXPECTED.parent / f"{name}.tsv")
@@ -395,7 +403,7 @@ def test_samples_are_attributed_to_participants(path: Path) -> None:
 
 
 def test_the_rules_name_no_person_or_heading_of_any_memorandum() -> None:
-    """No rule is tuned to one memo: speakers.py (docstrings included) names none of their people or headings."""
+    """No rule is tuned to one memo: speakers.py (docstrings too) names none of their people or headings."""
     source = (ROOT / "tei" / "speakers.py").read_text(encoding="utf-8")
     words: set[str] = set()
     for path in [SEED, *SAMPLES]:
