@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tei import convert, convert_file
@@ -310,8 +310,12 @@ def test_said_keeps_spaces_between_speakers_outside() -> None:
 # ---------------------------------------------------------------- whole memoranda
 
 def _before_speakers(path: Path) -> Document:
-    reporter = Reporter(str(path))
-    document = recognize(read(path.read_bytes(), str(path), reporter), reporter)
+    return _resolved_before_speakers(path.read_bytes(), str(path))
+
+
+def _resolved_before_speakers(data: bytes, name: str) -> Document:
+    reporter = Reporter(name)
+    document = recognize(read(data, name, reporter), reporter)
     for name, run in PASSES:
         if name == "speakers":
             break
@@ -338,6 +342,26 @@ def test_attribution_never_loses_or_reorders_text(path: Path) -> None:
     attribute_speakers(document, Reporter())
     after = [paragraph.content for paragraph in paragraphs(document)]
     assert [plain_text(content) for content in after] == [plain_text(content) for content in before]
+    assert [_unwrapped(content) for content in after] == [_unwrapped(content) for content in before]
+
+
+FRAGMENTS = st.sampled_from([
+    "Able said yes.", "Carter asked, “Why? Now.”", "He agreed.", "She recalled it.", "The U.S. side waited.",
+    "[Page 12]", "(NOTE: a note.)", "There was then some discussion.", "Able and Carter agreed;",
+    "In answer to Carter, Able said no.", "Mr. Carter", "The Ambassador said so.", "i.e.",
+    "Colonel Zed thought so.", "Secretary Shore replied", "(At lunch, it was agreed.)", "pp. 3–4",
+    "Dorn, in turn,", "quipped",
+])
+
+
+@settings(deadline=None, max_examples=60)
+@given(st.lists(st.lists(FRAGMENTS, min_size=1, max_size=10), min_size=1, max_size=4))
+def test_attribution_never_loses_or_reorders_text_of_any_memo(chunks: list[list[str]]) -> None:
+    text = PREAMBLE + "\n\n".join(" ".join(words) for words in chunks) + "\n"
+    document = _resolved_before_speakers(text.encode("utf-8"), "<memo>")
+    before = [copy.copy(paragraph.content) for paragraph in paragraphs(document)]
+    attribute_speakers(document, Reporter())
+    after = [paragraph.content for paragraph in paragraphs(document)]
     assert [_unwrapped(content) for content in after] == [_unwrapped(content) for content in before]
 
 
