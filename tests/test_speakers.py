@@ -289,8 +289,12 @@ def test_rule_narrative_sentences_have_no_speaker() -> None:
     body = ("Able said we could meet. There was then some discussion about vacations. Carter said fine.\n\n"
             "The group then adjourned for lunch.\n")
     assert who(body) == ["able", "-", "carter", "-"]
-    assert narrative("This led to a discussion on Berlin.")
+    assert narrative("This led to a discussion of trade.")
+    assert narrative("Both sides agreed to meet again in May.")
+    assert narrative("The following subjects were discussed before lunch:")
     assert not narrative("The group could look at communique language.")
+    # Inside a turn, a sentence about other meetings is the speaker's, not the drafter's.
+    assert not narrative("The conference adjourned last week; the issue was discussed in Geneva.")
 
 
 def test_rule_editorial_asides_have_no_speaker() -> None:
