@@ -72,16 +72,19 @@ def convert(input_path: str, output_path: str, strict: bool, quiet: bool, no_val
 
 
 @main.command()
-@click.argument("input_path", metavar="FILE", type=click.Path(dir_okay=False))
+@click.argument("input_path", metavar="FILE", type=click.Path(allow_dash=True, dir_okay=False))
 @click.option("--format", "output_format", type=click.Choice(["table", "csv", "json"]), default="table",
               show_default=True, help="table: aligned columns; csv: one row per speaker; json: for programs.")
 def speakers(input_path: str, output_format: str) -> None:
-    """Who spoke how much in a TEI file: sentences and words inside said, and the sections spoken in."""
+    """Who spoke how much in a TEI file (or '-'): sentences and words inside said, and the sections spoken in."""
     from tei.speakers import count_speakers, format_speakers
     from tei.xmlsafe import parse
 
     try:
-        root = parse(input_path).getroot()
+        if input_path == "-":
+            root = parse(sys.stdin.buffer.read(), "<stdin>").getroot()
+        else:
+            root = parse(input_path).getroot()
     except TeiError as error:
         raise click.ClickException(str(error)) from error
     counts = count_speakers(root)

@@ -320,8 +320,8 @@ def _before_speakers(path: Path) -> Document:
 def _resolved_before_speakers(data: bytes, name: str) -> Document:
     reporter = Reporter(name)
     document = recognize(read(data, name, reporter), reporter)
-    for name, run in PASSES:
-        if name == "speakers":
+    for pass_name, run in PASSES:
+        if pass_name == "speakers":
             break
         run(document, reporter)
     return document
@@ -486,6 +486,22 @@ def test_cli_speakers_csv_and_json(small_tei: Path) -> None:
     assert counts["carter"]["sections"] == ["(no section)", "Dates"]
     assert counts["dorn"]["sections"] == ["section 2"]
     assert counts["dorn"]["words"] == 3
+
+
+def test_cli_speakers_reads_standard_input(small_tei: Path) -> None:
+    result = CliRunner().invoke(main, ["speakers", "--format", "csv", "-"], input=small_tei.read_bytes())
+    assert result.exit_code == 0
+    assert result.output.splitlines()[1].startswith("able,Ambassador Able,3,16,")
+
+
+def test_cli_speakers_on_tei_without_said(tmp_path: Path) -> None:
+    path = tmp_path / "plain.xml"
+    path.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>Hi.</p></body></text></TEI>',
+                    encoding="utf-8")
+    result = CliRunner().invoke(main, ["speakers", str(path)])
+    assert result.exit_code == 0
+    assert "no <said who=…> in this file" in result.output
+    assert result.output.splitlines()[-1].split() == ["speaker", "name", "sentences", "words", "sections"]
 
 
 def test_cli_speakers_errors(tmp_path: Path) -> None:
