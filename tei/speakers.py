@@ -93,7 +93,7 @@ SAYING = frozenset(SAY_VERBS) | frozenset([
     "disagreed", "demurred", "interposed", "recounted", "elaborated", "underlined", "underscored",
     "asserted", "contended", "retorted", "cited", "specified", "clarified", "characterized",
     "(?:began|opened|started|closed)\\s+(?:the\\s+\\w+\\s+)?by\\s+\\w+ing",
-    "pointed\\s+out", "points\\s+out", "turned\\s+to",
+    "pointed\\s+out", "points\\s+out", "turned\\s+to", "nodded", "concurred", "assented",
 ])
 # Verbs that record a participant's position rather than words: still that participant's.
 THINKING = frozenset([
@@ -112,7 +112,7 @@ VERB = (r"(?:(?:seemed|went\s+on|wished|wanted|began|proceeded|hastened)\s+to\s+
         + r"|(?:was|is)\s+(?:not\s+)?(?:quite\s+|very\s+|still\s+)?(?:clear|sure|certain|puzzled|glad|pleased"
         r"|concerned|worried|disappointed|gratified|convinced|interested))\b")
 # Words that may stand between a subject and its verb: "Fay then asked", "Dorn had said".
-ADVERB = (r"(?:then|also|again|later|had|has|have|would|could|quickly|personally|immediately|further"
+ADVERB = (r"(?:then|also|again|later|had|has|have|would|could|quickly|personally|immediately|further|both"
           r"|finally|categorically|once|first|still|merely|simply|only|clearly|strongly|briefly|thereupon"
           r"|rather|somewhat|indeed|however|therefore|nevertheless)")
 # A leading clause that is not the main clause: its persons are not the subject

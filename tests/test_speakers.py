@@ -223,6 +223,7 @@ def test_rule_subject_with_an_aside_and_a_longer_verb() -> None:
 def test_rule_joint_subject() -> None:
     assert speakers_of("Able and Carter agreed.\n") == [("able carter", "Able and Carter agreed.")]
     assert who("Carter and Dorn agreed that the group could meet.\n") == ["carter dorn"]
+    assert who("Able said so. Carter and Dorn both nodded.\n") == ["able", "carter dorn"]
 
 
 def test_rule_pronoun_takes_the_latest_speaker_of_its_gender() -> None:
