@@ -17,6 +17,8 @@ function below, tested on its own in ``tests/test_speakers.py``):
 =========================  ==============================================================
 rule                       example → speaker
 =========================  ==============================================================
+new_speaker_clauses        "Carter asked …, and Baker answered …" → two units (Carter's,
+                           Baker's) with "and" between them nobody's
 editorial_aside            "(NOTE: Kern is …)", "(At lunch, it was agreed …)." → none
 main_clause_start          "In answer to a question from Dorn, Baker said" →
                            the subject is looked for after the leading clause
@@ -317,6 +319,44 @@ def _speaker_clause_cuts(content: list[Inline], texts: list[str]) -> set[int]:
                     cuts.add(position + match.end())
         position += len(texts[index])
     return cuts
+
+
+CONNECTOR = re.compile(r",(?P<connector>\s+(?:and|but|while|whereupon)\s+)")
+
+
+def new_speaker_clauses(sentence: list[Inline]) -> list[tuple[list[Inline], bool]]:
+    """Cut a sentence where ", and" opens a clause with another person speaking.
+
+    ``"Carter asked if it applied, and Baker answered that it did."`` → ``"Carter asked if it
+    applied,"`` (Carter's), ``" and "`` (a connector: nobody's), ``"Baker answered that it did."``
+    (Baker's). ``"Baker said no, but Baker personally believes …"`` stays whole. Pieces come
+    with True when they are the connector; a cut whose two sides turn out to have the same
+    speaker ("He said …, but Baker personally believes") is joined again by the pass.
+    """
+    text, refs = _masked(sentence)
+    first = _named_match(text)
+    pronoun = next((match for match in PRONOUN.finditer(text) if opens_clause(text, 0, match.start())), None)
+    if pronoun is not None and (first is None or pronoun.start() < first.start()):
+        first_ref: str | None = "he or she"  # the sentence opens with a pronoun: any name differs
+    elif first is not None:
+        first_ref = refs[int(first.group("first"))]
+    else:
+        return [(sentence, False)]
+    for index, item in enumerate(sentence):
+        if not isinstance(item, str):
+            continue
+        for match in CONNECTOR.finditer(item):
+            rest, rest_refs = _masked([item[match.end():], *sentence[index + 1:]])
+            named = NAMED.match(rest)
+            if named is None or named.group("more"):
+                continue
+            ref = rest_refs[int(named.group("first"))]
+            if ref is None or ref == first_ref:
+                continue
+            head = [*sentence[:index], item[:match.start("connector")]]
+            tail = [piece for piece in (item[match.end():], *sentence[index + 1:]) if piece != ""]
+            return [(head, False), ([match.group("connector")], True), *new_speaker_clauses(tail)]
+    return [(sentence, False)]
 
 
 # ---------------------------------------------------------------- rules
@@ -677,16 +717,29 @@ def attribute_speakers(document: Document, reporter: Reporter) -> None:
                 continue
             if any(isinstance(item, Said) for item in block.content):
                 continue  # already attributed
-            sentences = split_sentences(block.content)
+            sentences: list[list[Inline]] = []
             speakers: list[list[str] | None] = []
             current = carried
             state.turn_started = False
-            for sentence in sentences:
-                who, current = attribute_sentence(sentence, current, state)
-                speakers.append(who)
-                if state.outsiders:
-                    _report_outsiders(document, state.outsiders, sentence, block.line, reporter)
-                    state.outsiders.clear()
+            for whole in split_sentences(block.content):
+                connector: list[Inline] | None = None
+                for piece, is_connector in new_speaker_clauses(whole):
+                    if is_connector:
+                        connector = piece
+                        continue
+                    who, current = attribute_sentence(piece, current, state)
+                    if state.outsiders:
+                        _report_outsiders(document, state.outsiders, piece, block.line, reporter)
+                        state.outsiders.clear()
+                    if connector is not None and speakers[-1] == who:
+                        sentences[-1] += connector + piece  # the same speaker after all: one unit
+                    else:
+                        if connector is not None:
+                            sentences.append(connector)
+                            speakers.append(None)  # ", and": nobody's words
+                        sentences.append(piece)
+                        speakers.append(who)
+                    connector = None
             block.content[:] = _wrap(sentences, speakers)
             carried = current
 
@@ -863,6 +916,7 @@ __all__ = [
     "main_clause_start",
     "named_subject",
     "narrative",
+    "new_speaker_clauses",
     "opens_clause",
     "participant_aliases",
     "participant_roles",

@@ -208,6 +208,16 @@ def test_rule_role_only_participant_and_its_titled_name() -> None:
         "secretary", "secretary"]
 
 
+def test_rule_new_speaker_after_a_comma_and() -> None:
+    assert speakers_of("Carter asked if it applied, and Able answered that it did.\n") == [
+        ("carter", "Carter asked if it applied,"), ("-", "and"), ("able", "Able answered that it did.")]
+    # The same speaker on both sides: one unit.
+    assert speakers_of("Able said he saw no problem, but Able personally believes it is early.\n") == [
+        ("able", "Able said he saw no problem, but Able personally believes it is early.")]
+    assert who("Able said no.\n\nHe asked again, and the Secretary replied, yes.\n") == [
+        "able", "able", "-", "secretary"]
+
+
 def test_rule_role_of_exactly_one_participant() -> None:
     # Able is the only Ambassador, Dorn the only Deputy Minister; "the Minister" is neither.
     assert who("The Ambassador said yes.\n\nThe Deputy Minister replied that he agreed.\n\n"
