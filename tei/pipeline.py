@@ -17,7 +17,6 @@ from tei.reader import read
 from tei.recognizers import recognize
 from tei.resolve import resolve
 
-
 SOURCE_FAITHFUL_RULES = frozenset({"pages-increase", "notes-in-order"})
 
 

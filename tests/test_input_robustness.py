@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from teitext import words_of_input, words_of_tei
+
 from tei import convert_bytes
 from tei.errors import ConversionError
 
@@ -94,11 +94,11 @@ def test_a_memo_without_a_part_converts(name: str, text: str) -> None:
 
 @pytest.mark.parametrize(("text", "expected"), [
     (MEMO.replace("go on.2", "go on."), "memo.txt:20: warning: footnote-unreferenced: footnote 2 is never referenced"),
-    (MEMO.replace("agreed.", "agreed.3"), "memo.txt:13: warning: footnote-undefined: 'agreed.3' looks like a "
-                                          "reference to footnote 3, but there is no such footnote"),
+    (MEMO.replace("agreed.", "agreed.3"), ("memo.txt:13: warning: footnote-undefined: 'agreed.3' looks like a "
+                                           "reference to footnote 3, but there is no such footnote")),
     (MEMO.replace("[Page 41]", "[Page 39]"), "memo.txt:13: warning: page-sequence: page 39 follows page 40"),
-    (MEMO.replace("[Page 41]", "[Page 44]"), "memo.txt:13: warning: page-sequence: page 44 follows page 40: pages "
-                                             "41–43 are missing"),
+    (MEMO.replace("[Page 41]", "[Page 44]"), ("memo.txt:13: warning: page-sequence: page 44 follows page 40: "
+                                              "pages 41–43 are missing")),
     (MEMO.replace("  1. Source: Files.\n  2. A note.", "  2. A note.\n  1. Source: Files."),
      "memo.txt:20: warning: footnote-unreferenced: footnote 1 is never referenced"),
 ], ids=["note-never-referenced", "reference-without-note", "pages-backwards", "pages-skip", "notes-out-of-order"])
