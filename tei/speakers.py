@@ -838,13 +838,20 @@ def _spoken_words(content: list[Inline]) -> int:
 
 
 def _section_labels(root: etree._Element) -> dict[etree._Element, str]:
-    """Each section ``div`` → its head text, or "section N" (N counts every section, in order)."""
-    labels: dict[etree._Element, str] = {}
+    """Each section ``div`` → its head text, or "section N" (N counts every section, in order).
+
+    A heading used twice ("1. Cuba" before and after lunch) gets its number too:
+    "1. Cuba (section 6)".
+    """
     sections = [div for div in root.iter(f"{TEI_NS}div") if div.get("type") == "section"]
-    for number, div in enumerate(sections, start=1):
+    heads = []
+    for div in sections:
         head = div.find(f"{TEI_NS}head")
-        text = _normalize(_text_of(head)) if head is not None else ""
-        labels[div] = text or f"section {number}"
+        heads.append(_normalize(_text_of(head)) if head is not None else "")
+    repeated = {text for text in heads if text and heads.count(text) > 1}
+    labels: dict[etree._Element, str] = {}
+    for number, (div, text) in enumerate(zip(sections, heads, strict=True), start=1):
+        labels[div] = f"{text} (section {number})" if text in repeated else text or f"section {number}"
     return labels
 
 

@@ -467,7 +467,7 @@ def test_the_rules_name_no_person_or_heading_of_any_memorandum() -> None:
 
 SMALL = PREAMBLE + ("Able said we could meet. Carter asked when.\n\n\n"
                     "Dates\n\nAble and Carter agreed on May. Able said it is early.\n\n\n"
-                    "Dorn said fine.\n")
+                    "Dorn said fine.\n\n\nDates\n\nDorn said again.\n")
 
 
 @pytest.fixture()
@@ -485,7 +485,8 @@ def test_cli_speakers_table(small_tei: Path) -> None:
     able = lines[1].split(None, 4)
     assert able[0] == "able" and "Ambassador Able" in lines[1]
     # Able: "Able said we could meet." + "Able and Carter agreed on May." + "Able said it is early."
-    assert re.search(r"able\s+Ambassador Able\s+3\s+16\s+\(no section\); Dates$", lines[1]), lines[1]
+    pattern = r"able\s+Ambassador Able\s+3\s+16\s+\(no section\); Dates \(section 1\)$"
+    assert re.search(pattern, lines[1]), lines[1]
 
 
 def test_cli_speakers_csv_and_json(small_tei: Path) -> None:
@@ -499,9 +500,9 @@ def test_cli_speakers_csv_and_json(small_tei: Path) -> None:
     assert counts["able"]["sentences"] == 3
     assert counts["carter"]["sentences"] == 2
     assert counts["carter"]["words"] == 9
-    assert counts["carter"]["sections"] == ["(no section)", "Dates"]
-    assert counts["dorn"]["sections"] == ["section 2"]
-    assert counts["dorn"]["words"] == 3
+    assert counts["carter"]["sections"] == ["(no section)", "Dates (section 1)"]
+    assert counts["dorn"]["sections"] == ["section 2", "Dates (section 3)"]
+    assert counts["dorn"]["words"] == 6
 
 
 def test_cli_speakers_reads_standard_input(small_tei: Path) -> None:
