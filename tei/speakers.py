@@ -840,8 +840,8 @@ def _spoken_words(content: list[Inline]) -> int:
 def _section_labels(root: etree._Element) -> dict[etree._Element, str]:
     """Each section ``div`` → its head text, or "section N" (N counts every section, in order).
 
-    A heading used twice ("1. Cuba" before and after lunch) gets its number too:
-    "1. Cuba (section 6)".
+    A heading used twice (the same topic before and after lunch) gets its number too:
+    "1. Trade (section 6)".
     """
     sections = [div for div in root.iter(f"{TEI_NS}div") if div.get("type") == "section"]
     heads = []
