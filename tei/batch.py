@@ -570,7 +570,13 @@ def run_batch(plan: BatchPlan, *, jobs: int | None = None, corpus: str | Path | 
     import tempfile
 
     jobs = jobs or default_jobs()
-    plan.output_dir.mkdir(parents=True, exist_ok=True)
+    summary = Summary(files=len(plan.tasks))
+    try:
+        plan.output_dir.mkdir(parents=True, exist_ok=True)
+        report = _ReportWriter(plan.output_dir / "report.json", plan, jobs)
+        index = _IndexWriter(plan.output_dir / "index.html", plan)
+    except OSError as error:
+        raise BatchError(f"{error.filename or plan.output_dir}: cannot write there ({error.strerror})") from error
     scratch: tempfile.TemporaryDirectory[str] | None = None
     tei_dir = None
     if corpus is not None and "tei" not in plan.formats:
@@ -582,9 +588,6 @@ def run_batch(plan: BatchPlan, *, jobs: int | None = None, corpus: str | Path | 
         reserved.add(os.path.abspath(corpus))
     settings = Settings(str(plan.output_dir), plan.formats, tei_dir, persons=corpus is not None,
                         reserved=frozenset(reserved))
-    summary = Summary(files=len(plan.tasks))
-    report = _ReportWriter(plan.output_dir / "report.json", plan, jobs)
-    index = _IndexWriter(plan.output_dir / "index.html", plan)
     members: list[Outcome] = []
     started = time.perf_counter()
     try:
@@ -608,8 +611,11 @@ def run_batch(plan: BatchPlan, *, jobs: int | None = None, corpus: str | Path | 
             from tei.corpus import write_corpus
 
             corpus_path = Path(corpus)
-            result = write_corpus(corpus_path, members, title=f"Memoranda of conversation from the folder "
-                                  f"{plan.input_dir.resolve().name}")
+            try:
+                result = write_corpus(corpus_path, members, title=f"Memoranda of conversation from the folder "
+                                      f"{plan.input_dir.resolve().name}")
+            except OSError as error:
+                raise BatchError(f"{corpus_path}: cannot write the corpus ({error.strerror})") from error
             summary.corpus_persons = result.persons
             summary.corpus_problems = [str(p) for p in result.problems]
             try:
