@@ -651,6 +651,7 @@ class Progress:
         self.quiet, self.width = quiet, width
         self.started = time.monotonic()
         self.last_draw = 0.0
+        self.drawn = 0  # length of the progress line on the screen
         self.digits = len(str(total))
 
     def rate(self) -> float:
@@ -676,18 +677,25 @@ class Progress:
                 self.stream.flush()
             return
         if not outcome.ok:
-            self.stream.write("\r\x1b[K" + self._status(outcome) + "\n")
+            self._draw(self._status(outcome) + "\n")
         now = time.monotonic()
         if not outcome.ok or now - self.last_draw >= 0.1 or self.done == self.total:
-            self.stream.write("\r" + self.line() + "\x1b[K")
-            self.stream.flush()
+            self._draw(self.line())
             self.last_draw = now
+
+    def _draw(self, text: str) -> None:
+        # Plain "\r" and spaces, no terminal escapes: what is left of a longer line is blanked.
+        line = text.rstrip("\n")
+        self.stream.write("\r" + line + " " * (self.drawn - len(line)) + text[len(line):])
+        self.drawn = 0 if text.endswith("\n") else len(line)
+        self.stream.flush()
 
     def close(self) -> None:
         """End the progress line (drawn for the last time if the run stopped early)."""
         if self.tty and self.total:
-            final = "" if self.done == self.total else "\r" + self.line() + "\x1b[K"
-            self.stream.write(final + "\n")
+            if self.done != self.total:
+                self._draw(self.line())
+            self.stream.write("\n")
             self.stream.flush()
 
     @staticmethod
