@@ -95,8 +95,16 @@ def discover_persons(document: Document) -> list[Person]:
     known = {person.surname for person in document.participants if person.surname}
     found: dict[str, Person] = {}
 
+    by_role = {" ".join(person.role_names): person for person in document.participants if person.role_only}
+
     def add(surname: str, title: str = "", given: str = "") -> None:
         if surname in known or not _is_name(surname) or (surname in places and not title):
+            return
+        listed = by_role.get(title)
+        if listed is not None and listed.surname is None:
+            # "Secretary Shultz" where "The Secretary" is a participant: the text names him.
+            listed.surname = surname
+            known.add(surname)
             return
         person = found.get(surname)
         if person is None:
