@@ -321,9 +321,33 @@ _CLARK = re.compile(r"\{([^}]*)\}")
 
 
 def _short_names(text: str) -> str:
-    """``{tei-ns}p`` → ``p``, ``{xml-ns}id`` → ``xml:id``: messages in the names people write."""
-    return _CLARK.sub(lambda m: "" if m.group(1) == TEI_NS else ("xml:" if m.group(1) == XML_NS else m.group(0)),
+    """``{tei-ns}p`` or ``'tei:p'`` → ``p``, ``{xml-ns}id`` → ``xml:id``: the names people write."""
+    text = _CLARK.sub(lambda m: "" if m.group(1) == TEI_NS else ("xml:" if m.group(1) == XML_NS else m.group(0)),
                       text)
+    return text.replace("'tei:", "'")
+
+
+# xmlschema quotes the pattern a value failed; say what the pattern means instead.
+_PATTERN_FAILED = "value doesn't match any pattern of "
+_PATTERN_MEANINGS = {  # keys as xmlschema prints them: the repr of the list of patterns
+    r"['#[\\i-[:]][\\c-[:]]*']": "must be one or more '#id' pointers to an xml:id of this document",
+    r"['true|false']": "must be 'true' or 'false'",
+    r"['\\S+']": "must not be empty",
+    r"['[^\\p{C}\\p{Z}]+']": "must be one word, without spaces",
+}
+
+
+_EMPTY_LIST = "value length cannot be lesser than 1"
+
+
+def _plain_reason(reason: str) -> str:
+    """xmlschema's reason → the same, with a failed pattern explained in words."""
+    for pattern, meaning in _PATTERN_MEANINGS.items():
+        if reason.endswith(_PATTERN_FAILED + pattern):
+            return reason[: -len(_PATTERN_FAILED + pattern)] + meaning
+    if reason.endswith(_EMPTY_LIST):
+        return reason[: -len(_EMPTY_LIST)] + "must not be empty"
+    return reason
 
 
 class _Columns:
@@ -423,7 +447,7 @@ def _xmlschema_diagnostic(error: xmlschema.XMLSchemaValidationError, path: str, 
                           prefix: str, seen: set[tuple[int, str]]) -> Diagnostic | None:
     """One xmlschema error → a diagnostic at the source line, or None for a repeat."""
     element = error.elem if isinstance(error.elem, etree._Element) else None
-    reason = _short_names(error.reason or error.message)
+    reason = _plain_reason(_short_names(error.reason or error.message))
     # One problem, one line: a value failing both a pattern and its base type
     # ("direct='no'") comes as two errors about the same attribute.
     key = (id(element), reason.split(":")[0] if reason.startswith("attribute ") else reason)

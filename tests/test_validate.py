@@ -110,6 +110,18 @@ def test_schema_diagnostic_names_path_reason_line_and_column() -> None:
         "value must be one of ['document', 'section']")
 
 
+@pytest.mark.parametrize("attributes, meaning", [
+    ('n="a b"', "attribute n='a b': must be one word, without spaces"),
+    ('corresp=" "', "attribute corresp='': must not be empty"),
+    ('rend="bold"><said who="alpha"', "attribute who='alpha': must be one or more '#id' pointers"),
+    ('rend="bold"><said direct="yes"', "attribute direct='yes': must be 'true' or 'false'"),
+])
+def test_a_failed_pattern_is_explained_in_words(attributes: str, meaning: str) -> None:
+    closing = "</said></p>" if "<said" in attributes else "</p>"
+    [diagnostic] = validate_bytes(with_body(f"<p {attributes}>x{closing}"))
+    assert meaning in diagnostic.message and "\\" not in diagnostic.message
+
+
 def test_unexpected_child_is_reported_at_the_child_not_the_parent() -> None:
     data = with_body("<p>One\n two <memo/></p>")
     [diagnostic] = validate_bytes(data)
