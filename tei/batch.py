@@ -470,8 +470,13 @@ class Summary:
     corpus_problems: list[str] = field(default_factory=list)
 
     @property
+    def done(self) -> int:
+        """Files processed: fewer than ``files`` when the run was interrupted."""
+        return self.ok + self.failed
+
+    @property
     def rate(self) -> float:
-        return self.files / self.seconds if self.seconds > 0 else 0.0
+        return self.done / self.seconds if self.seconds > 0 else 0.0
 
 
 class _ReportWriter:
@@ -493,6 +498,8 @@ class _ReportWriter:
     def close(self, summary: Summary) -> None:
         totals = {key: value for key, value in asdict(summary).items()}
         totals["seconds"] = round(summary.seconds, 3)
+        totals["done"] = summary.done
+        totals["complete"] = summary.done == summary.files
         totals["documents_per_second"] = round(summary.rate, 1)
         self.stream.write(("\n  ]" if not self.first else "]") + ',\n  "summary": '
                           + json.dumps(totals, ensure_ascii=False) + "\n}\n")
@@ -701,7 +708,8 @@ class Progress:
     @staticmethod
     def _status(outcome: Outcome) -> str:
         if outcome.ok:
-            warnings = f" ({len(outcome.warnings)} warnings)" if outcome.warnings else ""
+            count = len(outcome.warnings)
+            warnings = f" ({count} warning{'s' if count != 1 else ''})" if count else ""
             return f"{outcome.source}: ok{warnings}"
         error = outcome.errors[0] if outcome.errors else "unknown error"
         # Most messages already start with the file's name.

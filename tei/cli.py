@@ -134,7 +134,7 @@ def batch(ctx: click.Context, input_dir: str, output_dir: str, to: str, jobs: in
     corpus_note = (f"; corpus {corpus}: {summary.ok} documents, {summary.corpus_persons} persons"
                    + (" (NOT VALID, see above)" if summary.corpus_problems else "") if corpus else "")
     click.echo(f"{summary.files} files in {summary.seconds:.1f} s ({summary.rate:.1f} files/s): {summary.ok} converted, "
-               f"{summary.failed} failed, {summary.warnings} warnings; report: "
+               f"{summary.failed} failed, {summary.warnings} warning{'s' if summary.warnings != 1 else ''}; report: "
                f"{Path(output_dir) / 'report.json'}{corpus_note}", err=True)
     ctx.exit(1 if summary.failed or summary.corpus_problems else 0)
 

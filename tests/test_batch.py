@@ -239,7 +239,7 @@ def test_progress_elsewhere_writes_plain_lines() -> None:
     progress = Progress(2, stream, tty=False)
     progress(Outcome(0, "a.txt", "a", warnings=["a.txt:3: warning: x"]))
     progress(Outcome(1, "b.txt", "b", status="failed", errors=["boom"]))
-    assert stream.getvalue() == "[1/2] a.txt: ok (1 warnings)\n[2/2] b.txt: failed: boom\n"
+    assert stream.getvalue() == "[1/2] a.txt: ok (1 warning)\n[2/2] b.txt: failed: boom\n"
 
 
 def load_generator() -> ModuleType:
