@@ -48,7 +48,8 @@ diagnostics. Both compiled schemas are cached per schema file; xmlschema's is co
 only when first needed.
 
 Line numbers are those of the source file (the parser keeps them), never those of a
-re-serialization; columns are recovered from the source text where it is at hand.
+re-serialization: the line and column where the element's start tag begins, recovered
+from the source text where it is at hand (libxml2 alone gives the line where it ends).
 A tree built in memory has no line numbers: use :func:`validate_bytes` on its serialization.
 """
 
@@ -126,9 +127,11 @@ def xmlschema_schema(path: Path) -> xmlschema.XMLSchema10:
 
 @dataclass
 class Document:
-    """What the rules share: the tree, and its ``xml:id`` index (first use of each id)."""
+    """What the rules share: the tree, its ``xml:id`` index (first use of each id), and
+    where each element starts in the source (for messages that cite another line)."""
 
     tree: etree._ElementTree
+    locate: Callable[[etree._Element | None], tuple[int | None, int | None]] | None = None
     ids: dict[str, etree._Element] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -146,6 +149,10 @@ class Document:
 
     def elements(self, name: str) -> Iterator[etree._Element]:
         return self.tree.iter(tei(name))
+
+    def line(self, element: etree._Element) -> int | None:
+        """Element → the line its start tag begins on."""
+        return self.locate(element)[0] if self.locate is not None else line_of(element)
 
 
 def line_of(element: etree._Element | None) -> int | None:
@@ -167,7 +174,7 @@ def unique_id(document: Document) -> Iterator[Finding]:
         value = element.get(XML_ID, "")
         first = document.ids[value]
         if first is not element:
-            yield element, f"xml:id '{value}' is already used on line {line_of(first)}; ids must be unique"
+            yield element, f"xml:id '{value}' is already used on line {document.line(first)}; ids must be unique"
 
 
 def pointer_resolves(document: Document) -> Iterator[Finding]:
@@ -194,7 +201,7 @@ def said_who_person(document: Document) -> Iterator[Finding]:
         for pointer in (said.get("who") or "").split():
             target = document.ids.get(pointer[1:]) if pointer.startswith("#") else None
             if target is not None and target.tag != tei("person"):
-                yield said, (f"@who '{pointer}' points to a <{_local(target)}> on line {line_of(target)}; "
+                yield said, (f"@who '{pointer}' points to a <{_local(target)}> on line {document.line(target)}; "
                              "a speaker must be a <person>")
 
 
@@ -254,13 +261,13 @@ def notes_in_order(document: Document) -> Iterator[Finding]:
             key = note_key(n)
             assert key is not None
             if key in seen:
-                yield note, f"footnote {n} is numbered twice (first on line {line_of(seen[key])})"
+                yield note, f"footnote {n} is numbered twice (first on line {document.line(seen[key])})"
                 continue
             seen[key] = note
             if note in trailing:
                 continue
             if previous is not None and key < note_key(previous.get("n", "")):  # type: ignore[operator]
-                yield note, (f"footnote {n} comes after footnote {previous.get('n')} (line {line_of(previous)}); "
+                yield note, (f"footnote {n} comes after footnote {previous.get('n')} (line {document.line(previous)}); "
                              "footnotes must be numbered in reading order")
             previous = note
 
@@ -280,7 +287,7 @@ def pages_increase(document: Document) -> Iterator[Finding]:
             number = int(match.group())
             if previous is not None and number <= previous[0]:
                 what = "repeats" if number == previous[0] else "comes after"
-                yield pb, (f"page {pb.get('n')} {what} page {previous[1].get('n')} (line {line_of(previous[1])}); "
+                yield pb, (f"page {pb.get('n')} {what} page {previous[1].get('n')} (line {document.line(previous[1])}); "
                            "page numbers must increase")
             previous = (number, pb)
 
@@ -350,35 +357,53 @@ def _plain_reason(reason: str) -> str:
     return reason
 
 
-class _Columns:
-    """Source text → the column of an element's start tag (1-based), where it can be told."""
+class _Locator:
+    """Source text → where an element's start tag begins: (line, column), 1-based.
+
+    libxml2 numbers an element by the line where its start tag *ends*, so an element whose
+    attributes are spread over several lines (as XML editors wrap them) would be reported
+    on its last line. The source, scanned once and only when there is something to report,
+    gives the line and column of the ``<``: the k-th start tag in the text is the k-th
+    element in document order (a ``<`` elsewhere can only open an end tag, a comment, a
+    CDATA section or a processing instruction, which the scan skips). When the counts do
+    not match (an encoding the scan cannot read), the parser's line is kept, without column.
+    """
+
+    _MARKUP = re.compile(r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>|<!.*?>|</|<", re.DOTALL)
 
     def __init__(self, tree: etree._ElementTree, source: bytes | None) -> None:
         self.tree, self.source = tree, source
-        self._lines: list[str] | None = None
-        self._by_line: dict[int, list[etree._Element]] | None = None
+        self._starts: dict[int, tuple[int, int]] | None = None
+        # Keyed by id(): lxml keeps one proxy per node while a reference lives, so the
+        # elements are kept here for as long as the ids are used.
+        self._elements: list[etree._Element] = []
 
-    def __call__(self, element: etree._Element | None) -> int | None:
-        line = line_of(element)
-        if self.source is None or element is None or line is None:
-            return None
-        if self._lines is None or self._by_line is None:
-            self._lines = self.source.decode("utf-8", "replace").splitlines()
-            self._by_line = {}
-            for each in self.tree.iter():
-                each_line = line_of(each)
-                if isinstance(each.tag, str) and each_line is not None:
-                    self._by_line.setdefault(each_line, []).append(each)
-        if line > len(self._lines):
-            return None
-        # The k-th element starting on a line is the k-th "<name" on it (comments and
-        # end tags aside). libxml2 numbers a start tag spread over lines by its last line,
-        # so when the counts differ we do not guess.
-        starts = [m.start() for m in re.finditer(r"<(?![/!?])", self._lines[line - 1])]
-        same_line = self._by_line.get(line, [])
-        if len(starts) != len(same_line):
-            return None
-        return starts[same_line.index(element)] + 1
+    def _scan(self) -> dict[int, tuple[int, int]]:
+        if self.source is None:
+            return {}
+        text = self.source.decode("utf-8", "replace")
+        offsets = [m.start() for m in self._MARKUP.finditer(text) if m.group() == "<"]
+        elements = self._elements = [e for e in self.tree.iter() if isinstance(e.tag, str)]
+        if len(offsets) != len(elements):
+            return {}
+        starts = {}
+        line, line_start, scanned = 1, 0, 0
+        for element, offset in zip(elements, offsets, strict=True):
+            newlines = text.count("\n", scanned, offset)
+            if newlines:
+                line += newlines
+                line_start = text.rindex("\n", scanned, offset) + 1
+            scanned = offset
+            starts[id(element)] = (line, offset - line_start + 1)
+        return starts
+
+    def __call__(self, element: etree._Element | None) -> tuple[int | None, int | None]:
+        """Element → (line, column) of its start tag; (parser's line, None) when unknown."""
+        if element is None:
+            return None, None
+        if self._starts is None:
+            self._starts = self._scan()
+        return self._starts.get(id(element), (line_of(element), None))
 
 
 def element_path(element: etree._Element) -> str:
@@ -428,29 +453,29 @@ def _subtrees(tree: etree._ElementTree, lines: set[int], schema: xmlschema.XMLSc
     return subtrees
 
 
-def _xmlschema_diagnostics(tree: etree._ElementTree, path: str, schema_file: Path, columns: _Columns,
+def _xmlschema_diagnostics(tree: etree._ElementTree, path: str, schema_file: Path, locate: _Locator,
                            subtrees: list[etree._Element] | None = None) -> list[Diagnostic]:
     """xmlschema's errors for the whole tree, or for the given subtrees only (paths stay absolute)."""
     schema = xmlschema_schema(schema_file)
     diagnostics = []
-    seen: set[tuple[int, str]] = set()
+    seen: set[tuple[str, str]] = set()
     for subtree in subtrees or [tree.getroot()]:
         prefix = element_path(subtree) if subtree.getparent() is not None else ""
         for error in schema.iter_errors(subtree):
-            diagnostic = _xmlschema_diagnostic(error, path, columns, prefix, seen)
+            diagnostic = _xmlschema_diagnostic(error, path, locate, prefix, seen)
             if diagnostic is not None:
                 diagnostics.append(diagnostic)
     return diagnostics
 
 
-def _xmlschema_diagnostic(error: xmlschema.XMLSchemaValidationError, path: str, columns: _Columns,
-                          prefix: str, seen: set[tuple[int, str]]) -> Diagnostic | None:
+def _xmlschema_diagnostic(error: xmlschema.XMLSchemaValidationError, path: str, locate: _Locator,
+                          prefix: str, seen: set[tuple[str, str]]) -> Diagnostic | None:
     """One xmlschema error → a diagnostic at the source line, or None for a repeat."""
     element = error.elem if isinstance(error.elem, etree._Element) else None
     reason = _plain_reason(_short_names(error.reason or error.message))
     # One problem, one line: a value failing both a pattern and its base type
     # ("direct='no'") comes as two errors about the same attribute.
-    key = (id(element), reason.split(":")[0] if reason.startswith("attribute ") else reason)
+    key = (f"{prefix}{error.path}", reason.split(":")[0] if reason.startswith("attribute ") else reason)
     if key in seen:
         return None
     seen.add(key)
@@ -460,13 +485,13 @@ def _xmlschema_diagnostic(error: xmlschema.XMLSchemaValidationError, path: str, 
         child = element[index]
         if line_of(child) is not None:
             element = child
-    line = line_of(element) if element is not None else error.sourceline
+    line, column = locate(element) if element is not None else (error.sourceline, None)
     where = _short_names(error.path or "")
     if where and prefix:
         # a subtree's paths start at its root: put the root's absolute path in front
         where = prefix + re.sub(r"^/[^/]*", "", where)
     message = f"{where}: {reason}" if where else reason
-    return Diagnostic(Level.ERROR, message, path, line, columns(element), SCHEMA_RULE)
+    return Diagnostic(Level.ERROR, message, path, line, column, SCHEMA_RULE)
 
 
 def _libxml2_diagnostics(log: etree._ListErrorLog, path: str) -> list[Diagnostic]:
@@ -487,14 +512,14 @@ def validate_tree(tree: etree._ElementTree | etree._Element, path: str = "<input
     """TEI tree → its diagnostics (empty when valid), sorted by line.
 
     ``path`` names the file in the diagnostics; ``schema`` is an XSD file (default
-    ``schemas/memo.xsd``); ``source`` is the file's bytes, to recover columns;
+    ``schemas/memo.xsd``); ``source`` is the file's bytes, to locate start tags;
     ``engine="xmlschema"`` skips the libxml2 fast path. Raises :class:`SchemaError` when the
     schema cannot be used.
     """
     if isinstance(tree, etree._Element):
         tree = tree.getroottree()
     schema_file = _schema_file(schema)
-    columns = _Columns(tree, source)
+    locate = _Locator(tree, source)
     diagnostics: list[Diagnostic] = []
     fast = libxml2_schema(schema_file) if engine == "auto" else None
     if fast is None or not fast.validate(tree):
@@ -504,15 +529,16 @@ def validate_tree(tree: etree._ElementTree | etree._Element, path: str = "<input
         if fast is not None:
             lines = {entry.line for entry in fast.error_log}  # type: ignore[attr-defined]
             subtrees = _subtrees(tree, lines, xmlschema_schema(schema_file))
-        diagnostics = _xmlschema_diagnostics(tree, path, schema_file, columns, subtrees)
+        diagnostics = _xmlschema_diagnostics(tree, path, schema_file, locate, subtrees)
         if not diagnostics and fast is not None and subtrees != [tree.getroot()]:
-            diagnostics = _xmlschema_diagnostics(tree, path, schema_file, columns)
+            diagnostics = _xmlschema_diagnostics(tree, path, schema_file, locate)
         if not diagnostics and fast is not None:
             diagnostics = _libxml2_diagnostics(fast.error_log, path)
-    document = Document(tree)
+    document = Document(tree, locate)
     for rule in RULES:
         for element, message in rule.check(document):
-            diagnostics.append(Diagnostic(Level.ERROR, message, path, line_of(element), columns(element), rule.name))
+            line, column = locate(element)
+            diagnostics.append(Diagnostic(Level.ERROR, message, path, line, column, rule.name))
     if any(d.rule == "unique-id" for d in diagnostics):
         diagnostics = [d for d in diagnostics if not _is_duplicate_id(d)]
     return sorted(diagnostics, key=lambda d: (d.line or 0, d.column or 0))

@@ -122,6 +122,24 @@ def test_a_failed_pattern_is_explained_in_words(attributes: str, meaning: str) -
     assert meaning in diagnostic.message and "\\" not in diagnostic.message
 
 
+def test_an_element_is_located_where_its_start_tag_begins() -> None:
+    """libxml2 numbers a wrapped start tag by its last line; we report the line of its '<'.
+
+    A '<' in a comment, a CDATA section or a processing instruction is not a start tag.
+    """
+    body = ('<!-- a <p> in a comment --><p>One <![CDATA[<p>in CDATA</p>]]> two.</p>\n'
+            '<p xml:id="a"\n/><?pi <p>?><p\n xml:id="a">x</p>\n'
+            '   <div type="chapter"\n        n="2">\n<p>Two.</p></div>')
+    data = with_body(body)
+    lines = data.decode().splitlines()
+    empty = next(i for i, line in enumerate(lines) if '<p xml:id="a"' in line) + 1
+    div = next(i for i, line in enumerate(lines) if "<div" in line) + 1
+    diagnostics = validate_bytes(data)
+    assert [(d.rule, d.line, d.column) for d in diagnostics] == [
+        ("no-empty-p", empty, 1), ("unique-id", empty + 1, 13), ("schema", div, 4)]
+    assert f"already used on line {empty};" in diagnostics[1].message
+
+
 def test_unexpected_child_is_reported_at_the_child_not_the_parent() -> None:
     data = with_body("<p>One\n two <memo/></p>")
     [diagnostic] = validate_bytes(data)
