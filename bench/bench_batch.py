@@ -1,7 +1,7 @@
 """Benchmark of tei on a generated collection: each stage and the whole batch, with 1 and 2 jobs.
 
-Usage: ``python bench/bench_batch.py [--count 500] [--seed 1] [--jobs 1,2] [--sizes 500,2000]
-[--corpus] [--profile] [--keep DIR]``
+Usage: ``python bench/bench_batch.py [--count 500] [--seed 1] [--jobs 1,2] [--repeat 3]
+[--sizes 500,2000] [--corpus] [--profile] [--keep DIR]``
 
     generate the collection (bench/generate.py) → make its TEI once (untimed, for the stages that read TEI)
     → for each stage and each --jobs: one fresh Python process measures it → a Markdown table on stdout
@@ -39,6 +39,7 @@ import json
 import os
 import pstats
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -268,6 +269,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="", help="also run the whole batch (2 jobs) on collections of these sizes")
     parser.add_argument("--corpus", action="store_true", help="also run the batch with --corpus (2 jobs)")
     parser.add_argument("--profile", action="store_true", help="print a cProfile of the per-file work")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="run the whole batch this many times per --jobs (a shared machine's load varies)")
     parser.add_argument("--keep", type=Path, default=None, help="work in this folder and keep it")
     # One measurement, in a child process (used by the driver).
     parser.add_argument("--measure-stage", help=argparse.SUPPRESS)
@@ -318,10 +321,13 @@ def main(argv: list[str] | None = None) -> int:
             listing = lists["txt"] if stage == "convert" else lists["tei"]
             results.append(_child("--measure-stage", stage, "--files", str(listing), "--jobs", str(jobs)))
             print(_row(results[-1]), file=sys.stderr)
-    for jobs in jobs_list:
-        out = work / f"out-{args.count}-{jobs}"
-        results.append(_child("--measure-batch", str(source), str(out), "--jobs", str(jobs)))
-        print(_row(results[-1]), file=sys.stderr)
+    for _ in range(args.repeat):
+        for jobs in jobs_list:
+            out = work / f"out-{args.count}-{jobs}"
+            if out.exists():
+                shutil.rmtree(out)  # every run writes everything
+            results.append(_child("--measure-batch", str(source), str(out), "--jobs", str(jobs)))
+            print(_row(results[-1]), file=sys.stderr)
     if args.corpus:
         out = work / f"out-{args.count}-corpus"
         results.append(_child("--measure-batch", str(source), str(out), "--jobs", "2",
@@ -344,8 +350,6 @@ def main(argv: list[str] | None = None) -> int:
         print("\n" + steps(texts[:200]))
         print("\n" + profile(texts[:100]))
     if args.keep is None:
-        import shutil
-
         shutil.rmtree(work)
     return 0
 
