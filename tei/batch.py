@@ -141,6 +141,11 @@ class Outcome:
     def ok(self) -> bool:
         return self.status == "ok"
 
+    def first_error(self) -> str:
+        """The first error, without the file name most messages start with (it is shown beside them)."""
+        error = self.errors[0] if self.errors else "unknown error"
+        return error.removeprefix(self.source + ": ")
+
     def report(self) -> dict[str, object]:
         """The file's entry in ``report.json``."""
         return {"input": self.source, "name": self.name, "status": self.status, "title": self.title,
@@ -546,10 +551,12 @@ class _IndexWriter:
         title = e(outcome.title or outcome.name)
         document = f'<a href="{e(quote(main))}">{title}</a>' if main else title
         if outcome.ok:
-            status = (f'<span class="warnings">ok, {len(outcome.warnings)} warning'
-                      f'{"s" if len(outcome.warnings) != 1 else ""}</span>' if outcome.warnings else "ok")
+            count = len(outcome.warnings)
+            # The warnings themselves show on hover; report.json has them all.
+            status = (f'<span class="warnings" title="{e(chr(10).join(outcome.warnings))}">ok, {count} warning'
+                      f'{"s" if count != 1 else ""}</span>' if count else "ok")
         else:
-            first = outcome.errors[0] if outcome.errors else "failed"
+            first = outcome.first_error()
             status = f'<span class="failed" title="{e(first)}">failed: {e(_shorten(first))}</span>'
         files = " ".join(f'<a href="{e(quote(path))}">{_LABELS[fmt]}</a>' for fmt, path in outcome.outputs.items())
         self.stream.write(f"<tr><td>{e(outcome.name)}</td><td>{document}</td><td>{e(outcome.date)}</td>"
@@ -711,6 +718,4 @@ class Progress:
             count = len(outcome.warnings)
             warnings = f" ({count} warning{'s' if count != 1 else ''})" if count else ""
             return f"{outcome.source}: ok{warnings}"
-        error = outcome.errors[0] if outcome.errors else "unknown error"
-        # Most messages already start with the file's name.
-        return f"{outcome.source}: failed: {error.removeprefix(outcome.source + ': ')}"
+        return f"{outcome.source}: failed: {outcome.first_error()}"
