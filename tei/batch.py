@@ -654,14 +654,15 @@ class Progress:
 
     On a terminal: one line redrawn with ``\\r`` (count, bar, rate, ETA), at most ten times a
     second, with each failure printed above it. Elsewhere (a log, a pipe): one plain line
-    per file, or per failure only with ``quiet``.
+    per file. With ``quiet``, anywhere: one plain line per failure, nothing else.
     """
 
     def __init__(self, total: int, stream: IO[str] | None = None, *, tty: bool | None = None,
                  quiet: bool = False, width: int = 24) -> None:
         self.total, self.done, self.failed = total, 0, 0
         self.stream = stream if stream is not None else sys.stderr
-        self.tty = self.stream.isatty() if tty is None else tty
+        # Quiet: no bar either, the failures only, as plain lines.
+        self.tty = (self.stream.isatty() if tty is None else tty) and not quiet
         self.quiet, self.width = quiet, width
         self.started = time.monotonic()
         self.last_draw = 0.0

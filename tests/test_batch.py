@@ -298,3 +298,12 @@ def test_corpus_validation_streams_and_reports_like_validate(tmp_path: Path) -> 
     broken.write_text(text[:last] + re.sub(r'xml:id="[^"]+"', f'xml:id="{first_id}"', text[last:], count=1),
                       encoding="utf-8")
     assert [d.rule for d in validate_corpus(broken)] == ["unique-id"]
+
+
+def test_quiet_progress_shows_failures_only_even_on_a_terminal() -> None:
+    stream = io.StringIO()
+    progress = Progress(2, stream, tty=True, quiet=True)
+    progress(Outcome(0, "a.txt", "a"))
+    progress(Outcome(1, "b.txt", "b", status="failed", errors=["boom"]))
+    progress.close()
+    assert stream.getvalue() == "[2/2] b.txt: failed: boom\n"
