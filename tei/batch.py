@@ -8,8 +8,9 @@
 **What goes where.** A worker gets a few paths at a time (:class:`Task`), reads each file,
 converts, validates and renders it, writes its outputs itself and sends back a small
 :class:`Outcome` (status, messages, timings, title and date; the persons, for a corpus). No
-document text or tree crosses a process boundary, so the main process never holds more than
-one chunk of outcomes per worker, whatever the size of the collection. ``index.html`` and
+document text or tree crosses a process boundary, and at most four chunks per worker are
+queued or waiting to be read (:func:`imap_bounded`), so the main process stays the same size
+whatever the size of the collection. ``index.html`` and
 ``report.json`` are written as the outcomes arrive, in input order; the corpus, which needs
 every document's persons before the first document can be written, is written after the
 run, one document at a time (see :mod:`tei.corpus`).
@@ -17,7 +18,8 @@ run, one document at a time (see :mod:`tei.corpus`).
 **Failures.** A file that cannot be converted (:class:`~tei.errors.ConversionError`, an
 error diagnostic), whose TEI is invalid, or that cannot be rendered is *failed*: it is
 reported with its errors, nothing is written for it (outputs left by an earlier run are
-removed, so the index never links a stale page), and the run goes on. Any other exception
+removed, so the index never links a stale page), and the run goes on. So is a file whose
+output would replace a file the run writes itself (``index.txt`` → ``index.html``). Any other exception
 in a worker is a bug in tei; it fails that one file too rather than a run of thousands.
 
 **Formats.** ``tei`` is the converter's output; ``html`` and ``text`` are renderings
