@@ -307,3 +307,20 @@ def test_quiet_progress_shows_failures_only_even_on_a_terminal() -> None:
     progress(Outcome(1, "b.txt", "b", status="failed", errors=["boom"]))
     progress.close()
     assert stream.getvalue() == "[2/2] b.txt: failed: boom\n"
+
+
+def test_batch_corpus_and_bench_code_name_no_person_or_heading_of_any_memorandum() -> None:
+    """The generator finds names through the converter, the corpus merges them by rule: none is written in."""
+    from tei import convert_file
+
+    words: set[str] = set()
+    for path in [SEED, *sorted(SAMPLES.glob("*.txt"))]:
+        document = convert_file(path).document
+        words |= {person.surname for person in [*document.participants, *document.mentioned] if person.surname}
+        for line in path.read_text(encoding="utf-8").splitlines():
+            heading = re.fullmatch(r"(?:\d+\. )?([A-Z][A-Za-z’' -]{2,60})", line.strip())
+            if heading and not line.strip().endswith("Memorandum of Conversation"):
+                words.add(heading.group(1))
+    for relative in ("tei/batch.py", "tei/corpus.py", "bench/generate.py", "bench/bench_batch.py"):
+        source = (ROOT / relative).read_text(encoding="utf-8")
+        assert sorted(word for word in words if re.search(rf"\b{re.escape(word)}\b", source)) == [], relative
