@@ -422,3 +422,19 @@ def test_only_the_faulty_memorandum_of_a_corpus_is_explained() -> None:
     fast, slow = validate_bytes(broken), validate_bytes(broken, engine="xmlschema")
     assert [d.message for d in fast] == [d.message for d in slow]
     assert fast[0].message.startswith("/teiCorpus/TEI[2]/text/body/div: attribute type='chapter'")
+
+
+def test_a_duplicate_id_alone_needs_no_xmlschema(monkeypatch: pytest.MonkeyPatch) -> None:
+    """libxml2's xs:ID complaint about a duplicate is left to unique-id: xmlschema never runs."""
+    import tei.validate
+
+    data = (TESTS / "valid" / "corpus.xml").read_bytes().replace(b'xml:id="d2"', b'xml:id="d1"')
+    slow = validate_bytes(data, engine="xmlschema")
+
+    def fail(*args: object, **kwargs: object) -> None:
+        raise AssertionError("xmlschema ran")
+
+    monkeypatch.setattr(tei.validate, "_xmlschema_diagnostics", fail)
+    fast = validate_bytes(data)
+    assert [(d.rule, d.line) for d in fast] == [(d.rule, d.line) for d in slow] == [
+        ("unique-id", data.count(b"\n", 0, data.rindex(b'xml:id="d1"')) + 1)]
