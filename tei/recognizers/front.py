@@ -19,7 +19,7 @@ TITLE_LINE = re.compile(r"^(?P<n>\d+[A-Za-z]?)\.\s+(?P<title>\S.*)$")
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December")
 DATE_LINE = re.compile(
-    r"^(?:(?P<place>[A-Z][\w .’'-]*?),\s+)?(?P<month>" + "|".join(MONTHS) + r")\s+(?P<day>\d{1,2}),\s+(?P<year>\d{4})"
+    r"^(?:(?P<place>[A-Z][\w .’'-]*?),\s+)?(?P<month>" + "|".join(MONTHS) + r")\s+(?:(?P<day>\d{1,2}),\s+)?(?P<year>\d{4})"
     r"(?:,\s+(?P<time>\d{1,2}(?::\d{2})?\s*[ap]\.\s*m\.))?\s*\.?$")
 LABELLED_LINE = re.compile(r"^[A-Z][A-Z ]+:\s")
 
@@ -36,14 +36,24 @@ def read_title(block: TextBlock, path: str) -> Document:
 
 
 def parse_date(text: str) -> str | None:
+    """ "July 26, 1986" → "1986-07-26"; "June 1985" → "1985-06";
+    "June 15, 1965, 5:30 p.m." → "1965-06-15T17:30:00"; anything else → None."""
     match = DATE_LINE.match(text.strip())
     if not match:
         return None
     month = MONTHS.index(match.group("month")) + 1
+    if match.group("day") is None:
+        return f"{match.group('year')}-{month:02d}"
     day = int(match.group("day"))
     if not 1 <= day <= 31:
         return None
-    return f"{match.group('year')}-{month:02d}-{day:02d}"
+    date = f"{match.group('year')}-{month:02d}-{day:02d}"
+    time = re.match(r"(\d{1,2})(?::(\d{2}))?\s*([ap])", match.group("time") or "")
+    if time:
+        hour, minute = int(time.group(1)) % 12 + (12 if time.group(3) == "p" else 0), int(time.group(2) or 0)
+        if hour < 24 and minute < 60:
+            return f"{date}T{hour:02d}:{minute:02d}:00"
+    return date
 
 
 FRONT_LINE_MAX = 100
