@@ -16,7 +16,8 @@ so that an XXE or "billion laughs" file is refused in one place. The defences, i
 3. after parsing, a document that still has a DTD is refused.
 
 Each error carries a ``rule`` name for diagnostics: ``well-formed`` (empty or not XML),
-``safe-xml`` (a construct we refuse); :class:`UnreadableFileError` is for files that
+``safe-xml`` (a construct we refuse, or a file over one of the parser's limits: nesting
+deeper than 256 levels, one text node over 10 MB); :class:`UnreadableFileError` is for files that
 cannot be read at all (the CLI exits 2 for those).
 """
 
@@ -114,15 +115,39 @@ def parse(source: bytes | str | Path, path: str | None = None, *, collect_ids: b
         tree = etree.ElementTree(etree.fromstring(data, _parser(collect_ids)))
     except etree.XMLSyntaxError as error:
         line, column = error.position if error.position else (None, None)
-        # libxml2 appends ", line N, column M", which the diagnostic already says.
-        message = _POSITION.sub("", str(error.msg))
+        # libxml2 appends ", line N, column M", which the diagnostic already says; some of
+        # its messages hold a newline, and a diagnostic is one line.
+        message = " ".join(_POSITION.sub("", str(error.msg)).split())
         if "amplification" in message:
             raise UnsafeXmlError(f"entity expansion refused (a 'billion laughs' file?): {message}", name,
                                  line, column, SAFE_XML) from error
+        limit = _limit_message(message)
+        if limit is not None:
+            raise UnsafeXmlError(limit, name, line, column, SAFE_XML) from error
         raise UnsafeXmlError(f"not well-formed XML: {message}", name, line, column) from error
     if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:  # type: ignore[attr-defined]
         raise _doctype_error(name, 1)
     return tree
+
+
+# libxml2's limits without XML_PARSE_HUGE. Its messages advise "try XML_PARSE_HUGE", an
+# option the user cannot set and we will not: say which limit the file hit instead.
+_DEPTH = re.compile(r"Excessive depth in document: (\d+)")
+_TOO_BIG = re.compile(r"Resource limit exceeded|too big found|too long|Huge input lookup|huge text node")
+_ADVICE = re.compile(r",? (?:try|use) XML_PARSE_HUGE(?: option)?")
+
+
+def _limit_message(message: str) -> str | None:
+    """libxml2's message → ours, when it is one of the parser's safety limits; None otherwise."""
+    depth = _DEPTH.search(message)
+    if depth:
+        return (f"elements nested more than {depth.group(1)} levels deep; refused for safety "
+                "(a TEI document nests far less)")
+    if _TOO_BIG.search(message):
+        detail = _ADVICE.sub("", message).removeprefix("Resource limit exceeded: ")
+        return (f"{detail}: over the parser's safety limit (10 MB for one text, attribute, comment or "
+                "CDATA section; 50 000 characters for a name); refused")
+    return None
 
 
 def _doctype_error(name: str, line: int) -> UnsafeXmlError:
