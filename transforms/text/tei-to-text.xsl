@@ -60,14 +60,17 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- How many blank lines stand before the block that is the context node. -->
+  <!-- How many blank lines stand before the block that is the context node.
+       "preceding-sibling::*[1]", not "preceding-sibling::*": libxslt collects
+       the whole axis for the latter, so a body of n paragraphs took n² steps
+       (a 50 MB file: minutes); with [1] it stops at the first sibling. -->
   <xsl:template name="blank-lines-before">
     <xsl:choose>
       <!-- The very first block of the document (a leading [Page N] or the title). -->
-      <xsl:when test="not(preceding-sibling::*) and (parent::tei:body
-                      or (parent::tei:div and ../parent::tei:body and not(../preceding-sibling::*)))">0</xsl:when>
+      <xsl:when test="not(preceding-sibling::*[1]) and (parent::tei:body
+                      or (parent::tei:div and ../parent::tei:body and not(../preceding-sibling::*[1])))">0</xsl:when>
       <!-- A section break: two blank lines stood before it in the source. -->
-      <xsl:when test="not(preceding-sibling::*) and parent::tei:div[not(@type='document')]
+      <xsl:when test="not(preceding-sibling::*[1]) and parent::tei:div[not(@type='document')]
                       [not(tei:head) or @rend='space-before']">2</xsl:when>
       <!-- The date line shares its block with the subject lines. -->
       <xsl:when test="self::tei:dateline and preceding-sibling::*[1][self::tei:argument]">0</xsl:when>
@@ -207,7 +210,7 @@
             <xsl:call-template name="bullets">
               <xsl:with-param name="blank-lines"
                               select="1 + number($participants and not(../../tei:head)
-                                                 and not(../preceding-sibling::tei:item))"/>
+                                                 and not(../preceding-sibling::tei:item[1]))"/>
             </xsl:call-template>
           </xsl:for-each>
         </xsl:for-each>
