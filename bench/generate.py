@@ -1,7 +1,7 @@
 """A realistic collection of memoranda, made from the bundled ones, the same for the same seed.
 
     templates (seeds/*.txt, tests/samples/*.txt)
-      → for each document: pick a template → give its persons the names of the volume's cast
+      → for each document: pick a template → give its participants surnames of the volume's cast
         → number it in its volume → renumber its [Page N] markers from where the last one ended
         → shuffle the paragraphs inside each section → make some paragraphs shorter or longer
         → move its date along the volume's calendar
@@ -10,15 +10,19 @@
 Usage: ``python bench/generate.py OUTPUT_DIR [--count 500] [--seed 1] [--per-volume 300] [--check]``
 
 **What is varied, and how the text stays convertible.** Only the templates' own structure is
-used: which words are persons' names comes from converting the template with tei itself
-(the persons of its header), so the code names no one. Each volume has a cast of generated
-persons (syllables, checked against every word of the templates); a template's persons get
-distinct cast members, and each surname (and the forename written before it, or its initial)
-is replaced everywhere in the document, notes included, so the cast recurs across documents as
-real people recur across a volume. What the converter relies on is kept in place: the title
-line, the participant list, the footnotes, headings and editorial notes, the blank lines
-between blocks (one blank line between paragraphs, more before a new section), and every
-paragraph that carries a footnote number, so that footnotes stay numbered in reading order.
+used, never tei's own reading of them, so that the collection stays the same when the
+converter changes (a benchmark must measure the same work from one version to the next).
+The participants' surnames are the last word of each participant line (``• Ambassador Jane
+Roe (NSC)`` → ``Roe``; ``• The Secretary`` has none), so the code names no one. Each volume
+has a cast of generated surnames (syllables, checked against every word of the templates); a
+template's participants get distinct cast members, and each surname is replaced everywhere
+in the document, notes included, so that the cast recurs across documents as real people
+recur across a volume (forenames are left as written).
+
+What the converter relies on is kept in place: the title line, the participant list, the
+footnotes, headings and editorial notes, the blank lines between blocks (one blank line
+between paragraphs, more before a new section), and every paragraph that carries a footnote
+number, so that footnotes stay numbered in reading order.
 Page markers move with their paragraphs and are then renumbered in reading order, so pages
 still increase. Sentences are cut or borrowed only where quotation marks are balanced.
 
@@ -59,7 +63,6 @@ ONSETS = ("b", "br", "d", "dr", "f", "g", "gr", "h", "k", "kr", "l", "m", "n", "
           "v", "w", "z", "ch", "sh")
 VOWELS = ("a", "e", "i", "o", "u", "ar", "el", "or", "an", "en", "il")
 ENDINGS = ("", "ov", "son", "er", "ski", "ton", "ley", "man", "ez", "ini", "enko", "berg", "ard", "ick")
-FORENAME_ENDINGS = ("", "", "a", "o", "in", "el", "ard")
 
 
 @dataclass
@@ -71,35 +74,32 @@ class Template:
     blocks: list[str]            # the body's blocks (paragraphs, headings, notes, page markers)
     separators: list[str]        # the blank lines before each block
     tail: str                    # the blank lines and footnotes after the body
-    persons: list[tuple[str, str]]  # (forename, surname) of each named person of the header
-
-
-@dataclass(frozen=True)
-class CastMember:
-    forename: str
-    surname: str
+    surnames: list[str]          # of the participants, longest first
 
 
 # ---------------------------------------------------------------------------- templates
 
 
-def _persons(text: str, path: Path) -> list[tuple[str, str]]:
-    """A template → its persons' (forename, surname), as tei itself finds them."""
-    from tei.pipeline import convert_bytes
+BULLET_NAME = re.compile(r"^\s+•\s+(?P<name>[^,(]+)")
+SURNAME = re.compile(r"[A-Z][A-Za-z’'\-]*[a-z][A-Za-z’'\-]*")
 
-    tree = convert_bytes(text.encode("utf-8"), str(path)).tree
-    ns = "{http://www.tei-c.org/ns/1.0}"
-    found: dict[str, str] = {}
-    for name in tree.iter(f"{ns}persName"):
-        if name.getparent() is None or name.getparent().tag != f"{ns}person":  # type: ignore[union-attr]
+
+def participant_surnames(preamble: list[str]) -> list[str]:
+    """The participant lines → their surnames, longest first: the last word of each name.
+
+    ``• Ambassador Jane Roe (NSC)`` → ``Roe``, ``• Mr. J. Doe, Counselor`` → ``Doe``;
+    ``• The Secretary`` (an office) and ``• USUN`` (not a name) give none.
+    """
+    found: list[str] = []
+    for line in preamble:
+        match = BULLET_NAME.match(line)
+        words = match.group("name").split() if match else []
+        if len(words) < 2 or words[0] == "The":
             continue
-        surname = " ".join("".join(str(t) for t in s.itertext()) for s in name.iter(f"{ns}surname")).strip()
-        forename = name.findtext(f"{ns}forename") or ""
-        if surname and len(surname) > 2:
-            found.setdefault(surname, forename.strip())
-            if forename.strip() and not found[surname]:
-                found[surname] = forename.strip()
-    return sorted(((fore, sur) for sur, fore in found.items()), key=lambda p: -len(p[1]))
+        last = words[-1].strip(".;:")
+        if SURNAME.fullmatch(last) and last not in found:
+            found.append(last)
+    return sorted(found, key=len, reverse=True)
 
 
 def load_template(path: Path) -> Template:
@@ -128,7 +128,7 @@ def load_template(path: Path) -> Template:
     if current:
         blocks.append("\n".join(current))
     tail = "\n" + "\n".join(lines[end:])
-    return Template(path, lines[:start], blocks, separators, tail, _persons(text, path))
+    return Template(path, lines[:start], blocks, separators, tail, participant_surnames(lines[:start]))
 
 
 def load_templates() -> list[Template]:
@@ -152,37 +152,28 @@ def _word(rng: random.Random, syllables: int, endings: tuple[str, ...]) -> str:
     return word.capitalize()
 
 
-def make_cast(rng: random.Random, size: int, avoid: set[str]) -> list[CastMember]:
-    """``size`` persons with generated names, no surname twice, no name a word of the templates."""
-    cast: list[CastMember] = []
-    surnames: set[str] = set()
+def make_cast(rng: random.Random, size: int, avoid: set[str]) -> list[str]:
+    """``size`` generated surnames, none twice, none a word of the templates."""
+    cast: list[str] = []
     while len(cast) < size:
         surname = _word(rng, rng.choice((1, 2, 2, 3)), ENDINGS)
-        forename = _word(rng, rng.choice((1, 2)), FORENAME_ENDINGS)
-        if len(surname) < 4 or surname.casefold() in avoid or surname in surnames or forename.casefold() in avoid:
-            continue
-        surnames.add(surname)
-        cast.append(CastMember(forename, surname))
+        if len(surname) >= 4 and surname.casefold() not in avoid and surname not in cast:
+            cast.append(surname)
     return cast
 
 
-def swap_names(text: str, persons: list[tuple[str, str]], cast: list[CastMember]) -> str:
-    """Give each (forename, surname) of ``persons`` the name of the cast member at the same place.
+def swap_names(text: str, surnames: list[str], cast: list[str]) -> str:
+    """Replace each of ``surnames`` by the cast's surname at the same place, everywhere in the text.
 
-    ``Mark E. Smith`` → ``Dora Brelkov``, ``M. Smith`` → ``D. Brelkov``, ``Smith`` → ``Brelkov``,
-    everywhere in the text. Names are first replaced by markers, then the markers by the
-    new names, so that a new name is never taken for an old one.
+    ``("Roe said so. Doe agreed with Roe.", ["Roe", "Doe"], ["Brelkov", "Tanez"])`` →
+    ``"Brelkov said so. Tanez agreed with Brelkov."``. One pass, so that a new name is never
+    taken for an old one.
     """
-    new_names: list[str] = []
-    for (forename, surname), member in zip(persons, cast):
-        if forename:
-            initial = forename.endswith(".") and len(forename) <= 3
-            new_names.append((f"{member.forename[0]}. " if initial else f"{member.forename} ") + member.surname)
-            full = re.compile(rf"\b{re.escape(forename)}(?: [A-Z]\.)? {re.escape(surname)}\b")
-            text = full.sub(f"\x00{len(new_names) - 1}\x00", text)
-        new_names.append(member.surname)
-        text = re.sub(rf"\b{re.escape(surname)}\b", f"\x00{len(new_names) - 1}\x00", text)
-    return re.sub("\x00(\\d+)\x00", lambda m: new_names[int(m.group(1))], text)
+    if not surnames:
+        return text
+    new = dict(zip(surnames, cast))
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(name) for name in surnames) + r")\b")
+    return pattern.sub(lambda match: new[match.group(0)], text)
 
 
 # ---------------------------------------------------------------------------- paragraphs
@@ -295,15 +286,15 @@ def generate(count: int = 500, seed: int = 1, per_volume: int = 300, cast_size: 
     volumes = (count + per_volume - 1) // per_volume
     for volume in range(1, volumes + 1):
         cast = make_cast(rng, cast_size, avoid)
-        # The most present persons are present most often, as in a real volume.
+        # Some persons are present in most documents, others in few, as in a real volume.
         weights = [1 / (rank + 1) ** 0.7 for rank in range(len(cast))]
         page = rng.randint(1, 40)
         day = datetime.date(rng.randint(1955, 1988), rng.randint(1, 12), 1)
         in_volume = min(per_volume, count - (volume - 1) * per_volume)
         for number in range(1, in_volume + 1):
             template = rng.choice(templates)
-            chosen: list[CastMember] = []
-            while len(chosen) < len(template.persons):
+            chosen: list[str] = []
+            while len(chosen) < len(template.surnames):
                 member = rng.choices(cast, weights)[0]
                 if member not in chosen:
                     chosen.append(member)
@@ -319,7 +310,7 @@ def generate(count: int = 500, seed: int = 1, per_volume: int = 300, cast_size: 
                     preamble[i] = f"{date.group('place') or ''}{MONTHS[day.month - 1]} {day.day}, {day.year}"
             body = "".join(separator + block for separator, block in zip(separators, blocks))
             text = "\n".join(preamble) + body + template.tail
-            text = swap_names(text, template.persons, chosen)
+            text = swap_names(text, template.surnames, chosen)
             text, page = renumber_pages(text, page + rng.randint(0, 1))
             yield f"vol{volume:02d}/d{number:03d}.txt", text
 
