@@ -1,24 +1,120 @@
 """The ``tei`` command line: paths, options, printing and exit codes only.
 
-Exit status: 0 success, 1 invalid or failed input, 2 usage error (click's own).
+Every command takes the same two options and exits the same way, through :func:`command`:
+
+- exit status 0 success, 1 invalid or failed input (a missing or unreadable input file
+  included), 2 usage error (click's own: a missing argument, an unknown option or format,
+  a ``--schema`` that does not exist or compile);
+- ``-q/--quiet``: errors only on standard error; ``-v/--verbose``: also what was read and
+  written, and how long it took. The command's output (TEI, a rendering, a table,
+  diagnostics of ``validate``) is the same with either.
 """
 
 from __future__ import annotations
 
+import functools
 import sys
+import time
+import traceback
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 
 from tei import __version__
 from tei.errors import Diagnostic, Level, TeiError
 
+F = TypeVar("F", bound=Callable[..., Any])
 
-def _print_diagnostics(diagnostics: list[Diagnostic], quiet: bool = False) -> None:
-    for diagnostic in diagnostics:
-        if quiet and diagnostic.level < Level.ERROR:
-            continue
-        click.echo(str(diagnostic), err=True)
+
+class Output:
+    """What a command prints on standard error, by verbosity: errors always, warnings
+    unless quiet, informational lines only when verbose."""
+
+    def __init__(self, quiet: bool = False, verbose: bool = False) -> None:
+        self.quiet, self.verbose = quiet, verbose
+
+    def error(self, message: str) -> None:
+        click.echo(message, err=True)
+
+    def warning(self, message: str) -> None:
+        if not self.quiet:
+            click.echo(message, err=True)
+
+    def info(self, message: str) -> None:
+        if self.verbose:
+            click.echo(message, err=True)
+
+    def diagnostics(self, diagnostics: list[Diagnostic]) -> None:
+        for diagnostic in diagnostics:
+            (self.error if diagnostic.level >= Level.ERROR else self.warning)(str(diagnostic))
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def command(func: F) -> F:
+    """Gives a command ``-q/--quiet`` and ``-v/--verbose`` (passed on as ``out``, an
+    :class:`Output`) and the common exit rules: a :class:`TeiError` or a file that cannot
+    be read or written is ``Error: …`` and exit 1, never a traceback."""
+
+    @click.option("-v", "--verbose", is_flag=True, help="Also say what was read and written, and how long it took.")
+    @click.option("-q", "--quiet", is_flag=True, help="Print errors only (no warnings, no progress, no summary).")
+    @functools.wraps(func)
+    def wrapper(*args: Any, quiet: bool, verbose: bool, **kwargs: Any) -> Any:
+        if quiet and verbose:
+            raise click.UsageError("--quiet and --verbose exclude each other; give one")
+        out = Output(quiet, verbose)
+        started = time.perf_counter()
+        try:
+            return func(*args, out=out, **kwargs)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except TeiError as error:
+            raise click.ClickException(_one_line(str(error))) from error
+        except OSError as error:
+            # Writing the output (a folder we may not create, a full disk, a closed pipe).
+            where = f"{error.filename}: " if error.filename else ""
+            raise click.ClickException(f"{where}{error.strerror or error}") from error
+        except (MemoryError, RecursionError) as error:
+            raise click.ClickException(f"the input is too large or too deeply nested to process "
+                                       f"({type(error).__name__})") from error
+        except Exception as error:
+            # A bug: one line for the user; -v shows where, for the report.
+            if verbose:
+                traceback.print_exc()
+            raise click.ClickException(f"internal error: {type(error).__name__}: {_one_line(str(error))}. "
+                                       "Please report this bug (-v shows where it happened).") from error
+        finally:
+            out.info(f"tei {func.__name__}: {time.perf_counter() - started:.2f} s")
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _read_input(input_path: str, out: Output) -> tuple[bytes, str]:
+    """A path or '-' → (bytes, the name used in messages); a file that cannot be read is exit 1."""
+    if input_path == "-":
+        data, name = sys.stdin.buffer.read(), "<stdin>"
+    else:
+        try:
+            data, name = Path(input_path).read_bytes(), input_path
+        except OSError as error:
+            raise click.ClickException(f"{input_path}: cannot read the file ({error.strerror})") from error
+    out.info(f"{name}: read {len(data):,} bytes")
+    return data, name
+
+
+def _write_output(output_path: str, data: bytes, out: Output) -> None:
+    if output_path == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        out.info(f"<stdout>: wrote {len(data):,} bytes")
+        return
+    Path(output_path).parent.mkdir(parents=True, exist_ok=True)
+    Path(output_path).write_bytes(data)
+    out.info(f"{output_path}: wrote {len(data):,} bytes")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -28,73 +124,57 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("input_path", metavar="INPUT", type=click.Path(allow_dash=True, dir_okay=False))
+@click.argument("input_path", metavar="INPUT", type=click.Path(allow_dash=True))
 @click.option("-o", "--output", "output_path", type=click.Path(allow_dash=True, dir_okay=False), default="-",
               show_default=True, help="Where to write the TEI ('-' for standard output).")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
-@click.option("-q", "--quiet", is_flag=True, help="Print errors only, no warnings.")
 @click.option("--no-validate", is_flag=True, help="Write the TEI without checking it against the schema.")
-def convert(input_path: str, output_path: str, strict: bool, quiet: bool, no_validate: bool) -> None:
+@command
+def convert(input_path: str, output_path: str, strict: bool, no_validate: bool, out: Output) -> None:
     """Convert a plain-text memorandum of conversation to TEI P5."""
     from tei.pipeline import convert_bytes
 
-    if input_path == "-":
-        data, name = sys.stdin.buffer.read(), "<stdin>"
-    else:
-        try:
-            data, name = Path(input_path).read_bytes(), input_path
-        except OSError as error:
-            raise click.ClickException(f"{input_path}: cannot read the file ({error.strerror})") from error
-    try:
-        result = convert_bytes(data, name, validate=not no_validate,
-                               output_name="<stdout>" if output_path == "-" else output_path)
-    except TeiError as error:
-        raise click.ClickException(str(error)) from error
-    _print_diagnostics(result.diagnostics, quiet)
+    data, name = _read_input(input_path, out)
+    result = convert_bytes(data, name, validate=not no_validate,
+                           output_name="<stdout>" if output_path == "-" else output_path)
+    out.diagnostics(result.diagnostics)
     worst = max((d.level for d in result.diagnostics), default=None)
     if worst is not None and (worst >= Level.ERROR or (strict and worst >= Level.WARNING)):
         raise click.ClickException(f"{name}: not converted: fix the problems above"
                                    + (" (--strict counts warnings)" if strict else ""))
     if result.validation:
-        _print_diagnostics(result.validation)
+        for diagnostic in result.validation:
+            out.error(str(diagnostic))
         raise click.ClickException(f"{name}: the TEI converted from it is not valid, so it was not written "
                                    "(this is a bug in tei; --no-validate writes it anyway)")
-    if no_validate and not quiet:
-        click.echo(f"{name}: warning: the TEI was written without validation", err=True)
-    if output_path == "-":
-        sys.stdout.buffer.write(result.xml)
-    else:
-        Path(output_path).parent.mkdir(parents=True, exist_ok=True)
-        Path(output_path).write_bytes(result.xml)
+    if no_validate:
+        out.warning(f"{name}: warning: the TEI was written without validation")
+    _write_output(output_path, result.xml, out)
 
 
 # Further commands register below (validate, render, speakers, batch).
 
 
 @main.command()
-@click.argument("input_path", metavar="FILE", type=click.Path(allow_dash=True, dir_okay=False))
+@click.argument("input_path", metavar="FILE", type=click.Path(allow_dash=True))
 @click.option("--format", "output_format", type=click.Choice(["table", "csv", "json"]), default="table",
               show_default=True, help="table: aligned columns; csv: one row per speaker; json: for programs.")
-def speakers(input_path: str, output_format: str) -> None:
+@command
+def speakers(input_path: str, output_format: str, out: Output) -> None:
     """Who spoke how much in a TEI file (or '-'): sentences and words inside said, and the sections spoken in."""
     from tei.speakers import count_speakers, format_speakers
     from tei.xmlsafe import parse
 
-    try:
-        if input_path == "-":
-            root = parse(sys.stdin.buffer.read(), "<stdin>").getroot()
-        else:
-            root = parse(input_path).getroot()
-    except TeiError as error:
-        raise click.ClickException(str(error)) from error
-    counts = count_speakers(root)
+    data, name = _read_input(input_path, out)
+    counts = count_speakers(parse(data, name).getroot())
     if not counts:
-        click.echo(f"{input_path}: no <said who=…> in this file; nothing is attributed", err=True)
+        out.warning(f"{input_path}: no <said who=…> in this file; nothing is attributed")
+    out.info(f"{name}: {len(counts)} speaker{'s' if len(counts) != 1 else ''}")
     click.echo(format_speakers(counts, output_format, input_path), nl=False)
 
 
 @main.command()
-@click.argument("input_dir", metavar="INPUT_DIR", type=click.Path(exists=True, file_okay=False))
+@click.argument("input_dir", metavar="INPUT_DIR", type=click.Path())
 @click.option("-o", "--output", "output_dir", required=True, type=click.Path(file_okay=False),
               help="The folder for the outputs, index.html and report.json.")
 @click.option("--to", "to", default="tei,html,text", show_default=True, metavar="FORMATS",
@@ -103,54 +183,58 @@ def speakers(input_path: str, output_format: str) -> None:
               help="Worker processes (default: one per CPU).")
 @click.option("--corpus", "corpus", type=click.Path(dir_okay=False), default=None,
               help="Also write every document into this one teiCorpus file, with one list of persons.")
-@click.option("-q", "--quiet", is_flag=True, help="Report failed files only (no progress, no per-file lines).")
 @click.pass_context
+@command
 def batch(ctx: click.Context, input_dir: str, output_dir: str, to: str, jobs: int | None,
-          corpus: str | None, quiet: bool) -> None:
-    """Convert, validate and render every *.txt under INPUT_DIR; exit 1 if any file failed."""
+          corpus: str | None, out: Output) -> None:
+    """Convert, validate and render every *.txt under INPUT_DIR; exit 1 if any file failed.
+
+    With --quiet, only the files that failed (and the summary, if any did).
+    """
     from tei.batch import BatchError, Progress, parse_formats, plan_batch, run_batch
 
     try:
         formats = parse_formats(to)
     except BatchError as error:
         raise click.BadParameter(str(error), param_hint="'--to'") from error
-    try:
-        plan = plan_batch(input_dir, output_dir, formats)
-    except TeiError as error:
-        raise click.ClickException(str(error)) from error
+    plan = plan_batch(input_dir, output_dir, formats)
     for fmt, reason in plan.skipped.items():
-        click.echo(f"warning: {fmt} is not made in this run: {reason}", err=True)
+        out.warning(f"warning: {fmt} is not made in this run: {reason}")
     if not plan.tasks:
         raise click.ClickException(f"{input_dir}: no *.txt file in this folder or below")
-    progress = Progress(len(plan.tasks), sys.stderr, quiet=quiet)
+    out.info(f"{input_dir}: {len(plan.tasks)} file{'s' if len(plan.tasks) != 1 else ''} → {output_dir} "
+             f"({', '.join(plan.formats)})")
+    progress = Progress(len(plan.tasks), sys.stderr, quiet=out.quiet)
     try:
         summary = run_batch(plan, jobs=jobs, corpus=corpus, on_outcome=progress)
-    except TeiError as error:
-        raise click.ClickException(str(error)) from error
     finally:
         progress.close()
     for problem in summary.corpus_problems:
-        click.echo(problem, err=True)
+        out.error(problem)
+    failed = bool(summary.failed or summary.corpus_problems)
     corpus_note = (f"; corpus {corpus}: {summary.ok} documents, {summary.corpus_persons} persons"
                    + (" (NOT VALID, see above)" if summary.corpus_problems else "") if corpus else "")
-    click.echo(f"{summary.files} files in {summary.seconds:.1f} s ({summary.rate:.1f} files/s): {summary.ok} converted, "
-               f"{summary.failed} failed, {summary.warnings} warning{'s' if summary.warnings != 1 else ''}; report: "
-               f"{Path(output_dir) / 'report.json'}{corpus_note}", err=True)
-    ctx.exit(1 if summary.failed or summary.corpus_problems else 0)
+    (out.error if failed else out.warning)(
+        f"{summary.files} files in {summary.seconds:.1f} s ({summary.rate:.1f} files/s): {summary.ok} converted, "
+        f"{summary.failed} failed, {summary.warnings} warning{'s' if summary.warnings != 1 else ''}; report: "
+        f"{Path(output_dir) / 'report.json'}{corpus_note}")
+    ctx.exit(1 if failed else 0)
 
 
 @main.command()
-@click.argument("files", metavar="FILE...", nargs=-1, required=True,
-                type=click.Path(allow_dash=True, dir_okay=False))
+@click.argument("files", metavar="FILE...", nargs=-1, required=True, type=click.Path(allow_dash=True))
 @click.option("--schema", "schema", type=click.Path(exists=True, dir_okay=False), default=None,
               help="An XSD to validate against instead of the bundled schemas/memo.xsd.")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="text: one line per problem; json: a report for pipelines.")
 @click.pass_context
-def validate(ctx: click.Context, files: tuple[str, ...], schema: str | None, output_format: str) -> None:
-    """Validate TEI files against our schema and rules: exit 0 all valid, 1 any invalid, 2 unreadable.
+@command
+def validate(ctx: click.Context, files: tuple[str, ...], schema: str | None, output_format: str,
+             out: Output) -> None:
+    """Validate TEI files against our schema and rules: exit 0 all valid, 1 any invalid or unreadable.
 
     Each problem is one line on standard output: FILE:LINE:COLUMN: RULE: MESSAGE.
+    A --schema that does not compile is a usage error (exit 2).
     """
     import json
 
@@ -160,6 +244,7 @@ def validate(ctx: click.Context, files: tuple[str, ...], schema: str | None, out
     report: list[dict[str, object]] = []
     invalid = unreadable = 0
     for name in files:
+        started = time.perf_counter()
         try:
             if name == "-":
                 diagnostics = validate_bytes(sys.stdin.buffer.read(), "<stdin>", schema=schema)
@@ -169,43 +254,41 @@ def validate(ctx: click.Context, files: tuple[str, ...], schema: str | None, out
             unreadable += 1
             report.append({"file": name, "valid": False, "error": error.message})
             if output_format == "text":
-                click.echo(f"{name}: error: {error.message}", err=True)
+                out.error(f"{name}: error: {error.message}")
             continue
         except SchemaError as error:
-            click.echo(f"Error: {error}", err=True)
+            # A --schema that cannot be used is a bad option value: a usage error.
+            out.error(f"Error: {_one_line(str(error))}")
             ctx.exit(2)
         invalid += bool(diagnostics)
         report.append({"file": name, "valid": not diagnostics, "problems": [diagnostic_json(d) for d in diagnostics]})
+        out.info(f"{name}: {'valid' if not diagnostics else f'{len(diagnostics)} problem(s)'} "
+                 f"({time.perf_counter() - started:.2f} s)")
         if output_format == "text":
             for diagnostic in diagnostics:
                 click.echo(format_diagnostic(diagnostic))
     if output_format == "json":
         click.echo(json.dumps({"valid": not (invalid or unreadable), "files": report}, ensure_ascii=False, indent=2))
     elif invalid or unreadable:
-        click.echo(f"{invalid + unreadable} of {len(files)} file(s) not valid"
-                   + (f" ({unreadable} unreadable)" if unreadable else ""), err=True)
-    ctx.exit(2 if unreadable else 1 if invalid else 0)
+        out.warning(f"{invalid + unreadable} of {len(files)} file(s) not valid"
+                    + (f" ({unreadable} unreadable)" if unreadable else ""))
+    ctx.exit(1 if invalid or unreadable else 0)
 
 
 @main.command()
-@click.argument("input_path", metavar="FILE", type=click.Path(allow_dash=True, dir_okay=False))
+@click.argument("input_path", metavar="FILE", type=click.Path(allow_dash=True))
 @click.option("--to", "to", required=True, metavar="FORMAT",
               help="Output format: html (a reading page) or text (the plain-text layout).")
 @click.option("-o", "--output", "output_path", type=click.Path(allow_dash=True, dir_okay=False), default="-",
               show_default=True, help="Where to write the rendering ('-' for standard output).")
-def render(input_path: str, to: str, output_path: str) -> None:
+@command
+def render(input_path: str, to: str, output_path: str, out: Output) -> None:
     """Render a TEI file (FILE, or '-' for standard input) to HTML or plain text."""
-    from tei.render import render_file
+    from tei.render import RenderError, format_name, render_file
 
     try:
-        if input_path == "-":
-            result = render_file(sys.stdin.buffer.read(), to, "<stdin>")
-        else:
-            result = render_file(input_path, to)
-    except TeiError as error:
-        raise click.ClickException(str(error)) from error
-    if output_path == "-":
-        sys.stdout.buffer.write(result)
-    else:
-        Path(output_path).parent.mkdir(parents=True, exist_ok=True)
-        Path(output_path).write_bytes(result)
+        format_name(to)
+    except RenderError as error:
+        raise click.BadParameter(str(error), param_hint="'--to'") from error
+    data, name = _read_input(input_path, out)
+    _write_output(output_path, render_file(data, to, name), out)

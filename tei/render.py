@@ -18,7 +18,7 @@ from tei.errors import TeiError
 from tei.resources import transform_path
 from tei.xmlsafe import parse
 
-__all__ = ["FORMATS", "RenderError", "render", "render_file", "stylesheet"]
+__all__ = ["FORMATS", "RenderError", "format_name", "render", "render_file", "stylesheet"]
 
 #: Output format name → stylesheet path inside ``transforms/``.
 FORMATS: dict[str, str] = {
@@ -39,7 +39,9 @@ class RenderError(TeiError):
     """A stylesheet is missing or broken, the format is unknown, or the transform failed."""
 
 
-def _format_name(to: str) -> str:
+def format_name(to: str) -> str:
+    """What the user typed → the format's name (``"TXT"`` → ``"text"``); :class:`RenderError`
+    listing the formats when there is no such format (the CLI checks its option with this)."""
     name = _ALIASES.get(to.lower(), to.lower())
     if name not in FORMATS:
         raise RenderError(f"Unknown format {to!r}. Use one of: {', '.join(sorted(FORMATS))}.")
@@ -48,7 +50,7 @@ def _format_name(to: str) -> str:
 
 def stylesheet(to: str) -> etree.XSLT:
     """Format name → compiled stylesheet (cached; compiled on first use)."""
-    name = _format_name(to)
+    name = format_name(to)
     with _lock:
         compiled = _cache.get(name)
         if compiled is None:
@@ -87,16 +89,16 @@ def render(tree: Tree, to: str, **params: str) -> bytes:
     try:
         result = transform(tree, **quoted)
     except etree.XSLTApplyError as error:
-        raise RenderError(f"the {_format_name(to)} transform failed: {error}") from error
+        raise RenderError(f"the {format_name(to)} transform failed: {error}") from error
     data = bytes(result)
-    if _format_name(to) == "text" and data and not data.endswith(b"\n"):
+    if format_name(to) == "text" and data and not data.endswith(b"\n"):
         data += b"\n"
     return data
 
 
 def render_file(source: str | Path | bytes, to: str, name: str | None = None, **params: str) -> bytes:
     """A TEI file (path or bytes) → its rendering; the file is parsed safely (no DTD, no network)."""
-    _format_name(to)
+    format_name(to)
     # Duplicate xml:ids are the validator's business; a page can still be rendered.
     tree = parse(source, name, collect_ids=False)
     return render(tree, to, **params)

@@ -18,7 +18,7 @@ so that an XXE or "billion laughs" file is refused in one place. The defences, i
 Each error carries a ``rule`` name for diagnostics: ``well-formed`` (empty or not XML),
 ``safe-xml`` (a construct we refuse, or a file over one of the parser's limits: nesting
 deeper than 256 levels, one text node over 10 MB); :class:`UnreadableFileError` is for files that
-cannot be read at all (the CLI exits 2 for those).
+cannot be read at all (missing, a folder, no permission).
 """
 
 from __future__ import annotations

@@ -193,7 +193,7 @@ def test_an_unavailable_rendering_is_skipped_once_and_the_rest_is_made(
     monkeypatch.setitem(render_module.FORMATS, "html", "html/no-such-stylesheet.xsl")
     monkeypatch.setattr(render_module, "_cache", {})
     out = tmp_path / "out"
-    code, stderr = run("batch", str(collection), "-o", str(out), "--jobs", "1", "-q")
+    code, stderr = run("batch", str(collection), "-o", str(out), "--jobs", "1")
     assert code == 1  # the broken file
     assert stderr.count("html is not made in this run") == 1
     assert (out / "sub" / "frus1964-68v14_d114.txt").is_file()

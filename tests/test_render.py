@@ -315,7 +315,7 @@ def test_cli_render_errors() -> None:
 
     runner = CliRunner()
     result = runner.invoke(main, ["render", str(FIXTURE), "--to", "pdf"])
-    assert result.exit_code == 1 and "Unknown format 'pdf'. Use one of: html, text." in result.output
+    assert result.exit_code == 2 and "Unknown format 'pdf'. Use one of: html, text." in result.output
     result = runner.invoke(main, ["render", "missing.xml", "--to", "html"])
     assert result.exit_code == 1 and "cannot read the file" in result.output
     result = runner.invoke(main, ["render", str(FIXTURE)])

@@ -364,9 +364,9 @@ def test_cli_invalid_file_exits_1_with_one_line_per_problem() -> None:
     assert "1 of 2 file(s) not valid" in err
 
 
-def test_cli_unreadable_file_exits_2(tmp_path: Path) -> None:
+def test_cli_unreadable_file_exits_1(tmp_path: Path) -> None:
     code, out, err = run(str(TESTS / "invalid" / "empty-p.xml"), str(tmp_path / "missing.xml"))
-    assert code == 2
+    assert code == 1
     assert "no-empty-p" in out and "missing.xml: error: cannot read the file" in err
 
 
