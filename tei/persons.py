@@ -17,6 +17,7 @@ Two steps, both from the shape of the text:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from tei.errors import Reporter
 from tei.model import Document, Inline, PersName, Person, map_text
@@ -53,6 +54,25 @@ def at_sentence_start(text: str, index: int) -> bool:
 
 
 ARTICLE_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+$")
+
+
+# Where a name or a title can begin: the patterns below are tried only there, which is much
+# faster than letting each of them scan every position of a paragraph.
+CAPITALIZED_WORD = re.compile(r"(?<![\w’'\-/])[A-Z]")
+CAPITALIZED_WORD_OR_THE = re.compile(r"(?<![\w’'\-/])(?:[A-Z]|the\b)")
+FOLLOWER = re.compile(r"\s+([A-Z][a-z]+)\b")
+
+
+def scan(pattern: re.Pattern[str], text: str, starts: re.Pattern[str] = CAPITALIZED_WORD) -> Iterator[re.Match[str]]:
+    """Like ``pattern.finditer(text)`` for a pattern that can only match where ``starts`` does."""
+    end = 0
+    for candidate in starts.finditer(text):
+        if candidate.start() < end:
+            continue
+        match = pattern.match(text, candidate.start())
+        if match:
+            yield match
+            end = max(match.end(), candidate.start() + 1)
 
 
 def _alternation(words: set[str] | frozenset[str] | list[str]) -> str:
@@ -123,14 +143,14 @@ def discover_persons(document: Document) -> list[Person]:
     places = _places(texts)
     for content in texts:
         for text in (item for item in content if isinstance(item, str)):
-            for match in TITLED_NAME.finditer(text):
+            for match in scan(TITLED_NAME, text):
                 title = match.group("title")
                 one = singular_title(title)
                 add(match.group("surname"), one, match.group("given").strip())
                 second = SECOND_NAME.match(text, match.end())
                 if second and one != title:
                     add(second.group("second"), one)
-            for match in SPEAKING_NAME.finditer(text):
+            for match in scan(SPEAKING_NAME, text):
                 if ARTICLE_BEFORE.search(text[max(0, match.start() - 5): match.start()]):
                     continue
                 given = match.group("given").strip()
@@ -210,13 +230,13 @@ class _Linker:
             return [text]
         pieces: list[Inline] = []
         position = 0
-        for match in self.pattern.finditer(text):
+        for match in scan(self.pattern, text, CAPITALIZED_WORD_OR_THE):
             if "role" in self.pattern.groupindex and match.group("role"):
                 person = self.by_role[match.group("role_name")]
                 start, end = match.start(), match.end()
             else:
                 person = self.by_surname[match.group("surname")]
-                follower = re.match(r"\s+([A-Z][a-z]+)\b", text[match.end("surname"):])
+                follower = FOLLOWER.match(text, match.end("surname"))
                 if follower and follower.group(1) not in self.by_surname and follower.group(1) not in TITLE_WORDS:
                     continue  # "Kennedy Library", "Shultz Papers": part of another proper noun
                 start, end = self._name_start(text, match, person), match.end("surname")

@@ -56,6 +56,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -558,6 +559,13 @@ def participant_roles(document: Document) -> dict[str, str]:
     return {phrase: ids[0] for phrase, ids in holders.items() if len(ids) == 1 and phrase not in taken}
 
 
+@functools.lru_cache(maxsize=128)
+def _role_pattern(roles: tuple[str, ...]) -> re.Pattern[str]:
+    """"the <role>" for these roles, longest first; built once per cast (it is asked per sentence)."""
+    return re.compile(r"(?<![\w’'])[Tt]he\s+(?P<role>" + "|".join(re.escape(role) for role in roles)
+                      + r")(?![\w’'\-])")
+
+
 def role_subject(text: str, refs: list[str | None], roles: dict[str, str]) -> tuple[str, list[str | None]]:
     """Treat "the <role>" of a participant like a name, so that the subject rules see a person.
 
@@ -567,8 +575,7 @@ def role_subject(text: str, refs: list[str | None], roles: dict[str, str]) -> tu
     if not roles:
         return text, refs
     refs = list(refs)
-    pattern = re.compile(r"(?<![\w’'])[Tt]he\s+(?P<role>" + "|".join(
-        re.escape(role) for role in sorted(roles, key=len, reverse=True)) + r")(?![\w’'\-])")
+    pattern = _role_pattern(tuple(sorted(roles, key=len, reverse=True)))
 
     def mark(match: re.Match[str]) -> str:
         refs.append(roles[match.group("role")])
@@ -703,7 +710,9 @@ def attribute_speakers(document: Document, reporter: Reporter) -> None:
     paragraphs: list[Paragraph] = []
     for blocks in _paragraph_lists(document.body):
         paragraphs += [block for block in blocks if isinstance(block, Paragraph)]
-    all_sentences = [sentence for paragraph in paragraphs for sentence in split_sentences(paragraph.content)]
+    # Split once: the genders are learned from the same sentences that are then attributed.
+    sentences_of = {id(paragraph): split_sentences(paragraph.content) for paragraph in paragraphs}
+    all_sentences = [sentence for paragraph in paragraphs for sentence in sentences_of[id(paragraph)]]
     state = _State(participants, aliases, participant_roles(document))
     state.genders = learn_genders(all_sentences, state)
 
@@ -721,7 +730,7 @@ def attribute_speakers(document: Document, reporter: Reporter) -> None:
             speakers: list[list[str] | None] = []
             current = carried
             state.turn_started = False
-            for whole in split_sentences(block.content):
+            for whole in sentences_of[id(block)]:
                 connector: list[Inline] | None = None
                 for piece, is_connector in new_speaker_clauses(whole):
                     if is_connector:
