@@ -54,9 +54,9 @@ sentence splitter.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
-import functools
 import re
 from collections import Counter
 from collections.abc import Iterator
