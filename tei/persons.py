@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from tei.errors import Reporter
 from tei.model import Document, Inline, PersName, Person, map_text
 from tei.recognizers.participants import TITLE_WORDS, slug
+from tei.wordlists import alternation
 
 # The last word of a title phrase; the words before it qualify it ("Deputy Foreign Minister").
 TITLE_MODIFIERS = frozenset(["Deputy", "Under", "Vice", "Assistant", "Foreign", "General", "Prime", "Attorney", "Chief", "First", "Second", "Third", "Special", "Executive", "Permanent", "Political", "Press", "Embassy", "Head", "Senior", "Acting", "Soviet", "American"])
@@ -56,14 +57,12 @@ def at_sentence_start(text: str, index: int) -> bool:
 ARTICLE_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+$")
 
 
-# Where a name or a title can begin: the patterns below are tried only there, which is much
-# faster than letting each of them scan every position of a paragraph.
-CAPITALIZED_WORD = re.compile(r"(?<![\w’'\-/])[A-Z]")
-CAPITALIZED_WORD_OR_THE = re.compile(r"(?<![\w’'\-/])(?:[A-Z]|the\b)")
+# Patterns with a long alternation are tried only where they can begin (a title word), which
+# is much faster than letting them try every position of a paragraph.
 FOLLOWER = re.compile(r"\s+([A-Z][a-z]+)\b")
 
 
-def scan(pattern: re.Pattern[str], text: str, starts: re.Pattern[str] = CAPITALIZED_WORD) -> Iterator[re.Match[str]]:
+def scan(pattern: re.Pattern[str], text: str, starts: re.Pattern[str]) -> Iterator[re.Match[str]]:
     """Like ``pattern.finditer(text)`` for a pattern that can only match where ``starts`` does."""
     end = 0
     for candidate in starts.finditer(text):
@@ -75,15 +74,11 @@ def scan(pattern: re.Pattern[str], text: str, starts: re.Pattern[str] = CAPITALI
             end = max(match.end(), candidate.start() + 1)
 
 
-def _alternation(words: set[str] | frozenset[str] | list[str]) -> str:
-    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
-
-
 def _title_phrase(extra: list[str]) -> str:
-    heads = _alternation(TITLE_HEADS)
-    modifiers = _alternation(TITLE_MODIFIERS)
+    heads = alternation(TITLE_HEADS)
+    modifiers = alternation(TITLE_MODIFIERS)
     phrase = rf"(?:(?:{modifiers})\s+){{0,3}}(?:{heads})"
-    return f"(?:{_alternation(extra)}|{phrase})" if extra else phrase
+    return f"(?:{alternation(extra)}|{phrase})" if extra else phrase
 
 
 TITLED_NAME = re.compile(
@@ -91,9 +86,20 @@ TITLED_NAME = re.compile(
     rf"(?P<surname>{NAME}){NAME_END}")
 # "Ambassadors Grinevsky and Barry": a plural title names two people.
 SECOND_NAME = re.compile(rf"\s+and\s+(?P<second>{NAME}){NAME_END}")
-SPEAKING_NAME = re.compile(
-    NAME_START + rf"(?P<given>(?:{NAME}\s+)?)(?P<surname>{NAME})\s+(?:(?:{'|'.join(AUXILIARIES)})\s+){{0,2}}"
-    rf"(?:{'|'.join(SAY_VERBS)})\b")
+# A verb of saying is rarer than a capitalized word: find the verb, then the name just before it.
+SAY_VERB = re.compile(rf"\b{alternation(SAY_VERBS)}\b")
+SPEAKER_BEFORE_VERB = re.compile(
+    NAME_START + rf"(?P<given>(?:{NAME}\s+)?)(?P<surname>{NAME})\s+(?:(?:{alternation(AUXILIARIES)})\s+){{0,2}}\Z")
+TITLE_START = re.compile(NAME_START + rf"(?:{alternation(TITLE_MODIFIERS | TITLE_HEADS)})(?![\w])")
+SPEAKER_WINDOW = 80
+
+
+def speaking_names(text: str) -> Iterator[re.Match[str]]:
+    """"Dorn replied", "Roz Able had said": the name that is the subject of a verb of saying."""
+    for verb in SAY_VERB.finditer(text):
+        match = SPEAKER_BEFORE_VERB.search(text, max(0, verb.start() - SPEAKER_WINDOW), verb.start())
+        if match:
+            yield match
 
 
 def singular_title(title: str) -> str:
@@ -143,14 +149,14 @@ def discover_persons(document: Document) -> list[Person]:
     places = _places(texts)
     for content in texts:
         for text in (item for item in content if isinstance(item, str)):
-            for match in scan(TITLED_NAME, text):
+            for match in scan(TITLED_NAME, text, TITLE_START):
                 title = match.group("title")
                 one = singular_title(title)
                 add(match.group("surname"), one, match.group("given").strip())
                 second = SECOND_NAME.match(text, match.end())
                 if second and one != title:
                     add(second.group("second"), one)
-            for match in scan(SPEAKING_NAME, text):
+            for match in speaking_names(text):
                 if ARTICLE_BEFORE.search(text[max(0, match.start() - 5): match.start()]):
                     continue
                 given = match.group("given").strip()
@@ -188,7 +194,13 @@ def _assign_ids(document: Document, persons: list[Person]) -> None:
 
 
 class _Linker:
-    """Splits text into strings and PersName items for the known persons."""
+    """Splits text into strings and PersName items for the known persons.
+
+    Surnames are found first (one fast pattern); what stands just before each one (a title,
+    given names) is then read backwards from it.
+    """
+
+    PREFIX_WINDOW = 80
 
     def __init__(self, document: Document) -> None:
         people = [*document.participants, *document.mentioned]
@@ -196,50 +208,63 @@ class _Linker:
         self.by_role = {" ".join(person.role_names): person for person in document.participants if person.role_only}
         roles = sorted({" ".join(person.role_names) for person in document.participants
                         if person.role_names and not person.role_only}, key=len, reverse=True)
-        parts = []
-        if self.by_role:
-            parts.append(NAME_START + rf"(?P<role>[Tt]he\s+(?P<role_name>{_alternation(list(self.by_role))})){NAME_END}")
-        if self.by_surname:
-            parts.append(NAME_START + rf"(?P<title>{_title_phrase(roles)}\s+)?"
-                         rf"(?P<given>(?:(?:{NAME}|{INITIAL})\s+){{0,2}})"
-                         rf"(?P<surname>{_alternation(list(self.by_surname))}){NAME_END}")
-        self.pattern = re.compile("|".join(parts)) if parts else None
+        self.role_pattern = re.compile(
+            NAME_START + rf"[Tt]he\s+(?P<role_name>{alternation(self.by_role)}){NAME_END}") if self.by_role else None
+        self.surname_pattern = re.compile(
+            NAME_START + rf"(?P<surname>{alternation(self.by_surname)}){NAME_END}") if self.by_surname else None
+        self.prefix = re.compile(NAME_START + rf"(?:(?P<title>{_title_phrase(roles)})\s+)?"
+                                 rf"(?P<given>(?:(?:{NAME}|{INITIAL})\s+){{0,2}})\Z")
 
     @staticmethod
-    def _name_start(text: str, match: re.Match[str], person: Person) -> int:
+    def _name_start(text: str, prefix: re.Match[str] | None, surname: int, person: Person) -> int:
         """Where the mention begins: at the title, at the given names, or at the surname.
 
         "Later Roz Able" → at "Roz" ("Later" starts the sentence). Unknown given names count
         only without a title and away from a sentence start; known ones always.
         """
-        tokens = list(re.finditer(r"\S+", match.group("given")))
+        if prefix is None:
+            return surname
+        tokens = list(re.finditer(r"\S+", prefix.group("given")))
         if not tokens:
-            return match.start()
+            return prefix.start()
         for index, token in enumerate(tokens):
             words = [t.group() for t in tokens[index:]]
-            start = match.start("given") + token.start()
+            start = prefix.start("given") + token.start()
             if all(word in person.forenames for word in words):
-                return match.start() if index == 0 else start
-            if not match.group("title") and (index > 0 or not at_sentence_start(text, start)) and all(
+                return prefix.start() if index == 0 else start
+            if not prefix.group("title") and (index > 0 or not at_sentence_start(text, start)) and all(
                     _is_name(word) for word in words):
                 return start
-        return match.start("surname")
+        return surname
 
-    def split(self, text: str) -> list[Inline]:
-        if self.pattern is None:
-            return [text]
-        pieces: list[Inline] = []
-        position = 0
-        for match in scan(self.pattern, text, CAPITALIZED_WORD_OR_THE):
-            if "role" in self.pattern.groupindex and match.group("role"):
-                person = self.by_role[match.group("role_name")]
-                start, end = match.start(), match.end()
-            else:
+    def mentions(self, text: str) -> list[tuple[int, int, Person]]:
+        found: list[tuple[int, int, int, Person]] = []  # start, end, surname start, person
+        if self.role_pattern is not None:
+            for match in self.role_pattern.finditer(text):
+                found.append((match.start(), match.end(), match.start(), self.by_role[match.group("role_name")]))
+        if self.surname_pattern is not None:
+            for match in self.surname_pattern.finditer(text):
                 person = self.by_surname[match.group("surname")]
-                follower = FOLLOWER.match(text, match.end("surname"))
+                follower = FOLLOWER.match(text, match.end())
                 if follower and follower.group(1) not in self.by_surname and follower.group(1) not in TITLE_WORDS:
                     continue  # "Kennedy Library", "Shultz Papers": part of another proper noun
-                start, end = self._name_start(text, match, person), match.end("surname")
+                prefix = self.prefix.search(text, max(0, match.start() - self.PREFIX_WINDOW), match.start())
+                found.append((self._name_start(text, prefix, match.start(), person), match.end(), match.start(),
+                              person))
+        result: list[tuple[int, int, Person]] = []
+        last_end = 0
+        for start, end, surname, person in sorted(found, key=lambda mention: mention[2]):
+            if surname < last_end:
+                continue
+            # Given names that belong to the mention before are not this one's ("Simons Dorn").
+            result.append((start if start >= last_end else surname, end, person))
+            last_end = end
+        return result
+
+    def split(self, text: str) -> list[Inline]:
+        pieces: list[Inline] = []
+        position = 0
+        for start, end, person in self.mentions(text):
             pieces += [text[position:start], PersName(text[start:end], person.id)]
             position = end
         pieces.append(text[position:])

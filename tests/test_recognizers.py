@@ -42,7 +42,7 @@ def body_of(xml: bytes) -> str:
     for child in children:
         child.tail = None
     lines = [etree.tostring(child, encoding="unicode") for child in children]
-    return "\n".join(re.sub(r">\s+<", "><", line) for line in lines)
+    return "\n".join(re.sub(r">\n\s*<", "><", line) for line in lines)
 
 
 @pytest.mark.parametrize(("name", "text", "expected"), examples(), ids=[case[0] for case in examples()])
