@@ -1,7 +1,7 @@
 """A realistic collection of memoranda, made from the bundled ones, the same for the same seed.
 
     templates (seeds/*.txt, tests/samples/*.txt)
-      → for each document: pick a template → give its participants surnames of the volume's cast
+      → for each document: pick a template → give its participants the names of the volume's cast
         → number it in its volume → renumber its [Page N] markers from where the last one ended
         → shuffle the paragraphs inside each section → make some paragraphs shorter or longer
         → move its date along the volume's calendar
@@ -12,12 +12,16 @@ Usage: ``python bench/generate.py OUTPUT_DIR [--count 500] [--seed 1] [--per-vol
 **What is varied, and how the text stays convertible.** Only the templates' own structure is
 used, never tei's own reading of them, so that the collection stays the same when the
 converter changes (a benchmark must measure the same work from one version to the next).
-The participants' surnames are the last word of each participant line (``• Ambassador Jane
-Roe (NSC)`` → ``Roe``; ``• The Secretary`` has none), so the code names no one. Each volume
-has a cast of generated surnames (syllables, checked against every word of the templates); a
-template's participants get distinct cast members, and each surname is replaced everywhere
-in the document, notes included, so that the cast recurs across documents as real people
-recur across a volume (forenames are left as written).
+A participant's surname is the last word of its participant line, its forename the word
+before (middle initials aside) unless that word is a title, i.e. a word the templates write
+after "the" or before two different names (a title seen once, before one name only, is
+taken for a forename: harmless, it is replaced like one) (``• Ambassador Jane E. Roe (NSC)`` → ``Jane``,
+``Roe``; ``• Ambassador Roe`` → ``Roe``; ``• The Secretary`` has no name), so the code names
+no one. Each volume has a cast of generated persons (syllables, checked against every word
+of the templates); a template's participants get distinct cast members, and each name is
+replaced everywhere in the document, notes included (``Jane E. Roe`` → ``Dorin E. Brelkov``,
+``Roe`` → ``Brelkov``), so that the cast recurs across documents as real people recur
+across a volume.
 
 What the converter relies on is kept in place: the title line, the participant list, the
 footnotes, headings and editorial notes, the blank lines between blocks (one blank line
@@ -38,6 +42,7 @@ import re
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -63,6 +68,13 @@ ONSETS = ("b", "br", "d", "dr", "f", "g", "gr", "h", "k", "kr", "l", "m", "n", "
           "v", "w", "z", "ch", "sh")
 VOWELS = ("a", "e", "i", "o", "u", "ar", "el", "or", "an", "en", "il")
 ENDINGS = ("", "ov", "son", "er", "ski", "ton", "ley", "man", "ez", "ini", "enko", "berg", "ard", "ick")
+FORENAME_ENDINGS = ("", "", "a", "o", "in", "el", "ard")
+
+
+@dataclass(frozen=True)
+class Name:
+    forename: str  # "" when the participant line gives none
+    surname: str
 
 
 @dataclass
@@ -74,7 +86,7 @@ class Template:
     blocks: list[str]            # the body's blocks (paragraphs, headings, notes, page markers)
     separators: list[str]        # the blank lines before each block
     tail: str                    # the blank lines and footnotes after the body
-    surnames: list[str]          # of the participants, longest first
+    names: list[Name]            # of the participants, longest surname first
 
 
 # ---------------------------------------------------------------------------- templates
@@ -84,26 +96,49 @@ BULLET_NAME = re.compile(r"^\s+•\s+(?P<name>[^,(]+)")
 SURNAME = re.compile(r"[A-Z][A-Za-z’'\-]*[a-z][A-Za-z’'\-]*")
 
 
-def participant_surnames(preamble: list[str]) -> list[str]:
-    """The participant lines → their surnames, longest first: the last word of each name.
+def titles(text: str) -> set[str]:
+    """Capitalized words used as titles in ``text``: after "the", or before two different names.
 
-    ``• Ambassador Jane Roe (NSC)`` → ``Roe``, ``• Mr. J. Doe, Counselor`` → ``Doe``;
-    ``• The Secretary`` (an office) and ``• USUN`` (not a name) give none.
+    ``"the Ambassador said … Ambassador Roe and Ambassador Doe"`` → ``{"Ambassador"}``.
     """
-    found: list[str] = []
+    found = set(re.findall(r"\b[Tt]he ([A-Z][a-z]+)\b", text))
+    following: dict[str, set[str]] = {}
+    words = re.findall(r"[A-Za-z’'.]+", text)
+    for word, after in pairwise(words):
+        if word[:1].isupper() and after[:1].isupper():
+            following.setdefault(word, set()).add(after)
+    return found | {word for word, names in following.items() if len(names) >= 2}
+
+
+def participant_names(preamble: list[str], title_words: set[str]) -> list[Name]:
+    """The participant lines → the participants' names, longest surname first.
+
+    ``• Ambassador Jane E. Roe (NSC)`` → ``Name("Jane", "Roe")``; ``• Mr. J. Doe, Counselor``
+    → ``Name("", "Doe")`` (an initial is kept as written); ``• The Secretary`` (an office)
+    and ``• USUN`` (not a name) give none.
+    """
+    found: dict[str, Name] = {}
     for line in preamble:
         match = BULLET_NAME.match(line)
         words = match.group("name").split() if match else []
         if len(words) < 2 or words[0] == "The":
             continue
-        last = words[-1].strip(".;:")
-        if SURNAME.fullmatch(last) and last not in found:
-            found.append(last)
-    return sorted(found, key=len, reverse=True)
+        surname = words[-1].strip(".;:")
+        if not SURNAME.fullmatch(surname) or surname in found:
+            continue
+        before = words[:-1]
+        while before and re.fullmatch(r"[A-Z]\.", before[-1]):
+            before.pop()  # middle initials
+        forename = before[-1] if before else ""
+        if not (forename.isalpha() and forename[:1].isupper() and forename[1:].islower()
+                and len(forename) > 2 and forename not in title_words):
+            forename = ""
+        found[surname] = Name(forename, surname)
+    return sorted(found.values(), key=lambda name: -len(name.surname))
 
 
-def load_template(path: Path) -> Template:
-    """A memorandum's text → its parts; see :class:`Template`."""
+def load_template(path: Path, title_words: set[str] | None = None) -> Template:
+    """A memorandum's text → its parts; see :class:`Template`. ``title_words``: see :func:`titles`."""
     text = path.read_text(encoding="utf-8").replace("\r\n", "\n")
     lines = text.split("\n")
     end = len(lines)
@@ -128,12 +163,16 @@ def load_template(path: Path) -> Template:
     if current:
         blocks.append("\n".join(current))
     tail = "\n" + "\n".join(lines[end:])
-    return Template(path, lines[:start], blocks, separators, tail, participant_surnames(lines[:start]))
+    if title_words is None:
+        title_words = titles(text)
+    return Template(path, lines[:start], blocks, separators, tail, participant_names(lines[:start], title_words))
 
 
 def load_templates() -> list[Template]:
     paths = sorted(p for pattern in TEMPLATE_GLOBS for p in ROOT.glob(pattern))
-    return [load_template(p) for p in paths]
+    # Titles are learned from all the templates together: more evidence than one gives.
+    title_words = titles("\n".join(p.read_text(encoding="utf-8") for p in paths))
+    return [load_template(p, title_words) for p in paths]
 
 
 # ---------------------------------------------------------------------------- names
@@ -152,27 +191,35 @@ def _word(rng: random.Random, syllables: int, endings: tuple[str, ...]) -> str:
     return word.capitalize()
 
 
-def make_cast(rng: random.Random, size: int, avoid: set[str]) -> list[str]:
-    """``size`` generated surnames, none twice, none a word of the templates."""
-    cast: list[str] = []
+def make_cast(rng: random.Random, size: int, avoid: set[str]) -> list[Name]:
+    """``size`` generated persons, no surname twice, no name a word of the templates."""
+    cast: list[Name] = []
+    surnames: set[str] = set()
     while len(cast) < size:
         surname = _word(rng, rng.choice((1, 2, 2, 3)), ENDINGS)
-        if len(surname) >= 4 and surname.casefold() not in avoid and surname not in cast:
-            cast.append(surname)
+        forename = _word(rng, rng.choice((1, 2)), FORENAME_ENDINGS)
+        if (len(surname) < 4 or len(forename) < 3 or surname in surnames or surname.casefold() in avoid
+                or forename.casefold() in avoid):
+            continue
+        surnames.add(surname)
+        cast.append(Name(forename, surname))
     return cast
 
 
-def swap_names(text: str, surnames: list[str], cast: list[str]) -> str:
-    """Replace each of ``surnames`` by the cast's surname at the same place, everywhere in the text.
+def swap_names(text: str, names: list[Name], cast: list[Name]) -> str:
+    """Give each of ``names`` the name of the cast member at the same place, everywhere in the text.
 
-    ``("Roe said so. Doe agreed with Roe.", ["Roe", "Doe"], ["Brelkov", "Tanez"])`` →
-    ``"Brelkov said so. Tanez agreed with Brelkov."``. One pass, so that a new name is never
-    taken for an old one.
+    ``Jane E. Roe`` → ``Dorin E. Brelkov`` (with its forename), then ``Roe`` → ``Brelkov``.
+    The generated names are no word of the templates, so a new name is never taken for an old one.
     """
-    if not surnames:
+    if not names:
         return text
-    new = dict(zip(surnames, cast))
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(name) for name in surnames) + r")\b")
+    for name, member in zip(names, cast):
+        if name.forename:
+            full = re.compile(rf"\b{re.escape(name.forename)}(?P<middle>(?: [A-Z]\.)*) {re.escape(name.surname)}\b")
+            text = full.sub(f"{member.forename}\\g<middle> {member.surname}", text)
+    new = {name.surname: member.surname for name, member in zip(names, cast)}
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(surname) for surname in new) + r")\b")
     return pattern.sub(lambda match: new[match.group(0)], text)
 
 
@@ -293,8 +340,8 @@ def generate(count: int = 500, seed: int = 1, per_volume: int = 300, cast_size: 
         in_volume = min(per_volume, count - (volume - 1) * per_volume)
         for number in range(1, in_volume + 1):
             template = rng.choice(templates)
-            chosen: list[str] = []
-            while len(chosen) < len(template.surnames):
+            chosen: list[Name] = []
+            while len(chosen) < len(template.names):
                 member = rng.choices(cast, weights)[0]
                 if member not in chosen:
                     chosen.append(member)
@@ -310,7 +357,7 @@ def generate(count: int = 500, seed: int = 1, per_volume: int = 300, cast_size: 
                     preamble[i] = f"{date.group('place') or ''}{MONTHS[day.month - 1]} {day.day}, {day.year}"
             body = "".join(separator + block for separator, block in zip(separators, blocks))
             text = "\n".join(preamble) + body + template.tail
-            text = swap_names(text, template.surnames, chosen)
+            text = swap_names(text, template.names, chosen)
             text, page = renumber_pages(text, page + rng.randint(0, 1))
             yield f"vol{volume:02d}/d{number:03d}.txt", text
 
