@@ -24,7 +24,8 @@
 <xsl:stylesheet version="1.0"
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:tei="http://www.tei-c.org/ns/1.0"
-                exclude-result-prefixes="tei">
+                xmlns:exsl="http://exslt.org/common"
+                exclude-result-prefixes="tei exsl">
 
   <xsl:import href="../common/tei-common.xsl"/>
   <xsl:import href="params.xsl"/>
@@ -503,12 +504,27 @@
 
   <!-- ===== speakers ===== -->
 
+  <!-- Each person's number, count(preceding::tei:person), counted once and
+       looked up by key: counting for every utterance made n persons who speak
+       take n² steps. (Persons do not nest, so the count is position() - 1.) -->
+  <xsl:variable name="person-numbers-tree">
+    <xsl:for-each select="//tei:person">
+      <person-number id="{generate-id()}" n="{position() - 1}"/>
+    </xsl:for-each>
+  </xsl:variable>
+  <xsl:variable name="person-numbers" select="exsl:node-set($person-numbers-tree)"/>
+  <xsl:key name="person-number" match="person-number" use="@id"/>
+
   <xsl:template name="speaker-index">
     <xsl:param name="id"/>
     <xsl:variable name="person" select="key('person', $id)"/>
     <xsl:choose>
       <xsl:when test="$person">
-        <xsl:value-of select="count($person/preceding::tei:person) mod $speaker-colours"/>
+        <!-- the last of two persons with one id: the one the count counted up to -->
+        <xsl:variable name="gid" select="generate-id($person[last()])"/>
+        <xsl:for-each select="$person-numbers">
+          <xsl:value-of select="key('person-number', $gid)/@n mod $speaker-colours"/>
+        </xsl:for-each>
       </xsl:when>
       <xsl:otherwise>x</xsl:otherwise>
     </xsl:choose>
