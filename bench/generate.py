@@ -114,8 +114,8 @@ def participant_names(preamble: list[str], title_words: set[str]) -> list[Name]:
     """The participant lines → the participants' names, longest surname first.
 
     ``• Ambassador Jane E. Roe (NSC)`` → ``Name("Jane", "Roe")``; ``• Mr. J. Doe, Counselor``
-    → ``Name("", "Doe")`` (an initial is kept as written); ``• The Secretary`` (an office)
-    and ``• USUN`` (not a name) give none.
+    → ``Name("J.", "Doe")`` (an initial for a forename); ``• The Secretary`` (an office) and
+    ``• USUN`` (not a name) give none.
     """
     found: dict[str, Name] = {}
     for line in preamble:
@@ -127,12 +127,14 @@ def participant_names(preamble: list[str], title_words: set[str]) -> list[Name]:
         if not SURNAME.fullmatch(surname) or surname in found:
             continue
         before = words[:-1]
+        initials: list[str] = []
         while before and re.fullmatch(r"[A-Z]\.", before[-1]):
-            before.pop()  # middle initials
+            initials.insert(0, before.pop())
         forename = before[-1] if before else ""
         if not (forename.isalpha() and forename[:1].isupper() and forename[1:].islower()
                 and len(forename) > 2 and forename not in title_words):
-            forename = ""
+            # No forename written out: the first initial stands for it ("Mr. J. Doe").
+            forename = initials[0] if initials else ""
         found[surname] = Name(forename, surname)
     return sorted(found.values(), key=lambda name: -len(name.surname))
 
@@ -209,15 +211,17 @@ def make_cast(rng: random.Random, size: int, avoid: set[str]) -> list[Name]:
 def swap_names(text: str, names: list[Name], cast: list[Name]) -> str:
     """Give each of ``names`` the name of the cast member at the same place, everywhere in the text.
 
-    ``Jane E. Roe`` → ``Dorin E. Brelkov`` (with its forename), then ``Roe`` → ``Brelkov``.
+    ``Jane E. Roe`` → ``Dorin E. Brelkov`` (``J. Roe`` → ``D. Brelkov``), then ``Roe`` → ``Brelkov``.
     The generated names are no word of the templates, so a new name is never taken for an old one.
     """
     if not names:
         return text
     for name, member in zip(names, cast):
         if name.forename:
+            # An initial stays an initial: "J. Doe" → "D. Brelkov".
+            forename = f"{member.forename[0]}." if name.forename.endswith(".") else member.forename
             full = re.compile(rf"\b{re.escape(name.forename)}(?P<middle>(?: [A-Z]\.)*) {re.escape(name.surname)}\b")
-            text = full.sub(f"{member.forename}\\g<middle> {member.surname}", text)
+            text = full.sub(f"{forename}\\g<middle> {member.surname}", text)
     new = {name.surname: member.surname for name, member in zip(names, cast)}
     pattern = re.compile(r"\b(?:" + "|".join(re.escape(surname) for surname in new) + r")\b")
     return pattern.sub(lambda match: new[match.group(0)], text)
