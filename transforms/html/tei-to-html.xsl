@@ -25,7 +25,8 @@
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:tei="http://www.tei-c.org/ns/1.0"
                 xmlns:exsl="http://exslt.org/common"
-                exclude-result-prefixes="tei exsl">
+                xmlns:set="http://exslt.org/sets"
+                exclude-result-prefixes="tei exsl set">
 
   <xsl:import href="../common/tei-common.xsl"/>
   <xsl:import href="params.xsl"/>
@@ -570,13 +571,28 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- The first utterance of each speaker (by the first pointer of @who), in
+       reading order, found in one pass: set:distinct keeps the first of each
+       pointer. (The grouping by key that this replaces copied every speaker's
+       utterances for each utterance: n utterances of two speakers took n² steps.) -->
+  <xsl:variable name="said-pointers-tree">
+    <xsl:for-each select="//tei:text//tei:said[@who]">
+      <said-pointer id="{generate-id()}" p="{substring-before(concat(normalize-space(@who), ' '), ' ')}"/>
+    </xsl:for-each>
+  </xsl:variable>
+  <xsl:variable name="first-said-pointers" select="set:distinct(exsl:node-set($said-pointers-tree)/said-pointer/@p)"/>
+  <xsl:variable name="source-root" select="/"/>
+  <xsl:key name="said-by-gid" match="tei:said[@who]" use="generate-id()"/>
+
   <xsl:template name="legend">
     <xsl:if test="$has-said">
       <aside class="legend" aria-label="{$speakers-label}">
         <span class="label"><xsl:value-of select="$speakers-label"/>:</span>
         <ul>
-          <xsl:for-each select="//tei:text//tei:said[@who][generate-id() = generate-id(key('said-by-who',
-                                substring-before(concat(normalize-space(@who), ' '), ' '))[1])]">
+          <xsl:for-each select="$first-said-pointers">
+            <xsl:variable name="gid" select="string(../@id)"/>
+            <!-- back in the TEI document, where the key finds the utterance -->
+            <xsl:for-each select="$source-root"><xsl:for-each select="key('said-by-gid', $gid)">
             <xsl:variable name="id"><xsl:call-template name="ref-id"><xsl:with-param name="pointer" select="@who"/></xsl:call-template></xsl:variable>
             <li>
               <xsl:attribute name="class">
@@ -592,6 +608,7 @@
                 </xsl:otherwise>
               </xsl:choose>
             </li>
+            </xsl:for-each></xsl:for-each>
           </xsl:for-each>
         </ul>
       </aside>
