@@ -21,6 +21,7 @@ one 11 MB text node     refused: over the parser's 10 MB limit
 20 000 sections         rendered in linear time
 20 000 persons speaking rendered in linear time
 64 000 utterances       rendered in linear time (two speakers, or each one distinct)
+8000 participants       who speak only with others: rendered in linear time
 8000 schema errors      explained in seconds (not quadratic in xmlschema's error paths)
 ``xml-stylesheet`` PI   ignored: nothing fetched, nothing run
 pointers in the text    ``<ref target="file:///etc/passwd">``, ``<graphic url>``, XInclude:
@@ -347,6 +348,21 @@ def test_64000_utterances_render_in_linear_time(who: str) -> None:
     output = render_file(data, "html", "said.xml")
     assert time.perf_counter() - started < 10  # measured: 2 s
     assert output.count(b'class="said ') == 64_000
+
+
+def test_8000_participants_who_speak_with_others_render_in_linear_time() -> None:
+    """Whether a participant speaks was found by scanning every utterance of several speakers
+    for each participant: 8000 participants who speak only with others took 34 s."""
+    persons = b"".join(b'<person xml:id="p%d"><persName>P %d</persName></person>' % (i, i) for i in range(8000))
+    items = b"".join(b'<item><persName ref="#p%d">P %d</persName></item>' % (i, i) for i in range(8000))
+    said = b"".join(b'<p><said who="#q #p%d" direct="false">W.</said></p>\n' % i for i in range(8000))
+    data = tei(b'<div type="document"><list type="participants">' + items + b"</list>\n" + said + b"</div>")
+    data = data.replace(b"</fileDesc>", b"</fileDesc><profileDesc><particDesc><listPerson>" + persons
+                        + b"</listPerson></particDesc></profileDesc>")
+    started = time.perf_counter()
+    output = render_file(data, "html", "participants.xml")
+    assert time.perf_counter() - started < 10  # measured: 0.5 s
+    assert output.count(b'class="participant speaker ') == 8000
 
 
 def test_8000_schema_errors_in_one_body_are_explained_in_bounded_time() -> None:

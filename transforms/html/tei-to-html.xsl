@@ -26,7 +26,8 @@
                 xmlns:tei="http://www.tei-c.org/ns/1.0"
                 xmlns:exsl="http://exslt.org/common"
                 xmlns:set="http://exslt.org/sets"
-                exclude-result-prefixes="tei exsl set">
+                xmlns:str="http://exslt.org/strings"
+                exclude-result-prefixes="tei exsl set str">
 
   <xsl:import href="../common/tei-common.xsl"/>
   <xsl:import href="params.xsl"/>
@@ -43,6 +44,18 @@
   <xsl:variable name="has-said" select="boolean(//tei:text//tei:said[@who])"/>
   <!-- Utterances of several speakers ("#ridgway #matlock"): the key knows only the first. -->
   <xsl:variable name="said-by-several" select="//tei:text//tei:said[contains(normalize-space(@who), ' ')]"/>
+  <!-- Their pointers, each one a node, looked up by key: a participant who speaks
+       only with others is found at once, not by scanning them all for each
+       participant (n participants and utterances: n² steps). -->
+  <xsl:variable name="several-pointers-tree">
+    <xsl:for-each select="$said-by-several">
+      <xsl:for-each select="str:tokenize(normalize-space(@who), ' ')">
+        <pointer p="{.}"/>
+      </xsl:for-each>
+    </xsl:for-each>
+  </xsl:variable>
+  <xsl:variable name="several-pointers" select="exsl:node-set($several-pointers-tree)"/>
+  <xsl:key name="several-pointer" match="pointer" use="@p"/>
 
   <xsl:template name="headHook"/>
   <xsl:template name="titleBlockHook"/>
@@ -427,9 +440,13 @@
     <xsl:variable name="anchored"
                   select="string($id) != '' and key('person', $id)
                           and generate-id(key('listed', $id)[1]) = generate-id($name)"/>
+    <xsl:variable name="speaks-with-others">
+      <xsl:for-each select="$several-pointers">
+        <xsl:if test="key('several-pointer', concat('#', $id))">yes</xsl:if>
+      </xsl:for-each>
+    </xsl:variable>
     <xsl:variable name="speaks"
-                  select="string($id) != '' and (key('said-by-who', concat('#', $id))
-                          or $said-by-several[contains(concat(' ', normalize-space(@who), ' '), concat(' #', $id, ' '))])"/>
+                  select="string($id) != '' and (key('said-by-who', concat('#', $id)) or $speaks-with-others = 'yes')"/>
     <li>
       <xsl:attribute name="class">
         <xsl:text>participant</xsl:text>
