@@ -17,7 +17,7 @@
       ref-id (a "#x" pointer without its hash);
     - predicates written once: is-footnote, is-heading.
 
-  XSLT 1.0 only: lxml runs libxslt.
+  XSLT 1.0, with EXSLT's node-set (libxslt has it): lxml runs libxslt.
 -->
 <xsl:stylesheet version="1.0"
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
