@@ -310,7 +310,9 @@ def process_chunk(settings: Settings, tasks: list[Task]) -> list[Outcome]:
 
 
 def _warm_up(formats: tuple[str, ...]) -> None:
-    """Compile the schema and stylesheets once per worker, before the first file is timed."""
+    """Import the converter, compile the schema and stylesheets: once per process, before the
+    first file is timed. Done in the main process first, forked workers inherit all of it."""
+    import tei.pipeline  # noqa: F401
     from tei.render import stylesheet
     from tei.resources import schema_path
     from tei.validate import libxml2_schema
