@@ -16,6 +16,7 @@ Two steps, both from the shape of the text:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -74,11 +75,12 @@ def scan(pattern: re.Pattern[str], text: str, starts: re.Pattern[str]) -> Iterat
             end = max(match.end(), candidate.start() + 1)
 
 
+TITLE_PHRASE = rf"(?:(?:{alternation(TITLE_MODIFIERS)})\s+){{0,3}}(?:{alternation(TITLE_HEADS)})"
+
+
 def _title_phrase(extra: list[str]) -> str:
-    heads = alternation(TITLE_HEADS)
-    modifiers = alternation(TITLE_MODIFIERS)
-    phrase = rf"(?:(?:{modifiers})\s+){{0,3}}(?:{heads})"
-    return f"(?:{alternation(extra)}|{phrase})" if extra else phrase
+    """A title: one of the participants' own role strings, or modifiers and a head word."""
+    return f"(?:{alternation(extra)}|{TITLE_PHRASE})" if extra else TITLE_PHRASE
 
 
 TITLED_NAME = re.compile(
@@ -193,6 +195,14 @@ def _assign_ids(document: Document, persons: list[Person]) -> None:
         used.add(candidate)
 
 
+@functools.lru_cache(maxsize=64)
+def _prefix_pattern(roles: tuple[str, ...]) -> re.Pattern[str]:
+    """What may stand before a surname, up to it: a title (or a participant's role) and given names.
+    Built once per set of roles: a volume's documents share their cast."""
+    return re.compile(NAME_START + rf"(?:(?P<title>{_title_phrase(list(roles))})\s+)?"
+                      rf"(?P<given>(?:(?:{NAME}|{INITIAL})\s+){{0,2}})\Z")
+
+
 class _Linker:
     """Splits text into strings and PersName items for the known persons.
 
@@ -212,8 +222,7 @@ class _Linker:
             NAME_START + rf"[Tt]he\s+(?P<role_name>{alternation(self.by_role)}){NAME_END}") if self.by_role else None
         self.surname_pattern = re.compile(
             NAME_START + rf"(?P<surname>{alternation(self.by_surname)}){NAME_END}") if self.by_surname else None
-        self.prefix = re.compile(NAME_START + rf"(?:(?P<title>{_title_phrase(roles)})\s+)?"
-                                 rf"(?P<given>(?:(?:{NAME}|{INITIAL})\s+){{0,2}})\Z")
+        self.prefix = _prefix_pattern(tuple(roles))
 
     @staticmethod
     def _name_start(text: str, prefix: re.Match[str] | None, surname: int, person: Person) -> int:

@@ -21,7 +21,10 @@ from tei.speakers import attribute_speakers
 # space before it makes it part of a number or date ("August 10–15", "June 19").
 REF_BEFORE = r"(?:[^\W\d_]|[.,;:!?”’\"')\]])"
 REF_AFTER = r"(?![\w])"
-STRAY_REF = re.compile(r"(?<=[a-z][.,;”’)])(?P<n>\d{1,2})(?=\s|$)|(?<=[a-z]{3})(?P<m>\d{1,2})(?=[\s.,;:]|$)")
+# Digits are rare in prose: find them first, then look at what surrounds them.
+DIGITS = re.compile(r"\d+")
+GLUED_AFTER_PUNCTUATION = re.compile(r"[a-z][.,;”’)]\Z")
+GLUED_TO_WORD = re.compile(r"[a-z]{3}\Z")
 
 
 SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
@@ -131,8 +134,13 @@ def _report_stray_references(document: Document, reporter: Reporter) -> None:
     """Digits glued to a word that no footnote claims: probably a reference without a footnote."""
     defined = {note.n for note in document.footnotes}
     for slot in _slots(document):
-        for match in STRAY_REF.finditer(slot.text):
-            number = match.group("n") or match.group("m")
+        for match in DIGITS.finditer(slot.text):
+            number, after = match.group(), slot.text[match.end():match.end() + 1]
+            window = slot.text[max(0, match.start() - 3):match.start()]
+            if len(number) > 2 or not (
+                    (GLUED_AFTER_PUNCTUATION.search(window) and (after == "" or after.isspace()))
+                    or (GLUED_TO_WORD.search(window) and (after == "" or after.isspace() or after in ".,;:"))):
+                continue
             context = slot.text[max(0, match.start() - 20):match.end()]
             if number in defined:
                 qualifier = "out of order or repeated"
