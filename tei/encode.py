@@ -9,6 +9,7 @@ same input always gives the same bytes (the conversion date comes from
 from __future__ import annotations
 
 import datetime
+import functools
 import os
 
 from lxml import etree
@@ -38,6 +39,7 @@ TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 
 
+@functools.lru_cache(maxsize=None)
 def tei(name: str) -> str:
     """The qualified name of a TEI element: ``tei("p")`` → ``{http://www.tei-c.org/ns/1.0}p``."""
     return f"{{{TEI_NS}}}{name}"
@@ -48,7 +50,7 @@ def xml(name: str) -> str:
 
 
 def _sub(parent: etree._Element, name: str, text: str | None = None, **attributes: str) -> etree._Element:
-    element = etree.SubElement(parent, tei(name), {key.replace("_", "-"): value for key, value in attributes.items()})
+    element = etree.SubElement(parent, tei(name), attributes)
     if text is not None:
         element.text = text
     return element
