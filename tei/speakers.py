@@ -602,11 +602,20 @@ class _State:
     history: list[str] = field(default_factory=list)  # speakers, latest last
     outsiders: list[str] = field(default_factory=list)  # non-participants speaking outside any turn
     turn_started: bool = False  # has a subject in this paragraph named the current speaker?
+    masks: dict[int, tuple[list[Inline], str, list[str | None]]] = field(default_factory=dict)
 
     def mask(self, sentence: list[Inline]) -> tuple[str, list[str | None]]:
-        """The sentence's masked text, participants' role phrases marked as persons."""
-        text, refs = _masked(sentence)
-        return role_subject(text, refs, self.roles)
+        """The sentence's masked text, participants' role phrases marked as persons.
+
+        Remembered per sentence: the genders are learned from the same sentences that are
+        then attributed. The entry keeps the sentence itself, so that its id is not reused.
+        """
+        cached = self.masks.get(id(sentence))
+        if cached is not None and cached[0] is sentence:
+            return cached[1], list(cached[2])
+        text, refs = role_subject(*_masked(sentence), self.roles)
+        self.masks[id(sentence)] = (sentence, text, refs)
+        return text, list(refs)
 
     def spoke(self, who: list[str]) -> None:
         for person in who:
