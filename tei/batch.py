@@ -206,9 +206,8 @@ def process_file(task: Task, settings: Settings) -> Outcome:
     Never raises for a problem of the file: a failed file is an outcome with
     ``status="failed"`` and its ``errors``.
     """
-    from tei.pipeline import convert_bytes
+    from tei.pipeline import convert_bytes, validate_conversion
     from tei.render import render
-    from tei.validate import validate_bytes
 
     outcome = Outcome(task.index, task.source, task.name)
     for fmt in settings.formats:
@@ -228,6 +227,8 @@ def process_file(task: Task, settings: Settings) -> Outcome:
         outcome.bytes_in = len(data)
         timings["read"] = (clock() - started) * 1000
 
+        # The problems are located in the file written, as `tei convert` reports them.
+        tei_file = output_path(settings.tei_dir or settings.output_dir, task.name, "tei")
         mark = clock()
         try:
             conversion = convert_bytes(data, task.source)
@@ -241,10 +242,8 @@ def process_file(task: Task, settings: Settings) -> Outcome:
         if errors:
             return _fail(outcome, settings, *errors)
 
-        # The problems are located in the file written, as `tei convert` reports them.
-        tei_file = output_path(settings.tei_dir or settings.output_dir, task.name, "tei")
         mark = clock()
-        problems = validate_bytes(conversion.xml, str(tei_file))
+        problems = validate_conversion(conversion, str(tei_file))
         timings["validate"] = (clock() - mark) * 1000
         if problems:
             return _fail(outcome, settings, *(str(p) for p in problems),

@@ -48,13 +48,25 @@ def convert_bytes(data: bytes, path: str = "<input>", *, validate: bool = False,
     tree = encode(document)
     result = Conversion(document, tree, serialize(tree), reporter.diagnostics)
     if validate:
-        from tei.validate import validate_bytes
-
-        problems = validate_bytes(result.xml, output_name)
-        # Pages that go backwards or notes out of order are the source's own: the TEI records
-        # them faithfully, and the converter has already warned with the input's line.
-        result.validation = [d for d in problems if d.rule not in SOURCE_FAITHFUL_RULES]
+        result.validation = validate_conversion(result, output_name)
     return result
+
+
+def validate_conversion(conversion: Conversion, output_name: str = "<output>") -> list[Diagnostic]:
+    """The problems of the TEI a conversion wrote, located in ``output_name``.
+
+    Pages that go backwards or notes out of order are the source's own: the TEI records them
+    faithfully and the converter has already warned with the input's line, so they are not
+    counted here.
+    """
+    from tei.validate import validate_bytes, validate_tree
+
+    # The tree in memory is the file written (serialize indents it in place), so it is
+    # checked without parsing again; only a problem needs the bytes, for its line.
+    problems = validate_tree(conversion.tree, output_name)
+    if problems:
+        problems = validate_bytes(conversion.xml, output_name)
+    return [d for d in problems if d.rule not in SOURCE_FAITHFUL_RULES]
 
 
 def convert(text: str, path: str = "<input>", *, validate: bool = False) -> Conversion:

@@ -83,17 +83,19 @@ def test_version() -> None:
 
 
 def test_convert_refuses_to_write_invalid_tei(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from lxml import etree
+
     from tei import pipeline
 
-    def broken(root: object) -> bytes:
-        return b'<TEI xmlns="http://www.tei-c.org/ns/1.0"><oops/></TEI>'
+    def broken(document: object) -> etree._Element:
+        return etree.fromstring(b'<TEI xmlns="http://www.tei-c.org/ns/1.0"><oops/></TEI>')
 
-    monkeypatch.setattr(pipeline, "serialize", broken)
+    monkeypatch.setattr(pipeline, "encode", broken)
     out = tmp_path / "d256.xml"
     code, _, stderr = run("convert", str(SEED), "-o", str(out))
     assert code == 1
     assert not out.exists()
-    assert f"{out}:1" in stderr and "not valid" in stderr
+    assert f"{out}:3:3: error: schema: /TEI: Unexpected child" in stderr and "not valid" in stderr
     code, _, stderr = run("convert", "--no-validate", str(SEED), "-o", str(out))
     assert code == 0 and out.exists()
     assert "without validation" in stderr
