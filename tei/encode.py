@@ -39,7 +39,7 @@ TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def tei(name: str) -> str:
     """The qualified name of a TEI element: ``tei("p")`` → ``{http://www.tei-c.org/ns/1.0}p``."""
     return f"{{{TEI_NS}}}{name}"
