@@ -60,6 +60,7 @@ ARTICLE_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+$")
 
 # Patterns with a long alternation are tried only where they can begin (a title word), which
 # is much faster than letting them try every position of a paragraph.
+WORD = re.compile(r"\S+")
 FOLLOWER = re.compile(r"\s+([A-Z][a-z]+)\b")
 
 
@@ -169,7 +170,8 @@ def discover_persons(document: Document) -> list[Person]:
 
 
 # "in Geneva", but not "in Rusk's office".
-LOCATIVE = re.compile(rf"\b(?:in|to|from|at|into|toward|towards|near|via|outside|inside) (?P<place>{NAME})\b(?![’']s\b)")
+LOCATIVE_PREPOSITIONS = ("in", "to", "from", "at", "into", "toward", "towards", "near", "via", "outside", "inside")
+LOCATIVE = re.compile(rf"\b{alternation(LOCATIVE_PREPOSITIONS)} (?P<place>{NAME})\b(?![’']s\b)")
 
 
 def _places(texts: list[list[Inline]]) -> set[str]:
@@ -233,7 +235,7 @@ class _Linker:
         """
         if prefix is None:
             return surname
-        tokens = list(re.finditer(r"\S+", prefix.group("given")))
+        tokens = list(WORD.finditer(prefix.group("given")))
         if not tokens:
             return prefix.start()
         for index, token in enumerate(tokens):

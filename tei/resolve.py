@@ -21,6 +21,7 @@ from tei.speakers import attribute_speakers
 # space before it makes it part of a number or date ("August 10–15", "June 19").
 REF_BEFORE = r"(?:[^\W\d_]|[.,;:!?”’\"')\]])"
 REF_AFTER = r"(?![\w])"
+REF_BEFORE_CHAR = re.compile(REF_BEFORE)
 # Digits are rare in prose: find them first, then look at what surrounds them.
 DIGITS = re.compile(r"\d+")
 GLUED_AFTER_PUNCTUATION = re.compile(r"[a-z][.,;”’)]\Z")
@@ -100,7 +101,7 @@ def attach_footnotes(document: Document, reporter: Reporter) -> None:
                 before = slot.text[match.start() - 1] if match.start() > 0 else \
                     (slots[slot_index - 1].text[-1:] if slot_index > 0 and slots[slot_index - 1].root == slot.root
                      else "")
-                if before and re.fullmatch(REF_BEFORE, before):
+                if before and REF_BEFORE_CHAR.fullmatch(before):
                     found = (slot_index, match.start(), match.end())
                     break
             if found:

@@ -184,6 +184,16 @@ NAMED = re.compile(PERSON.format(name="first") + r"(?P<more>(?:\s*,\s*" + PERSON
                    r"(?:,?\s+and\s+" + PERSON_ANY + r"))?" + GAP + VERB)
 PRONOUN = re.compile(r"(?<![\w’'])(?P<pronoun>[Hh]e|[Ss]he)" + GAP + VERB)
 GENDER_PRONOUN = re.compile(r"(?<![\w’'])(he|she)(?![\w’'])", re.IGNORECASE)
+# Small patterns used per sentence, compiled once.
+PERSON_NUMBER = re.compile(PERSON_OPEN + r"(\d+)" + PERSON_CLOSE)
+BOUNDARY_CHARS = re.compile(r"[.!?\s]")
+INITIAL_WORD = re.compile(r"[A-Z]\.")
+NUMBER_FOLLOWS = re.compile(r"[“‘\"(\[]?(?:\d|[IVXLC]+\b)")
+NEXT_WORD = re.compile(r"[“‘\"(\[]?([\w’']+)")
+INITIALISM = re.compile(r"(?:[A-Za-z]\.){2,}")
+SEMICOLON = re.compile(r";\s+")
+NOTE_ONLY = re.compile(NOTE_MARK + r"[\s.,;:]*")
+CLOSING_PARENTHESIS_END = re.compile(r"\)[.!?]?$")
 
 
 # ---------------------------------------------------------------- sentences
@@ -215,7 +225,7 @@ def _masked(items: list[Inline]) -> tuple[str, list[str | None]]:
             def renumber(match: re.Match[str], offset: int = offset) -> str:
                 return f"{PERSON_OPEN}{int(match.group(1)) + offset}{PERSON_CLOSE}"
 
-            parts.append(re.sub(PERSON_OPEN + r"(\d+)" + PERSON_CLOSE, renumber, inner))
+            parts.append(PERSON_NUMBER.sub(renumber, inner))
             refs += inner_refs
     return "".join(parts), refs
 
@@ -225,15 +235,15 @@ def _atom_text(item: Inline) -> str:
     if isinstance(item, str):
         return item
     if isinstance(item, PersName):
-        return re.sub(r"[.!?\s]", "x", item.text)  # "Mr. Evans", "A. Ames": never a boundary
+        return BOUNDARY_CHARS.sub("x", item.text)  # "Mr. Evans", "A. Ames": never a boundary
     if isinstance(item, Quote):
         text = "".join(_atom_text(child) for child in item.content)
         # Keep the final punctuation visible ("“Yes.” The group" ends a sentence) but hide the
         # inside, so that no boundary is ever found within a quotation.
-        return re.sub(r"[.!?\s]", "x", text[:-2]) + text[-2:] if len(text) > 2 else text
+        return BOUNDARY_CHARS.sub("x", text[:-2]) + text[-2:] if len(text) > 2 else text
     if isinstance(item, EditorialNote):
         text = "".join(_atom_text(child) for child in item.content)
-        return re.sub(r"[.!?\s]", "x", text[:-2]) + text[-2:] if len(text) > 2 else text
+        return BOUNDARY_CHARS.sub("x", text[:-2]) + text[-2:] if len(text) > 2 else text
     if isinstance(item, LineBreak):
         return " "
     return ""  # NoteRef, PageBreak: no text
@@ -252,13 +262,13 @@ def is_sentence_end(text: str, period: int, following: str) -> bool:
     word = text[: period + 1].rsplit(None, 1)[-1].lstrip("(“‘\"[")
     if word.endswith(".."):
         return True  # "the U.S.." : an abbreviation and a full stop
-    if word in TITLE_ABBREVIATIONS or re.fullmatch(r"[A-Z]\.", word):
+    if word in TITLE_ABBREVIATIONS or INITIAL_WORD.fullmatch(word):
         return False  # a title or an initial: a name follows
     if word in NUMBER_ABBREVIATIONS:
-        return re.match(r"[“‘\"(\[]?(?:\d|[IVXLC]+\b)", following) is None
-    next_word = re.match(r"[“‘\"(\[]?([\w’']+)", following)
+        return NUMBER_FOLLOWS.match(following) is None
+    next_word = NEXT_WORD.match(following)
     opener = next_word.group(1) if next_word else ""
-    if re.fullmatch(r"(?:[A-Za-z]\.){2,}", word) or word.lower() in ("etc.", "a.m.", "p.m."):
+    if INITIALISM.fullmatch(word) or word.lower() in ("etc.", "a.m.", "p.m."):
         return opener in OPENERS  # "U.S.", "A.M.", "U.S.S.R.": only before a clear opener
     return True
 
@@ -311,7 +321,7 @@ def _speaker_clause_cuts(content: list[Inline], texts: list[str]) -> set[int]:
     position = 0
     for index, item in enumerate(content):
         if isinstance(item, str):
-            for match in re.finditer(r";\s+", item):
+            for match in SEMICOLON.finditer(item):
                 if match.end() == len(item) and index + 1 < len(content):
                     rest, _ = _masked(content[index + 1:])
                 else:
@@ -379,9 +389,9 @@ def editorial_aside(sentence: list[Inline]) -> bool:
     """
     text, _ = _masked(sentence)
     text = text.strip()
-    if re.fullmatch(NOTE_MARK + r"[\s.,;:]*", text):
+    if NOTE_ONLY.fullmatch(text):
         return True
-    return text.startswith("(") and re.search(r"\)[.!?]?$", text) is not None and _balanced_outer(text)
+    return text.startswith("(") and CLOSING_PARENTHESIS_END.search(text) is not None and _balanced_outer(text)
 
 
 def _balanced_outer(text: str) -> bool:
@@ -417,7 +427,7 @@ def named_subject(text: str, refs: list[str | None]) -> Subject | None:
         return None
     indexes = [int(match.group("first"))]
     if match.group("more"):
-        more = re.findall(PERSON_OPEN + r"(\d+)" + PERSON_CLOSE, match.group("more"))
+        more = PERSON_NUMBER.findall(match.group("more"))
         indexes += [int(number) for number in more]
     return Subject("named", [refs[index] for index in indexes])
 
