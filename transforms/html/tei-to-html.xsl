@@ -636,7 +636,10 @@
   <!-- Reported speech: tinted in the speaker's colour; where the speaker
        changes, a label (CSS content, so it is never copied with the text). -->
   <xsl:template match="tei:said">
-    <xsl:variable name="id"><xsl:call-template name="ref-id"><xsl:with-param name="pointer" select="@who"/></xsl:call-template></xsl:variable>
+    <!-- ref-id inlined as an expression: this template runs for every utterance. -->
+    <xsl:variable name="token" select="substring-before(concat(normalize-space(@who), ' '), ' ')"/>
+    <xsl:variable name="id" select="concat(substring($token, 2, string-length($token) * starts-with($token, '#')),
+                                           substring($token, 1, string-length($token) * not(starts-with($token, '#'))))"/>
     <xsl:variable name="previous" select="preceding-sibling::tei:said[1]"/>
     <span>
       <xsl:attribute name="class">
@@ -686,7 +689,10 @@
   <!-- ===== inline ===== -->
 
   <xsl:template match="tei:persName">
-    <xsl:variable name="id"><xsl:call-template name="ref-id"/></xsl:variable>
+    <!-- ref-id inlined as an expression: this template runs for every name in the text. -->
+    <xsl:variable name="token" select="substring-before(concat(normalize-space(@ref), ' '), ' ')"/>
+    <xsl:variable name="id" select="concat(substring($token, 2, string-length($token) * starts-with($token, '#')),
+                                           substring($token, 1, string-length($token) * not(starts-with($token, '#'))))"/>
     <xsl:choose>
       <xsl:when test="@ref and key('person', $id)">
         <a class="person" href="#person-{$id}"><xsl:apply-templates/></a>
