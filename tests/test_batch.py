@@ -8,7 +8,6 @@ from __future__ import annotations
 import importlib.util
 import io
 import json
-import os
 import re
 import shutil
 import sys
@@ -28,7 +27,6 @@ TEI = "{http://www.tei-c.org/ns/1.0}"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 SEED = ROOT / "seeds" / "frus1981-88v05-d256.txt"
 SAMPLES = ROOT / "tests" / "samples"
-TEI_ALL = Path(os.environ.get("TEI_ALL_RNG", "/work/shared/tei-all/tei_all.rng"))
 
 
 @pytest.fixture(autouse=True)
@@ -178,14 +176,11 @@ def test_corpus_of_two_documents_with_the_same_ids_renames_the_second(tmp_path: 
     assert second.find(f".//{TEI}div[@type='document']").get(XML_ID) == "v2-d114-d114"  # type: ignore[union-attr]
 
 
-@pytest.mark.skipif(not os.environ.get("TEI_ALL") or not TEI_ALL.is_file(),
-                    reason="tei_all takes ~15 s to compile: set TEI_ALL=1 to check the corpus against it")
-def test_corpus_is_valid_against_tei_all(collection: Path, tmp_path: Path) -> None:
+def test_corpus_is_valid_against_tei_all(collection: Path, tmp_path: Path, tei_all: etree.RelaxNG) -> None:
     (collection / "broken.txt").unlink()
     corpus = tmp_path / "corpus.xml"
     run_batch(plan_batch(collection, tmp_path / "out", ["tei"]), jobs=2, corpus=corpus)
-    schema = etree.RelaxNG(etree.parse(str(TEI_ALL)))
-    assert schema.validate(etree.parse(str(corpus))), schema.error_log
+    assert tei_all.validate(etree.parse(str(corpus))), tei_all.error_log
 
 
 def test_an_unavailable_rendering_is_skipped_once_and_the_rest_is_made(
