@@ -1,7 +1,7 @@
 """encode: :class:`~tei.model.Document` → TEI P5 tree (lxml), and its serialization.
 
 One ``encode_<node>`` function per model class; TEI element names live only in this
-module. Identifiers are deterministic (``d256-page-1041``, ``d256-note-2``), so the
+module. Identifiers are deterministic (``d12-page-212``, ``d12-note-2``), so the
 same input always gives the same bytes (the conversion date comes from
 ``SOURCE_DATE_EPOCH`` when it is set).
 """

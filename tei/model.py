@@ -125,7 +125,7 @@ class Person:
     """A participant (``group`` ≥ 1) or a person mentioned in the text (``group`` = 0).
 
     ``name`` is the span of the participant line that names the person
-    ("Ambassador Ridgway" in "Ambassador Ridgway (NSC)"); ``role_only`` persons are
+    ("Ambassador Able" in "Ambassador Able (NSC)"); ``role_only`` persons are
     listed by their role alone ("The President").
     """
 

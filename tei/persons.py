@@ -3,12 +3,12 @@
 Two steps, both from the shape of the text:
 
 1. *discover* people who are not participants: a name after a title or rank
-   ("Secretary Shultz", "Foreign Minister X", "Colonel Y"), or a name that is the
-   subject of a verb of saying ("Dubinin replied"). They become ``Document.mentioned``.
+   ("Secretary Shore", "Foreign Minister X", "Colonel Y"), or a name that is the
+   subject of a verb of saying ("Dorn replied"). They become ``Document.mentioned``.
 2. *link* every mention of a participant or discovered person:
 
-       'Ambassador Ridgway welcomed Bessmertnykh.'
-       → [PersName('Ambassador Ridgway', 'ridgway'), ' welcomed ', PersName('Bessmertnykh', …), '.']
+       'Ambassador Able welcomed Baker.'
+       → [PersName('Ambassador Able', 'able'), ' welcomed ', PersName('Baker', …), '.']
 
    A role phrase ("the President") is a person only where a participant is listed by
    that role alone; then every "the President" is that participant.
@@ -87,7 +87,7 @@ def _title_phrase(extra: list[str]) -> str:
 TITLED_NAME = re.compile(
     NAME_START + rf"(?P<title>{_title_phrase([])})\s+(?P<given>(?:(?:{NAME}|{INITIAL})\s+){{0,2}})"
     rf"(?P<surname>{NAME}){NAME_END}")
-# "Ambassadors Grinevsky and Barry": a plural title names two people.
+# "Ambassadors Grey and Barr": a plural title names two people.
 SECOND_NAME = re.compile(rf"\s+and\s+(?P<second>{NAME}){NAME_END}")
 # A verb of saying is rarer than a capitalized word: find the verb, then the name just before it.
 SAY_VERB = re.compile(rf"\b{alternation(SAY_VERBS)}\b")
@@ -98,7 +98,7 @@ SPEAKER_WINDOW = 80
 
 
 def speaking_names(text: str) -> Iterator[re.Match[str]]:
-    """"Dorn replied", "Roz Able had said": the name that is the subject of a verb of saying."""
+    """"Dorn replied", "Ann Able had said": the name that is the subject of a verb of saying."""
     for verb in SAY_VERB.finditer(text):
         match = SPEAKER_BEFORE_VERB.search(text, max(0, verb.start() - SPEAKER_WINDOW), verb.start())
         if match:
@@ -131,7 +131,7 @@ def discover_persons(document: Document) -> list[Person]:
             return
         listed = by_role.get(title)
         if listed is not None and listed.surname is None:
-            # "Secretary Shultz" where "The Secretary" is a participant: the text names him.
+            # "Secretary Shore" where "The Secretary" is a participant: the text names him.
             listed.surname = surname
             known.add(surname)
             return
@@ -146,7 +146,7 @@ def discover_persons(document: Document) -> list[Person]:
             if given and not person.forenames:
                 person.forenames = given.split()
 
-    # Footnotes too: "Rusk summarized this paragraph"; "Kennedy Library" is kept out by the
+    # Footnotes too: "Ross summarized this paragraph"; "Carter Library" is kept out by the
     # compound-name rule when mentions are linked.
     texts = [*document.argument, *_body_lists(document), *(note.content for note in document.footnotes)]
     places = _places(texts)
@@ -169,13 +169,13 @@ def discover_persons(document: Document) -> list[Person]:
     return list(found.values())
 
 
-# "in Geneva", but not "in Rusk's office".
+# "in Vienna", but not "in Ross's office".
 LOCATIVE_PREPOSITIONS = ("in", "to", "from", "at", "into", "toward", "towards", "near", "via", "outside", "inside")
 LOCATIVE = re.compile(rf"\b{alternation(LOCATIVE_PREPOSITIONS)} (?P<place>{NAME})\b(?![’']s\b)")
 
 
 def _places(texts: list[list[Inline]]) -> set[str]:
-    """Words that stand after a locative preposition somewhere ("in Geneva"): places, not people."""
+    """Words that stand after a locative preposition somewhere ("in Vienna"): places, not people."""
     return {match.group("place") for content in texts for item in content if isinstance(item, str)
             for match in LOCATIVE.finditer(item)}
 
@@ -230,7 +230,7 @@ class _Linker:
     def _name_start(text: str, prefix: re.Match[str] | None, surname: int, person: Person) -> int:
         """Where the mention begins: at the title, at the given names, or at the surname.
 
-        "Later Roz Able" → at "Roz" ("Later" starts the sentence). Unknown given names count
+        "Later Ann Able" → at "Ann" ("Later" starts the sentence). Unknown given names count
         only without a title and away from a sentence start; known ones always.
         """
         if prefix is None:
@@ -258,7 +258,7 @@ class _Linker:
                 person = self.by_surname[match.group("surname")]
                 follower = FOLLOWER.match(text, match.end())
                 if follower and follower.group(1) not in self.by_surname and follower.group(1) not in TITLE_WORDS:
-                    continue  # "Kennedy Library", "Shultz Papers": part of another proper noun
+                    continue  # "Carter Library", "Shore Papers": part of another proper noun
                 prefix = self.prefix.search(text, max(0, match.start() - self.PREFIX_WINDOW), match.start())
                 found.append((self._name_start(text, prefix, match.start(), person), match.end(), match.start(),
                               person))
@@ -267,7 +267,7 @@ class _Linker:
         for start, end, surname, person in sorted(found, key=lambda mention: mention[2]):
             if surname < last_end:
                 continue
-            # Given names that belong to the mention before are not this one's ("Simons Dorn").
+            # Given names that belong to the mention before are not this one's ("Carr Dorn").
             result.append((start if start >= last_end else surname, end, person))
             last_end = end
         return result

@@ -285,7 +285,7 @@ def notes_in_order(document: Document) -> Iterator[Finding]:
 def pages_increase(document: Document) -> Iterator[Finding]:
     """``pb/@n`` increases through each ``text``: ``<pb n="12"/> … <pb n="11"/>`` → reported at 11.
 
-    The number is the first run of digits in @n (``"1040"``, ``"A-12"``); a page break
+    The number is the first run of digits in @n (``"211"``, ``"A-12"``); a page break
     without digits (``"xii"``) is not checked. An equal number is a repeated page.
     """
     for text in document.elements("text"):

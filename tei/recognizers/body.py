@@ -2,7 +2,7 @@
 
     "[Page 12]"                    PageBreakBlockRecognizer  → PageBreak
     "[NOTE: At this point …]"      EditorialBlockRecognizer  → EditorialBlock
-    "Nuclear Testing" / "2. Laos"  HeadingBlockRecognizer    → Section(head=…)
+    "Arms Control" / "2. Trade"  HeadingBlockRecognizer    → Section(head=…)
     "    • item" lines             BulletListBlockRecognizer → BulletList
     anything else                  ParagraphBlockRecognizer  → Paragraph
 
@@ -56,7 +56,7 @@ NUMBERED_HEADING = re.compile(r"^\d+[A-Za-z]?\.\s+\S")
 
 
 class HeadingBlockRecognizer:
-    """A short single line without closing punctuation, or a numbered one ("2. Laos") → a new Section."""
+    """A short single line without closing punctuation, or a numbered one ("2. Trade") → a new Section."""
 
     name = "heading"
     max_words = 12

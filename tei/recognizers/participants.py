@@ -3,10 +3,10 @@
 Each block of bullets is one group (in a memorandum of conversation, one side of the
 table). A line is parsed into role names, name parts and what follows the name:
 
-    "Ambassador Ridgway"                        → role "Ambassador", surname "Ridgway"
-    "Second Secretary Vitaly Churkin"           → role "Second Secretary", forename "Vitaly"
-    "Bruce Burton (SOV) (notetaker)"            → affiliation "SOV", occupation "notetaker"
-    "Mr. Alexei Adzhubei, Editor-in-Chief, X"   → role "Mr.", occupation …, affiliation "X"
+    "Ambassador Able"                        → role "Ambassador", surname "Able"
+    "Second Secretary Ivan Carr"                → role "Second Secretary", forename "Ivan"
+    "Ann Bell (SOV) (notetaker)"                → affiliation "SOV", occupation "notetaker"
+    "Mr. Alex Dorn, Editor-in-Chief, X"   → role "Mr.", occupation …, affiliation "X"
     "The President"                             → role only: mentions of "the President" are this person
 """
 

@@ -116,7 +116,7 @@
     <xsl:text>-ref</xsl:text>
   </xsl:template>
 
-  <!-- pb → "page-1041": the printed page number is what a reader cites. -->
+  <!-- pb → "page-212": the printed page number is what a reader cites. -->
   <xsl:template name="page-id">
     <xsl:param name="pb" select="."/>
     <xsl:value-of select="concat('page-', translate(normalize-space($pb/@n), ' ', '_'))"/>
@@ -160,7 +160,7 @@
     <xsl:if test="not($note/parent::tei:div or $note/parent::tei:body)">yes</xsl:if>
   </xsl:template>
 
-  <!-- The number of a printed page range: "1040–1049" from the header's biblScope. -->
+  <!-- The number of a printed page range: "211–219" from the header's biblScope. -->
   <xsl:template name="page-range">
     <xsl:variable name="scope" select="(//tei:teiHeader//tei:biblScope[@unit='page'])[1]"/>
     <xsl:choose>

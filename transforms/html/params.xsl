@@ -26,7 +26,7 @@
   <xsl:param name="back-label" select="'Back to the text'"/>
   <xsl:param name="untitled" select="'Untitled document'"/>
 
-  <!-- A page break is labelled concat($page-prefix, @n): "p. 1041". -->
+  <!-- A page break is labelled concat($page-prefix, @n): "p. 212". -->
   <xsl:param name="page-prefix" select="'p. '"/>
 
   <!-- 'no' leaves out the table of contents. -->

@@ -11,7 +11,7 @@
     aside.legend         speakers and their colours (only when the TEI has said)
     nav.toc              linked headings of the sections
     div.text             paragraphs; persons linked; page breaks as margin
-                         markers "p. 1041" anchored as #page-1041; footnote
+                         markers "p. 212" anchored as #page-212; footnote
                          references linked to #<note id> and back (#<note id>-ref)
     section.footnotes    the notes, numbered as in the source
 
@@ -466,7 +466,7 @@
   </xsl:template>
 
   <!-- In the list, a name is the anchor, not a link; its role (from the
-       header's roleName) is set apart: "Ambassador Ridgway". -->
+       header's roleName) is set apart: "Ambassador Able". -->
   <xsl:template match="tei:persName" mode="participants">
     <xsl:variable name="id"><xsl:call-template name="ref-id"/></xsl:variable>
     <xsl:variable name="role" select="normalize-space(key('person', $id)/tei:persName/tei:roleName)"/>
@@ -569,7 +569,7 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- "#ridgway #matlock" → "Ridgway &amp; Matlock" (XSLT 1.0 has no tokenize). -->
+  <!-- "#able #baker" → "Able &amp; Baker" (XSLT 1.0 has no tokenize). -->
   <xsl:template name="speaker-names">
     <xsl:param name="pointers"/>
     <xsl:variable name="first" select="substring-before(concat($pointers, ' '), ' ')"/>
@@ -787,7 +787,7 @@
       <xsl:attribute name="id"><xsl:value-of select="$page-id"/></xsl:attribute>
     </xsl:if>
     <a class="pb-label" href="#{$page-id}" title="Printed page {@n} begins here">
-      <!-- Spaces around the label keep "weather p. 1041 satellites" apart in the
+      <!-- Spaces around the label keep "weather p. 212 satellites" apart in the
            text content (copy, search, reader modes); CSS hides them. -->
       <xsl:value-of select="concat(' ', $page-prefix, @n, ' ')"/>
     </a>

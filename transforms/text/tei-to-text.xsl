@@ -12,9 +12,9 @@
       Visit of …                              argument/p lines, then dateline
       July 26, 1986
                                               two blank lines
-          • Ambassador Ridgway                one block per participant group
+          • Ambassador Able                one block per participant group
                                               one blank line between blocks
-      Paragraph with [Page 1041] a break.     pb inside p: "X [Page N] Y"
+      Paragraph with [Page 212] a break.     pb inside p: "X [Page N] Y"
                                               two blank lines before a section
       Heading                                 with rend="space-before" or no head
         1. Source: …                          footnotes after one blank line
@@ -168,7 +168,7 @@
     </xsl:for-each>
   </xsl:template>
 
-  <!-- A standalone page break: "[Page 1042]" alone between blocks. -->
+  <!-- A standalone page break: "[Page 213]" alone between blocks. -->
   <xsl:template match="tei:pb" mode="block">
     <xsl:call-template name="gap"/>
     <xsl:value-of select="concat($page-open, @n, $page-close)"/>
