@@ -50,6 +50,7 @@ from lxml import etree
 
 from tei import __version__
 from tei.errors import Level, TeiError
+from tei.namespaces import XML_ID, tei
 
 __all__ = ["FORMATS", "BatchError", "BatchPlan", "Outcome", "Progress", "Summary", "Task", "parse_formats",
            "plan_batch", "process_file", "run_batch"]
@@ -60,16 +61,11 @@ FORMATS: dict[str, str] = {"tei": ".tei.xml", "html": ".html", "text": ".txt"}
 _ALIASES = {"xml": "tei", "txt": "text"}
 DEFAULT_FORMATS = ("tei", "html", "text")
 
-TEI_NS = "http://www.tei-c.org/ns/1.0"
-XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 
 T = TypeVar("T")
 R = TypeVar("R")
 
 
-def tei(name: str) -> str:
-    """Local name → Clark name in the TEI namespace."""
-    return f"{{{TEI_NS}}}{name}"
 
 
 class BatchError(TeiError):

@@ -50,20 +50,16 @@ from lxml import etree
 from tei import __version__
 from tei.encode import indent
 from tei.errors import Diagnostic, Level
+from tei.namespaces import TEI_NS, XML_ID, tei
 
 __all__ = ["CorpusResult", "Member", "Personography", "write_corpus"]
 
-TEI_NS = "http://www.tei-c.org/ns/1.0"
-XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 POINTER_ATTRIBUTES = ("ref", "who", "corresp", "target")
 # A corpus entry keeps the distinct forms of a name; past this many, more add nothing to read.
 MAX_NAME_FORMS = 8
 
 
-def tei(name: str) -> str:
-    """Local name → Clark name in the TEI namespace."""
-    return f"{{{TEI_NS}}}{name}"
 
 
 class PersonLike(Protocol):

@@ -9,7 +9,6 @@ same input always gives the same bytes (the conversion date comes from
 from __future__ import annotations
 
 import datetime
-import functools
 import os
 
 from lxml import etree
@@ -34,19 +33,7 @@ from tei.model import (
     Said,
     Section,
 )
-
-TEI_NS = "http://www.tei-c.org/ns/1.0"
-XML_NS = "http://www.w3.org/XML/1998/namespace"
-
-
-@functools.cache
-def tei(name: str) -> str:
-    """The qualified name of a TEI element: ``tei("p")`` → ``{http://www.tei-c.org/ns/1.0}p``."""
-    return f"{{{TEI_NS}}}{name}"
-
-
-def xml(name: str) -> str:
-    return f"{{{XML_NS}}}{name}"
+from tei.namespaces import TEI_NS, tei, xml
 
 
 def _sub(parent: etree._Element, name: str, text: str | None = None, **attributes: str) -> etree._Element:

@@ -80,6 +80,7 @@ from tei.model import (
     Section,
     plain_text,
 )
+from tei.namespaces import TEI_NS, tei
 from tei.persons import SAY_VERBS
 
 # ---------------------------------------------------------------- vocabulary
@@ -794,7 +795,7 @@ def _report_outsiders(document: Document, refs: list[str], sentence: list[Inline
 
 # ---------------------------------------------------------------- statistics from TEI
 
-TEI_NS = "{http://www.tei-c.org/ns/1.0}"
+TEI_PREFIX = f"{{{TEI_NS}}}"
 NO_SECTION = "(no section)"
 FORMATS = ("table", "csv", "json")
 
@@ -822,7 +823,7 @@ def _element_inlines(element: etree._Element) -> list[Inline]:
     """
     items: list[Inline] = [element.text] if element.text else []
     for child in element:
-        name = child.tag.replace(TEI_NS, "") if isinstance(child.tag, str) else ""
+        name = child.tag.replace(TEI_PREFIX, "") if isinstance(child.tag, str) else ""
         if name == "q":
             items.append(Quote(_element_inlines(child)))
         elif name == "note" and child.get("place") == "foot":
@@ -874,10 +875,10 @@ def _section_labels(root: etree._Element) -> dict[etree._Element, str]:
     A heading used twice (the same topic before and after lunch) gets its number too:
     "1. Trade (section 6)".
     """
-    sections = [div for div in root.iter(f"{TEI_NS}div") if div.get("type") == "section"]
+    sections = [div for div in root.iter(tei("div")) if div.get("type") == "section"]
     heads = []
     for div in sections:
-        head = div.find(f"{TEI_NS}head")
+        head = div.find(tei("head"))
         heads.append(_normalize(_text_of(head)) if head is not None else "")
     repeated = {text for text in heads if text and heads.count(text) > 1}
     labels: dict[etree._Element, str] = {}
@@ -894,17 +895,17 @@ def count_speakers(root: etree._Element) -> list[SpeakerCount]:
     → after: ``[SpeakerCount("able", "Ambassador Able", sentences=2, words=4, …)]``.
     """
     names = {person.get("{http://www.w3.org/XML/1998/namespace}id"): _normalize(
-        _text_of(name)) if (name := person.find(f"{TEI_NS}persName")) is not None else ""
-        for person in root.iter(f"{TEI_NS}person")}
+        _text_of(name)) if (name := person.find(tei("persName"))) is not None else ""
+        for person in root.iter(tei("person"))}
     labels = _section_labels(root)
     counts: dict[str, SpeakerCount] = {}
-    text = root.find(f"{TEI_NS}text")
-    for said in (text.iter(f"{TEI_NS}said") if text is not None else []):
+    text = root.find(tei("text"))
+    for said in (text.iter(tei("said")) if text is not None else []):
         content = _element_inlines(said)
         sentences = [sentence for sentence in split_sentences(content)
                      if not editorial_aside(sentence) and plain_text(sentence).strip()]
         words = _spoken_words(content)
-        section = next((labels[div] for div in said.iterancestors(f"{TEI_NS}div") if div in labels),
+        section = next((labels[div] for div in said.iterancestors(tei("div")) if div in labels),
                        NO_SECTION)
         for pointer in (said.get("who") or "").split():
             who = pointer.lstrip("#")

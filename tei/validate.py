@@ -67,15 +67,13 @@ from typing import TYPE_CHECKING, Literal
 from lxml import etree
 
 from tei.errors import Diagnostic, Level, TeiError
+from tei.namespaces import TEI_NS, XML_ID, XML_NS, tei
 from tei.resources import schema_path
 from tei.xmlsafe import UnreadableFileError, UnsafeXmlError, parse
 
 if TYPE_CHECKING:
     import xmlschema
 
-TEI_NS = "http://www.tei-c.org/ns/1.0"
-XML_NS = "http://www.w3.org/XML/1998/namespace"
-XML_ID = f"{{{XML_NS}}}id"
 SCHEMA_RULE = "schema"
 POINTER_ATTRIBUTES = ("ref", "who", "corresp", "target")
 POINTER_XPATH = "|".join(f"//@{attribute}" for attribute in POINTER_ATTRIBUTES)
@@ -86,9 +84,6 @@ Engine = Literal["auto", "xmlschema"]
 Finding = tuple[etree._Element, str]
 
 
-def tei(name: str) -> str:
-    """Local name → Clark name in the TEI namespace: ``tei("p")`` → ``{http://www.tei-c.org/ns/1.0}p``."""
-    return f"{{{TEI_NS}}}{name}"
 
 
 class SchemaError(TeiError):
