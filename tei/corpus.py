@@ -51,6 +51,7 @@ from tei import __version__
 from tei.encode import indent
 from tei.errors import Diagnostic, Level
 from tei.namespaces import TEI_NS, XML_ID, tei
+from tei.recognizers.participants import slug
 
 __all__ = ["CorpusResult", "Member", "Personography", "write_corpus"]
 
@@ -84,13 +85,6 @@ class Member(Protocol):
     def name(self) -> str: ...
     @property
     def persons(self) -> Sequence[PersonLike] | None: ...
-
-
-def slug(text: str) -> str:
-    """Text → an XML name: ``"Mr. Zoë O'Neill"`` → ``"mr-zoe-o-neill"``; never starts with a digit."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    value = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    return value if value and value[0].isalpha() else f"p-{value or 'person'}"
 
 
 def _forename_key(forename: str) -> str:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from tei.errors import Reporter
-from tei.model import CONTAINERS, Document, Footnote, Inline, NoteRef, PageBreak, PersName
+from tei.model import CONTAINERS, Document, Footnote, Inline, NoteRef, PageBreak
 from tei.persons import link_persons
 from tei.speakers import attribute_speakers
 
@@ -165,14 +165,10 @@ def check_page_sequence(document: Document, reporter: Reporter) -> None:
         previous = page
 
 
-def _link_persons(document: Document, reporter: Reporter) -> None:
-    link_persons(document, reporter)
-
-
 Pass = Callable[[Document, Reporter], None]
 PASSES: tuple[tuple[str, Pass], ...] = (
     ("footnotes", attach_footnotes),
-    ("persons", _link_persons),
+    ("persons", link_persons),
     ("speakers", attribute_speakers),
     ("page-sequence", check_page_sequence),
 )
@@ -184,4 +180,4 @@ def resolve(document: Document, reporter: Reporter) -> Document:
     return document
 
 
-__all__ = ["PASSES", "PersName", "resolve"]
+__all__ = ["PASSES", "resolve"]

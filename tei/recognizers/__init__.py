@@ -33,10 +33,10 @@ from tei.recognizers.body import (
     HeadingBlockRecognizer,
     PageBreakBlockRecognizer,
     ParagraphBlockRecognizer,
+    read_page_breaks,
 )
 from tei.recognizers.footnotes import read_footnotes, split_footnote_blocks
 from tei.recognizers.front import is_front_line, read_front_block, read_title
-from tei.recognizers.inline import PAGE_MARKER
 from tei.recognizers.participants import read_participants
 
 BODY_RECOGNIZERS: tuple[BlockRecognizer, ...] = (
@@ -57,14 +57,12 @@ def recognize(source: Source, reporter: Reporter) -> Document:
     blocks, note_blocks = split_footnote_blocks(blocks)
     footnotes = read_footnotes(note_blocks, reporter)
 
+    # Page markers may stand before the title line.
     position = 0
     leading: list[PageBreak] = []
-    page_breaks = PageBreakBlockRecognizer()
-    probe = ParseState(Document(source.path, "", [], 0), reporter)
-    while position < len(blocks) and page_breaks.test(blocks[position], probe):
-        page_breaks.run(blocks[position], probe)
+    while position < len(blocks) and (pages := read_page_breaks(blocks[position])) is not None:
+        leading += pages
         position += 1
-    leading = [block for block in probe.document.body if isinstance(block, PageBreak)]
     if position >= len(blocks):
         raise ConversionError("no title line: the file holds only page markers", source.path)
 
@@ -84,14 +82,13 @@ def recognize(source: Source, reporter: Reporter) -> Document:
 def _read_front_and_participants(blocks: list[TextBlock], position: int, document: Document) -> int:
     """Subject and date blocks, then the participants; returns the index of the first body block."""
     front_end = position
-    page_breaks = PageBreakBlockRecognizer()
-    state = ParseState(document, Reporter(document.path))
     # The front matter is what follows the title closely: two blank lines end it.
     while front_end < len(blocks) and not is_bullet_block(blocks[front_end]) and \
             blocks[front_end].blank_before < SECTION_BREAK_BLANK_LINES:
         block = blocks[front_end]
-        if page_breaks.test(block, state):
-            document.front_breaks += [PageBreak(n, line) for n, line in _page_numbers(block)]
+        pages = read_page_breaks(block)
+        if pages is not None:
+            document.front_breaks += pages  # a page turning among the subject and date lines
         elif all(is_front_line(text) for text in block.texts):
             read_front_block(block, document)
         else:
@@ -102,11 +99,6 @@ def _read_front_and_participants(blocks: list[TextBlock], position: int, documen
         end += 1
     document.groups = read_participants(blocks[front_end:end])
     return end
-
-
-def _page_numbers(block: TextBlock) -> list[tuple[str, int]]:
-    return [(match.group("n"), line.number) for line in block.lines
-            if (match := PAGE_MARKER.fullmatch(line.text.strip()))]
 
 
 def _read_body(blocks: list[TextBlock], document: Document, reporter: Reporter) -> None:

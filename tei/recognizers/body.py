@@ -20,19 +20,24 @@ from tei.recognizers.base import ParseState, bullet_text, is_bullet_block, join_
 from tei.recognizers.inline import EDITORIAL_OPEN, PAGE_MARKER, _balanced_end, parse_inline
 
 
+def read_page_breaks(block: TextBlock) -> list[PageBreak] | None:
+    """A block of ``[Page N]`` lines → its page breaks; any other block → None."""
+    matches = [PAGE_MARKER.fullmatch(line.text.strip()) for line in block.lines]
+    if not all(matches):
+        return None
+    return [PageBreak(match.group("n"), line.number) for match, line in zip(matches, block.lines) if match]
+
+
 class PageBreakBlockRecognizer:
     """A block of ``[Page N]`` lines → one PageBreak per line, between blocks."""
 
     name = "page-break"
 
     def test(self, block: TextBlock, state: ParseState) -> bool:
-        return all(PAGE_MARKER.fullmatch(text.strip()) for text in block.texts)
+        return read_page_breaks(block) is not None
 
     def run(self, block: TextBlock, state: ParseState) -> None:
-        for line in block.lines:
-            match = PAGE_MARKER.fullmatch(line.text.strip())
-            assert match is not None
-            state.target.append(PageBreak(match.group("n"), line.number))
+        state.target.extend(read_page_breaks(block) or [])
 
 
 class EditorialBlockRecognizer:
