@@ -26,7 +26,7 @@ this is a shared machine. ``tei --help`` is timed as a cold command (median of 1
 
 ``--profile`` prints where the time goes: the CPU time of each step of the conversion (and
 each resolve pass), validation and rendering, on 200 documents without a profiler; then
-cProfile over one worker's work (``tei.batch.process_file``) on 100 documents, by module and
+cProfile over one worker's work (``tei.apps.batch.process_file``) on 100 documents, by module and
 by function (the profiler slows Python code more than C, so its shares overstate Python).
 """
 
@@ -229,7 +229,7 @@ def steps(files: list[str]) -> str:
 
 def profile(files: list[str], top: int = 25) -> str:
     """cProfile over ``process_file`` (convert, validate, render, write) → where the time goes."""
-    from tei.batch import Settings, Task, _warm_up, process_file
+    from tei.apps.batch import Settings, Task, _warm_up, process_file
 
     with tempfile.TemporaryDirectory() as scratch:
         settings = Settings(scratch, ("tei", "html", "text"))

@@ -162,7 +162,7 @@ def convert(input_path: str, output_path: str, strict: bool, no_validate: bool, 
 @command
 def speakers(input_path: str, output_format: str, out: Output) -> None:
     """Who spoke how much in a TEI file (or '-'): sentences and words inside said, and the sections spoken in."""
-    from tei.speakers import count_speakers, format_speakers
+    from tei.resolve.speakers import count_speakers, format_speakers
     from tei.xmlsafe import parse
 
     data, name = _read_input(input_path, out)
@@ -191,7 +191,7 @@ def batch(ctx: click.Context, input_dir: str, output_dir: str, to: str, jobs: in
 
     With --quiet, only the files that failed (and the summary, if any did).
     """
-    from tei.batch import BatchError, Progress, parse_formats, plan_batch, run_batch
+    from tei.apps.batch import BatchError, Progress, parse_formats, plan_batch, run_batch
 
     try:
         formats = parse_formats(to)

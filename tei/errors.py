@@ -10,6 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import IntEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tei.rules import Decision
 
 
 class TeiError(Exception):
@@ -67,6 +71,8 @@ class Reporter:
 
     path: str = "<input>"
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    explaining: bool = False  # record decisions (``tei convert --explain``); off, deciding costs a call
+    decisions: list[Decision] = field(default_factory=list)
 
     def report(self, level: Level, message: str, line: int | None = None, rule: str | None = None,
                column: int | None = None) -> None:
@@ -77,6 +83,21 @@ class Reporter:
 
     def error(self, message: str, line: int | None = None, rule: str | None = None) -> None:
         self.report(Level.ERROR, message, line, rule)
+
+    def info(self, message: str, line: int | None = None, rule: str | None = None) -> None:
+        self.report(Level.INFO, message, line, rule)
+
+    def decide(self, rule: str, subject: str, verdict: str, reason: str = "", line: int | None = None) -> None:
+        """Record that ``rule`` decided ``subject`` is ``verdict`` (kept only when explaining)."""
+        if self.explaining:
+            from tei.rules import Decision
+
+            self.decisions.append(Decision(rule, subject, verdict, reason, line))
+
+    def explanations(self) -> list[Diagnostic]:
+        """The decisions as ``info`` diagnostics, in line order."""
+        ordered = sorted(self.decisions, key=lambda decision: decision.line or 0)
+        return [Diagnostic(Level.INFO, str(d), self.path, d.line, None, d.rule) for d in ordered]
 
     def worst(self) -> Level | None:
         return max((d.level for d in self.diagnostics), default=None)

@@ -13,8 +13,8 @@ from lxml import etree
 from tei.encode import encode, serialize
 from tei.errors import Diagnostic, Reporter
 from tei.model import Document
-from tei.reader import read
-from tei.recognizers import recognize
+from tei.read.reader import read
+from tei.recognize import recognize
 from tei.resolve import resolve
 
 SOURCE_FAITHFUL_RULES = frozenset({"pages-increase", "notes-in-order"})

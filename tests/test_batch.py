@@ -20,7 +20,7 @@ from lxml import etree
 from teitext import ROOT
 
 from tei import render as render_module
-from tei.batch import Outcome, Progress, plan_batch, run_batch
+from tei.apps.batch import Outcome, Progress, plan_batch, run_batch
 from tei.cli import main
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
@@ -270,7 +270,7 @@ def test_an_input_whose_output_would_replace_the_index_fails_alone(tmp_path: Pat
 
 
 def test_corpus_validation_streams_and_reports_like_validate(tmp_path: Path) -> None:
-    from tei.corpus import validate_corpus
+    from tei.apps.corpus import validate_corpus
     from tei.validate import validate_file
 
     folder = tmp_path / "in"
@@ -316,6 +316,6 @@ def test_batch_corpus_and_bench_code_name_no_person_or_heading_of_any_memorandum
             heading = re.fullmatch(r"(?:\d+\. )?([A-Z][A-Za-z’' -]{2,60})", line.strip())
             if heading and not line.strip().endswith("Memorandum of Conversation"):
                 words.add(heading.group(1))
-    for relative in ("tei/batch.py", "tei/corpus.py", "bench/generate.py", "bench/bench_batch.py"):
+    for relative in ("tei/apps/batch.py", "tei/apps/corpus.py", "bench/generate.py", "bench/bench_batch.py"):
         source = (ROOT / relative).read_text(encoding="utf-8")
         assert sorted(word for word in words if re.search(rf"\b{re.escape(word)}\b", source)) == [], relative

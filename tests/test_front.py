@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tei.recognizers.front import is_front_line, parse_date
+from tei.recognize.front import is_front_line, parse_date
 
 
 @pytest.mark.parametrize(("line", "when"), [

@@ -1,4 +1,4 @@
-"""tei/validate.py, tei/xmlsafe.py and ``tei validate``: invalid files → the expected rule and line."""
+"""tei/validate, tei/xmlsafe.py and ``tei validate``: invalid files → the expected rule and line."""
 
 from __future__ import annotations
 

@@ -1,20 +1,12 @@
-"""resolve: passes over the whole :class:`~tei.model.Document`, run in order.
-
-Each pass needs more than one block to decide: where the footnotes are referenced,
-which words are persons, whether the page numbers make sense. They rewrite the model
-in place and report problems; none of them drops text.
-"""
+"""footnotes pass: each footnote is attached where its number stands in the text."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from tei.errors import Reporter
 from tei.model import CONTAINERS, Document, Footnote, Inline, NoteRef, PageBreak
-from tei.persons import link_persons
-from tei.speakers import attribute_speakers
 
 # What may stand right before a reference number glued to the text: a letter, or closing
 # punctuation ("Conversation1", "again.2", "talks,4", "boy.”3"). A digit, a dash or a
@@ -149,35 +141,3 @@ def _report_stray_references(document: Document, reporter: Reporter) -> None:
                 qualifier = "but there is no such footnote"
             reporter.warning(f"'{context.strip()}' looks like a reference to footnote {number}, {qualifier}; "
                              "the digits are kept as text", slot.line, "footnote-undefined")
-
-
-def check_page_sequence(document: Document, reporter: Reporter) -> None:
-    """Page numbers must increase by one; a skip or a step back is reported."""
-    previous: PageBreak | None = None
-    for page in document.page_breaks():
-        if previous is not None and previous.n.isdigit() and page.n.isdigit():
-            if int(page.n) <= int(previous.n):
-                reporter.warning(f"page {page.n} follows page {previous.n}: page numbers must increase",
-                                 page.line, "page-sequence")
-            elif int(page.n) > int(previous.n) + 1:
-                reporter.warning(f"page {page.n} follows page {previous.n}: pages "
-                                 f"{int(previous.n) + 1}–{int(page.n) - 1} are missing", page.line, "page-sequence")
-        previous = page
-
-
-Pass = Callable[[Document, Reporter], None]
-PASSES: tuple[tuple[str, Pass], ...] = (
-    ("footnotes", attach_footnotes),
-    ("persons", link_persons),
-    ("speakers", attribute_speakers),
-    ("page-sequence", check_page_sequence),
-)
-
-
-def resolve(document: Document, reporter: Reporter) -> Document:
-    for _name, run in PASSES:
-        run(document, reporter)
-    return document
-
-
-__all__ = ["PASSES", "resolve"]

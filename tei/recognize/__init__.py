@@ -1,4 +1,4 @@
-"""recognize: :class:`~tei.reader.Source` → :class:`~tei.model.Document`.
+"""recognize: :class:`~tei.read.reader.Source` → :class:`~tei.model.Document`.
 
 The order in which the parts of a memorandum are recognized, in one place:
 
@@ -21,13 +21,13 @@ the templates in ``transforms/html`` and ``transforms/text`` → tests.
 
 from __future__ import annotations
 
-from tei.blocks import Block as TextBlock
-from tei.blocks import split_blocks
 from tei.errors import ConversionError, Reporter
 from tei.model import Document, PageBreak, Section
-from tei.reader import Source
-from tei.recognizers.base import BlockRecognizer, ParseState, is_bullet_block
-from tei.recognizers.body import (
+from tei.read.blocks import Block as TextBlock
+from tei.read.blocks import split_blocks
+from tei.read.reader import Source
+from tei.recognize.base import BlockRecognizer, ParseState, is_bullet_block
+from tei.recognize.body import (
     BulletListBlockRecognizer,
     EditorialBlockRecognizer,
     HeadingBlockRecognizer,
@@ -35,9 +35,9 @@ from tei.recognizers.body import (
     ParagraphBlockRecognizer,
     read_page_breaks,
 )
-from tei.recognizers.footnotes import read_footnotes, split_footnote_blocks
-from tei.recognizers.front import is_front_line, read_front_block, read_title
-from tei.recognizers.participants import read_participants
+from tei.recognize.footnotes import read_footnotes, split_footnote_blocks
+from tei.recognize.front import is_front_line, read_front_block, read_title
+from tei.recognize.participants import read_participants
 
 BODY_RECOGNIZERS: tuple[BlockRecognizer, ...] = (
     PageBreakBlockRecognizer(),

@@ -51,7 +51,7 @@ from tei import __version__
 from tei.encode import indent
 from tei.errors import Diagnostic, Level
 from tei.namespaces import TEI_NS, XML_ID, tei
-from tei.recognizers.participants import slug
+from tei.recognize.participants import slug
 
 __all__ = ["CorpusResult", "Member", "Personography", "write_corpus"]
 
@@ -64,7 +64,7 @@ MAX_NAME_FORMS = 8
 
 
 class PersonLike(Protocol):
-    """A person of a document's header (see :class:`tei.batch.PersonRecord`)."""
+    """A person of a document's header (see :class:`tei.apps.batch.PersonRecord`)."""
 
     @property
     def id(self) -> str: ...

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 
-from tei.blocks import Block as TextBlock
 from tei.errors import ConversionError
 from tei.model import Dateline, Document
-from tei.recognizers.inline import PAGE_MARKER, parse_inline
+from tei.read.blocks import Block as TextBlock
+from tei.recognize.inline import PAGE_MARKER, parse_inline
 
 TITLE_LINE = re.compile(r"^(?P<n>\d+[A-Za-z]?)\.\s+(?P<title>\S.*)$")
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",

@@ -1,4 +1,4 @@
-"""blocks: :class:`~tei.reader.Source` → list of :class:`Block`.
+"""blocks: :class:`~tei.read.reader.Source` → list of :class:`Block`.
 
 A block is a run of non-blank lines. The blank lines before it are counted,
 because in a memorandum the blank-line structure carries meaning: one blank line
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tei.reader import Source
+from tei.read.reader import Source
 
 
 @dataclass(frozen=True)

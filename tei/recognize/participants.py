@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from tei.blocks import Block as TextBlock
 from tei.model import Person
-from tei.recognizers.base import bullet_text
+from tei.read.blocks import Block as TextBlock
+from tei.recognize.base import bullet_text
 
 # Words that make up titles, ranks and honorifics (generic English usage, not any one memo's).
 TITLE_WORDS = frozenset(["Mr.", "Mrs.", "Ms.", "Miss", "Dr.", "Sir", "Madame", "Mme.", "Messrs.", "Ambassador", "Ambassadors", "Secretary", "Secretaries", "Undersecretary", "Minister", "Ministers", "ForMin", "FM", "President", "Vice", "Deputy", "Under", "Assistant", "Foreign", "General", "Prime", "Attorney", "Chief", "Chairman", "Colonel", "Col.", "Admiral", "Adm.", "Major", "Maj.", "Captain", "Capt.", "Lieutenant", "Lt.", "Commander", "Marshal", "Senator", "Sen.", "Congressman", "Representative", "Governor", "Mayor", "Judge", "Justice", "Premier", "Chancellor", "Director", "Counselor", "Counsellor", "Consul", "Envoy", "Special", "Executive", "Permanent", "Political", "Press", "Attaché", "First", "Second", "Third", "Deputy-Director", "Embassy", "Head", "King", "Queen", "Prince", "Princess", "Pope", "Cardinal", "Bishop", "Father"])

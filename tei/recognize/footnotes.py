@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import re
 
-from tei.blocks import Block as TextBlock
 from tei.errors import Reporter
 from tei.model import Footnote, Inline, LineBreak
-from tei.recognizers.inline import parse_inline
+from tei.read.blocks import Block as TextBlock
+from tei.recognize.inline import parse_inline
 
 FOOTNOTE_LINE = re.compile(r"^\s+(?:(?P<n>\d+[a-z]?)\.|\[(?P<bracketed>\d+[a-z]?)\])\s+(?P<text>\S.*)$")
 SOURCE_NOTE = re.compile(r"^Source:", re.IGNORECASE)

@@ -13,7 +13,7 @@ queued or waiting to be read (:func:`imap_bounded`), so the main process stays t
 whatever the size of the collection. ``index.html`` and
 ``report.json`` are written as the outcomes arrive, in input order; the corpus, which needs
 every document's persons before the first document can be written, is written after the
-run, one document at a time (see :mod:`tei.corpus`).
+run, one document at a time (see :mod:`tei.apps.corpus`).
 
 **Failures.** A file that cannot be converted (:class:`~tei.errors.ConversionError`, an
 error diagnostic), whose TEI is invalid, or that cannot be rendered is *failed*: it is
@@ -621,7 +621,7 @@ def run_batch(plan: BatchPlan, *, jobs: int | None = None, corpus: str | Path | 
                 on_outcome(outcome)
         summary.seconds = time.perf_counter() - started
         if corpus is not None:
-            from tei.corpus import write_corpus
+            from tei.apps.corpus import write_corpus
 
             corpus_path = Path(corpus)
             try:

@@ -81,7 +81,7 @@ from tei.model import (
     plain_text,
 )
 from tei.namespaces import TEI_NS, tei
-from tei.persons import SAY_VERBS
+from tei.resolve.persons import SAY_VERBS
 
 # ---------------------------------------------------------------- vocabulary
 

@@ -21,9 +21,9 @@ import re
 from collections.abc import Iterator
 
 from tei.errors import Reporter
+from tei.lexicon import alternation
 from tei.model import Document, Inline, PersName, Person, map_text
-from tei.recognizers.participants import TITLE_WORDS, slug
-from tei.wordlists import alternation
+from tei.recognize.participants import TITLE_WORDS, slug
 
 # The last word of a title phrase; the words before it qualify it ("Deputy Foreign Minister").
 TITLE_MODIFIERS = frozenset(["Deputy", "Under", "Vice", "Assistant", "Foreign", "General", "Prime", "Attorney", "Chief", "First", "Second", "Third", "Special", "Executive", "Permanent", "Political", "Press", "Embassy", "Head", "Senior", "Acting", "Soviet", "American"])

@@ -6,9 +6,9 @@ import re
 from dataclasses import dataclass
 from typing import Protocol
 
-from tei.blocks import Block as TextBlock
 from tei.errors import Reporter
 from tei.model import Block, Document, Inline, LineBreak, Section
+from tei.read.blocks import Block as TextBlock
 
 BULLET = re.compile(r"^\s*[•\u2022\u25cf\u25aa\-\*·]\s+(?P<text>\S.*)$")
 

@@ -7,17 +7,17 @@
     anything else                  ParagraphBlockRecognizer  → Paragraph
 
 Two blank lines before a block open a new section even without a heading; that is
-decided in :func:`tei.recognizers.open_section_break`, before the block is recognized.
+decided in :func:`tei.recognize.open_section_break`, before the block is recognized.
 """
 
 from __future__ import annotations
 
 import re
 
-from tei.blocks import Block as TextBlock
 from tei.model import BulletList, EditorialBlock, EditorialNote, PageBreak, Paragraph, Section
-from tei.recognizers.base import ParseState, bullet_text, is_bullet_block, join_lines, lines_of
-from tei.recognizers.inline import EDITORIAL_OPEN, PAGE_MARKER, _balanced_end, parse_inline
+from tei.read.blocks import Block as TextBlock
+from tei.recognize.base import ParseState, bullet_text, is_bullet_block, join_lines, lines_of
+from tei.recognize.inline import EDITORIAL_OPEN, PAGE_MARKER, _balanced_end, parse_inline
 
 
 def read_page_breaks(block: TextBlock) -> list[PageBreak] | None:

@@ -1,0 +1,20 @@
+"""page-sequence pass: page numbers that skip or go back are reported (the TEI keeps them as they stand)."""
+
+from __future__ import annotations
+
+from tei.errors import Reporter
+from tei.model import Document, PageBreak
+
+
+def check_page_sequence(document: Document, reporter: Reporter) -> None:
+    """Page numbers must increase by one; a skip or a step back is reported."""
+    previous: PageBreak | None = None
+    for page in document.page_breaks():
+        if previous is not None and previous.n.isdigit() and page.n.isdigit():
+            if int(page.n) <= int(previous.n):
+                reporter.warning(f"page {page.n} follows page {previous.n}: page numbers must increase",
+                                 page.line, "page-sequence")
+            elif int(page.n) > int(previous.n) + 1:
+                reporter.warning(f"page {page.n} follows page {previous.n}: pages "
+                                 f"{int(previous.n) + 1}–{int(page.n) - 1} are missing", page.line, "page-sequence")
+        previous = page
