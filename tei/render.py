@@ -142,8 +142,9 @@ def _with_persons(document: etree._Element, persons: dict[str | None, etree._Ele
     that it points to (and does not declare itself), so that its names and speakers link."""
     if not persons:
         return document
-    pointers = {token[1:] for value in document.xpath(".//@who | .//@ref | .//@corresp")
-                for token in str(value).split() if token.startswith("#")}
+    values = document.xpath(".//@who | .//@ref | .//@corresp")
+    assert isinstance(values, list)
+    pointers = {token[1:] for value in values for token in str(value).split() if token.startswith("#")}
     own = {person.get(XML_ID) for person in document.iter(tei("person"))}
     wanted = [persons[pointer] for pointer in sorted(pointers - own) if pointer in persons]
     if not wanted:
@@ -194,8 +195,9 @@ def _gather_pages(results: list[etree._XSLTResultTree], corpus: etree._Element) 
             main.append(article)
     title = corpus.find(f"{{{TEI_NS}}}teiHeader/{{{TEI_NS}}}fileDesc/{{{TEI_NS}}}titleStmt/{{{TEI_NS}}}title")
     page_title = first.getroot().find("head/title")
-    if title is not None and page_title is not None and " ".join("".join(title.itertext()).split()):
-        page_title.text = " ".join("".join(title.itertext()).split())
+    title_text = " ".join(str(title.xpath("string()")).split()) if title is not None else ""
+    if title_text and page_title is not None:
+        page_title.text = title_text
     return bytes(first)
 
 

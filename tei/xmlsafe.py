@@ -157,7 +157,8 @@ def require_tei(tree: etree._ElementTree | etree._Element, path: str | None = No
     found = f"in the namespace {namespace!r}" if namespace else "in no namespace (TEI P4 or older?)"
     raise UnsafeXmlError(f"not TEI P5 (no TEI namespace): the root element <{etree.QName(root).localname}> is "
                          f"{found}; TEI P5 puts every element in xmlns=\"{TEI_NS}\"",
-                         path or "<input>", root.sourceline, rule=TEI_P5)
+                         path or "<input>", root.sourceline if isinstance(root.sourceline, int) else None,
+                         rule=TEI_P5)
 
 
 # libxml2's limits without XML_PARSE_HUGE. Its messages advise "try XML_PARSE_HUGE", an
