@@ -40,7 +40,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-from generate import generate  # noqa: E402
+from generate import generate
 
 STYLESHEETS = Path(os.environ.get("TEI_STYLESHEETS", ROOT.parent / "shared" / "tei-stylesheets"))
 
