@@ -34,6 +34,8 @@ from tei.lexicon.names import (
     slug,
 )
 from tei.model import Document, Inline, PersName, Person, map_text
+from tei.resolve.base import Pass
+from tei.rules import Registry
 
 SAY_VERBS = words("say-verbs")
 AUXILIARIES = words("adverbs")
@@ -288,3 +290,7 @@ def link_persons(document: Document, reporter: Reporter) -> None:
     contents = list(document.text_lists())
     for content in contents:
         content[:] = map_text(content, linker.split)
+
+
+def register(passes: Registry[Pass]) -> None:
+    passes.register(link_persons, "persons", 80)

@@ -21,6 +21,7 @@ module             job
 
 from __future__ import annotations
 
+from tei.resolve.base import Pass
 from tei.resolve.speakers.attribute import attribute_sentence, attribute_speakers, decide_sentence
 from tei.resolve.speakers.cast import (
     Reading,
@@ -40,6 +41,7 @@ from tei.resolve.speakers.clauses import (
 )
 from tei.resolve.speakers.rules import RULES, editorial_aside, joint_subject, narrative
 from tei.resolve.speakers.sentences import is_sentence_end, split_sentences
+from tei.rules import Registry
 
 __all__ = [
     "RULES",
@@ -60,7 +62,12 @@ __all__ = [
     "participant_aliases",
     "participant_roles",
     "pronoun_subject",
+    "register",
     "resolve_pronoun",
     "role_subject",
     "split_sentences",
 ]
+
+
+def register(passes: Registry[Pass]) -> None:
+    passes.register(attribute_speakers, "speakers", 60)
