@@ -13,17 +13,19 @@ Every command takes the same two options and exits the same way, through :func:`
 from __future__ import annotations
 
 import functools
+import io
+import os
 import sys
 import time
 import traceback
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, BinaryIO, TypeVar
 
 import click
 
 from tei import __version__
-from tei.errors import Diagnostic, Level, TeiError
+from tei.errors import Diagnostic, FileError, Level, TeiError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -51,6 +53,20 @@ class Output:
             (self.error if diagnostic.level >= Level.ERROR else self.warning)(str(diagnostic))
 
 
+# 128 + SIGPIPE: what a shell reports for a Unix tool whose reader went away.
+BROKEN_PIPE_STATUS = 141
+
+
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null, so that flushing it at exit raises no second error."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        pass  # not a real file (a test's buffer), or already gone
+
+
 def _one_line(text: str) -> str:
     return " ".join(text.split())
 
@@ -74,6 +90,10 @@ def command(func: F) -> F:
             raise
         except TeiError as error:
             raise click.ClickException(_one_line(str(error))) from error
+        except BrokenPipeError as error:
+            # The reader went away (``tei … | head``): stop quietly, as Unix tools do.
+            _silence_stdout()
+            raise click.exceptions.Exit(BROKEN_PIPE_STATUS) from error
         except OSError as error:
             # Writing the output (a folder we may not create, a full disk, a closed pipe).
             where = f"{error.filename}: " if error.filename else ""
@@ -93,27 +113,48 @@ def command(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def _read_input(input_path: str, out: Output) -> tuple[bytes, str]:
-    """A path or '-' → (bytes, the name used in messages); a file that cannot be read is exit 1."""
+def _read_input(input_path: str, out: Output, limit: int) -> tuple[bytes, str]:
+    """A path or '-' → (bytes, the name used in messages). A file that cannot be read, is not
+    a regular file or holds more than ``limit`` bytes is a :class:`FileError` (exit 1)."""
+    from tei.fileio import read_file, read_stream
+
     if input_path == "-":
-        data, name = sys.stdin.buffer.read(), "<stdin>"
+        name = "<stdin>"
+        if sys.stdin is None:
+            raise FileError("standard input is closed; give a file name", name)
+        data = read_stream(sys.stdin.buffer, name, limit)
     else:
-        try:
-            data, name = Path(input_path).read_bytes(), input_path
-        except OSError as error:
-            raise click.ClickException(f"{input_path}: cannot read the file ({error.strerror})") from error
+        data, name = read_file(input_path, limit), input_path
     out.info(f"{name}: read {len(data):,} bytes")
     return data, name
 
 
+def _refuse_overwriting_input(input_path: str, output_path: str) -> None:
+    """An output that is the input (also through a link) would destroy it: a usage error, before
+    anything is read or written."""
+    from tei.fileio import same_file
+
+    if "-" not in (input_path, output_path) and same_file(input_path, output_path):
+        raise click.BadParameter(f"{output_path} is the input file {input_path}; writing it would destroy "
+                                 "the input — choose another output", param_hint="'-o' / '--output'")
+
+
+def _stdout() -> BinaryIO:
+    if sys.stdout is None:
+        raise FileError("standard output is closed; give -o FILE", "<stdout>")
+    return sys.stdout.buffer
+
+
 def _write_output(output_path: str, data: bytes, out: Output) -> None:
+    from tei.fileio import write_atomic
+
     if output_path == "-":
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
+        stream = _stdout()
+        stream.write(data)
+        stream.flush()
         out.info(f"<stdout>: wrote {len(data):,} bytes")
         return
-    Path(output_path).parent.mkdir(parents=True, exist_ok=True)
-    Path(output_path).write_bytes(data)
+    write_atomic(output_path, data)
     out.info(f"{output_path}: wrote {len(data):,} bytes")
 
 
@@ -133,8 +174,10 @@ def main() -> None:
 def convert(input_path: str, output_path: str, strict: bool, no_validate: bool, out: Output) -> None:
     """Convert a plain-text memorandum of conversation to TEI P5."""
     from tei.pipeline import convert_bytes
+    from tei.read import MAX_TEXT_BYTES
 
-    data, name = _read_input(input_path, out)
+    _refuse_overwriting_input(input_path, output_path)
+    data, name = _read_input(input_path, out, MAX_TEXT_BYTES)
     result = convert_bytes(data, name, validate=not no_validate,
                            output_name="<stdout>" if output_path == "-" else output_path)
     out.diagnostics(result.diagnostics)
@@ -162,15 +205,16 @@ def convert(input_path: str, output_path: str, strict: bool, no_validate: bool, 
 @command
 def speakers(input_path: str, output_format: str, out: Output) -> None:
     """Who spoke how much in a TEI file (or '-'): sentences and words inside said, and the sections spoken in."""
+    from tei.fileio import MAX_XML_BYTES
     from tei.resolve.speakers import count_speakers, format_speakers
     from tei.xmlsafe import parse
 
-    data, name = _read_input(input_path, out)
+    data, name = _read_input(input_path, out, MAX_XML_BYTES)
     counts = count_speakers(parse(data, name).getroot())
     if not counts:
         out.warning(f"{input_path}: no <said who=…> in this file; nothing is attributed")
     out.info(f"{name}: {len(counts)} speaker{'s' if len(counts) != 1 else ''}")
-    click.echo(format_speakers(counts, output_format, input_path), nl=False)
+    _write_output("-", format_speakers(counts, output_format, input_path).encode("utf-8"), out)
 
 
 @main.command()
@@ -284,11 +328,13 @@ def validate(ctx: click.Context, files: tuple[str, ...], schema: str | None, out
 @command
 def render(input_path: str, to: str, output_path: str, out: Output) -> None:
     """Render a TEI file (FILE, or '-' for standard input) to HTML or plain text."""
+    from tei.fileio import MAX_XML_BYTES
     from tei.render import RenderError, format_name, render_file
 
     try:
         format_name(to)
     except RenderError as error:
         raise click.BadParameter(str(error), param_hint="'--to'") from error
-    data, name = _read_input(input_path, out)
+    _refuse_overwriting_input(input_path, output_path)
+    data, name = _read_input(input_path, out, MAX_XML_BYTES)
     _write_output(output_path, render_file(data, to, name), out)

@@ -31,6 +31,15 @@ class ConversionError(TeiError):
         super().__init__(f"{location}: {message}")
 
 
+class FileError(TeiError):
+    """A file cannot be read or written as asked. ``str()`` gives ``file: what is wrong; what to do``."""
+
+    def __init__(self, message: str, path: str) -> None:
+        self.path = path
+        self.message = message
+        super().__init__(f"{path}: {message}")
+
+
 class InternalError(TeiError):
     """A state that the code should never reach."""
 

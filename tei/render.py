@@ -3,7 +3,8 @@
 ``render(tree, "html")`` applies ``transforms/html/tei-to-html.xsl``; ``render(tree, "text")``
 applies ``transforms/text/tei-to-text.xsl``. Stylesheets are XSLT 1.0 (libxslt, through lxml),
 compiled once per format and cached. A transform runs with every file and network access
-denied: a stylesheet reads nothing but the tree it is given.
+denied: a stylesheet reads nothing but the tree it is given, so the HTML page's style sheet
+(``transforms/html/tei-to-html.css``) is read here and passed in as the parameter ``css``.
 """
 
 from __future__ import annotations
@@ -26,10 +27,14 @@ FORMATS: dict[str, str] = {
     "text": "text/tei-to-text.xsl",
 }
 
+#: Format name → the CSS written inside its pages (passed as the parameter ``css``).
+STYLES: dict[str, str] = {"html": "html/tei-to-html.css"}
+
 # "txt" is what people type for text; accept it without listing it twice.
 _ALIASES: dict[str, str] = {"txt": "text"}
 
 _cache: dict[str, etree.XSLT] = {}
+_styles: dict[str, str] = {}
 _lock = threading.Lock()
 
 Tree = etree._ElementTree | etree._Element
@@ -59,6 +64,23 @@ def stylesheet(to: str) -> etree.XSLT:
     return compiled
 
 
+def style(to: str) -> str:
+    """Format name → the CSS its pages carry ("" for a format without one); read once."""
+    name = format_name(to)
+    if name not in STYLES:
+        return ""
+    with _lock:
+        text = _styles.get(name)
+        if text is None:
+            path = transform_path(STYLES[name])
+            try:
+                text = path.read_text(encoding="utf-8")
+            except OSError as error:
+                raise RenderError(f"cannot read the style sheet {path}: {error.strerror}") from error
+            _styles[name] = text
+    return text
+
+
 def _compile(path: Path) -> etree.XSLT:
     if not path.is_file():
         raise RenderError(f"the stylesheet {path} is missing from the installation")
@@ -85,7 +107,11 @@ def render(tree: Tree, to: str, **params: str) -> bytes:
     as string values (quoted for you), e.g. ``render(tree, "text", bullet="- ")``.
     """
     transform = stylesheet(to)
-    quoted: dict[str, Any] = {key.replace("_", "-"): etree.XSLT.strparam(value) for key, value in params.items()}
+    given = {key.replace("_", "-"): value for key, value in params.items()}
+    css = style(to)
+    if css:
+        given.setdefault("css", css)
+    quoted: dict[str, Any] = {key: etree.XSLT.strparam(value) for key, value in given.items()}
     try:
         result = transform(tree, **quoted)
     except etree.XSLTApplyError as error:

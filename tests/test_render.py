@@ -120,6 +120,13 @@ def test_html_has_a_doctype_and_no_external_resources() -> None:
     assert not re.search(rb'(src|href)="(https?:)?//', data)
 
 
+def test_the_page_carries_the_style_sheet_file_and_the_extra_css() -> None:
+    css = (ROOT / "transforms" / "html" / "tei-to-html.css").read_text(encoding="utf-8")
+    root = parse_html(render(etree.parse(str(FIXTURE)), "html", css_extra=".x { color: red; }"))
+    style = root.find(f"{HTML}head/{HTML}style")
+    assert style is not None and style.text == css + ".x { color: red; }"
+
+
 def test_headings_start_at_h1_and_never_skip_a_level(fixture_html: etree._Element) -> None:
     levels = [int(e.tag[-1]) for e in fixture_html.iter() if re.fullmatch(rf"{re.escape(HTML)}h[1-6]", str(e.tag))]
     assert levels[0] == 1 and levels.count(1) == 1
@@ -363,3 +370,25 @@ def test_minimal_tei_renders_a_valid_page(xml: str) -> None:
         href = link.get("href", "")
         assert not href.startswith("#") or href[1:] in ids, href
     assert not words(" ".join(tree.getroot().itertext())) - words(render(tree, "text").decode("utf-8"))
+
+
+# ----- notes ---------------------------------------------------------------------------------
+
+NOTES_IN_ODD_PLACES = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body>
+<div type="document" n="12" xml:id="d12"><head>12. Memorandum<note place="foot" n="1" xml:id="d12-note-1">One.</note></head>
+<p>Able said no.<note place="foot" n="2a" xml:id="d12-note-2a">Two a.</note></p>
+<note type="editorial" place="inline">[NOTE: Printed as Document 5.<note place="foot" n="3" xml:id="d12-note-3">Three.</note>]</note>
+</div></body></text></TEI>"""
+
+
+def test_notes_are_listed_in_document_order_wherever_their_reference_stands() -> None:
+    tree = etree.ElementTree(etree.XML(NOTES_IN_ODD_PLACES))
+    root = parse_html(render(tree, "html"))
+    listed = [li.get("id") for li in root.iter(f"{HTML}li") if "footnote" in (li.get("class") or "")]
+    assert listed == ["d12-note-1", "d12-note-2a", "d12-note-3"]
+    ids = by_id(root)
+    refs = [a.get("href") for a in root.iter(f"{HTML}a") if a.get("role") == "doc-noteref"]
+    assert refs == ["#d12-note-1", "#d12-note-2a", "#d12-note-3"]
+    assert all(ids.get(f"{ref[1:]}-ref") is not None for ref in refs)
+    text = render(tree, "text").decode("utf-8")
+    assert text.endswith("  1. One.\n  2a. Two a.\n  3. Three.\n")

@@ -15,6 +15,11 @@ from tei.errors import ConversionError, Reporter
 # file that is neither is refused rather than turned into mojibake.
 FALLBACK_ENCODINGS = ("cp1252",)
 
+#: The largest text converted. A memorandum is some kilobytes, a long one a megabyte; the
+#: conversion takes time and memory in proportion to the text, and beyond this size it is
+#: more likely a wrong file (a log, a dump) than a memorandum.
+MAX_TEXT_BYTES = 16 * 2**20
+
 
 @dataclass(frozen=True)
 class Source:
@@ -31,6 +36,9 @@ def read(data: bytes, path: str = "<input>", reporter: Reporter | None = None) -
     >>> read(b"1. Title\\r\\n\\r\\nText.").lines
     ('1. Title', '', 'Text.')
     """
+    if len(data) > MAX_TEXT_BYTES:
+        raise ConversionError(f"the file is {len(data) / 2**20:,.1f} MB, more than the {MAX_TEXT_BYTES // 2**20} MB "
+                              "tei converts; split it into one file per memorandum", path)
     if not data.strip():
         raise ConversionError("the file is empty; expected a memorandum as plain text", path)
     if b"\x00" in data:

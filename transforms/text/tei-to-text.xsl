@@ -7,14 +7,14 @@
       tei convert memo.txt | tei render - -to text
   gives memo.txt back (up to trailing whitespace):
 
-      256. Memorandum of Conversation1        head, footnote numbers glued back
+      7. Memorandum of Conversation1          head, footnote numbers glued back
                                               one blank line
       Visit of …                              argument/p lines, then dateline
-      July 26, 1986
+      May 3, 1950
                                               two blank lines
-          • Ambassador Able                one block per participant group
+          • Ambassador Able                   one block per participant group
                                               one blank line between blocks
-      Paragraph with [Page 212] a break.     pb inside p: "X [Page N] Y"
+      Paragraph with [Page 40] a break.       pb inside p: "X [Page N] Y"
                                               two blank lines before a section
       Heading                                 with rend="space-before" or no head
         1. Source: …                          footnotes after one blank line
@@ -62,8 +62,8 @@
 
   <!-- How many blank lines stand before the block that is the context node.
        "preceding-sibling::*[1]", not "preceding-sibling::*": libxslt collects
-       the whole axis for the latter, so a body of n paragraphs took n² steps
-       (a 50 MB file: minutes); with [1] it stops at the first sibling. -->
+       the whole axis for the latter, so a body of n paragraphs would take n²
+       steps; with [1] it stops at the first sibling. -->
   <xsl:template name="blank-lines-before">
     <xsl:choose>
       <!-- The very first block of the document (a leading [Page N] or the title). -->
@@ -313,7 +313,6 @@
     <xsl:if test="$footnotes">
       <xsl:text>&#10;</xsl:text>
       <xsl:for-each select="$footnotes">
-        <xsl:sort select="@n" data-type="number"/>
         <xsl:call-template name="line">
           <xsl:with-param name="prefix" select="concat($footnote-indent, @n, '. ')"/>
         </xsl:call-template>
