@@ -30,9 +30,11 @@ from pathlib import Path
 from lxml import etree
 
 from tei.errors import TeiError
+from tei.namespaces import TEI_NS
 
 WELL_FORMED = "well-formed"
 SAFE_XML = "safe-xml"
+TEI_P5 = "tei-p5"
 
 
 class UnsafeXmlError(TeiError):
@@ -142,6 +144,21 @@ def parse(source: bytes | str | Path, path: str | None = None, *, collect_ids: b
     if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:  # type: ignore[attr-defined]
         raise _doctype_error(name, 1)
     return tree
+
+
+def require_tei(tree: etree._ElementTree | etree._Element, path: str | None = None) -> None:
+    """A tree whose root element is not in the TEI namespace → :class:`UnsafeXmlError` (rule
+    ``tei-p5``). TEI P4 and earlier wrote no namespace; their element names look the same, but
+    nothing in P5 (schemas, stylesheets) matches them, so they would give an empty result."""
+    root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
+    namespace = etree.QName(root).namespace
+    if namespace == TEI_NS:
+        return
+    found = f"in the namespace {namespace!r}" if namespace else "in no namespace (TEI P4 or older?)"
+    raise UnsafeXmlError(f"not TEI P5 (no TEI namespace): the root element <{etree.QName(root).localname}> is "
+                         f"{found}; TEI P5 puts every element in xmlns=\"{TEI_NS}\"",
+                         path or "<input>", root.sourceline if isinstance(root.sourceline, int) else None,
+                         rule=TEI_P5)
 
 
 # libxml2's limits without XML_PARSE_HUGE. Its messages advise "try XML_PARSE_HUGE", an
