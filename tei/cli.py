@@ -173,7 +173,7 @@ def main() -> None:
 @command
 def convert(input_path: str, output_path: str, strict: bool, no_validate: bool, out: Output) -> None:
     """Convert a plain-text memorandum of conversation to TEI P5."""
-    from tei.pipeline import convert_bytes
+    from tei.converter import convert_bytes
     from tei.read import MAX_TEXT_BYTES
 
     _refuse_overwriting_input(input_path, output_path)

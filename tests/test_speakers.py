@@ -33,7 +33,7 @@ from tei.model import (
 )
 from tei.read.reader import read
 from tei.recognize import recognize
-from tei.resolve import PASSES
+from tei.resolve import default_passes
 from tei.resolve.speakers import (
     attribute_speakers,
     editorial_aside,
@@ -331,7 +331,7 @@ def _before_speakers(path: Path) -> Document:
 def _resolved_before_speakers(data: bytes, name: str) -> Document:
     reporter = Reporter(name)
     document = recognize(read(data, name, reporter), reporter)
-    for pass_name, run in PASSES:
+    for pass_name, run in default_passes().items():
         if pass_name == "speakers":
             break
         run(document, reporter)

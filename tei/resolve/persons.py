@@ -24,6 +24,8 @@ from tei.errors import Reporter
 from tei.lexicon import alternation
 from tei.model import Document, Inline, PersName, Person, map_text
 from tei.recognize.participants import TITLE_WORDS, slug
+from tei.resolve.base import Pass
+from tei.rules import Registry
 
 # The last word of a title phrase; the words before it qualify it ("Deputy Foreign Minister").
 TITLE_MODIFIERS = frozenset(["Deputy", "Under", "Vice", "Assistant", "Foreign", "General", "Prime", "Attorney", "Chief", "First", "Second", "Third", "Special", "Executive", "Permanent", "Political", "Press", "Embassy", "Head", "Senior", "Acting", "Soviet", "American"])
@@ -291,3 +293,7 @@ def link_persons(document: Document, reporter: Reporter) -> None:
     contents = list(document.text_lists())
     for content in contents:
         content[:] = map_text(content, linker.split)
+
+
+def register(passes: Registry[Pass]) -> None:
+    passes.register(link_persons, "persons", 80)

@@ -81,7 +81,9 @@ from tei.model import (
     plain_text,
 )
 from tei.namespaces import TEI_NS, tei
+from tei.resolve.base import Pass
 from tei.resolve.persons import SAY_VERBS
+from tei.rules import Registry
 
 # ---------------------------------------------------------------- vocabulary
 
@@ -965,3 +967,7 @@ __all__ = [
     "role_subject",
     "split_sentences",
 ]
+
+
+def register(passes: Registry[Pass]) -> None:
+    passes.register(attribute_speakers, "speakers", 60)
