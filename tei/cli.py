@@ -205,8 +205,8 @@ def convert(input_path: str, output_path: str, strict: bool, no_validate: bool, 
 @command
 def speakers(input_path: str, output_format: str, out: Output) -> None:
     """Who spoke how much in a TEI file (or '-'): sentences and words inside said, and the sections spoken in."""
+    from tei.apps.stats import count_speakers, format_speakers
     from tei.fileio import MAX_XML_BYTES
-    from tei.resolve.speakers import count_speakers, format_speakers
     from tei.xmlsafe import parse
 
     data, name = _read_input(input_path, out, MAX_XML_BYTES)

@@ -13,8 +13,8 @@ table). A line is parsed into role names, name parts and what follows the name:
 from __future__ import annotations
 
 import re
-import unicodedata
 
+from tei.lexicon.names import ABBREVIATION, is_title_word, slug
 from tei.model import Person
 from tei.read.blocks import Block as TextBlock
 from tei.recognize.base import (
@@ -27,25 +27,8 @@ from tei.recognize.base import (
     is_bullet_block,
 )
 
-# Words that make up titles, ranks and honorifics (generic English usage, not any one memo's).
-TITLE_WORDS = frozenset(["Mr.", "Mrs.", "Ms.", "Miss", "Dr.", "Sir", "Madame", "Mme.", "Messrs.", "Ambassador", "Ambassadors", "Secretary", "Secretaries", "Undersecretary", "Minister", "Ministers", "ForMin", "FM", "President", "Vice", "Deputy", "Under", "Assistant", "Foreign", "General", "Prime", "Attorney", "Chief", "Chairman", "Colonel", "Col.", "Admiral", "Adm.", "Major", "Maj.", "Captain", "Capt.", "Lieutenant", "Lt.", "Commander", "Marshal", "Senator", "Sen.", "Congressman", "Representative", "Governor", "Mayor", "Judge", "Justice", "Premier", "Chancellor", "Director", "Counselor", "Counsellor", "Consul", "Envoy", "Special", "Executive", "Permanent", "Political", "Press", "Attaché", "First", "Second", "Third", "Deputy-Director", "Embassy", "Head", "King", "Queen", "Prince", "Princess", "Pope", "Cardinal", "Bishop", "Father"])
 ARTICLES = frozenset({"The", "the"})
-ABBREVIATION = re.compile(r"^[A-Z][A-Z/&.\-]*[A-Z.]$|^[A-Z]/[A-Z]+$")
-INITIAL = re.compile(r"^[A-Z]\.$")
 TRAILING_GROUP = re.compile(r"\s*\((?P<text>[^()]*)\)\s*$")
-
-
-def is_title_word(token: str) -> bool:
-    if INITIAL.match(token):
-        return False
-    return token in TITLE_WORDS or bool(ABBREVIATION.match(token) and len(token) <= 6)
-
-
-def slug(text: str) -> str:
-    """A name folded to an XML name: ASCII, lower case, hyphens."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    value = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    return value if value and value[0].isalpha() else f"p-{value or 'person'}"
 
 
 def parse_participant(text: str, line: int, group: int) -> Person:
