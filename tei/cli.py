@@ -173,7 +173,7 @@ def main() -> None:
 @command
 def convert(input_path: str, output_path: str, strict: bool, no_validate: bool, out: Output) -> None:
     """Convert a plain-text memorandum of conversation to TEI P5."""
-    from tei.pipeline import convert_bytes
+    from tei.converter import convert_bytes
     from tei.read import MAX_TEXT_BYTES
 
     _refuse_overwriting_input(input_path, output_path)
@@ -205,8 +205,8 @@ def convert(input_path: str, output_path: str, strict: bool, no_validate: bool, 
 @command
 def speakers(input_path: str, output_format: str, out: Output) -> None:
     """Who spoke how much in a TEI file (or '-'): sentences and words inside said, and the sections spoken in."""
+    from tei.apps.stats import count_speakers, format_speakers
     from tei.fileio import MAX_XML_BYTES
-    from tei.resolve.speakers import count_speakers, format_speakers
     from tei.xmlsafe import parse
 
     data, name = _read_input(input_path, out, MAX_XML_BYTES)
