@@ -235,7 +235,8 @@ def batch(ctx: click.Context, input_dir: str, output_dir: str, to: str, jobs: in
 
     With --quiet, only the files that failed (and the summary, if any did).
     """
-    from tei.apps.batch import BatchError, Progress, parse_formats, plan_batch, run_batch
+    from tei.apps.batch import Progress, parse_formats, plan_batch, run_batch
+    from tei.errors import BatchError
 
     try:
         formats = parse_formats(to)
@@ -282,8 +283,8 @@ def validate(ctx: click.Context, files: tuple[str, ...], schema: str | None, out
     """
     import json
 
-    from tei.validate import SchemaError, diagnostic_json, format_diagnostic, validate_bytes, validate_file
-    from tei.xmlsafe import UnreadableFileError
+    from tei.errors import SchemaError, UnreadableFileError
+    from tei.validate import diagnostic_json, format_diagnostic, validate_bytes, validate_file
 
     report: list[dict[str, object]] = []
     invalid = unreadable = 0
@@ -328,8 +329,9 @@ def validate(ctx: click.Context, files: tuple[str, ...], schema: str | None, out
 @command
 def render(input_path: str, to: str, output_path: str, out: Output) -> None:
     """Render a TEI file (FILE, or '-' for standard input) to HTML or plain text."""
+    from tei.errors import RenderError
     from tei.fileio import MAX_XML_BYTES
-    from tei.render import RenderError, format_name, render_file
+    from tei.render import format_name, render_file
 
     try:
         format_name(to)

@@ -29,29 +29,12 @@ from pathlib import Path
 
 from lxml import etree
 
-from tei.errors import TeiError
+from tei.errors import UnreadableFileError, UnsafeXmlError
 from tei.namespaces import TEI_NS
 
 WELL_FORMED = "well-formed"
 SAFE_XML = "safe-xml"
 TEI_P5 = "tei-p5"
-
-
-class UnsafeXmlError(TeiError):
-    """The file is not well-formed, or uses a construct we refuse (DTD entities, external resources)."""
-
-    def __init__(self, message: str, path: str, line: int | None = None, column: int | None = None,
-                 rule: str = WELL_FORMED) -> None:
-        self.path, self.line, self.column, self.message, self.rule = path, line, column, message, rule
-        location = path + (f":{line}" if line else "") + (f":{column}" if line and column else "")
-        super().__init__(f"{location}: {message}")
-
-
-class UnreadableFileError(UnsafeXmlError):
-    """The file cannot be read (missing, a directory, no permission)."""
-
-    def __init__(self, message: str, path: str) -> None:
-        super().__init__(message, path, rule="unreadable")
 
 
 # The prolog: XML declaration, processing instructions, comments and white space, in any

@@ -21,13 +21,13 @@ from pathlib import Path
 
 from lxml import etree
 
-from tei.errors import Diagnostic, Level
+from tei.errors import Diagnostic, Level, SchemaError, UnreadableFileError, UnsafeXmlError
 from tei.namespaces import TEI_NS, XML_ID, tei
 from tei.validate.explain import SCHEMA_RULE, Engine, grammar_diagnostics, is_duplicate_id
 from tei.validate.locate import Locator, element_path, line_of
 from tei.validate.rules import RULES, Document, Rule, note_key
-from tei.validate.schemas import SchemaError, libxml2_schema, schema_file, xmlschema_schema
-from tei.xmlsafe import UnreadableFileError, UnsafeXmlError, parse
+from tei.validate.schemas import libxml2_schema, schema_file, xmlschema_schema
+from tei.xmlsafe import parse
 
 __all__ = [
     "RULES", "SCHEMA_RULE", "TEI_NS", "XML_ID", "Document", "Engine", "Rule", "SchemaError", "diagnostic_json",

@@ -14,16 +14,12 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from tei.errors import TeiError
+from tei.errors import SchemaError, TeiError
 from tei.resources import schema_path
 from tei.xmlsafe import parse
 
 if TYPE_CHECKING:
     import xmlschema
-
-
-class SchemaError(TeiError):
-    """The schema file is missing or does not compile."""
 
 
 def schema_file(schema: str | Path | None) -> Path:
