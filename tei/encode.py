@@ -52,8 +52,9 @@ def _append_text(parent: etree._Element, text: str) -> None:
     """Add text after the last child of ``parent`` (or as its text when it has none)."""
     if not text:
         return
-    if len(parent):
-        last = parent[-1]
+    # len(parent) walks every child: on a long paragraph, asking it for each string was quadratic.
+    last = next(parent.iterchildren(reversed=True), None)
+    if last is not None:
         last.tail = (last.tail or "") + text
     else:
         parent.text = (parent.text or "") + text
