@@ -173,7 +173,7 @@ def main() -> None:
 @command
 def convert(input_path: str, output_path: str, strict: bool, no_validate: bool, out: Output) -> None:
     """Convert a plain-text memorandum of conversation to TEI P5."""
-    from tei.pipeline import convert_bytes
+    from tei.converter import convert_bytes
     from tei.read import MAX_TEXT_BYTES
 
     _refuse_overwriting_input(input_path, output_path)
@@ -205,8 +205,8 @@ def convert(input_path: str, output_path: str, strict: bool, no_validate: bool, 
 @command
 def speakers(input_path: str, output_format: str, out: Output) -> None:
     """Who spoke how much in a TEI file (or '-'): sentences and words inside said, and the sections spoken in."""
+    from tei.apps.stats import count_speakers, format_speakers
     from tei.fileio import MAX_XML_BYTES
-    from tei.resolve.speakers import count_speakers, format_speakers
     from tei.xmlsafe import parse
 
     data, name = _read_input(input_path, out, MAX_XML_BYTES)
@@ -235,7 +235,8 @@ def batch(ctx: click.Context, input_dir: str, output_dir: str, to: str, jobs: in
 
     With --quiet, only the files that failed (and the summary, if any did).
     """
-    from tei.apps.batch import BatchError, Progress, parse_formats, plan_batch, run_batch
+    from tei.apps.batch import Progress, parse_formats, plan_batch, run_batch
+    from tei.errors import BatchError
 
     try:
         formats = parse_formats(to)
@@ -288,7 +289,8 @@ def validate(ctx: click.Context, files: tuple[str, ...], schema: str, strict: bo
     """
     import json
 
-    from tei.validate import SchemaError, resolve
+    from tei.errors import SchemaError
+    from tei.validate import resolve
     from tei.validate.schemas import expect_input
 
     try:
@@ -361,8 +363,9 @@ def _validate_one(name: str, schema: str, strict: bool, external_ok: bool, outpu
 @command
 def render(input_path: str, to: str, output_path: str, out: Output) -> None:
     """Render a TEI file (FILE, or '-' for standard input) to HTML or plain text."""
+    from tei.errors import RenderError
     from tei.fileio import MAX_XML_BYTES
-    from tei.render import RenderError, format_name, render_file
+    from tei.render import format_name, render_file
 
     try:
         format_name(to)

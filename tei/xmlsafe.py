@@ -17,7 +17,7 @@ so that an XXE or "billion laughs" file is refused in one place. The defences, i
    asks is refused), so that nothing is opened even if a declaration got past the scan;
 3. after parsing, a document that still has a DTD is refused.
 
-:func:`require_tei_p5` refuses a well-formed document that is not TEI P5 (no TEI namespace:
+:func:`require_tei` refuses a well-formed document that is not TEI P5 (no TEI namespace:
 TEI P4 or another vocabulary), for the commands that read TEI (validate, render).
 
 Each error carries a ``rule`` name for diagnostics: ``well-formed`` (empty or not XML),
@@ -35,33 +35,12 @@ from pathlib import Path
 
 from lxml import etree
 
-from tei.errors import TeiError
+from tei.errors import UnreadableFileError, UnsafeXmlError
 from tei.namespaces import TEI_NS
 
 WELL_FORMED = "well-formed"
 SAFE_XML = "safe-xml"
-NOT_TEI = "not-tei"
-
-
-class UnsafeXmlError(TeiError):
-    """The file is not well-formed, or uses a construct we refuse (DTD entities, external resources)."""
-
-    def __init__(self, message: str, path: str, line: int | None = None, column: int | None = None,
-                 rule: str = WELL_FORMED) -> None:
-        self.path, self.line, self.column, self.message, self.rule = path, line, column, message, rule
-        location = path + (f":{line}" if line else "") + (f":{column}" if line and column else "")
-        super().__init__(f"{location}: {message}")
-
-
-class UnreadableFileError(UnsafeXmlError):
-    """The file cannot be read (missing, a directory, no permission)."""
-
-    def __init__(self, message: str, path: str) -> None:
-        super().__init__(message, path, rule="unreadable")
-
-
-class NotTeiError(UnsafeXmlError):
-    """The document is well-formed XML but not TEI P5 (its root is not in the TEI namespace)."""
+TEI_P5 = "tei-p5"
 
 
 # The prolog: XML declaration, processing instructions, comments and white space, in any
@@ -192,7 +171,7 @@ def parse(source: bytes | str | Path, path: str | None = None, *, collect_ids: b
     try:
         line = doctype_line(data)
     except UnsafeXmlError as error:
-        raise UnsafeXmlError(error.message, name, error.line, error.column, error.rule) from None
+        raise UnsafeXmlError(error.message, name, error.line, error.column, error.rule or SAFE_XML) from None
     if line is not None:
         raise _doctype_error(name, line)
     markup = data.count(b"<")
@@ -223,21 +202,19 @@ def parse(source: bytes | str | Path, path: str | None = None, *, collect_ids: b
     return tree
 
 
-def require_tei_p5(tree: etree._ElementTree, name: str) -> None:
-    """Refuse a document whose root is not a TEI P5 ``TEI`` or ``teiCorpus`` (raises :class:`NotTeiError`).
-
-    TEI P4 and older wrote the same element names without a namespace; our schemas and
-    stylesheets match P5's namespaced names only, so such a file would be reported as all
-    wrong, or rendered as nothing.
-    """
-    root = tree.getroot()
-    qname = etree.QName(root)
-    if qname.namespace == TEI_NS:
+def require_tei(tree: etree._ElementTree | etree._Element, path: str | None = None) -> None:
+    """A tree whose root element is not in the TEI namespace → :class:`UnsafeXmlError` (rule
+    ``tei-p5``). TEI P4 and earlier wrote no namespace; their element names look the same, but
+    nothing in P5 (schemas, stylesheets) matches them, so they would give an empty result."""
+    root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
+    namespace = etree.QName(root).namespace
+    if namespace == TEI_NS:
         return
-    line = root.sourceline if isinstance(root.sourceline, int) else None
-    what = (f"no TEI namespace: the root <{qname.localname}> should be in {TEI_NS}" if not qname.namespace
-            else f"the root <{qname.localname}> is in the namespace {qname.namespace}, not TEI's")
-    raise NotTeiError(f"not TEI P5 ({what})", name, line, rule=NOT_TEI)
+    found = f"in the namespace {namespace!r}" if namespace else "in no namespace (TEI P4 or older?)"
+    raise UnsafeXmlError(f"not TEI P5 (no TEI namespace): the root element <{etree.QName(root).localname}> is "
+                         f"{found}; TEI P5 puts every element in xmlns=\"{TEI_NS}\"",
+                         path or "<input>", root.sourceline if isinstance(root.sourceline, int) else None,
+                         rule=TEI_P5)
 
 
 # libxml2's limits without XML_PARSE_HUGE. Its messages advise "try XML_PARSE_HUGE", an

@@ -7,6 +7,7 @@ from teitext import words_of_input, words_of_tei
 
 from tei import convert_bytes
 from tei.errors import ConversionError
+from tei.read import MAX_TEXT_BYTES, read
 
 MEMO = (
     "[Page 40]\n\n"
@@ -119,3 +120,59 @@ def test_unconvertible_input_raises_a_specific_error(data: bytes, message: str) 
     with pytest.raises(ConversionError, match=message) as error:
         convert_bytes(data, "memo.txt")
     assert str(error.value).startswith("memo.txt")
+
+
+# ---------------------------------------------------------------------------- characters and encodings
+
+
+def test_a_manual_line_break_is_a_line_break_in_the_paragraph_and_keeps_the_line_numbers() -> None:
+    text = MEMO.replace("Able said the talks", "Able said\x0bthe talks").replace("agreed.", "agreed.4")
+    result = convert_bytes(text.encode(), "memo.txt")
+    assert "said<lb/>the talks" in result.xml.decode()
+    assert [d.line for d in result.diagnostics if d.rule == "footnote-undefined"] == [13]
+
+
+def test_a_form_feed_is_layout() -> None:
+    result, diagnostics = convert(MEMO.replace("Arms Control\n", "Arms Control\x0c\n").encode())
+    assert diagnostics == []
+    assert "<head>Arms Control</head>" in result.xml.decode()  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("char", ["\x1b", "\x01", "\x1c", "\x1f", "\ufffe", "\uffff"])
+def test_a_character_xml_cannot_hold_is_an_error_at_its_line_and_column(char: str) -> None:
+    result = convert_bytes(MEMO.replace("Baker asked", f"Baker {char}asked").encode(), "memo.txt")
+    [error] = [str(d) for d in result.diagnostics]
+    assert error == (f"memo.txt:17:7: error: control-character: control character U+{ord(char):04X} cannot be "
+                     "written in XML; remove it (it was replaced by U+FFFD)")
+    assert "</persName> \ufffdasked" in result.xml.decode()
+    with pytest.raises(ConversionError, match=r"^memo.txt:17: control character"):
+        read(MEMO.replace("Baker asked", f"Baker {char}asked").encode(), "memo.txt")
+
+
+def test_a_stray_byte_in_utf8_is_replaced_and_reported_alone() -> None:
+    text = MEMO.replace("Visit of the Minister", "Visit of the Ministère").replace("next round", "next \udcffround")
+    data = text.encode("utf-8", "surrogateescape")
+    result = convert_bytes(data, "memo.txt")
+    assert [str(d) for d in result.diagnostics] == [
+        ("memo.txt:17:29: warning: encoding: byte 0xff is not UTF-8; it was replaced by U+FFFD (�): "
+        "correct the character")]
+    assert "Ministère" in result.xml.decode() and "next \ufffdround" in result.xml.decode()
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32"])
+def test_utf16_and_utf32_with_a_byte_order_mark_are_decoded(encoding: str) -> None:
+    data = ("\ufeff" + MEMO).encode(encoding) if encoding.endswith("be") else MEMO.encode(encoding)
+    reference, _ = convert(MEMO.encode())
+    result, diagnostics = convert(data)
+    assert diagnostics == []
+    assert result.xml == reference.xml  # type: ignore[attr-defined]
+
+
+def test_utf16_without_a_byte_order_mark_is_named() -> None:
+    with pytest.raises(ConversionError, match="looks like UTF-16 without a byte order mark; save it as UTF-8"):
+        convert_bytes(MEMO.encode("utf-16-le"), "memo.txt")
+
+
+def test_a_text_over_the_size_limit_is_refused_before_it_is_decoded() -> None:
+    with pytest.raises(ConversionError, match=r"^memo.txt: the file is 16.0 MB, more than the 16 MB tei converts"):
+        convert_bytes(b"x" * (MAX_TEXT_BYTES + 1), "memo.txt")

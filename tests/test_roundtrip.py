@@ -121,6 +121,9 @@ SMALL_CASES = {
     "note-in-editorial-note": "12. Memorandum of Conversation1\n\nAble said hello.\n\n"
                               "[NOTE: The letter is printed as Document 5.2]\n\n"
                               "  1. Source: a file.\n  2. Not printed.\n",
+    # A private-use character is text like any other (the text stylesheet marks line
+    # breaks with one that the document does not hold).
+    "private-use-character": "12. Memorandum of Conversation\n\nAble met Ba\ue000ker and \uf8ffthem.\n",
 }
 
 

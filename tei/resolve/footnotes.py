@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from tei.errors import Reporter
 from tei.model import CONTAINERS, Document, Footnote, Inline, NoteRef, PageBreak
+from tei.resolve.base import Pass
+from tei.rules import Registry
 
 # What may stand right before a reference number glued to the text: a letter, or closing
 # punctuation ("Conversation1", "again.2", "talks,4", "boy.”3"). A digit, a dash or a
@@ -141,3 +143,7 @@ def _report_stray_references(document: Document, reporter: Reporter) -> None:
                 qualifier = "but there is no such footnote"
             reporter.warning(f"'{context.strip()}' looks like a reference to footnote {number}, {qualifier}; "
                              "the digits are kept as text", slot.line, "footnote-undefined")
+
+
+def register(passes: Registry[Pass]) -> None:
+    passes.register(attach_footnotes, "footnotes", 100)

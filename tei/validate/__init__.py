@@ -11,7 +11,7 @@ Two stages, both always run, so one pass reports every problem:
 Which rules go with which schema, and what ``schema="auto"`` picks: :mod:`~tei.validate.profiles`.
 Before both, the file must parse safely (:mod:`tei.xmlsafe`): otherwise the one diagnostic
 is ``well-formed`` (empty, or not XML), ``safe-xml`` (a DOCTYPE: XXE, entity expansion) or
-``not-tei`` (no TEI namespace).
+``tei-p5`` (no TEI namespace).
 
 Line numbers are those of the source file (the parser keeps them), never those of a
 re-serialization (:mod:`~tei.validate.locate`). A tree built in memory has no line numbers:
@@ -25,7 +25,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from tei.errors import Diagnostic, Level
+from tei.errors import Diagnostic, Level, SchemaError, UnreadableFileError, UnsafeXmlError
 from tei.namespaces import TEI_NS, XML_ID, tei
 from tei.validate.explain import SCHEMA_RULE, Engine, grammar_diagnostics, is_duplicate_id
 from tei.validate.locate import Locator, element_path, line_of
@@ -34,7 +34,6 @@ from tei.validate.rules import RULES, Document, Rule, note_key, run_checks
 from tei.validate.schemas import (
     TEI_ALL_VERSION,
     Schema,
-    SchemaError,
     engine_for,
     libxml2_schema,
     prepare,
@@ -42,18 +41,17 @@ from tei.validate.schemas import (
     schema_file,
     xmlschema_schema,
 )
-from tei.xmlsafe import NOT_TEI, NotTeiError, UnreadableFileError, UnsafeXmlError, parse, require_tei_p5
+from tei.xmlsafe import TEI_P5, parse, require_tei
 
 __all__ = [
-    "NOT_TEI",
     "RULES",
     "SCHEMA_RULE",
     "TEI_ALL_VERSION",
     "TEI_NS",
+    "TEI_P5",
     "XML_ID",
     "Document",
     "Engine",
-    "NotTeiError",
     "Rule",
     "Schema",
     "SchemaError",
@@ -113,7 +111,7 @@ def validate(source: bytes | etree._ElementTree | etree._Element, path: str = "<
         else:
             tree = source.getroottree() if isinstance(source, etree._Element) else source
         if schema is None or str(schema) in ("memo", "tei_all", "auto"):
-            require_tei_p5(tree, path)
+            require_tei(tree, path)
     except UnsafeXmlError as error:
         name = "auto" if schema is None else str(schema)
         return Validation(path, name, [Diagnostic(Level.ERROR, error.message, path, error.line, error.column,
@@ -180,7 +178,7 @@ def validate_tree(tree: etree._ElementTree | etree._Element, path: str = "<input
 def validate_bytes(data: bytes, path: str = "<input>", *, schema: str | Path | None = None,
                    engine: Engine | None = None) -> list[Diagnostic]:
     """XML bytes → diagnostics. A file that cannot be parsed safely gives one diagnostic
-    (rule ``well-formed``, ``safe-xml`` or ``not-tei``) and is not validated further."""
+    (rule ``well-formed``, ``safe-xml`` or ``tei-p5``) and is not validated further."""
     return validate(data, path, schema=schema, engine=engine).diagnostics
 
 

@@ -15,10 +15,9 @@ from pathlib import Path
 
 from lxml import etree
 
-from tei.errors import Diagnostic, Level
+from tei.errors import Diagnostic, Level, SchemaError
 from tei.validate.explain import SCHEMA_RULE
 from tei.validate.locate import Locator, short_names
-from tei.validate.schemas import SchemaError
 
 _LINE = re.compile(r"^(?P<file>.*?):(?P<line>\d+):(?P<column>\d+): (?P<level>error|fatal|warning): (?P<message>.*)$")
 

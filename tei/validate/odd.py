@@ -14,7 +14,8 @@ import hashlib
 import os
 from pathlib import Path
 
-from tei.validate.schemas import SchemaError, cache_folder
+from tei.errors import SchemaError
+from tei.validate.schemas import cache_folder
 
 
 def stylesheets_folder() -> Path:

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Literal
 
 from lxml import etree
 
-from tei.errors import TeiError
+from tei.errors import SchemaError, TeiError
 from tei.resources import schema_path
 from tei.xmlsafe import parse
 
@@ -49,10 +49,6 @@ NAMES = ("memo", "tei_all")
 COMPILE_ABOVE = 1_000_000
 #: A schema file larger than this is worth keeping compiled between runs.
 _CACHE_ABOVE = 200_000
-
-
-class SchemaError(TeiError):
-    """The schema is unknown, missing, or does not compile."""
 
 
 @dataclass(frozen=True)

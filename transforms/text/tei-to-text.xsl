@@ -32,10 +32,20 @@
 
   <xsl:output method="text" encoding="UTF-8"/>
 
-  <!-- A line break (lb) is written as this private-use character first and
-       turned into a newline last, so that whitespace normalization of a block
-       cannot swallow it. -->
-  <xsl:variable name="lb-mark" select="'&#xE000;'"/>
+  <!-- A line break (lb) is written as a private-use character first and turned
+       into a newline last, so that whitespace normalization of a block cannot
+       swallow it. The character is one the document does not hold, so that its
+       own private-use characters are written as they are. -->
+  <xsl:variable name="document-text" select="string(/)"/>
+  <xsl:variable name="lb-mark">
+    <xsl:choose>
+      <xsl:when test="not(contains($document-text, '&#xE000;'))">&#xE000;</xsl:when>
+      <xsl:when test="not(contains($document-text, '&#xF8FF;'))">&#xF8FF;</xsl:when>
+      <xsl:when test="not(contains($document-text, '&#xE0FF;'))">&#xE0FF;</xsl:when>
+      <xsl:when test="not(contains($document-text, '&#xF000;'))">&#xF000;</xsl:when>
+      <xsl:otherwise>&#xF8FE;</xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
 
   <!-- Hooks: empty by default; a customization layer overrides them. -->
   <xsl:template name="textStartHook"/>
