@@ -66,13 +66,24 @@ class Encoder:
     def __init__(self, document: Document) -> None:
         self.document = document
         self.prefix = f"d{document.number}"
+        self.ids: set[str] = {self.prefix, *(person.id for person in (*document.participants, *document.mentioned))}
 
     # ------------------------------------------------------------ ids
     def page_id(self, page: PageBreak) -> str:
-        return f"{self.prefix}-page-{page.n}"
+        return self.unique_id(f"{self.prefix}-page-{page.n}")
 
     def note_id(self, note: Footnote) -> str:
-        return f"{self.prefix}-note-{note.n}"
+        return self.unique_id(f"{self.prefix}-note-{note.n}")
+
+    def unique_id(self, base: str) -> str:
+        """``base``, or ``base-2``, ``base-3``… when a page or a note number repeats in the source
+        (the converter has warned at its line): ids must be unique."""
+        candidate, count = base, 1
+        while candidate in self.ids:
+            count += 1
+            candidate = f"{base}-{count}"
+        self.ids.add(candidate)
+        return candidate
 
     # ------------------------------------------------------------ document
     def encode(self) -> etree._Element:
@@ -163,18 +174,21 @@ class Encoder:
         div.set(xml("id"), self.prefix)
         head = _sub(div, "head")
         self.encode_inline(head, document.head)
-        front: list[tuple[int, str, PageBreak | None]] = [(page.line, "pb", page) for page in document.front_breaks]
-        if document.argument:
-            front.append((document.argument_line, "argument", None))
+        # Subject lines, the dateline and page breaks in the order of the source.
+        front: list[tuple[int, str, PageBreak | None, int]] = [
+            (page.line, "pb", page, 0) for page in document.front_breaks]
+        front += [(number, "argument", None, index) for index, number in enumerate(document.front_argument_lines())]
         if document.dateline:
-            front.append((document.dateline.line, "dateline", None))
-        for _line, kind, page in sorted(front, key=lambda entry: entry[0]):
+            front.append((document.dateline.line, "dateline", None, 0))
+        argument: etree._Element | None = None
+        for _line, kind, page, index in sorted(front, key=lambda entry: entry[0]):
+            if kind == "argument":
+                argument = argument if argument is not None else _sub(div, "argument")
+                self.encode_inline(_sub(argument, "p"), document.argument[index])
+                continue
+            argument = None
             if page is not None:
                 self.encode_page_break(div, page)
-            elif kind == "argument":
-                argument = _sub(div, "argument")
-                for line in document.argument:
-                    self.encode_inline(_sub(argument, "p"), line)
             else:
                 assert document.dateline is not None
                 dateline = _sub(div, "dateline")
