@@ -87,11 +87,12 @@ def read_participants(block: TextBlock, group: int, used: dict[str, int]) -> lis
     """One block of bullets → one group; a person id given before gets a number ("able-2")."""
     persons = [parse_participant(bullet_text(line.text), line.number, group) for line in block.lines]
     for person in persons:
-        if person.id in used:
-            used[person.id] += 1
-            person.id = f"{person.id}-{used[person.id]}"
-        else:
-            used[person.id] = 1
+        base = person.id
+        # "Mr. Able", "Dr. Able", "Mr. Able-2": the number given to the second may be the third's own id.
+        while person.id in used:
+            used[base] = used.get(base, 1) + 1
+            person.id = f"{base}-{used[base]}"
+        used[person.id] = 1
     return persons
 
 
