@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from tei.model import Closing
+from tei.model import BulletList, Closing, Paragraph
 from tei.read.blocks import Block as TextBlock
 from tei.recognize.base import ParseState, Recognizers, excerpt, lines_of
 from tei.recognize.classification import marking_kind
@@ -65,7 +65,11 @@ class ClosingBlockRecognizer:
     def test(self, block: TextBlock, state: ParseState) -> bool:
         if state.index == 0 or closing_kind(block) is None:
             return False
-        return all(is_trailer(later) for later in state.body[state.index + 1:])
+        # An ending closes text: the division it goes into must already hold some (TEI has no
+        # division of a closer alone).
+        closes_text = any(isinstance(child, (Paragraph, BulletList, Closing)) for child in state.target) or \
+            (state.section is None and bool(state.document.groups))
+        return closes_text and all(is_trailer(later) for later in state.body[state.index + 1:])
 
     def run(self, block: TextBlock, state: ParseState) -> None:
         kind = closing_kind(block) or "signed"
