@@ -22,7 +22,7 @@ from typing import Any
 
 from lxml import etree
 
-from tei.errors import TeiError
+from tei.errors import RenderError, TeiError
 from tei.namespaces import TEI_NS, XML_ID, tei
 from tei.resources import transform_path
 from tei.xmlsafe import parse, require_tei
@@ -46,10 +46,6 @@ _styles: dict[str, str] = {}
 _lock = threading.Lock()
 
 Tree = etree._ElementTree | etree._Element
-
-
-class RenderError(TeiError):
-    """A stylesheet is missing or broken, the format is unknown, or the transform failed."""
 
 
 def format_name(to: str) -> str:

@@ -49,7 +49,7 @@ from urllib.parse import quote
 from lxml import etree
 
 from tei import __version__
-from tei.errors import Level, TeiError
+from tei.errors import BatchError, Level, TeiError
 from tei.namespaces import XML_ID, tei
 
 __all__ = ["FORMATS", "BatchError", "BatchPlan", "Outcome", "Progress", "Summary", "Task", "parse_formats",
@@ -66,10 +66,6 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 
-
-
-class BatchError(TeiError):
-    """The batch cannot run: bad folders or formats, or a worker process died."""
 
 
 # ---------------------------------------------------------------------------- what a worker gets and gives
