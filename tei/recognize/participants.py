@@ -18,7 +18,6 @@ from tei.lexicon import words
 from tei.lexicon.names import ABBREVIATION, PARTICLES, PEOPLES, is_title_word, slug
 from tei.model import Person
 from tei.read.blocks import Block as TextBlock
-from tei.read.blocks import Line
 from tei.recognize.base import (
     HEADER,
     PARTICIPANTS,
@@ -128,13 +127,19 @@ def split_persons(text: str) -> list[tuple[str, str]]:
 
 
 def read_participants(block: TextBlock, group: int, used: dict[str, int]) -> list[tuple[str, list[Person]]]:
-    """One block of bullets → its groups, each with the side's name ("" where the text gives none).
+    """One block of bullets → its groups, each with the side's name ("" where the text gives none)."""
+    return read_participant_lines([(line.number, bullet_text(line.text)) for line in block.lines], group, used)
+
+
+def read_participant_lines(lines: list[tuple[int, str]], group: int,
+                           used: dict[str, int]) -> list[tuple[str, list[Person]]]:
+    """(line number, participants as written) → groups of persons, each with its side's name.
 
     A line that names a side ("U.S. Side", "United States") opens a group; a line may list
-    several persons. A person id given before gets a number ("able-2").
+    several persons. Ids are made unique across groups through ``used`` ("able-2"). Other
+    recognizers that find participants (a ``PARTICIPANTS:`` header field) hand their lines here.
     """
     groups: list[tuple[str, list[Person]]] = []
-    lines = [(line.number, bullet_text(line.text)) for line in block.lines]
     for index, (number, text) in enumerate(lines):
         side = side_name(text)
         # A side's line heads the persons under it; with none under it, it is read as a person.
@@ -160,8 +165,23 @@ def _unique_id(person: Person, used: dict[str, int]) -> None:
     used[person.id] = 1
 
 
+def add_groups(state: ParseState, groups: list[tuple[str, list[Person]]], because: str) -> None:
+    """Append the groups (and their sides' names) to the document; the decisions are recorded."""
+    document = state.document
+    state.part = PARTICIPANTS
+    for side, group in groups:
+        document.sides += [""] * (len(document.groups) - len(document.sides))
+        document.groups.append(group)
+        document.sides.append(side)
+        if state.reporter.explaining:
+            for person in group:
+                state.reporter.decide("participants", excerpt(person.name),
+                                      f"participant #{person.id}, group {person.group}",
+                                      because + (f" under {side!r}" if side else ""), person.line)
+
+
 class ParticipantsRecognizer:
-    """Blocks of bullet lines after the header → one group of participants per block."""
+    """Blocks of bullet lines after the header → one group of participants per block (or per side)."""
 
     name = "participants"
 
@@ -169,77 +189,44 @@ class ParticipantsRecognizer:
         return state.part in (HEADER, PARTICIPANTS) and is_bullet_block(block)
 
     def run(self, block: TextBlock, state: ParseState) -> None:
-        state.part = PARTICIPANTS
-        document = state.document
-        for side, group in read_participants(block, len(document.groups) + 1, state.memo.setdefault(self.name, {})):
-            document.sides += [""] * (len(document.groups) - len(document.sides))
-            document.groups.append(group)
-            document.sides.append(side)
-            if state.reporter.explaining:
-                for person in group:
-                    state.reporter.decide(self.name, excerpt(person.name),
-                                          f"participant #{person.id}, group {person.group}",
-                                          f"a bullet line after the header{f' under {side!r}' if side else ''}",
-                                          person.line)
+        groups = read_participants(block, len(state.document.groups) + 1, state.memo.setdefault(self.name, {}))
+        add_groups(state, groups, "a bullet line after the header")
 
 
-PARTICIPANTS_LABEL = re.compile(r"^\s*(?:PARTICIPANTS|Participants|PRESENT|Present|OTHERS PRESENT|Others Present)"
-                                r"\s*:\s*(?P<rest>.*)$")
 # Prose, not a list of names: a word of three lower-case letters ends a sentence ("Mr.", "U.S.S.R." do not).
 SENTENCE = re.compile(r"[a-z]{3}[.?!](?:\s|$)")
 
 
-class LabelledParticipantsRecognizer:
-    """A "PARTICIPANTS:" line and the lines under it (indented lines continue the one before),
-    up to a block that reads as prose: one person per line, side lines ("U.S.S.R.") open a group.
+class SideBlockRecognizer:
+    """A block of plain lines under the header that opens with a side's name: one person a line.
 
-        PARTICIPANTS:           → group "U.S.S.R.": Deputy Minister Carr;
-        U.S.S.R.                  group "United States": Ambassador Able, Ann Baker
+        U.S.S.R.                  → group "U.S.S.R.": Deputy Minister Carr, Mr. Dorn
         Deputy Minister Carr
-        United States
-        Ambassador Able, Assistant Secretary
-          for Trade Policy
-        Ann Baker
+        Mr. Dorn, interpreter
     """
 
-    name = "participants-labelled"
+    name = "participants-side"
 
     def test(self, block: TextBlock, state: ParseState) -> bool:
-        if state.part not in (HEADER, PARTICIPANTS) or is_bullet_block(block):
-            return False
-        if PARTICIPANTS_LABEL.match(block.lines[0].text):
-            return True
-        # The blocks that follow a "PARTICIPANTS:" block, one side each, while they are lists of names.
-        return bool(state.memo.get(self.name)) and all(
-            len(text) <= 100 and not SENTENCE.search(text.strip()) for text in block.texts)
+        return (state.part in (HEADER, PARTICIPANTS) and len(block.lines) > 1 and not is_bullet_block(block)
+                and side_name(block.lines[0].text) is not None
+                and all(len(text) <= 100 and not SENTENCE.search(text.strip()) for text in block.texts))
 
     def run(self, block: TextBlock, state: ParseState) -> None:
-        state.part = PARTICIPANTS
-        state.memo[self.name] = {"open": 1}
         lines: list[tuple[int, str]] = []
+        margin = len(block.lines[0].text) - len(block.lines[0].text.lstrip())
         for line in block.lines:
-            match = PARTICIPANTS_LABEL.match(line.text)
-            text = match.group("rest") if match else line.text
-            if match:
-                state.document.participants_head = line.text.strip()[: len(line.text.strip()) - len(text)].strip()
-            if lines and not match and _continues(line.text, block.lines[0].text):
-                lines[-1] = (lines[-1][0], f"{lines[-1][1]} {text.strip()}")
-            elif text.strip():
-                lines.append((line.number, text.strip()))
-        lines_block = TextBlock(tuple(Line(number, text) for number, text in lines), block.blank_before)
-        if lines:
-            ParticipantsRecognizer().run(lines_block, state)
-        elif state.reporter.explaining:
-            state.reporter.decide(self.name, excerpt(block.lines[0].text), "the participants' heading",
-                                  "a 'PARTICIPANTS:' line", block.line)
-
-
-def _continues(text: str, first: str) -> bool:
-    """An indented line, or one that starts in lower case, continues the line before."""
-    indent = len(text) - len(text.lstrip())
-    return indent > len(first) - len(first.lstrip()) or text.lstrip()[:1].islower()
+            text = line.text.strip()
+            # An indented line, or one in lower case, goes on with the line before.
+            if lines and (len(line.text) - len(line.text.lstrip()) > margin or text[:1].islower()):
+                lines[-1] = (lines[-1][0], f"{lines[-1][1]} {text}")
+            else:
+                lines.append((line.number, text))
+        groups = read_participant_lines(lines, len(state.document.groups) + 1,
+                                        state.memo.setdefault("participants", {}))
+        add_groups(state, groups, "a line under a side's name")
 
 
 def register(recognizers: Recognizers) -> None:
-    recognizers.front.register(LabelledParticipantsRecognizer(), "participants-labelled", 75)
+    recognizers.front.register(SideBlockRecognizer(), "participants-side", 65)
     recognizers.front.register(ParticipantsRecognizer(), "participants", 60)
