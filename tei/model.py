@@ -189,24 +189,39 @@ class Document:
 
     def text_lists(self) -> Iterator[list[Inline]]:
         """Every inline list of the document in reading order, footnotes last."""
-        yield self.head
-        yield from self.argument
+        return (content for _line, content in self.lined_text_lists())
+
+    def lined_text_lists(self) -> Iterator[tuple[int, list[Inline]]]:
+        """Every inline list in reading order, footnotes last, with the line it starts on."""
+        yield self.line, self.head
+        for content in self.argument:
+            yield _first_line(content, self.argument_line), content
         yield from _block_lists(self.body)
         for note in self.footnotes:
-            yield note.content
+            yield note.line, note.content
 
 
-def _block_lists(blocks: list[Block]) -> Iterator[list[Inline]]:
+def _first_line(content: list[Inline], default: int) -> int:
+    """The line of the first item of ``content`` that knows its line (strings do not)."""
+    for item in content:
+        line = getattr(item, "line", None)
+        if isinstance(line, int):
+            return line
+    return default
+
+
+def _block_lists(blocks: list[Block]) -> Iterator[tuple[int, list[Inline]]]:
     for block in blocks:
         if isinstance(block, Paragraph):
-            yield block.content
+            yield block.line, block.content
         elif isinstance(block, BulletList):
-            yield from block.items
+            # One item per line of the block.
+            yield from ((block.line + index, item) for index, item in enumerate(block.items))
         elif isinstance(block, EditorialBlock):
-            yield block.note.content
+            yield block.line, block.note.content
         elif isinstance(block, Section):
             if block.head is not None:
-                yield block.head
+                yield block.line, block.head
             yield from _block_lists(block.blocks)
 
 
