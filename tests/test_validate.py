@@ -106,7 +106,7 @@ def test_schema_diagnostic_names_path_reason_line_and_column() -> None:
     [diagnostic] = validate_bytes(data, "memo.xml")
     line = data.count(b"\n", 0, data.index(b'<div type="chapter">')) + 1
     assert format_diagnostic(diagnostic) == (
-        f"memo.xml:{line}:1: schema: /TEI/text/body/div: attribute type='chapter': "
+        f"memo.xml:{line}:1: error: schema: /TEI/text/body/div: attribute type='chapter': "
         "value must be one of ['document', 'section']")
 
 
@@ -360,7 +360,7 @@ def test_cli_invalid_file_exits_1_with_one_line_per_problem() -> None:
     code, out, err = run(str(TESTS / "valid" / "minimal.xml"), str(path))
     rule, line = expectation(path)
     assert code == 1
-    assert re.fullmatch(rf"{re.escape(str(path))}:{line}:\d+: {rule}: footnote 2 comes after footnote 3 .*\n", out)
+    assert re.fullmatch(rf"{re.escape(str(path))}:{line}:\d+: error: {rule}: footnote 2 comes after footnote 3 .*\n", out)
     assert "1 of 2 file(s) not valid" in err
 
 

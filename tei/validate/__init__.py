@@ -21,7 +21,15 @@ from pathlib import Path
 
 from lxml import etree
 
-from tei.errors import Diagnostic, Level, SchemaError, UnreadableFileError, UnsafeXmlError
+from tei.errors import (
+    Diagnostic,
+    Level,
+    SchemaError,
+    UnreadableFileError,
+    UnsafeXmlError,
+    diagnostic_json,
+    format_diagnostic,
+)
 from tei.namespaces import TEI_NS, XML_ID, tei
 from tei.validate.explain import SCHEMA_RULE, Engine, grammar_diagnostics, is_duplicate_id
 from tei.validate.locate import Locator, element_path, line_of
@@ -81,18 +89,3 @@ def validate_file(path: str | Path, *, schema: str | Path | None = None,
         raise UnreadableFileError(f"cannot read the file ({error.strerror})", str(path)) from error
     return validate_bytes(data, str(path), schema=schema, engine=engine)
 
-
-def format_diagnostic(diagnostic: Diagnostic) -> str:
-    """Diagnostic → ``file:line:column: rule: message`` (line and column when known)."""
-    location = diagnostic.path
-    if diagnostic.line is not None:
-        location += f":{diagnostic.line}"
-        if diagnostic.column is not None:
-            location += f":{diagnostic.column}"
-    return f"{location}: {diagnostic.rule or SCHEMA_RULE}: {diagnostic.message}"
-
-
-def diagnostic_json(diagnostic: Diagnostic) -> dict[str, object]:
-    """Diagnostic → a JSON-ready dict (for ``tei validate --format json``)."""
-    return {"file": diagnostic.path, "line": diagnostic.line, "column": diagnostic.column,
-            "rule": diagnostic.rule, "level": diagnostic.level.name.lower(), "message": diagnostic.message}
