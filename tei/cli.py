@@ -25,7 +25,7 @@ from typing import Any, BinaryIO, TypeVar
 import click
 
 from tei import __version__
-from tei.errors import Diagnostic, FileError, Level, TeiError
+from tei.errors import Diagnostic, FileError, Level, TeiError, fails
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -49,8 +49,9 @@ class Output:
             click.echo(message, err=True)
 
     def diagnostics(self, diagnostics: list[Diagnostic]) -> None:
+        shown = {Level.ERROR: self.error, Level.WARNING: self.warning, Level.INFO: self.info}
         for diagnostic in diagnostics:
-            (self.error if diagnostic.level >= Level.ERROR else self.warning)(str(diagnostic))
+            shown[diagnostic.level](str(diagnostic))
 
 
 # 128 + SIGPIPE: what a shell reports for a Unix tool whose reader went away.
@@ -164,25 +165,47 @@ def main() -> None:
     """Scholarly editions in TEI-XML: convert, validate and render memoranda of conversation."""
 
 
+def _list_rules(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    """``--list-rules``: print every registry of the converter, in order, and exit."""
+    if not value or ctx.resilient_parsing:
+        return
+    from tei.converter import default_converter
+    from tei.rules import format_registries
+
+    click.echo(format_registries(default_converter().registries()), nl=False)
+    ctx.exit(0)
+
+
 @main.command()
 @click.argument("input_path", metavar="INPUT", type=click.Path(allow_dash=True))
 @click.option("-o", "--output", "output_path", type=click.Path(allow_dash=True, dir_okay=False), default="-",
               show_default=True, help="Where to write the TEI ('-' for standard output).")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 @click.option("--no-validate", is_flag=True, help="Write the TEI without checking it against the schema.")
+@click.option("--explain", is_flag=True,
+              help="Print which rule decided what, on which line and why, on standard output instead of the "
+                   "TEI (written only with -o FILE).")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="Of --explain: text, one line per decision; json, the decisions and problems for programs.")
+@click.option("--list-rules", is_flag=True, is_eager=True, expose_value=False, callback=_list_rules,
+              help="List the recognizers, passes and rules in the order they run, and exit.")
 @command
-def convert(input_path: str, output_path: str, strict: bool, no_validate: bool, out: Output) -> None:
+def convert(input_path: str, output_path: str, strict: bool, no_validate: bool, explain: bool,
+            output_format: str, out: Output) -> None:
     """Convert a plain-text memorandum of conversation to TEI P5."""
     from tei.converter import convert_bytes
     from tei.read import MAX_TEXT_BYTES
 
+    if output_format != "text" and not explain:
+        raise click.UsageError("--format applies to --explain; give --explain too")
     _refuse_overwriting_input(input_path, output_path)
     data, name = _read_input(input_path, out, MAX_TEXT_BYTES)
-    result = convert_bytes(data, name, validate=not no_validate,
+    result = convert_bytes(data, name, validate=not no_validate, explain=explain,
                            output_name="<stdout>" if output_path == "-" else output_path)
     out.diagnostics(result.diagnostics)
-    worst = max((d.level for d in result.diagnostics), default=None)
-    if worst is not None and (worst >= Level.ERROR or (strict and worst >= Level.WARNING)):
+    if explain:
+        _print_explanations(name, result.explanations, result.diagnostics, output_format)
+    if fails(result.diagnostics, strict):
         raise click.ClickException(f"{name}: not converted: fix the problems above"
                                    + (" (--strict counts warnings)" if strict else ""))
     if result.validation:
@@ -192,7 +215,21 @@ def convert(input_path: str, output_path: str, strict: bool, no_validate: bool, 
                                    "(this is a bug in tei; --no-validate writes it anyway)")
     if no_validate:
         out.warning(f"{name}: warning: the TEI was written without validation")
-    _write_output(output_path, result.xml, out)
+    if not explain or output_path != "-":
+        _write_output(output_path, result.xml, out)
+
+
+def _print_explanations(name: str, explanations: list[Diagnostic], diagnostics: list[Diagnostic],
+                        output_format: str) -> None:
+    """The decisions (and, in JSON, the problems) on standard output: the command's output."""
+    if output_format == "json":
+        import json
+
+        click.echo(json.dumps({"file": name, "decisions": [d.to_json() for d in explanations],
+                               "diagnostics": [d.to_json() for d in diagnostics]}, ensure_ascii=False, indent=2))
+    else:
+        for explanation in explanations:
+            click.echo(str(explanation))
 
 
 # Further commands register below (validate, render, speakers, batch).
@@ -278,7 +315,7 @@ def validate(ctx: click.Context, files: tuple[str, ...], schema: str | None, out
              out: Output) -> None:
     """Validate TEI files against our schema and rules: exit 0 all valid, 1 any invalid or unreadable.
 
-    Each problem is one line on standard output: FILE:LINE:COLUMN: RULE: MESSAGE.
+    Each problem is one line on standard output: FILE:LINE:COLUMN: error: RULE: MESSAGE.
     A --schema that does not compile is a usage error (exit 2).
     """
     import json
