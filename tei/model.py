@@ -72,10 +72,14 @@ class PersName:
 
 @dataclass
 class Said:
-    """Reported speech: sentences whose words or position belong to ``who`` (person ids)."""
+    """Speech of ``who`` (person ids): reported (the sentences of one speaker in a paragraph) or,
+    with ``direct``, a labelled turn of a transcript, whose content starts with the label as a
+    :class:`PersName` ("K: Yes." → ``Said([], [PersName("K", None), ": Yes."], direct=True)``);
+    the speakers are resolved later, from the label."""
 
     who: list[str]
     content: list[Inline]
+    direct: bool = False
 
 
 Inline = str | PageBreak | LineBreak | NoteRef | EditorialNote | Quote | PersName | Said
@@ -115,7 +119,28 @@ class Section:
     breaks_before_head: list[PageBreak] = field(default_factory=list)  # "[Page N]" between the break and the head
 
 
-Block = Paragraph | BulletList | EditorialBlock | PageBreak | Section
+@dataclass
+class Marking:
+    """A line that marks the page, not the conversation: a classification or handling line
+    ("SECRET", "LIMITED OFFICIAL USE", "NODIS") or a declassification stamp. Kept, never read as a
+    heading or as body text. ``kind`` is "classification" or "declassification"."""
+
+    kind: str
+    content: list[Inline]
+    line: int
+
+
+@dataclass
+class Closing:
+    """The ending of a memorandum: a signature or initials (``kind`` "signed"), a drafting line
+    ("drafting"), a distribution or copies list ("distribution"); lines joined by line breaks."""
+
+    kind: str
+    content: list[Inline]
+    line: int
+
+
+Block = Paragraph | BulletList | EditorialBlock | PageBreak | Section | Marking | Closing
 
 # ---------------------------------------------------------------- people
 
@@ -153,6 +178,19 @@ class Dateline:
     place: str | None = None
 
 
+@dataclass
+class HeaderField:
+    """A labelled line of the header that is not the subject or the participants:
+    "DATE AND TIME: March 3, 1975, 10:00 a.m." → kind "date", ``when`` "1975-03-03T10:00:00".
+    ``kind`` is "date", "time", "place" or "distribution"; ``content`` keeps the label."""
+
+    kind: str
+    label: str
+    content: list[Inline]
+    line: int
+    when: str | None = None
+
+
 # ---------------------------------------------------------------- the document
 
 
@@ -169,6 +207,8 @@ class Document:
     argument_line: int = 0
     dateline: Dateline | None = None
     front_breaks: list[PageBreak] = field(default_factory=list)  # page turns among the subject and date
+    fields: list[HeaderField] = field(default_factory=list)  # labelled header lines: date, place, copies
+    markings: list[Marking] = field(default_factory=list)  # classification lines above and among the header
     groups: list[list[Person]] = field(default_factory=list)
     mentioned: list[Person] = field(default_factory=list)
     body: list[Block] = field(default_factory=list)
@@ -182,7 +222,9 @@ class Document:
     def title(self) -> str:
         """The title text of the head line, without its number and note references."""
         text = "".join(item for item in self.head if isinstance(item, str))
-        return text.split(".", 1)[1].strip() if "." in text else text.strip()
+        if self.number and text.lstrip().startswith(self.number):
+            return text.split(".", 1)[1].strip() if "." in text else text.strip()
+        return text.strip()
 
     def page_breaks(self) -> list[PageBreak]:
         return [item for item in iter_nodes(self) if isinstance(item, PageBreak)]
@@ -194,8 +236,10 @@ class Document:
     def lined_text_lists(self) -> Iterator[tuple[int, list[Inline]]]:
         """Every inline list in reading order, footnotes last, with the line it starts on."""
         yield self.line, self.head
-        for content in self.argument:
-            yield _first_line(content, self.argument_line), content
+        # The subject's lines, then the header fields, in the order of their lines.
+        front = [(self.argument_line, _first_line(line, self.argument_line), line) for line in self.argument]
+        front += [(header_field.line, header_field.line, header_field.content) for header_field in self.fields]
+        yield from ((line, content) for _order, line, content in sorted(front, key=lambda entry: entry[0]))
         yield from _block_lists(self.body)
         for note in self.footnotes:
             yield note.line, note.content
@@ -219,6 +263,8 @@ def _block_lists(blocks: list[Block]) -> Iterator[tuple[int, list[Inline]]]:
             yield from ((block.line + index, item) for index, item in enumerate(block.items))
         elif isinstance(block, EditorialBlock):
             yield block.line, block.note.content
+        elif isinstance(block, Closing):
+            yield block.line, block.content
         elif isinstance(block, Section):
             if block.head is not None:
                 yield block.line, block.head
@@ -252,12 +298,15 @@ def iter_nodes(document: Document) -> Iterator[object]:
                     yield from iter_inlines(item)
             elif isinstance(block, EditorialBlock):
                 yield from iter_inlines(block.note.content)
+            elif isinstance(block, (Closing, Marking)):
+                yield from iter_inlines(block.content)
 
     yield from iter_inlines(document.head)
     front: list[tuple[int, list[object]]] = [(page.line, [page]) for page in document.front_breaks]
     front.append((document.argument_line, [item for line in document.argument for item in iter_inlines(line)]))
     if document.dateline:
         front.append((document.dateline.line, []))
+    front += [(header_field.line, list(iter_inlines(header_field.content))) for header_field in document.fields]
     for _line, items in sorted(front, key=lambda entry: entry[0]):
         yield from items
     yield from walk(document.body)

@@ -35,6 +35,23 @@ def balanced_end(text: str, start: int) -> int | None:
     return None
 
 
+_BRACKETS = {opening: re.compile(re.escape(opening) + "|" + re.escape(closing))
+             for opening, closing in CLOSING.items()}
+
+
+def balanced_ends(text: str, opening: str) -> dict[int, int]:
+    """For every ``opening`` bracket of ``text`` that is closed: its index → the index just past
+    its closing bracket. One pass over the text, however many brackets stay open."""
+    ends: dict[int, int] = {}
+    open_at: list[int] = []
+    for match in _BRACKETS[opening].finditer(text):
+        if match.group() == opening:
+            open_at.append(match.start())
+        elif open_at:
+            ends[open_at.pop()] = match.end()
+    return ends
+
+
 class EditorialBlockRecognizer:
     """A block that is one bracketed ``NOTE:`` → EditorialBlock, brackets kept."""
 
@@ -60,10 +77,14 @@ def recognize_editorial_notes(content: list[Inline], line: int, state: ParseStat
     def split(text: str) -> list[Inline]:
         pieces: list[Inline] = []
         position = 0
+        ends: dict[str, dict[int, int]] = {}  # one pass per kind of bracket, not one per opening
         for match in EDITORIAL_OPEN.finditer(text):
             if match.start() < position:
                 continue
-            end = balanced_end(text, match.start())
+            opening = text[match.start()]
+            if opening not in ends:
+                ends[opening] = balanced_ends(text, opening)
+            end = ends[opening].get(match.start())
             if end is None:
                 continue
             pieces.append(text[position:match.start()])

@@ -19,52 +19,51 @@ QUOTE_PAIRS = (("“", "”"),)
 
 def recognize_quotations(content: list[Inline], line: int, state: ParseState | None = None) -> list[Inline]:
     """“…” → Quote, across page breaks; an unclosed quotation mark stays text."""
-    result: list[Inline] = []
-    index = 0
     items = list(content)
+    after = _closing_marks_after(items)
+    result: list[Inline] = []
+    index, offset = 0, 0  # the item being read, and where in it when it is a string
     while index < len(items):
         item = items[index]
         if isinstance(item, EditorialNote):
             item.content = recognize_quotations(item.content, line, state)
-        if not isinstance(item, str) or "“" not in item:
-            result.append(item)
-            index += 1
+        if not isinstance(item, str) or (start := item.find("“", offset)) == -1:
+            result.append(item[offset:] if isinstance(item, str) else item)
+            index, offset = index + 1, 0
             continue
-        start = item.index("“")
-        # Look for the closing mark in this string or a later one at this level.
-        closing_at = None
-        for later in range(index, len(items)):
-            candidate = items[later]
-            if isinstance(candidate, str):
-                offset = start + 1 if later == index else 0
-                found = candidate.find("”", offset)
-                if found != -1:
-                    closing_at = (later, found)
-                    break
-            elif isinstance(candidate, LineBreak):
-                break  # a quotation does not run over a line break
+        found = item.find("”", start + 1)
+        closing_at = (index, found) if found != -1 else after[index]
         if closing_at is None:
-            # No closing mark: keep the opening mark as text and look further on.
-            result.append(item[: start + 1])
-            rest = item[start + 1:]
-            items[index] = rest
-            if not rest:
-                index += 1
+            # No closing mark before the line ends: none of this string's opening marks closes.
+            result.append(item[offset:])
+            index, offset = index + 1, 0
             continue
         later, found = closing_at
-        result.append(item[:start])
+        result.append(item[offset:start])
+        closing = items[later]
+        assert isinstance(closing, str)
         if later == index:
             inner: list[Inline] = [item[start:found + 1]]
-            rest = item[found + 1:]
         else:
-            inner = [item[start:], *items[index + 1:later], items[later][: found + 1]]  # type: ignore[index]
-            rest = items[later][found + 1:]  # type: ignore[index]
+            inner = [item[start:], *items[index + 1:later], closing[: found + 1]]
         result.append(Quote([piece for piece in inner if piece != ""]))
-        items[later] = rest
-        index = later
-        if rest == "":
-            index += 1
+        index, offset = later, found + 1
     return [piece for piece in result if piece != ""]
+
+
+def _closing_marks_after(items: list[Inline]) -> list[tuple[int, int] | None]:
+    """For each item: the first closing mark in a later string before a line break, as
+    (item, index in it); None when there is none. One pass from the end."""
+    after: list[tuple[int, int] | None] = [None] * len(items)
+    following: tuple[int, int] | None = None
+    for index in range(len(items) - 1, -1, -1):
+        after[index] = following
+        item = items[index]
+        if isinstance(item, LineBreak):
+            following = None  # a quotation does not run over a line break
+        elif isinstance(item, str) and (found := item.find("”")) != -1:
+            following = (index, found)
+    return after
 
 
 def register(recognizers: Recognizers) -> None:

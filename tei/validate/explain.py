@@ -21,7 +21,7 @@ check on randomly edited documents that both paths report the same diagnostics.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -30,12 +30,16 @@ from lxml import etree
 from tei.errors import Diagnostic, Level
 from tei.namespaces import XML_ID
 from tei.validate.locate import Locator, element_path, line_of, short_names
-from tei.validate.schemas import libxml2_schema, xmlschema_schema
+from tei.validate.schemas import is_cached, libxml2_schema, xmlschema_schema
 
 if TYPE_CHECKING:
     import xmlschema
 
 SCHEMA_RULE = "schema"
+#: The most problems explained in one element (a file may give one element thousands of attributes).
+MAX_PER_ELEMENT = 20
+#: A value quoted in a message is cut to this many characters.
+_QUOTE = 60
 Engine = Literal["auto", "xmlschema"]
 
 # xmlschema quotes the pattern a value failed; say what the pattern means instead.
@@ -50,8 +54,13 @@ _EMPTY_LIST = "value length cannot be lesser than 1"
 _LIBXML2_BAD_ID = re.compile(r"'([^']*)' is not a valid value of the atomic type 'xs:ID'")
 
 
+_LONG_QUOTE = re.compile(rf"'([^']{{{_QUOTE + 1},}})'")
+
+
 def plain_reason(reason: str) -> str:
-    """xmlschema's reason → the same, with a failed pattern explained in words."""
+    """xmlschema's reason → the same, with a failed pattern explained in words and long values cut."""
+    reason = _LONG_QUOTE.sub(lambda m: f"'{m.group(1)[:_QUOTE - 10]}…{m.group(1)[-5:]}' ({len(m.group(1)):,} "
+                             "characters)", reason)
     for pattern, meaning in _PATTERN_MEANINGS.items():
         if reason.endswith(_PATTERN_FAILED + pattern):
             return reason[: -len(_PATTERN_FAILED + pattern)] + meaning
@@ -144,16 +153,41 @@ def xmlschema_diagnostics(tree: etree._ElementTree, path: str, schema_file: Path
                           roots: list[etree._Element] | None = None) -> list[Diagnostic]:
     """xmlschema's errors for the whole tree, or for the given subtrees only (paths stay absolute)."""
     schema = xmlschema_schema(schema_file)
-    diagnostics = []
+    diagnostics: list[Diagnostic] = []
     seen: set[tuple[str, str]] = set()
     paths = Paths()
     for subtree in roots or [tree.getroot()]:
         prefix = element_path(subtree) if subtree.getparent() is not None else ""
-        for error in schema.iter_errors(subtree):
-            diagnostic = _xmlschema_diagnostic(error, path, locate, prefix, seen, paths)
-            if diagnostic is not None:
-                diagnostics.append(diagnostic)
+        try:
+            diagnostics.extend(_explain_subtree(schema, subtree, path, locate, prefix, seen, paths))
+        except (ArithmeticError, ValueError) as error:
+            # A value xmlschema cannot even hold (a year of 30 digits): one diagnostic for
+            # the subtree, and the other files still validated.
+            line, column = locate(subtree)
+            diagnostics.append(Diagnostic(Level.ERROR, f"{prefix or element_path(subtree)}: a value could not be "
+                                          f"checked ({type(error).__name__}: {error}); it is out of range",
+                                          path, line, column, SCHEMA_RULE))
     return diagnostics
+
+
+def _explain_subtree(schema: xmlschema.XMLSchema10, subtree: etree._Element, path: str, locate: Locator,
+                     prefix: str, seen: set[tuple[str, str]], paths: Paths) -> Iterator[Diagnostic]:
+    """xmlschema's errors in one subtree, at most :data:`MAX_PER_ELEMENT` for one element:
+    explaining each of thousands of attributes of one element costs time quadratic in them."""
+    per_element: dict[int, int] = {}
+    for error in schema.iter_errors(subtree):
+        key = id(error.elem)
+        per_element[key] = per_element.get(key, 0) + 1
+        if per_element[key] > MAX_PER_ELEMENT:
+            element = error.elem if isinstance(error.elem, etree._Element) else subtree
+            line, column = locate(element)
+            yield Diagnostic(Level.ERROR, f"{paths(error) or element_path(element)}: more than {MAX_PER_ELEMENT} "
+                             "problems in this element; the rest of this part of the document is not explained",
+                             path, line, column, SCHEMA_RULE)
+            return
+        diagnostic = _xmlschema_diagnostic(error, path, locate, prefix, seen, paths)
+        if diagnostic is not None:
+            yield diagnostic
 
 
 def _xmlschema_diagnostic(error: xmlschema.XMLSchemaValidationError, path: str, locate: Locator,
@@ -184,8 +218,24 @@ def _xmlschema_diagnostic(error: xmlschema.XMLSchemaValidationError, path: str, 
 
 
 def libxml2_diagnostics(log: etree._ListErrorLog, path: str) -> list[Diagnostic]:
-    return [Diagnostic(Level.ERROR, short_names(entry.message), path, entry.line or None, entry.column or None,
-                       SCHEMA_RULE) for entry in log]
+    """libxml2's messages, at most :data:`MAX_PER_ELEMENT` for one line."""
+    diagnostics = []
+    per_line: dict[int, int] = {}
+    for entry in log:
+        count = per_line[entry.line] = per_line.get(entry.line, 0) + 1
+        if count <= MAX_PER_ELEMENT:
+            diagnostics.append(Diagnostic(Level.ERROR, short_names(entry.message), path, entry.line or None,
+                                          entry.column or None, SCHEMA_RULE))
+        elif count == MAX_PER_ELEMENT + 1:
+            diagnostics.append(Diagnostic(Level.ERROR, f"more than {MAX_PER_ELEMENT} problems on this line; the "
+                                          "rest are not shown", path, entry.line or None, None, SCHEMA_RULE))
+    return diagnostics
+
+
+def crowded(tree: etree._ElementTree) -> bool:
+    """Whether an element has more attributes than xmlschema can explain in reasonable time
+    (it describes each wrong attribute with all the others, in time quadratic in them)."""
+    return any(len(element.attrib) > MAX_PER_ELEMENT * 5 for element in tree.iter(tag=etree.Element))
 
 
 def is_duplicate_id(diagnostic: Diagnostic) -> bool:
@@ -224,14 +274,19 @@ def duplicate_ids(tree: etree._ElementTree) -> set[str]:
 def grammar_diagnostics(tree: etree._ElementTree, path: str, schema_file: Path, locate: Locator,
                         engine: Engine = "auto") -> list[Diagnostic]:
     """The tree against an XSD → its schema diagnostics (libxml2 decides, xmlschema explains)."""
-    fast = libxml2_schema(schema_file) if engine == "auto" else None
+    fast = libxml2_schema(schema_file) if engine == "auto" or crowded(tree) else None
     if fast is not None and fast.validate(tree):
         return []
     roots = None
     if fast is not None:
-        lines = error_lines(fast.error_log, duplicate_ids(tree))
+        duplicates = duplicate_ids(tree)
+        lines = error_lines(fast.error_log, duplicates)
         if not lines:
             return []
+        if not is_cached(schema_file) or crowded(tree):
+            # xmlschema's explanation would cost far more than it is worth: to build its copy
+            # of a large schema, or to explain thousands of attributes. libxml2's words.
+            return [d for d in libxml2_diagnostics(fast.error_log, path) if not is_duplicate_id(d)]
         roots = subtrees(tree, lines, xmlschema_schema(schema_file))
     diagnostics = xmlschema_diagnostics(tree, path, schema_file, locate, roots)
     if not diagnostics and fast is not None and roots != [tree.getroot()]:
