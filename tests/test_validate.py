@@ -600,7 +600,7 @@ def test_a_relax_ng_schema_is_run_by_jing(tmp_path: Path) -> None:
 def test_tei_without_the_tei_namespace_is_not_tei_p5() -> None:
     path = TESTS / "invalid" / "no-tei-namespace.xml"
     code, out, _ = run(str(path))
-    assert code == 1 and out.startswith(f"{path}:2: tei-p5: not TEI P5 (no TEI namespace)")
+    assert code == 1 and out.startswith(f"{path}:2: error: tei-p5: not TEI P5 (no TEI namespace)")
 
 
 def test_a_value_out_of_any_range_is_one_diagnostic_and_the_next_file_is_still_validated(tmp_path: Path) -> None:
