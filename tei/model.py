@@ -205,6 +205,7 @@ class Document:
     leading: list[PageBreak] = field(default_factory=list)
     argument: list[list[Inline]] = field(default_factory=list)
     argument_line: int = 0
+    argument_lines: list[int] = field(default_factory=list)  # the line of each argument entry
     dateline: Dateline | None = None
     front_breaks: list[PageBreak] = field(default_factory=list)  # page turns among the subject and date
     fields: list[HeaderField] = field(default_factory=list)  # labelled header lines: date, place, copies
@@ -226,6 +227,11 @@ class Document:
             return text.split(".", 1)[1].strip() if "." in text else text.strip()
         return text.strip()
 
+    def front_argument_lines(self) -> list[int]:
+        """The line of each entry of ``argument`` (the first line, where a recognizer did not say)."""
+        given = self.argument_lines[: len(self.argument)]
+        return given + [self.argument_line] * (len(self.argument) - len(given))
+
     def page_breaks(self) -> list[PageBreak]:
         return [item for item in iter_nodes(self) if isinstance(item, PageBreak)]
 
@@ -237,21 +243,12 @@ class Document:
         """Every inline list in reading order, footnotes last, with the line it starts on."""
         yield self.line, self.head
         # The subject's lines, then the header fields, in the order of their lines.
-        front = [(self.argument_line, _first_line(line, self.argument_line), line) for line in self.argument]
+        front = [(self.argument_line, number, line) for line, number in zip(self.argument, self.front_argument_lines())]
         front += [(header_field.line, header_field.line, header_field.content) for header_field in self.fields]
         yield from ((line, content) for _order, line, content in sorted(front, key=lambda entry: entry[0]))
         yield from _block_lists(self.body)
         for note in self.footnotes:
             yield note.line, note.content
-
-
-def _first_line(content: list[Inline], default: int) -> int:
-    """The line of the first item of ``content`` that knows its line (strings do not)."""
-    for item in content:
-        line = getattr(item, "line", None)
-        if isinstance(line, int):
-            return line
-    return default
 
 
 def _block_lists(blocks: list[Block]) -> Iterator[tuple[int, list[Inline]]]:
@@ -303,7 +300,8 @@ def iter_nodes(document: Document) -> Iterator[object]:
 
     yield from iter_inlines(document.head)
     front: list[tuple[int, list[object]]] = [(page.line, [page]) for page in document.front_breaks]
-    front.append((document.argument_line, [item for line in document.argument for item in iter_inlines(line)]))
+    front += [(number, list(iter_inlines(line))) for number, line in zip(document.front_argument_lines(),
+                                                                          document.argument)]
     if document.dateline:
         front.append((document.dateline.line, []))
     front += [(header_field.line, list(iter_inlines(header_field.content))) for header_field in document.fields]
