@@ -18,7 +18,7 @@ from tei.errors import TeiError
 from tei.resources import transform_path
 from tei.xmlsafe import parse
 
-__all__ = ["FORMATS", "RenderError", "format_name", "render", "render_file", "stylesheet"]
+__all__ = ["FORMATS", "RenderError", "format_name", "render", "render_file", "stylesheet", "stylesheet_at"]
 
 #: Output format name → stylesheet path inside ``transforms/``.
 FORMATS: dict[str, str] = {
@@ -59,6 +59,17 @@ def stylesheet(to: str) -> etree.XSLT:
     return compiled
 
 
+def stylesheet_at(relative: str) -> etree.XSLT:
+    """A stylesheet of ``transforms/`` by its path (``"site/document.xsl"``), for the
+    applications that wrap the formats' own (compiled once, cached)."""
+    with _lock:
+        compiled = _cache.get(relative)
+        if compiled is None:
+            compiled = _compile(transform_path(relative))
+            _cache[relative] = compiled
+    return compiled
+
+
 def _compile(path: Path) -> etree.XSLT:
     if not path.is_file():
         raise RenderError(f"the stylesheet {path} is missing from the installation")
@@ -81,17 +92,20 @@ def _compile(path: Path) -> etree.XSLT:
 def render(tree: Tree, to: str, **params: str) -> bytes:
     """TEI tree (or root element) → the rendering as bytes (UTF-8).
 
-    ``to`` is a format name (``html`` or ``text``). ``params`` are passed to the stylesheet
+    ``to`` is a format name (``html`` or ``text``), or the path of a stylesheet in ``transforms/``
+    that wraps one (``"site/document.xsl"``). ``params`` are passed to the stylesheet
     as string values (quoted for you), e.g. ``render(tree, "text", bullet="- ")``.
     """
-    transform = stylesheet(to)
+    wrapped = to.endswith(".xsl")
+    transform = stylesheet_at(to) if wrapped else stylesheet(to)
+    name = to if wrapped else format_name(to)
     quoted: dict[str, Any] = {key.replace("_", "-"): etree.XSLT.strparam(value) for key, value in params.items()}
     try:
         result = transform(tree, **quoted)
     except etree.XSLTApplyError as error:
-        raise RenderError(f"the {format_name(to)} transform failed: {error}") from error
+        raise RenderError(f"the {name} transform failed: {error}") from error
     data = bytes(result)
-    if format_name(to) == "text" and data and not data.endswith(b"\n"):
+    if name == "text" and data and not data.endswith(b"\n"):
         data += b"\n"
     return data
 
