@@ -13,17 +13,19 @@ Every command takes the same two options and exits the same way, through :func:`
 from __future__ import annotations
 
 import functools
+import io
+import os
 import sys
 import time
 import traceback
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, BinaryIO, TypeVar
 
 import click
 
 from tei import __version__
-from tei.errors import Diagnostic, Level, TeiError
+from tei.errors import Diagnostic, FileError, Level, TeiError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -51,6 +53,20 @@ class Output:
             (self.error if diagnostic.level >= Level.ERROR else self.warning)(str(diagnostic))
 
 
+# 128 + SIGPIPE: what a shell reports for a Unix tool whose reader went away.
+BROKEN_PIPE_STATUS = 141
+
+
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null, so that flushing it at exit raises no second error."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        pass  # not a real file (a test's buffer), or already gone
+
+
 def _one_line(text: str) -> str:
     return " ".join(text.split())
 
@@ -74,6 +90,10 @@ def command(func: F) -> F:
             raise
         except TeiError as error:
             raise click.ClickException(_one_line(str(error))) from error
+        except BrokenPipeError as error:
+            # The reader went away (``tei … | head``): stop quietly, as Unix tools do.
+            _silence_stdout()
+            raise click.exceptions.Exit(BROKEN_PIPE_STATUS) from error
         except OSError as error:
             # Writing the output (a folder we may not create, a full disk, a closed pipe).
             where = f"{error.filename}: " if error.filename else ""
@@ -93,27 +113,48 @@ def command(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def _read_input(input_path: str, out: Output) -> tuple[bytes, str]:
-    """A path or '-' → (bytes, the name used in messages); a file that cannot be read is exit 1."""
+def _read_input(input_path: str, out: Output, limit: int) -> tuple[bytes, str]:
+    """A path or '-' → (bytes, the name used in messages). A file that cannot be read, is not
+    a regular file or holds more than ``limit`` bytes is a :class:`FileError` (exit 1)."""
+    from tei.fileio import read_file, read_stream
+
     if input_path == "-":
-        data, name = sys.stdin.buffer.read(), "<stdin>"
+        name = "<stdin>"
+        if sys.stdin is None:
+            raise FileError("standard input is closed; give a file name", name)
+        data = read_stream(sys.stdin.buffer, name, limit)
     else:
-        try:
-            data, name = Path(input_path).read_bytes(), input_path
-        except OSError as error:
-            raise click.ClickException(f"{input_path}: cannot read the file ({error.strerror})") from error
+        data, name = read_file(input_path, limit), input_path
     out.info(f"{name}: read {len(data):,} bytes")
     return data, name
 
 
+def _refuse_overwriting_input(input_path: str, output_path: str) -> None:
+    """An output that is the input (also through a link) would destroy it: a usage error, before
+    anything is read or written."""
+    from tei.fileio import same_file
+
+    if "-" not in (input_path, output_path) and same_file(input_path, output_path):
+        raise click.BadParameter(f"{output_path} is the input file {input_path}; writing it would destroy "
+                                 "the input — choose another output", param_hint="'-o' / '--output'")
+
+
+def _stdout() -> BinaryIO:
+    if sys.stdout is None:
+        raise FileError("standard output is closed; give -o FILE", "<stdout>")
+    return sys.stdout.buffer
+
+
 def _write_output(output_path: str, data: bytes, out: Output) -> None:
+    from tei.fileio import write_atomic
+
     if output_path == "-":
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
+        stream = _stdout()
+        stream.write(data)
+        stream.flush()
         out.info(f"<stdout>: wrote {len(data):,} bytes")
         return
-    Path(output_path).parent.mkdir(parents=True, exist_ok=True)
-    Path(output_path).write_bytes(data)
+    write_atomic(output_path, data)
     out.info(f"{output_path}: wrote {len(data):,} bytes")
 
 
@@ -132,9 +173,11 @@ def main() -> None:
 @command
 def convert(input_path: str, output_path: str, strict: bool, no_validate: bool, out: Output) -> None:
     """Convert a plain-text memorandum of conversation to TEI P5."""
-    from tei.pipeline import convert_bytes
+    from tei.converter import convert_bytes
+    from tei.read import MAX_TEXT_BYTES
 
-    data, name = _read_input(input_path, out)
+    _refuse_overwriting_input(input_path, output_path)
+    data, name = _read_input(input_path, out, MAX_TEXT_BYTES)
     result = convert_bytes(data, name, validate=not no_validate,
                            output_name="<stdout>" if output_path == "-" else output_path)
     out.diagnostics(result.diagnostics)
@@ -162,15 +205,16 @@ def convert(input_path: str, output_path: str, strict: bool, no_validate: bool, 
 @command
 def speakers(input_path: str, output_format: str, out: Output) -> None:
     """Who spoke how much in a TEI file (or '-'): sentences and words inside said, and the sections spoken in."""
-    from tei.resolve.speakers import count_speakers, format_speakers
+    from tei.apps.stats import count_speakers, format_speakers
+    from tei.fileio import MAX_XML_BYTES
     from tei.xmlsafe import parse
 
-    data, name = _read_input(input_path, out)
+    data, name = _read_input(input_path, out, MAX_XML_BYTES)
     counts = count_speakers(parse(data, name).getroot())
     if not counts:
         out.warning(f"{input_path}: no <said who=…> in this file; nothing is attributed")
     out.info(f"{name}: {len(counts)} speaker{'s' if len(counts) != 1 else ''}")
-    click.echo(format_speakers(counts, output_format, input_path), nl=False)
+    _write_output("-", format_speakers(counts, output_format, input_path).encode("utf-8"), out)
 
 
 @main.command()
@@ -192,16 +236,9 @@ def batch(ctx: click.Context, input_dir: str, output_dir: str, to: str, jobs: in
     With --quiet, only the files that failed (and the summary, if any did). Ctrl-C or SIGTERM
     stops the run; what was done is listed in the report and the site (exit 130).
     """
-    from tei.apps.batch import (
-        BatchError,
-        BatchUsageError,
-        Progress,
-        Summary,
-        parse_formats,
-        plan_batch,
-        run_batch,
-    )
+    from tei.apps.batch import BatchUsageError, Progress, Summary, parse_formats, plan_batch, run_batch
     from tei.apps.files import printable
+    from tei.errors import BatchError
 
     try:
         formats = parse_formats(to)
@@ -245,56 +282,90 @@ def batch(ctx: click.Context, input_dir: str, output_dir: str, to: str, jobs: in
 
 @main.command()
 @click.argument("files", metavar="FILE...", nargs=-1, required=True, type=click.Path(allow_dash=True))
-@click.option("--schema", "schema", type=click.Path(exists=True, dir_okay=False), default=None,
-              help="An XSD to validate against instead of the bundled schemas/memo.xsd.")
+@click.option("--schema", "schema", metavar="memo|tei_all|FILE", default="auto",
+              help="memo (our customization), tei_all (all of TEI P5), or an .xsd, .rng (needs jing) or .odd "
+                   "file. Default: memo for TEI that tei wrote or that the customization accepts, tei_all for "
+                   "other TEI.")
+@click.option("--strict", is_flag=True, help="Warnings count as problems (exit 1).")
+@click.option("--external-ok", is_flag=True,
+              help="A #id that is not in the file points into another file of the edition: not a problem.")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="text: one line per problem; json: a report for pipelines.")
 @click.pass_context
 @command
-def validate(ctx: click.Context, files: tuple[str, ...], schema: str | None, output_format: str,
-             out: Output) -> None:
-    """Validate TEI files against our schema and rules: exit 0 all valid, 1 any invalid or unreadable.
+def validate(ctx: click.Context, files: tuple[str, ...], schema: str, strict: bool, external_ok: bool,
+             output_format: str, out: Output) -> None:
+    """Validate TEI files against a schema and our rules: exit 0 all valid, 1 any invalid or unreadable.
 
-    Each problem is one line on standard output: FILE:LINE:COLUMN: RULE: MESSAGE.
-    A --schema that does not compile is a usage error (exit 2).
+    Each problem is one line on standard output: FILE:LINE:COLUMN: RULE: MESSAGE (warnings:
+    FILE:LINE: warning: RULE: MESSAGE). A --schema that does not exist or compile is a
+    usage error (exit 2).
     """
     import json
 
-    from tei.validate import SchemaError, diagnostic_json, format_diagnostic, validate_bytes, validate_file
-    from tei.xmlsafe import UnreadableFileError
+    from tei.errors import SchemaError
+    from tei.validate import resolve
+    from tei.validate.schemas import expect_input
 
+    try:
+        if schema != "auto":
+            resolve(schema)
+    except SchemaError as error:
+        raise click.BadParameter(_one_line(str(error)), param_hint="'--schema'") from error
+    expect_input(sum(_size_of(name) for name in files))
     report: list[dict[str, object]] = []
-    invalid = unreadable = 0
+    failed = 0
     for name in files:
-        started = time.perf_counter()
         try:
-            if name == "-":
-                diagnostics = validate_bytes(sys.stdin.buffer.read(), "<stdin>", schema=schema)
-            else:
-                diagnostics = validate_file(name, schema=schema)
-        except UnreadableFileError as error:
-            unreadable += 1
-            report.append({"file": name, "valid": False, "error": error.message})
-            if output_format == "text":
-                out.error(f"{name}: error: {error.message}")
-            continue
+            entry = _validate_one(name, schema, strict, external_ok, output_format, out)
         except SchemaError as error:
             # A --schema that cannot be used is a bad option value: a usage error.
             out.error(f"Error: {_one_line(str(error))}")
             ctx.exit(2)
-        invalid += bool(diagnostics)
-        report.append({"file": name, "valid": not diagnostics, "problems": [diagnostic_json(d) for d in diagnostics]})
-        out.info(f"{name}: {'valid' if not diagnostics else f'{len(diagnostics)} problem(s)'} "
-                 f"({time.perf_counter() - started:.2f} s)")
-        if output_format == "text":
-            for diagnostic in diagnostics:
-                click.echo(format_diagnostic(diagnostic))
+        failed += not entry["valid"]
+        report.append(entry)
     if output_format == "json":
-        click.echo(json.dumps({"valid": not (invalid or unreadable), "files": report}, ensure_ascii=False, indent=2))
-    elif invalid or unreadable:
-        out.warning(f"{invalid + unreadable} of {len(files)} file(s) not valid"
-                    + (f" ({unreadable} unreadable)" if unreadable else ""))
-    ctx.exit(1 if invalid or unreadable else 0)
+        click.echo(json.dumps({"valid": not failed, "files": report}, ensure_ascii=False, indent=2))
+    elif failed:
+        unreadable = sum(1 for entry in report if "error" in entry)
+        out.warning(f"{failed} of {len(files)} file(s) not valid" + (f" ({unreadable} unreadable)" if unreadable else ""))
+    ctx.exit(1 if failed else 0)
+
+
+def _size_of(name: str) -> int:
+    try:
+        return Path(name).stat().st_size if name != "-" else 0
+    except OSError:
+        return 0
+
+
+def _validate_one(name: str, schema: str, strict: bool, external_ok: bool, output_format: str,
+                  out: Output) -> dict[str, object]:
+    """One file of ``tei validate`` → its entry in the JSON report; the text lines printed."""
+    from tei.fileio import MAX_XML_BYTES
+    from tei.validate import diagnostic_json, format_diagnostic, validate
+
+    started = time.perf_counter()
+    try:
+        data, shown = _read_input(name, out, MAX_XML_BYTES)
+    except TeiError as error:
+        message = getattr(error, "message", None) or _one_line(str(error))
+        if output_format == "text":
+            out.error(f"{name}: error: {message}")
+        return {"file": name, "valid": False, "error": message}
+    result = validate(data, shown, schema=schema, external_ok=external_ok)
+    worst = max((d.level for d in result.diagnostics), default=None)
+    valid = worst is None or worst < (Level.WARNING if strict else Level.ERROR)
+    out.info(f"{shown}: {'valid' if valid else 'not valid'} against {result.schema}, "
+             f"{len(result.diagnostics)} problem(s) ({time.perf_counter() - started:.2f} s)")
+    if schema == "auto" and result.schema == "tei_all" and not result.valid:
+        out.warning(f"{shown}: checked against tei_all: not written by tei, and outside the memo customization")
+    if output_format == "text":
+        for diagnostic in result.diagnostics:
+            if diagnostic.level >= Level.ERROR or not out.quiet:
+                click.echo(format_diagnostic(diagnostic))
+    return {"file": name, "valid": valid, "schema": result.schema,
+            "problems": [diagnostic_json(d) for d in result.diagnostics]}
 
 
 @main.command()
@@ -306,11 +377,14 @@ def validate(ctx: click.Context, files: tuple[str, ...], schema: str | None, out
 @command
 def render(input_path: str, to: str, output_path: str, out: Output) -> None:
     """Render a TEI file (FILE, or '-' for standard input) to HTML or plain text."""
-    from tei.render import RenderError, format_name, render_file
+    from tei.errors import RenderError
+    from tei.fileio import MAX_XML_BYTES
+    from tei.render import format_name, render_file
 
     try:
         format_name(to)
     except RenderError as error:
         raise click.BadParameter(str(error), param_hint="'--to'") from error
-    data, name = _read_input(input_path, out)
+    _refuse_overwriting_input(input_path, output_path)
+    data, name = _read_input(input_path, out, MAX_XML_BYTES)
     _write_output(output_path, render_file(data, to, name), out)

@@ -18,12 +18,16 @@ from tei.errors import InternalError
 from tei.model import Block as ModelBlock
 from tei.model import (
     BulletList,
+    Closing,
+    Dateline,
     Document,
     EditorialBlock,
     EditorialNote,
     Footnote,
+    HeaderField,
     Inline,
     LineBreak,
+    Marking,
     NoteRef,
     PageBreak,
     Paragraph,
@@ -32,6 +36,7 @@ from tei.model import (
     Quote,
     Said,
     Section,
+    plain_text,
 )
 from tei.namespaces import TEI_NS, tei, xml
 
@@ -47,8 +52,9 @@ def _append_text(parent: etree._Element, text: str) -> None:
     """Add text after the last child of ``parent`` (or as its text when it has none)."""
     if not text:
         return
-    if len(parent):
-        last = parent[-1]
+    # len(parent) walks every child: on a long paragraph, asking it for each string was quadratic.
+    last = next(parent.iterchildren(reversed=True), None)
+    if last is not None:
         last.tail = (last.tail or "") + text
     else:
         parent.text = (parent.text or "") + text
@@ -64,14 +70,26 @@ def conversion_date() -> datetime.date:
 class Encoder:
     def __init__(self, document: Document) -> None:
         self.document = document
-        self.prefix = f"d{document.number}"
+        # A document without a number (a typescript, an old-style title) still needs ids.
+        self.prefix = f"d{_id_part(document.number)}" if document.number else "doc"
+        self.ids: set[str] = {self.prefix, *(person.id for person in (*document.participants, *document.mentioned))}
 
     # ------------------------------------------------------------ ids
     def page_id(self, page: PageBreak) -> str:
-        return f"{self.prefix}-page-{page.n}"
+        return self.unique_id(f"{self.prefix}-page-{_id_part(page.n)}")
 
     def note_id(self, note: Footnote) -> str:
-        return f"{self.prefix}-note-{note.n}"
+        return self.unique_id(f"{self.prefix}-note-{_id_part(note.n)}")
+
+    def unique_id(self, base: str) -> str:
+        """``base``, or ``base-2``, ``base-3``… when a page or a note number repeats in the source
+        (the converter has warned at its line): ids must be unique."""
+        candidate, count = base, 1
+        while candidate in self.ids:
+            count += 1
+            candidate = f"{base}-{count}"
+        self.ids.add(candidate)
+        return candidate
 
     # ------------------------------------------------------------ document
     def encode(self) -> etree._Element:
@@ -80,18 +98,17 @@ class Encoder:
         self.encode_header(root)
         text = _sub(root, "text")
         body = _sub(text, "body")
-        for page in self.document.leading:
-            self.encode_page_break(body, page)
         self.encode_document_div(body)
         return root
 
     # ------------------------------------------------------------ header
     def encode_header(self, root: etree._Element) -> None:
         document = self.document
+        setting_line = document.dateline or _field_dateline(document)
         header = _sub(root, "teiHeader")
         file_desc = _sub(header, "fileDesc")
         title_stmt = _sub(file_desc, "titleStmt")
-        date_text = f", {document.dateline.text}" if document.dateline else ""
+        date_text = f", {setting_line.text}" if setting_line else ""
         _sub(title_stmt, "title", f"{document.title}{date_text}")
         publication = _sub(file_desc, "publicationStmt")
         _sub(publication, "publisher", f"tei {__version__}")
@@ -100,7 +117,8 @@ class Encoder:
         source_desc = _sub(file_desc, "sourceDesc")
         bibl = _sub(source_desc, "bibl")
         _sub(bibl, "title", document.title)
-        _sub(bibl, "idno", document.number, type="document")
+        if document.number:
+            _sub(bibl, "idno", document.number, type="document")
         for note in document.footnotes:
             if note.kind == "source":
                 source = _sub(bibl, "note", type="source")
@@ -125,11 +143,11 @@ class Encoder:
                 mentioned = _sub(partic, "listPerson", type="mentioned")
                 for person in document.mentioned:
                     self.encode_person(mentioned, person, None)
-        if document.dateline and document.dateline.when:
+        if setting_line and setting_line.when:
             setting = _sub(_sub(profile, "settingDesc"), "setting")
-            if document.dateline.place:
-                _sub(setting, "placeName", document.dateline.place)
-            _sub(setting, "date", document.dateline.text, when=document.dateline.when)
+            if setting_line.place:
+                _sub(setting, "placeName", setting_line.place)
+            _sub(setting, "date", setting_line.text, when=setting_line.when)
         if not len(profile):
             header.remove(profile)
         revision = _sub(header, "revisionDesc")
@@ -158,22 +176,37 @@ class Encoder:
     # ------------------------------------------------------------ body
     def encode_document_div(self, body: etree._Element) -> None:
         document = self.document
-        div = _sub(body, "div", type="document", n=document.number)
+        div = _sub(body, "div", type="document")
+        if document.number:
+            div.set("n", document.number)
         div.set(xml("id"), self.prefix)
+        # Page breaks and markings above the title belong to the document: its first page.
+        lead: list[tuple[int, PageBreak | Marking]] = [(page.line, page) for page in document.leading]
+        lead += [(marking.line, marking) for marking in document.markings if marking.line < document.line]
+        for _line, lead_node in sorted(lead, key=lambda entry: entry[0]):
+            self.encode_block(div, lead_node)
         head = _sub(div, "head")
         self.encode_inline(head, document.head)
-        front: list[tuple[int, str, PageBreak | None]] = [(page.line, "pb", page) for page in document.front_breaks]
-        if document.argument:
-            front.append((document.argument_line, "argument", None))
+        # Subject lines, header fields, the dateline and page breaks in the order of the source.
+        front: list[tuple[int, str, object]] = [(page.line, "pb", page) for page in document.front_breaks]
+        front += [(marking.line, "marking", marking) for marking in document.markings if marking.line > document.line]
+        front += [(header_field.line, "field", header_field) for header_field in document.fields]
+        front += [(number, "argument", index) for index, number in enumerate(document.front_argument_lines())]
         if document.dateline:
             front.append((document.dateline.line, "dateline", None))
-        for _line, kind, page in sorted(front, key=lambda entry: entry[0]):
-            if page is not None:
-                self.encode_page_break(div, page)
-            elif kind == "argument":
-                argument = _sub(div, "argument")
-                for line in document.argument:
-                    self.encode_inline(_sub(argument, "p"), line)
+        argument: etree._Element | None = None
+        for _line, kind, node in sorted(front, key=lambda entry: entry[0]):
+            if kind == "argument":
+                # Consecutive subject lines share one argument.
+                argument = argument if argument is not None else _sub(div, "argument")
+                assert isinstance(node, int)
+                self.encode_inline(_sub(argument, "p"), document.argument[node])
+                continue
+            argument = None
+            if isinstance(node, (PageBreak, Marking)):
+                self.encode_block(div, node)
+            elif isinstance(node, HeaderField):
+                self.encode_header_field(div, node)
             else:
                 assert document.dateline is not None
                 dateline = _sub(div, "dateline")
@@ -205,6 +238,13 @@ class Encoder:
             self.encode_page_break(parent, block)
         elif isinstance(block, EditorialBlock):
             self.encode_editorial_note(parent, block.note)
+        elif isinstance(block, Marking):
+            self.encode_inline(_sub(parent, "note", type=block.kind), block.content)
+        elif isinstance(block, Closing):
+            if block.kind == "signed":
+                self.encode_inline(_sub(_sub(parent, "closer"), "signed"), block.content)
+            else:
+                self.encode_inline(_sub(parent, "note", type=block.kind), block.content)
         elif isinstance(block, BulletList):
             bullet_list = _sub(parent, "list", rend="bulleted")
             for item in block.items:
@@ -242,10 +282,35 @@ class Encoder:
                 if item.ref:
                     element.set("ref", f"#{item.ref}")
             elif isinstance(item, Said):
-                said = _sub(parent, "said", who=" ".join(f"#{who}" for who in item.who), direct="false")
+                said = _sub(parent, "said")
+                if item.who:
+                    said.set("who", " ".join(f"#{who}" for who in item.who))
+                said.set("direct", "true" if item.direct else "false")
                 self.encode_inline(said, item.content)
             else:
                 raise InternalError(f"no encoder for inline {type(item).__name__}")
+
+    def encode_header_field(self, parent: etree._Element, header_field: HeaderField) -> None:
+        """Date, time and place lines → ``dateline`` (the value in ``date`` or ``placeName``, the
+        label kept before it); copies and distribution lines → a typed ``note``."""
+        if header_field.kind == "distribution":
+            self.encode_inline(_sub(parent, "note", type="distribution"), header_field.content)
+            return
+        dateline = _sub(parent, "dateline")
+        content = header_field.content
+        label = content[0] if content and isinstance(content[0], str) and content[0].startswith(header_field.label) \
+            else None
+        if label is None:
+            self.encode_inline(dateline, content)
+            return
+        _append_text(dateline, header_field.label)
+        value: list[Inline] = [label[len(header_field.label):].lstrip(), *content[1:]]
+        space = label[len(header_field.label):len(label) - len(value[0])] if isinstance(value[0], str) else " "
+        _append_text(dateline, space)
+        wrapper = _sub(dateline, "placeName" if header_field.kind == "place" else "date")
+        if header_field.when:
+            wrapper.set("when", header_field.when)
+        self.encode_inline(wrapper, [piece for piece in value if piece != ""])
 
     def encode_page_break(self, parent: etree._Element, page: PageBreak) -> None:
         element = _sub(parent, "pb", n=page.n)
@@ -263,6 +328,30 @@ class Encoder:
     def encode_editorial_note(self, parent: etree._Element, note: EditorialNote) -> None:
         element = _sub(parent, "note", type="editorial", place="inline")
         self.encode_inline(element, note.content)
+
+
+def _field_dateline(document: Document) -> Dateline | None:
+    """The date and place of a typescript's header fields, as the dateline of the TEI header."""
+    dates = [f for f in document.fields if f.kind == "date" and f.when]
+    if not dates:
+        return None
+    places = [f for f in document.fields if f.kind == "place"]
+
+    def value(header_field: HeaderField) -> str:
+        return plain_text(header_field.content)[len(header_field.label):].strip()
+
+    return Dateline(value(dates[0]), dates[0].when, dates[0].line, value(places[0]) if places else None)
+
+
+SYMBOL_NAMES = {"*": "star", "†": "dagger", "‡": "ddagger", "§": "section", "¶": "pilcrow"}
+
+
+def _id_part(key: str) -> str:
+    """A note key or page number as part of an xml:id: "*" → "star", "12a" → "12a"."""
+    if key.isalnum() and key.isascii():
+        return key
+    return "-".join(SYMBOL_NAMES.get(char, f"u{ord(char):x}") if not (char.isascii() and char.isalnum()) else char
+                    for char in key)
 
 
 def _page_range(pages: list[str]) -> tuple[str, str] | None:

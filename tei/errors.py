@@ -1,9 +1,11 @@
-"""Exceptions and diagnostics.
+"""Exceptions and diagnostics: every one the package has, and the one format they are printed in.
 
 Problems in the *input* are diagnostics: collected by a :class:`Reporter`, printed
-``file:line: level: message``, never raised. Exceptions are for input that cannot be
-processed at all (empty, binary, no title line) and for misuse of the library; they
-subclass :class:`TeiError`, and only the CLI turns them into an exit status.
+``file:line:column: level: rule: message``, never raised; the decisions of the rules are
+diagnostics of level ``info`` (``tei convert --explain``). Exceptions are for input that
+cannot be processed at all (empty, binary, no title line), for the environment (a missing
+stylesheet) and for misuse of the library; they subclass :class:`TeiError`, and only the
+CLI turns them into an exit status.
 """
 
 from __future__ import annotations
@@ -16,19 +18,81 @@ if TYPE_CHECKING:
     from tei.rules import Decision
 
 
+# ---------------------------------------------------------------- exceptions
+#
+#   TeiError                  every error this package raises on purpose
+#   ├── InputError            an input cannot be processed at all (``file:line: what is wrong``)
+#   │   ├── ConversionError   a text that cannot be converted (empty, binary, no title line)
+#   │   ├── FileError         a file that cannot be read or written as asked
+#   │   └── UnsafeXmlError    XML refused: not well-formed, entities, not TEI
+#   │       └── UnreadableFileError
+#   ├── RenderError           a stylesheet missing or broken, an unknown format
+#   ├── SchemaError           a schema missing or not compiling
+#   ├── BatchError            a batch that cannot run
+#   └── InternalError         a state the code should never reach
+
+
 class TeiError(Exception):
     """Base class of every error this package raises on purpose."""
 
 
-class ConversionError(TeiError):
+def format_location(path: str, line: int | None = None, column: int | None = None) -> str:
+    """``path``, ``path:line`` or ``path:line:column``: where a diagnostic or an error points."""
+    if line is None:
+        return path
+    return f"{path}:{line}" if column is None else f"{path}:{line}:{column}"
+
+
+class InputError(TeiError):
+    """An input that cannot be processed at all. ``str()`` gives ``file[:line[:column]]: what is wrong``."""
+
+    def __init__(self, message: str, path: str = "<input>", line: int | None = None,
+                 column: int | None = None, rule: str | None = None) -> None:
+        self.path, self.line, self.column, self.message, self.rule = path, line, column, message, rule
+        super().__init__(f"{format_location(path, line, column)}: {message}")
+
+
+class ConversionError(InputError):
     """The text cannot be converted at all. ``str()`` gives ``file:line: what is wrong``."""
 
     def __init__(self, message: str, path: str = "<input>", line: int | None = None) -> None:
-        self.path = path
-        self.line = line
-        self.message = message
-        location = f"{path}:{line}" if line is not None else path
-        super().__init__(f"{location}: {message}")
+        super().__init__(message, path, line)
+
+
+class FileError(InputError):
+    """A file cannot be read or written as asked. ``str()`` gives ``file: what is wrong; what to do``."""
+
+    def __init__(self, message: str, path: str) -> None:
+        super().__init__(message, path)
+
+
+class UnsafeXmlError(InputError):
+    """The file is not well-formed, or uses a construct we refuse (DTD entities, external resources)."""
+
+    def __init__(self, message: str, path: str, line: int | None = None, column: int | None = None,
+                 rule: str = "well-formed") -> None:
+        # A parser gives line 0 (or a column without a line) when it does not know where.
+        line = line or None
+        super().__init__(message, path, line, column if line else None, rule)
+
+
+class UnreadableFileError(UnsafeXmlError):
+    """The file cannot be read (missing, a directory, no permission)."""
+
+    def __init__(self, message: str, path: str) -> None:
+        super().__init__(message, path, rule="unreadable")
+
+
+class RenderError(TeiError):
+    """A stylesheet is missing or broken, the format is unknown, or the transform failed."""
+
+
+class SchemaError(TeiError):
+    """The schema file is missing or does not compile."""
+
+
+class BatchError(TeiError):
+    """The batch cannot run: bad folders or formats, or a worker process died."""
 
 
 class InternalError(TeiError):
@@ -38,7 +102,13 @@ class InternalError(TeiError):
         super().__init__(f"{message}. Please report this bug.")
 
 
+# ---------------------------------------------------------------- diagnostics
+
+
 class Level(IntEnum):
+    """How much a diagnostic matters: an error fails the run, a warning fails it under
+    ``--strict``, ``info`` (the decisions ``--explain`` shows) never does."""
+
     INFO = 1
     WARNING = 2
     ERROR = 3
@@ -46,7 +116,11 @@ class Level(IntEnum):
 
 @dataclass(frozen=True)
 class Diagnostic:
-    """One problem found in a file: ``path:line:column: level: [rule] message``."""
+    """One problem (or, at level ``info``, one decision) about a file.
+
+    ``str()`` is the one format every command prints: ``path:line:column: level: rule: message``
+    (line, column and rule when known).
+    """
 
     level: Level
     message: str
@@ -54,15 +128,40 @@ class Diagnostic:
     line: int | None = None
     column: int | None = None
     rule: str | None = None
+    decision: Decision | None = None  # what an ``info`` diagnostic explains
 
     def __str__(self) -> str:
-        location = self.path
-        if self.line is not None:
-            location += f":{self.line}"
-            if self.column is not None:
-                location += f":{self.column}"
         rule = f"{self.rule}: " if self.rule else ""
-        return f"{location}: {self.level.name.lower()}: {rule}{self.message}"
+        return f"{format_location(self.path, self.line, self.column)}: {self.level.name.lower()}: {rule}{self.message}"
+
+    def to_json(self) -> dict[str, object]:
+        """A JSON-ready dict (``--format json``): the same fields, and a decision's parts."""
+        fields: dict[str, object] = {"file": self.path, "line": self.line, "column": self.column,
+                                     "rule": self.rule, "level": self.level.name.lower(), "message": self.message}
+        if self.decision is not None:
+            fields.update(subject=self.decision.subject, verdict=self.decision.verdict, reason=self.decision.reason)
+        return fields
+
+
+def format_diagnostic(diagnostic: Diagnostic) -> str:
+    """Diagnostic → its one line (``str(diagnostic)``)."""
+    return str(diagnostic)
+
+
+def diagnostic_json(diagnostic: Diagnostic) -> dict[str, object]:
+    """Diagnostic → a JSON-ready dict (``diagnostic.to_json()``)."""
+    return diagnostic.to_json()
+
+
+def worst(diagnostics: list[Diagnostic]) -> Level | None:
+    """The highest level among ``diagnostics`` (None if there are none)."""
+    return max((d.level for d in diagnostics), default=None)
+
+
+def fails(diagnostics: list[Diagnostic], strict: bool = False) -> bool:
+    """Whether these diagnostics fail a run: any error, or with ``strict`` any warning."""
+    level = worst(diagnostics)
+    return level is not None and level >= (Level.WARNING if strict else Level.ERROR)
 
 
 @dataclass
@@ -97,7 +196,10 @@ class Reporter:
     def explanations(self) -> list[Diagnostic]:
         """The decisions as ``info`` diagnostics, in line order."""
         ordered = sorted(self.decisions, key=lambda decision: decision.line or 0)
-        return [Diagnostic(Level.INFO, str(d), self.path, d.line, None, d.rule) for d in ordered]
+        return [Diagnostic(Level.INFO, str(d), self.path, d.line, None, d.rule, d) for d in ordered]
 
     def worst(self) -> Level | None:
-        return max((d.level for d in self.diagnostics), default=None)
+        return worst(self.diagnostics)
+
+    def fails(self, strict: bool = False) -> bool:
+        return fails(self.diagnostics, strict)

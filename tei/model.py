@@ -72,10 +72,14 @@ class PersName:
 
 @dataclass
 class Said:
-    """Reported speech: sentences whose words or position belong to ``who`` (person ids)."""
+    """Speech of ``who`` (person ids): reported (the sentences of one speaker in a paragraph) or,
+    with ``direct``, a labelled turn of a transcript, whose content starts with the label as a
+    :class:`PersName` ("K: Yes." → ``Said([], [PersName("K", None), ": Yes."], direct=True)``);
+    the speakers are resolved later, from the label."""
 
     who: list[str]
     content: list[Inline]
+    direct: bool = False
 
 
 Inline = str | PageBreak | LineBreak | NoteRef | EditorialNote | Quote | PersName | Said
@@ -115,7 +119,28 @@ class Section:
     breaks_before_head: list[PageBreak] = field(default_factory=list)  # "[Page N]" between the break and the head
 
 
-Block = Paragraph | BulletList | EditorialBlock | PageBreak | Section
+@dataclass
+class Marking:
+    """A line that marks the page, not the conversation: a classification or handling line
+    ("SECRET", "LIMITED OFFICIAL USE", "NODIS") or a declassification stamp. Kept, never read as a
+    heading or as body text. ``kind`` is "classification" or "declassification"."""
+
+    kind: str
+    content: list[Inline]
+    line: int
+
+
+@dataclass
+class Closing:
+    """The ending of a memorandum: a signature or initials (``kind`` "signed"), a drafting line
+    ("drafting"), a distribution or copies list ("distribution"); lines joined by line breaks."""
+
+    kind: str
+    content: list[Inline]
+    line: int
+
+
+Block = Paragraph | BulletList | EditorialBlock | PageBreak | Section | Marking | Closing
 
 # ---------------------------------------------------------------- people
 
@@ -153,6 +178,19 @@ class Dateline:
     place: str | None = None
 
 
+@dataclass
+class HeaderField:
+    """A labelled line of the header that is not the subject or the participants:
+    "DATE AND TIME: March 3, 1975, 10:00 a.m." → kind "date", ``when`` "1975-03-03T10:00:00".
+    ``kind`` is "date", "time", "place" or "distribution"; ``content`` keeps the label."""
+
+    kind: str
+    label: str
+    content: list[Inline]
+    line: int
+    when: str | None = None
+
+
 # ---------------------------------------------------------------- the document
 
 
@@ -167,8 +205,11 @@ class Document:
     leading: list[PageBreak] = field(default_factory=list)
     argument: list[list[Inline]] = field(default_factory=list)
     argument_line: int = 0
+    argument_lines: list[int] = field(default_factory=list)  # the line of each argument entry
     dateline: Dateline | None = None
     front_breaks: list[PageBreak] = field(default_factory=list)  # page turns among the subject and date
+    fields: list[HeaderField] = field(default_factory=list)  # labelled header lines: date, place, copies
+    markings: list[Marking] = field(default_factory=list)  # classification lines above and among the header
     groups: list[list[Person]] = field(default_factory=list)
     mentioned: list[Person] = field(default_factory=list)
     body: list[Block] = field(default_factory=list)
@@ -182,7 +223,14 @@ class Document:
     def title(self) -> str:
         """The title text of the head line, without its number and note references."""
         text = "".join(item for item in self.head if isinstance(item, str))
-        return text.split(".", 1)[1].strip() if "." in text else text.strip()
+        if self.number and text.lstrip().startswith(self.number):
+            return text.split(".", 1)[1].strip() if "." in text else text.strip()
+        return text.strip()
+
+    def front_argument_lines(self) -> list[int]:
+        """The line of each entry of ``argument`` (the first line, where a recognizer did not say)."""
+        given = self.argument_lines[: len(self.argument)]
+        return given + [self.argument_line] * (len(self.argument) - len(given))
 
     def page_breaks(self) -> list[PageBreak]:
         return [item for item in iter_nodes(self) if isinstance(item, PageBreak)]
@@ -190,7 +238,9 @@ class Document:
     def text_lists(self) -> Iterator[list[Inline]]:
         """Every inline list of the document in reading order, footnotes last."""
         yield self.head
-        yield from self.argument
+        front = [(self.argument_line, line) for line in self.argument]
+        front += [(header_field.line, header_field.content) for header_field in self.fields]
+        yield from (content for _line, content in sorted(front, key=lambda entry: entry[0]))
         yield from _block_lists(self.body)
         for note in self.footnotes:
             yield note.content
@@ -204,6 +254,8 @@ def _block_lists(blocks: list[Block]) -> Iterator[list[Inline]]:
             yield from block.items
         elif isinstance(block, EditorialBlock):
             yield block.note.content
+        elif isinstance(block, Closing):
+            yield block.content
         elif isinstance(block, Section):
             if block.head is not None:
                 yield block.head
@@ -237,12 +289,16 @@ def iter_nodes(document: Document) -> Iterator[object]:
                     yield from iter_inlines(item)
             elif isinstance(block, EditorialBlock):
                 yield from iter_inlines(block.note.content)
+            elif isinstance(block, (Closing, Marking)):
+                yield from iter_inlines(block.content)
 
     yield from iter_inlines(document.head)
     front: list[tuple[int, list[object]]] = [(page.line, [page]) for page in document.front_breaks]
-    front.append((document.argument_line, [item for line in document.argument for item in iter_inlines(line)]))
+    front += [(number, list(iter_inlines(line))) for number, line in zip(document.front_argument_lines(),
+                                                                          document.argument)]
     if document.dateline:
         front.append((document.dateline.line, []))
+    front += [(header_field.line, list(iter_inlines(header_field.content))) for header_field in document.fields]
     for _line, items in sorted(front, key=lambda entry: entry[0]):
         yield from items
     yield from walk(document.body)

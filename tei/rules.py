@@ -50,16 +50,17 @@ class Registry(Generic[T]):
         self.kind = kind
         self._entries: dict[str, _Entry[T]] = {}
         self._sorted: list[_Entry[T]] | None = None
+        self._items: tuple[T, ...] | None = None
 
     def register(self, item: T, name: str, priority: float) -> T:
         order = self._entries[name].order if name in self._entries else len(self._entries)
         self._entries[name] = _Entry(name, priority, item, order)
-        self._sorted = None
+        self._sorted = self._items = None
         return item
 
     def deregister(self, name: str) -> None:
         del self._entries[name]
-        self._sorted = None
+        self._sorted = self._items = None
 
     def _ordered(self) -> list[_Entry[T]]:
         if self._sorted is None:
@@ -67,7 +68,13 @@ class Registry(Generic[T]):
         return self._sorted
 
     def __iter__(self) -> Iterator[T]:
-        return (entry.item for entry in self._ordered())
+        return iter(self.ordered())
+
+    def ordered(self) -> tuple[T, ...]:
+        """The items from the highest priority down (kept until the registry changes)."""
+        if self._items is None:
+            self._items = tuple(entry.item for entry in self._ordered())
+        return self._items
 
     def __len__(self) -> int:
         return len(self._entries)

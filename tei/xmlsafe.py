@@ -7,13 +7,18 @@ Every module that reads an XML file (validate, render) goes through :func:`parse
 so that an XXE or "billion laughs" file is refused in one place. The defences, in order:
 
 1. a document type declaration in the prolog is refused *before* the parser runs, by a
-   scan of the prolog bytes: TEI needs no DTD, and a DTD is how entity attacks are carried
-   (internal entities for "billion laughs", SYSTEM entities for XXE). Refusing it up
-   front costs microseconds and gives the line of the ``<!DOCTYPE``;
-2. the parser never loads a DTD, never resolves entities, never touches the network, and
-   keeps libxml2's limits on huge text nodes, deep nesting and entity amplification, for
-   inputs the prolog scan cannot read (UTF-16, say);
+   scan of the prolog: TEI needs no DTD, and a DTD is how entity attacks are carried
+   (internal entities for "billion laughs", SYSTEM entities for XXE). The prolog is read in
+   the file's own encoding (UTF-16, UTF-32, EBCDIC, any declared one: :func:`prolog_text`),
+   so that no encoding hides a declaration; one Python cannot read is refused;
+2. the parser never loads a DTD, never resolves entities, never touches the network, keeps
+   libxml2's limits on huge text nodes, deep nesting and entity amplification, and has a
+   resolver that answers every request for an outside resource with nothing (a file that
+   asks is refused), so that nothing is opened even if a declaration got past the scan;
 3. after parsing, a document that still has a DTD is refused.
+
+:func:`require_tei` refuses a well-formed document that is not TEI P5 (no TEI namespace:
+TEI P4 or another vocabulary), for the commands that read TEI (validate, render).
 
 Each error carries a ``rule`` name for diagnostics: ``well-formed`` (empty or not XML),
 ``safe-xml`` (a construct we refuse, or a file over one of the limits: nesting deeper than
@@ -24,32 +29,18 @@ no permission).
 
 from __future__ import annotations
 
+import codecs
 import re
 from pathlib import Path
 
 from lxml import etree
 
-from tei.errors import TeiError
+from tei.errors import UnreadableFileError, UnsafeXmlError
+from tei.namespaces import TEI_NS
 
 WELL_FORMED = "well-formed"
 SAFE_XML = "safe-xml"
-
-
-class UnsafeXmlError(TeiError):
-    """The file is not well-formed, or uses a construct we refuse (DTD entities, external resources)."""
-
-    def __init__(self, message: str, path: str, line: int | None = None, column: int | None = None,
-                 rule: str = WELL_FORMED) -> None:
-        self.path, self.line, self.column, self.message, self.rule = path, line, column, message, rule
-        location = path + (f":{line}" if line else "") + (f":{column}" if line and column else "")
-        super().__init__(f"{location}: {message}")
-
-
-class UnreadableFileError(UnsafeXmlError):
-    """The file cannot be read (missing, a directory, no permission)."""
-
-    def __init__(self, message: str, path: str) -> None:
-        super().__init__(message, path, rule="unreadable")
+TEI_P5 = "tei-p5"
 
 
 # The prolog: XML declaration, processing instructions, comments and white space, in any
@@ -68,8 +59,27 @@ _POSITION = re.compile(r", line \d+, column \d+$")
 MAX_MARKUP = 2_000_000
 
 
-def _parser(collect_ids: bool) -> etree.XMLParser:
-    return etree.XMLParser(
+class _Refuser(etree.Resolver):
+    """While the document is parsed, answers every request for an outside resource (DTD,
+    entity) with nothing, and remembers that one was made. Afterwards it steps aside: a
+    stylesheet's ``xsl:import`` or a schema's ``xs:import``, loaded when the tree is compiled,
+    are the caller's to allow."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.asked: list[str] = []
+        self.parsing = True
+
+    def resolve(self, system_url: str, public_id: str, context: object) -> object:  # type: ignore[override]
+        if not self.parsing:
+            return None
+        self.asked.append(system_url)
+        return self.resolve_string("", context)  # type: ignore[call-arg]
+
+
+def _parser(collect_ids: bool) -> tuple[etree.XMLParser, _Refuser]:
+    refuser = _Refuser()
+    parser = etree.XMLParser(
         resolve_entities=False,
         no_network=True,
         load_dtd=False,
@@ -80,14 +90,55 @@ def _parser(collect_ids: bool) -> etree.XMLParser:
         # syntax error; the validator wants the tree, to report duplicates as a rule.
         collect_ids=collect_ids,
     )
+    parser.resolvers.add(refuser)
+    return parser, refuser
+
+
+# How a file starts, before any declaration, → its encoding (XML 1.0, appendix F).
+_SIGNATURES = ((b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe\x00\x00", "utf-32-le"),
+               (b"\xfe\xff", "utf-16-be"), (b"\xff\xfe", "utf-16-le"),
+               (b"\x00\x00\x00<", "utf-32-be"), (b"<\x00\x00\x00", "utf-32-le"),
+               (b"\x00<\x00?", "utf-16-be"), (b"<\x00?\x00", "utf-16-le"), (b"\x4c\x6f\xa7\x94", "cp500"))
+_DECLARED = re.compile(rb"""^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
+_PROLOG_TEXT = re.compile(r"\s+|<\?.*?\?>|<!--.*?-->", re.DOTALL)
+
+
+def prolog_text(data: bytes) -> str | None:
+    """bytes → the file decoded in its own encoding, when that is not UTF-8 or ASCII (whose
+    bytes the prolog scan reads as they are); None for those.
+
+    The encoding comes from a byte-order mark, the byte pattern of ``<?`` (XML 1.0,
+    appendix F), or the XML declaration. Raises :class:`UnsafeXmlError` for an encoding that
+    Python cannot decode: the scan could not see a ``<!DOCTYPE`` in it.
+    """
+    if data.startswith(_BOM):
+        return None
+    encoding = next((name for signature, name in _SIGNATURES if data.startswith(signature)), None)
+    if encoding is None:
+        declared = _DECLARED.match(data)
+        encoding = declared.group(1).decode("ascii") if declared else "utf-8"
+    try:
+        codec = codecs.lookup(encoding).name
+    except LookupError:
+        raise UnsafeXmlError(f"the file declares the encoding '{encoding}', which is not supported; "
+                             "save it as UTF-8", "", 1, rule=SAFE_XML) from None
+    if codec in ("utf-8", "ascii"):
+        return None
+    return data.decode(codec, "replace")
 
 
 def doctype_line(data: bytes) -> int | None:
     """bytes → the line of a ``<!DOCTYPE`` in the prolog, or None when there is none.
 
     Only the prolog is scanned, so the string ``<!DOCTYPE`` inside a comment or in the text
-    of the document does not count.
+    of the document does not count. A file in another encoding than UTF-8 is decoded first.
     """
+    text = prolog_text(data)
+    if text is not None:
+        position = 1 if text.startswith("\ufeff") else 0
+        while (item := _PROLOG_TEXT.match(text, position)) is not None and item.end() > position:
+            position = item.end()
+        return text.count("\n", 0, position) + 1 if text.startswith("<!DOCTYPE", position) else None
     position = len(_BOM) if data.startswith(_BOM) else 0
     while True:
         match = _PROLOG_ITEM.match(data, position)
@@ -117,7 +168,10 @@ def parse(source: bytes | str | Path, path: str | None = None, *, collect_ids: b
         data = source
     if not data.strip():
         raise UnsafeXmlError("the file is empty; expected a TEI document", name, 1)
-    line = doctype_line(data)
+    try:
+        line = doctype_line(data)
+    except UnsafeXmlError as error:
+        raise UnsafeXmlError(error.message, name, error.line, error.column, error.rule or SAFE_XML) from None
     if line is not None:
         raise _doctype_error(name, line)
     markup = data.count(b"<")
@@ -125,9 +179,12 @@ def parse(source: bytes | str | Path, path: str | None = None, *, collect_ids: b
         raise UnsafeXmlError(f"{markup:,} tags (and comments, processing instructions): more than the "
                              f"{MAX_MARKUP:,} loaded safely (about {MAX_MARKUP // 2:,} elements); refused — "
                              "split the file", name, rule=SAFE_XML)
+    parser, refuser = _parser(collect_ids)
     try:
-        tree = etree.ElementTree(etree.fromstring(data, _parser(collect_ids)))
+        tree = etree.ElementTree(etree.fromstring(data, parser))
     except etree.XMLSyntaxError as error:
+        if refuser.asked:
+            raise _doctype_error(name, 1) from error
         line, column = error.position if error.position else (None, None)
         # libxml2 appends ", line N, column M", which the diagnostic already says; some of
         # its messages hold a newline, and a diagnostic is one line.
@@ -139,9 +196,25 @@ def parse(source: bytes | str | Path, path: str | None = None, *, collect_ids: b
         if limit is not None:
             raise UnsafeXmlError(limit, name, line, column, SAFE_XML) from error
         raise UnsafeXmlError(f"not well-formed XML: {message}", name, line, column) from error
-    if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:  # type: ignore[attr-defined]
+    refuser.parsing = False
+    if refuser.asked or tree.docinfo.doctype or tree.docinfo.internalDTD is not None:  # type: ignore[attr-defined]
         raise _doctype_error(name, 1)
     return tree
+
+
+def require_tei(tree: etree._ElementTree | etree._Element, path: str | None = None) -> None:
+    """A tree whose root element is not in the TEI namespace → :class:`UnsafeXmlError` (rule
+    ``tei-p5``). TEI P4 and earlier wrote no namespace; their element names look the same, but
+    nothing in P5 (schemas, stylesheets) matches them, so they would give an empty result."""
+    root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
+    namespace = etree.QName(root).namespace
+    if namespace == TEI_NS:
+        return
+    found = f"in the namespace {namespace!r}" if namespace else "in no namespace (TEI P4 or older?)"
+    raise UnsafeXmlError(f"not TEI P5 (no TEI namespace): the root element <{etree.QName(root).localname}> is "
+                         f"{found}; TEI P5 puts every element in xmlns=\"{TEI_NS}\"",
+                         path or "<input>", root.sourceline if isinstance(root.sourceline, int) else None,
+                         rule=TEI_P5)
 
 
 # libxml2's limits without XML_PARSE_HUGE. Its messages advise "try XML_PARSE_HUGE", an

@@ -33,6 +33,8 @@ ATTRIBUTES = ["type", "place", "n", "rend", "ref", "who", "when", "direct", "rol
 def mutate(tree: etree._ElementTree, data: st.DataObject) -> None:
     """Apply one random edit: move, copy, delete, rename an element, set an attribute, or add text."""
     elements = [e for e in tree.iter() if isinstance(e.tag, str)]
+    if len(elements) < 2:
+        return  # only the root is left: nothing to edit
     target = data.draw(st.sampled_from(elements[1:]))
     kind = data.draw(st.sampled_from(["move", "copy", "delete", "rename", "attribute", "text", "swap"]))
     parent = target.getparent()

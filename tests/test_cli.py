@@ -85,12 +85,12 @@ def test_version() -> None:
 def test_convert_refuses_to_write_invalid_tei(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from lxml import etree
 
-    from tei import pipeline
+    from tei import converter
 
     def broken(document: object) -> etree._Element:
         return etree.fromstring(b'<TEI xmlns="http://www.tei-c.org/ns/1.0"><oops/></TEI>')
 
-    monkeypatch.setattr(pipeline, "encode", broken)
+    monkeypatch.setattr(converter, "encode", broken)
     out = tmp_path / "d256.xml"
     code, _, stderr = run("convert", str(SEED), "-o", str(out))
     assert code == 1

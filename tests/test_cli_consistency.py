@@ -20,7 +20,7 @@ import pytest
 from click.testing import CliRunner, Result
 from teitext import ROOT
 
-import tei.pipeline
+import tei.converter
 from tei.cli import main
 
 SEED = ROOT / "seeds" / "frus1981-88v05-d256.txt"
@@ -86,7 +86,7 @@ def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copy(SEED, w / "memo.txt")
     (w / "warn.txt").write_text(WARNING_TEXT, encoding="utf-8")
     (w / "binary.txt").write_bytes(b"\x00\x01\x02binary")
-    (w / "memo.xml").write_bytes(tei.pipeline.convert_bytes(SEED.read_bytes(), "memo.txt").xml)
+    (w / "memo.xml").write_bytes(tei.converter.convert_bytes(SEED.read_bytes(), "memo.txt").xml)
     shutil.copy(MINIMAL, w / "minimal.xml")
     (w / "broken.xml").write_bytes(b"<TEI xmlns='http://www.tei-c.org/ns/1.0'><text>")
     for folder, files in {"in": ["memo.txt"], "warn": ["warn.txt"], "bad": ["memo.txt", "binary.txt"]}.items():
@@ -215,7 +215,7 @@ def test_a_bug_is_one_line_and_verbose_shows_where(workspace: Path, monkeypatch:
     def broken(*args: object, **kwargs: object) -> None:
         raise ValueError("something\nunexpected")
 
-    monkeypatch.setattr(tei.pipeline, "convert_bytes", broken)
+    monkeypatch.setattr(tei.converter, "convert_bytes", broken)
     result = invoke(["convert", str(workspace / "memo.txt")])
     assert result.exit_code == 1
     [line] = error_lines(result)

@@ -120,6 +120,13 @@ def test_html_has_a_doctype_and_no_external_resources() -> None:
     assert not re.search(rb'(src|href)="(https?:)?//', data)
 
 
+def test_the_page_carries_the_style_sheet_file_and_the_extra_css() -> None:
+    css = (ROOT / "transforms" / "html" / "tei-to-html.css").read_text(encoding="utf-8")
+    root = parse_html(render(etree.parse(str(FIXTURE)), "html", css_extra=".x { color: red; }"))
+    style = root.find(f"{HTML}head/{HTML}style")
+    assert style is not None and style.text == css + ".x { color: red; }"
+
+
 def test_headings_start_at_h1_and_never_skip_a_level(fixture_html: etree._Element) -> None:
     levels = [int(e.tag[-1]) for e in fixture_html.iter() if re.fullmatch(rf"{re.escape(HTML)}h[1-6]", str(e.tag))]
     assert levels[0] == 1 and levels.count(1) == 1
@@ -363,3 +370,89 @@ def test_minimal_tei_renders_a_valid_page(xml: str) -> None:
         href = link.get("href", "")
         assert not href.startswith("#") or href[1:] in ids, href
     assert not words(" ".join(tree.getroot().itertext())) - words(render(tree, "text").decode("utf-8"))
+
+
+# ----- notes ---------------------------------------------------------------------------------
+
+NOTES_IN_ODD_PLACES = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body>
+<div type="document" n="12" xml:id="d12"><head>12. Memorandum<note place="foot" n="1" xml:id="d12-note-1">One.</note></head>
+<p>Able said no.<note place="foot" n="2a" xml:id="d12-note-2a">Two a.</note></p>
+<note type="editorial" place="inline">[NOTE: Printed as Document 5.<note place="foot" n="3" xml:id="d12-note-3">Three.</note>]</note>
+</div></body></text></TEI>"""
+
+
+def test_notes_are_listed_in_document_order_wherever_their_reference_stands() -> None:
+    tree = etree.ElementTree(etree.XML(NOTES_IN_ODD_PLACES))
+    root = parse_html(render(tree, "html"))
+    listed = [li.get("id") for li in root.iter(f"{HTML}li") if "footnote" in (li.get("class") or "")]
+    assert listed == ["d12-note-1", "d12-note-2a", "d12-note-3"]
+    ids = by_id(root)
+    refs = [a.get("href") for a in root.iter(f"{HTML}a") if a.get("role") == "doc-noteref"]
+    assert refs == ["#d12-note-1", "#d12-note-2a", "#d12-note-3"]
+    assert all(ids.get(f"{ref[1:]}-ref") is not None for ref in refs)
+    text = render(tree, "text").decode("utf-8")
+    assert text.endswith("  1. One.\n  2a. Two a.\n  3. Three.\n")
+
+
+# ----- corpora and what is not TEI P5 ---------------------------------------------------------
+
+def test_a_corpus_made_by_batch_renders_every_document(tmp_path: Path) -> None:
+    from tei.apps.batch import plan_batch, run_batch
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    sources = [TEXTS[0], ROOT / "tests" / "samples" / "frus1964-68v14_d114.txt"]
+    for source in sources:
+        (folder / source.name).write_bytes(source.read_bytes())
+    corpus = tmp_path / "corpus.xml"
+    run_batch(plan_batch(folder, tmp_path / "out", ["tei"]), jobs=1, corpus=corpus)
+    tree = etree.parse(str(corpus))
+    heads = [div.find(f"{{{TEI_NS}}}head").text.strip()
+             for div in tree.iter(f"{{{TEI_NS}}}div") if div.get("type") == "document"]
+    assert len(heads) == 2
+    text = render(tree, "text").decode("utf-8")
+    root = parse_html(render(tree, "html"))
+    assert [line for line in text.splitlines() if line.rstrip("0123456789") in heads] == [
+        f"{head}1" for head in heads]
+    assert ["".join(h.itertext()).rstrip("0123456789") for h in root.iter(f"{HTML}h1")] == heads
+    assert not tei_words_of_every_text(tree) - html_words(root)
+    ids = by_id(root)
+    assert len(ids) == sum(1 for e in root.iter() if e.get("id"))
+    for link in root.iter(f"{HTML}a"):
+        href = link.get("href", "")
+        assert not href.startswith("#") or href[1:] in ids, f"link {href} has no target"
+    # The corpus header's persons still colour the speakers of each document.
+    assert not [e for e in root.iter(f"{HTML}span") if "speaker-cx" in (e.get("class") or "")]
+
+
+def tei_words_of_every_text(tree: etree._ElementTree) -> Counter[str]:
+    texts = [t for t in tree.iter(f"{{{TEI_NS}}}text") if not any(
+        a.tag == f"{{{TEI_NS}}}text" for a in t.iterancestors())]
+    return words(" ".join(" ".join(t.itertext()) for t in texts))
+
+
+@pytest.mark.parametrize("xml", [
+    b"<TEI><text><body><p>An old document.</p></body></text></TEI>",
+    b'<TEI xmlns="http://example.org/ns"><text><body><p>Not TEI.</p></body></text></TEI>',
+], ids=["no-namespace", "other-namespace"])
+def test_tei_without_the_tei_namespace_is_refused_with_one_line(xml: bytes, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from tei.cli import main
+
+    with pytest.raises(TeiError, match=r"not TEI P5 \(no TEI namespace\)"):
+        render_file(xml, "text")
+    path = tmp_path / "old.xml"
+    path.write_bytes(xml)
+    for to in ("html", "text"):
+        result = CliRunner().invoke(main, ["render", str(path), "--to", to])
+        assert result.exit_code == 1 and result.stdout == ""
+        assert "not TEI P5 (no TEI namespace)" in result.stderr and len(result.stderr.splitlines()) == 1
+
+
+@pytest.mark.parametrize("space", ["", "\n   "], ids=["verbatim", "pretty-printed"])
+def test_private_use_characters_survive_beside_line_breaks(space: str) -> None:
+    xml = (f'<TEI xmlns="{TEI_NS}"><text><body><p>{space}Ba\ue000ker<lb/>there \ue000\uf8ff\ue0ff'
+           f'\uf000 end{space}</p></body></text></TEI>')
+    text = render(etree.ElementTree(etree.XML(xml)), "text").decode("utf-8")
+    assert text == "Ba\ue000ker\nthere \ue000\uf8ff\ue0ff\uf000 end\n"

@@ -109,3 +109,26 @@ def test_inline_page_markers_round_trip(places: list[tuple[int, float]]) -> None
     source = "\n".join(lines)
     rendered = render(convert_bytes(source.encode("utf-8"), "generated.txt").tree, "text")
     assert_same_text(source, rendered.decode("utf-8"), "generated.txt")
+
+
+# ----- small sources that must come back exactly ------------------------------------------------
+
+SMALL_CASES = {
+    # Notes are listed in the order of the source, never sorted as numbers ("2a" is not a number).
+    "lettered-note": "12. Memorandum of Conversation1\n\nAble said hello. Baker said no.2a\n\n"
+                     "  1. Source: a file.\n  2a. Not printed.\n",
+    # A footnote whose reference sits inside an editorial note is rendered like any other.
+    "note-in-editorial-note": "12. Memorandum of Conversation1\n\nAble said hello.\n\n"
+                              "[NOTE: The letter is printed as Document 5.2]\n\n"
+                              "  1. Source: a file.\n  2. Not printed.\n",
+    # A private-use character is text like any other (the text stylesheet marks line
+    # breaks with one that the document does not hold).
+    "private-use-character": "12. Memorandum of Conversation\n\nAble met Ba\ue000ker and \uf8ffthem.\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(SMALL_CASES))
+def test_small_sources_round_trip(name: str) -> None:
+    source = SMALL_CASES[name]
+    rendered = render(convert_bytes(source.encode("utf-8"), f"{name}.txt").tree, "text")
+    assert_same_text(source, rendered.decode("utf-8"), name)

@@ -33,7 +33,7 @@ from tei.model import (
 )
 from tei.read.reader import read
 from tei.recognize import recognize
-from tei.resolve import PASSES
+from tei.resolve import default_passes
 from tei.resolve.speakers import (
     attribute_speakers,
     editorial_aside,
@@ -331,7 +331,7 @@ def _before_speakers(path: Path) -> Document:
 def _resolved_before_speakers(data: bytes, name: str) -> Document:
     reporter = Reporter(name)
     document = recognize(read(data, name, reporter), reporter)
-    for pass_name, run in PASSES:
+    for pass_name, run in default_passes().items():
         if pass_name == "speakers":
             break
         run(document, reporter)
@@ -533,3 +533,28 @@ def test_cli_speakers_errors(tmp_path: Path) -> None:
     assert runner.invoke(main, ["speakers", str(broken)]).exit_code == 1
     bad_format = runner.invoke(main, ["speakers", "--format", "pdf", str(broken)])
     assert bad_format.exit_code == 2
+
+
+# ---------------------------------------------------------------- decisions explained
+
+def test_each_sentence_records_the_rule_that_decided_it() -> None:
+    from tei.resolve.speakers import RULES
+
+    reporter = Reporter("memo.txt", explaining=True)
+    document = recognize(read((PREAMBLE + "Able said no. It was late. (Carter left.)\n").encode(), "memo.txt",
+                              reporter), reporter)
+    for run in default_passes().ordered():
+        run(document, reporter)
+    decided = [(d.rule, d.verdict) for d in reporter.decisions if d.rule.startswith("speaker.")]
+    assert decided == [("speaker.named-subject", "said by #able"), ("speaker.continuation", "said by #able"),
+                       ("speaker.editorial-aside", "nobody's words")]
+    assert all(d.line == 10 and d.reason for d in reporter.decisions if d.rule.startswith("speaker."))
+    assert next(name for name, _rule in RULES.items()) == "speaker.editorial-aside"
+
+
+def test_decisions_are_recorded_only_when_explaining() -> None:
+    reporter = Reporter("memo.txt")
+    document = recognize(read((PREAMBLE + "Able said no.\n").encode(), "memo.txt", reporter), reporter)
+    for run in default_passes().ordered():
+        run(document, reporter)
+    assert reporter.decisions == []

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 import re
+import shutil
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,10 +22,13 @@ from tei.cli import main
 from tei.errors import Diagnostic
 from tei.validate import (
     RULES,
+    Document,
     SchemaError,
     format_diagnostic,
     libxml2_schema,
     note_key,
+    resolve,
+    validate,
     validate_bytes,
     validate_file,
     validate_tree,
@@ -37,7 +43,8 @@ EXPECT = re.compile(r"<!-- expect: (?P<rule>[\w-]+) line (?P<line>\d+) -->")
 # Files that cannot carry an expect comment.
 SPECIAL = {"empty.xml": ("well-formed", 1)}
 
-MINIMAL = (TESTS / "valid" / "minimal.xml").read_bytes()
+MINIMAL_PATH = TESTS / "valid" / "minimal.xml"
+MINIMAL = MINIMAL_PATH.read_bytes()
 
 
 def expectation(path: Path) -> tuple[str, int]:
@@ -188,10 +195,15 @@ def test_rules_are_named_once_and_in_one_place() -> None:
                      "no-empty-p"]
 
 
-@pytest.mark.parametrize("n, key", [("1", (1, "")), ("0", (0, "")), ("12a", (12, "a")), (" 3 ", (3, "")),
-                                    ("*", None), ("iv", None)])
-def test_note_key(n: str, key: tuple[int, str] | None) -> None:
-    assert note_key(n) == key
+@pytest.mark.parametrize("smaller, larger", [("1", "2"), ("0", "1"), ("12", "12a"), ("12a", "12b"), ("12b", "13"),
+                                             (" 3 ", "10"), ("9" * 5000, "1" + "0" * 5000)])
+def test_note_key_orders_like_the_numbers(smaller: str, larger: str) -> None:
+    assert note_key(smaller) < note_key(larger)  # type: ignore[operator]
+
+
+@pytest.mark.parametrize("n", ["*", "iv", ""])
+def test_note_key_of_an_unnumbered_note_is_none(n: str) -> None:
+    assert note_key(n) is None
 
 
 @pytest.mark.parametrize("numbers, problems", [
@@ -226,7 +238,9 @@ def test_notes_restart_in_each_document_div() -> None:
 
 
 @pytest.mark.parametrize("pages, problems", [
-    ("1 2 3", 0), ("1040 1041", 0), ("xii 1 2", 0), ("A-3 A-4", 0), ("3 2", 1), ("3 3", 1), ("5 4 3", 2)])
+    ("1 2 3", 0), ("1040 1041", 0), ("xii 1 2", 0), ("A-3 A-4", 0), ("3 2", 1), ("3 3", 1), ("5 4 3", 2),
+    ("924r 924v 925r", 0), ("12 12a 13", 0), ("924v 924r", 1), ("350 351 1 2", 0), ("2:15 2:16 3:1 3:2", 0),
+    ("A-4 B-1 A-5", 0), ("9" * 5000 + " 1" + "0" * 5000, 0), ("1" + "0" * 5000 + " " + "9" * 5000, 1)])
 def test_pages_increase(pages: str, problems: int) -> None:
     body = "".join(f'<p>x<pb n="{n}"/>y</p>' for n in pages.split())
     diagnostics = validate_bytes(with_body(body))
@@ -240,6 +254,55 @@ def test_pages_increase(pages: str, problems: int) -> None:
 def test_no_empty_p(p: str, empty: bool) -> None:
     diagnostics = validate_bytes(with_body(f"<p>One.</p>{p}"))
     assert [d.rule for d in diagnostics] == (["no-empty-p"] if empty else [])
+
+
+def findings(body: str, rule: str, header: str = "") -> list[str]:
+    """One rule run alone on a TEI document with this body → its messages."""
+    data = with_body(body).replace(b"</fileDesc>", f"</fileDesc>{header}".encode())
+    document = Document(parse(data, collect_ids=False))
+    return [message for _, message in next(r for r in RULES if r.name == rule).check(document)]
+
+
+def test_each_edition_has_its_own_page_numbers() -> None:
+    body = '<p>a<pb ed="A" n="10"/>b<pb ed="B" n="3"/>c<pb ed="A" n="11"/>d<pb ed="B" n="4"/>e<pb ed="B" n="2"/></p>'
+    assert findings(body, "pages-increase") == [
+        "page 2 comes after page 4 (line 11); page numbers must increase"]
+
+
+def test_each_text_of_a_group_numbers_its_pages() -> None:
+    body = ('<p>x</p></body></text></TEI>'.replace("</TEI>", "") +
+            '<text><group><text><body><p>a<pb n="5"/></p></body></text>'
+            '<text><body><p>b<pb n="3"/></p></body></text></group></text><text><body><p>z</p>')
+    assert findings(body, "pages-increase") == []
+
+
+@pytest.mark.parametrize("p", ['<p><ptr target="#a"/></p>', '<p><graphic url="a.png"/></p>', "<p><figure/></p>",
+                               '<p><m:math xmlns:m="http://www.w3.org/1998/Math/MathML"/></p>'])
+def test_a_paragraph_of_elements_that_stand_for_content_is_not_empty(p: str) -> None:
+    assert findings(f'<p xml:id="a">One.</p>{p}', "no-empty-p") == []
+
+
+def test_a_header_paragraph_may_be_empty() -> None:
+    data = MINIMAL.replace(b"<p>Unpublished.</p>", b"<p/>")
+    assert validate_bytes(data) == []
+
+
+@pytest.mark.parametrize("pointer", ["persons.xml#able", "https://example.org/people#able", "psn:able",
+                                     "../front.xml"])
+def test_pointers_to_other_files_and_prefixed_ids_are_external(pointer: str) -> None:
+    assert findings(f'<p><persName ref="{pointer}">Able</persName></p>', "pointer-resolves") == []
+
+
+def test_external_ok_takes_a_missing_id_to_be_in_another_file_of_the_edition() -> None:
+    data = with_body('<p><persName ref="#p_able">Able</persName></p>')
+    assert [d.rule for d in validate_bytes(data)] == ["pointer-resolves"]
+    assert validate(data, external_ok=True).diagnostics == []
+
+
+def test_a_dangling_pointer_used_often_is_reported_once() -> None:
+    body = "".join('<p><persName ref="#nobody">N</persName></p>' for _ in range(5))
+    assert findings(body, "pointer-resolves") == [
+        "@ref '#nobody' points to no xml:id in this document; used 4 more times"]
 
 
 def test_said_who_may_list_several_persons() -> None:
@@ -292,15 +355,15 @@ def test_xxe_never_reads_the_file() -> None:
     assert info.value.rule == "safe-xml" and "root:" not in str(info.value)
 
 
-def test_doctype_hidden_from_the_prolog_scan_is_still_refused() -> None:
-    """UTF-16 defeats the byte scan of the prolog; the parser must not expand, and the DTD is refused after."""
+def test_doctype_in_utf16_is_seen_by_the_prolog_scan() -> None:
+    """The prolog is read in the file's own encoding: UTF-16 hides nothing."""
     document = ('<?xml version="1.0" encoding="UTF-16"?>\n<!DOCTYPE TEI [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n'
                 '<TEI xmlns="http://www.tei-c.org/ns/1.0"><p>&x;</p></TEI>')
     data = document.encode("utf-16")
-    assert doctype_line(data) is None
+    assert doctype_line(data) == 2
     with pytest.raises(UnsafeXmlError) as info:
         parse(data)
-    assert info.value.rule == "safe-xml"
+    assert info.value.rule == "safe-xml" and info.value.line == 2
 
 
 def test_billion_laughs_in_utf16_is_refused_by_the_parser_limits() -> None:
@@ -426,7 +489,7 @@ def test_only_the_faulty_memorandum_of_a_corpus_is_explained() -> None:
 
 def test_a_duplicate_id_alone_needs_no_xmlschema(monkeypatch: pytest.MonkeyPatch) -> None:
     """libxml2's xs:ID complaint about a duplicate is left to unique-id: xmlschema never runs."""
-    import tei.validate
+    import tei.validate.explain
 
     data = (TESTS / "valid" / "corpus.xml").read_bytes().replace(b'xml:id="d2"', b'xml:id="d1"')
     slow = validate_bytes(data, engine="xmlschema")
@@ -434,7 +497,115 @@ def test_a_duplicate_id_alone_needs_no_xmlschema(monkeypatch: pytest.MonkeyPatch
     def fail(*args: object, **kwargs: object) -> None:
         raise AssertionError("xmlschema ran")
 
-    monkeypatch.setattr(tei.validate, "_xmlschema_diagnostics", fail)
+    monkeypatch.setattr(tei.validate.explain, "xmlschema_diagnostics", fail)
     fast = validate_bytes(data)
     assert [(d.rule, d.line) for d in fast] == [(d.rule, d.line) for d in slow] == [
         ("unique-id", data.count(b"\n", 0, data.rindex(b'xml:id="d1"')) + 1)]
+
+
+# ---------------------------------------------------------------------------- which schema
+
+
+# Shared data lies beside the checkout (as conftest.py finds tei_all.rng).
+SHARED = next((path for path in (TESTS.parent.parent / "shared", Path("/work/shared")) if path.is_dir()),
+              TESTS.parent.parent / "shared")
+WILD = sorted((SHARED / "tei-wild").glob("*.xml")) if (SHARED / "tei-wild").is_dir() else []
+# TEI that others wrote, with a header: TEI Consortium test files, FRUS documents.
+FRUS = sorted(path for folder in (SHARED / "samples", SHARED / "corpus" / "frus")
+              for path in folder.glob("*.xml") if b"<teiHeader" in path.read_bytes())
+OTHERS = WILD + FRUS
+
+
+@pytest.fixture(scope="module")
+def tei_all_compiled(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """tei_all compiled by libxml2 once for these tests, and a cache folder of their own
+    (so that no test builds xmlschema's copy of tei_all, nor finds one built elsewhere)."""
+    from tei.validate.schemas import COMPILE_ABOVE, engine_for
+
+    saved = os.environ.get("TEI_CACHE_DIR")
+    os.environ["TEI_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+    schema = resolve("tei_all")
+    assert engine_for(schema.path, COMPILE_ABOVE + 1) == "auto"
+    libxml2_schema(schema.path)
+    yield
+    if saved is None:
+        del os.environ["TEI_CACHE_DIR"]
+    else:
+        os.environ["TEI_CACHE_DIR"] = saved
+
+
+def test_there_is_tei_written_elsewhere_to_check() -> None:
+    if not WILD:
+        pytest.skip(f"{SHARED / 'tei-wild'} is not installed")
+    assert len(WILD) >= 16
+
+
+@pytest.mark.parametrize("path", OTHERS, ids=[p.name for p in OTHERS])
+def test_tei_written_elsewhere_is_valid_against_tei_all(path: Path, tei_all_compiled: None) -> None:
+    code, out, _ = run("--schema", "tei_all", str(path))
+    assert code == 0, out
+
+
+@pytest.mark.parametrize("path", OTHERS, ids=[p.name for p in OTHERS])
+def test_tei_written_elsewhere_is_checked_against_tei_all_by_default(path: Path, tei_all_compiled: None) -> None:
+    code, out, _ = run(str(path))
+    assert code == 0, out
+    assert f"{path}: warning: tei-all: valid TEI (tei_all, TEI P5 4.12.0); not in the memo customization: " in out
+
+
+def test_valid_tei_outside_the_customization_fails_only_when_strict(tei_all_compiled: None) -> None:
+    path = TESTS / "invalid" / "div-type-not-in-list.xml"
+    code, out, _ = run(str(path))
+    assert code == 0 and "not in the memo customization: line" in out and "type='chapter'" in out
+    assert run("--strict", str(path))[0] == 1
+    assert run("--schema", "memo", str(path))[0] == 1
+
+
+def test_tei_this_toolkit_wrote_is_held_to_the_customization(tei_all_compiled: None, tmp_path: Path) -> None:
+    golden = TESTS / "golden" / "frus1981-88v05-d256" / "expected.tei.xml"
+    edited = tmp_path / "edited.xml"
+    edited.write_bytes(golden.read_bytes().replace(b'<div type="document"', b'<div type="chapter"', 1))
+    code, out, _ = run(str(edited))
+    assert code == 1 and ": schema: " in out and "type='chapter'" in out
+    assert run(str(golden)) == (0, "", "")
+
+
+def test_a_document_without_header_is_not_valid_tei(tei_all_compiled: None, tmp_path: Path) -> None:
+    data = MINIMAL.replace(MINIMAL[MINIMAL.index(b"<teiHeader>"):MINIMAL.index(b"<text>")], b"")
+    (tmp_path / "bare.xml").write_bytes(data)
+    code, out, err = run(str(tmp_path / "bare.xml"))
+    assert code == 1 and "teiHeader" in out and ": schema: " in out
+    assert "checked against tei_all" in err
+
+
+def test_the_schema_is_memo_tei_all_or_a_file(tmp_path: Path) -> None:
+    code, _, err = run("--schema", "tei-all", str(MINIMAL_PATH))
+    assert code == 2 and "choose memo, tei_all, or an .xsd, .rng or .odd file" in err
+
+
+@pytest.mark.skipif(shutil.which("jing") is None, reason="jing is not installed (Debian: apt-get install jing)")
+def test_a_relax_ng_schema_is_run_by_jing(tmp_path: Path) -> None:
+    rng = tmp_path / "only-tei.rng"
+    rng.write_text('<element name="TEI" ns="http://www.tei-c.org/ns/1.0" xmlns="http://relaxng.org/ns/structure/1.0">'
+                   '<zeroOrMore><element><anyName/><text/></element></zeroOrMore></element>')
+    good = tmp_path / "good.xml"
+    good.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0">\n<p>x</p></TEI>')
+    bad = tmp_path / "bad.xml"
+    bad.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0">\n<p>x<hi>y</hi></p></TEI>')
+    assert run("--schema", str(rng), str(good)) == (0, "", "")
+    code, out, _ = run("--schema", str(rng), str(bad))
+    assert code == 1 and out.startswith(f"{bad}:2:") and ": schema: " in out
+
+
+def test_tei_without_the_tei_namespace_is_not_tei_p5() -> None:
+    path = TESTS / "invalid" / "no-tei-namespace.xml"
+    code, out, _ = run(str(path))
+    assert code == 1 and out.startswith(f"{path}:2: tei-p5: not TEI P5 (no TEI namespace)")
+
+
+def test_a_value_out_of_any_range_is_one_diagnostic_and_the_next_file_is_still_validated(tmp_path: Path) -> None:
+    huge = tmp_path / "huge.xml"
+    huge.write_bytes(with_body(f'<p>On <date when="{"9" * 30}-01-01">a day</date>.</p>'))
+    code, out, err = run("--schema", "memo", str(huge), str(TESTS / "invalid" / "empty-p.xml"))
+    assert code == 1 and "Traceback" not in err
+    assert f"{huge}:" in out and "out of range" in out and "no-empty-p" in out

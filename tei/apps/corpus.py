@@ -50,8 +50,8 @@ from lxml import etree
 from tei import __version__
 from tei.encode import indent
 from tei.errors import Diagnostic, Level
+from tei.lexicon.names import slug
 from tei.namespaces import TEI_NS, XML_ID, tei
-from tei.recognize.participants import slug
 
 __all__ = ["CorpusResult", "Member", "Personography", "write_corpus"]
 

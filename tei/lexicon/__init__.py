@@ -1,20 +1,60 @@
-"""Word lists as fast regular expressions.
+"""The lexicon: word lists as data, loaded once and shared by every pass.
 
-Python's ``re`` tries the branches of ``said|asked|…`` one by one at every position; a list
-factored into a trie (``s(?:aid|ays|…)|a(?:sked|…)``) fails after one character at most
-positions, which makes a scan over a long paragraph several times faster.
+Each list is a text file in this folder, ``<name>.txt``: its first line, a comment, says
+where the list comes from; then one entry a line (an entry may be a phrase: "went on").
+Blank lines and lines starting with ``#`` are ignored. A pass asks for a list by name::
+
+    >>> "said" in words("say-verbs")
+    True
+
+Lists are matched as regular expressions built by :func:`alternation` (a trie, so that a
+long list costs little at positions where it cannot match).
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
+from importlib import resources
+
+from tei.errors import InternalError
 
 Trie = dict[str, "Trie"]
 
 
+@functools.cache
+def entries(name: str) -> tuple[str, ...]:
+    """The entries of list ``name``, in the file's order."""
+    try:
+        text = (resources.files(__package__) / f"{name}.txt").read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InternalError(f"no word list {name!r} in the lexicon (lists: {', '.join(list_names())})") from None
+    return tuple(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+@functools.cache
+def words(name: str) -> frozenset[str]:
+    """The entries of list ``name`` as a set."""
+    return frozenset(entries(name))
+
+
+def provenance(name: str) -> str:
+    """The first line of list ``name``: where its words come from."""
+    text = (resources.files(__package__) / f"{name}.txt").read_text(encoding="utf-8")
+    return text.splitlines()[0].lstrip("# ").strip()
+
+
+def list_names() -> list[str]:
+    """The names of all lists."""
+    return sorted(entry.name[:-4] for entry in resources.files(__package__).iterdir()
+                  if entry.name.endswith(".txt"))
+
+
 def alternation(words: Iterable[str]) -> str:
     """A regex matching exactly the given words, longest first where one is a prefix of another.
+
+    A space inside an entry matches any run of white space ("went on" across a line break).
 
     >>> alternation(["said", "says", "asked"])
     '(?:asked|sa(?:id|ys))'
@@ -32,7 +72,8 @@ def _pattern(node: Trie) -> str:
     branches = []
     ends_here = "" in node
     for char in sorted(key for key in node if key):
-        branches.append(re.escape(char) + _pattern(node[char]) if node[char] else re.escape(char))
+        head = r"\s+" if char == " " else re.escape(char)
+        branches.append(head + _pattern(node[char]) if node[char] else head)
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"

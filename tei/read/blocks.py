@@ -8,12 +8,16 @@ separates paragraphs, two mark a section break.
     → [Block(lines=["Title"], blank_before=0),
        Block(lines=["Para one."], blank_before=1),
        Block(lines=["Para two."], blank_before=2)]
+
+A manual line break (U+000B) inside a line splits it into two lines of the block, with the
+same line number.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from tei.read.controls import MANUAL_LINE_BREAK
 from tei.read.reader import Source
 
 
@@ -47,7 +51,8 @@ def split_blocks(source: Source) -> list[Block]:
         if text.strip():
             if not current:
                 pending_blanks = blanks
-            current.append(Line(number, text))
+            # A manual line break (Word's Shift+Enter) splits the line, which keeps its number.
+            current.extend(Line(number, piece.rstrip()) for piece in text.split(MANUAL_LINE_BREAK) if piece.strip())
             blanks = 0
         else:
             if current:

@@ -1,120 +1,150 @@
 """recognize: :class:`~tei.read.reader.Source` → :class:`~tei.model.Document`.
 
-The order in which the parts of a memorandum are recognized, in one place:
+A memorandum is read in four parts, each by a registry of named recognizers
+(:class:`~tei.recognize.base.Recognizers`), tried from the highest priority down:
 
-=========================  ====================================================
-stage                      recognizer (module)
-=========================  ====================================================
-footnote list (at end)     :func:`footnotes.read_footnotes`
-page markers before title  :class:`body.PageBreakBlockRecognizer`
-title line                 :func:`front.read_title`
-subject and date lines     :func:`front.read_front_block`
-participants               :func:`participants.read_participants`
-body blocks                :data:`BODY_RECOGNIZERS`, first match wins
-inline text                :data:`inline.INLINE_RECOGNIZERS`
-=========================  ====================================================
+==========  ===================================================================================
+registry    what it reads
+==========  ===================================================================================
+back        the blocks at the end that it takes (the footnote list), taken off first
+front       from the start, block by block, while one of its recognizers takes the block:
+            page markers, the title, the header lines under it, the participants
+blocks      every other block: the first recognizer whose ``test`` is true builds it
+inline      the text of every line, each recognizer rewriting the inline list in turn
+==========  ===================================================================================
 
-Adding a feature: a model class (``model.py``) → a recognizer here (+ a resolve pass if
-it needs the whole document) → ``encode_<node>`` in ``encode.py`` → ``schemas/memo.xsd`` →
-the templates in ``transforms/html`` and ``transforms/text`` → tests.
+``tei convert --list-rules`` prints them in order. The order is fixed by the priorities
+given in each module's ``register`` function; :data:`FEATURES` lists the modules.
+
+Adding a convention
+-------------------
+One module per feature registers into the registries of the stages it needs (a feature
+may register a front, a block and an inline recognizer, like ``page_breaks``):
+
+======================================  ===================================================
+step                                    where
+======================================  ===================================================
+a model class, if the text needs one    ``tei/model.py`` (and ``Document.dump``)
+the recognizer: ``name``, ``test``,     ``tei/recognize/<feature>.py``; ``test`` says why
+``run``; a docstring input → model      through ``state.reporter.decide(...)`` (``--explain``)
+its registration, with a priority       ``register(recognizers)`` in that module; the module
+                                        in :data:`FEATURES` (once per module)
+a pass, if it needs the whole document  ``tei/resolve/<pass>.py`` with its ``register``
+its TEI                                 ``encode_<node>`` in ``tei/encode.py``; ``schemas/``
+its renderings                          ``transforms/html``, ``transforms/text``
+tests                                   a rule test (``tests/rules/``), a golden case
+======================================  ===================================================
+
+A front recognizer looks at ``state.part`` (LEAD before the title, HEADER under it,
+PARTICIPANTS once they have started) and moves it on; the front matter ends at the first
+block no front recognizer takes. A block recognizer's ``run`` that returns ``False`` hands the
+block on to the next one (``section-break`` does).
 """
 
 from __future__ import annotations
 
+from functools import lru_cache
+from types import ModuleType
+
 from tei.errors import ConversionError, Reporter
-from tei.model import Document, PageBreak, Section
+from tei.model import Document
 from tei.read.blocks import Block as TextBlock
 from tei.read.blocks import split_blocks
 from tei.read.reader import Source
-from tei.recognize.base import BlockRecognizer, ParseState, is_bullet_block
-from tei.recognize.body import (
-    BulletListBlockRecognizer,
-    EditorialBlockRecognizer,
-    HeadingBlockRecognizer,
-    PageBreakBlockRecognizer,
-    ParagraphBlockRecognizer,
-    read_page_breaks,
+from tei.recognize import (
+    body,
+    editorial,
+    footnotes,
+    front,
+    inline,
+    page_breaks,
+    participants,
+    sections,
+    title,
 )
-from tei.recognize.footnotes import read_footnotes, split_footnote_blocks
-from tei.recognize.front import is_front_line, read_front_block, read_title
-from tei.recognize.participants import read_participants
+from tei.recognize.base import LEAD, BlockRecognizer, ParseState, Recognizers, excerpt
 
-BODY_RECOGNIZERS: tuple[BlockRecognizer, ...] = (
-    PageBreakBlockRecognizer(),
-    EditorialBlockRecognizer(),
-    HeadingBlockRecognizer(),
-    BulletListBlockRecognizer(),
-    ParagraphBlockRecognizer(),
+# The modules whose ``register`` builds the default recognizers. The order of the
+# recognizers is their priorities', not this list's.
+FEATURES: tuple[ModuleType, ...] = (
+    page_breaks, title, front, participants, sections, editorial, body, inline, footnotes,
 )
 
-SECTION_BREAK_BLANK_LINES = 2
+
+def build_recognizers(features: tuple[ModuleType, ...] = FEATURES) -> Recognizers:
+    """Fresh registries, filled by each feature module's ``register``."""
+    recognizers = Recognizers()
+    for feature in features:
+        feature.register(recognizers)
+    return recognizers
 
 
-def recognize(source: Source, reporter: Reporter) -> Document:
+@lru_cache(maxsize=1)
+def default_recognizers() -> Recognizers:
+    """The recognizers of :data:`FEATURES`, built once per process."""
+    return build_recognizers()
+
+
+def recognize(source: Source, reporter: Reporter, recognizers: Recognizers | None = None) -> Document:
+    """Read the blocks of ``source`` into a document: back matter, front matter, body."""
     blocks = split_blocks(source)
     if not blocks:
         raise ConversionError("the file has no text", source.path)
-    blocks, note_blocks = split_footnote_blocks(blocks)
-    footnotes = read_footnotes(note_blocks, reporter)
-
-    # Page markers may stand before the title line.
-    position = 0
-    leading: list[PageBreak] = []
-    while position < len(blocks) and (pages := read_page_breaks(blocks[position])) is not None:
-        leading += pages
-        position += 1
-    if position >= len(blocks):
-        raise ConversionError("no title line: the file holds only page markers", source.path)
-
-    title_block = blocks[position]
-    document = read_title(title_block, source.path)
-    document.leading = leading
-    document.footnotes = footnotes
-    position += 1
-    if len(title_block.lines) > 1:
-        read_front_block(TextBlock(title_block.lines[1:], 0), document)
-
-    position = _read_front_and_participants(blocks, position, document)
-    _read_body(blocks[position:], document, reporter)
-    return document
+    state = ParseState(Document(path=source.path, number="", head=[], line=0), reporter,
+                       recognizers or default_recognizers())
+    blocks = _read_back(blocks, state)
+    position = _read_front(blocks, state)
+    _read_body(blocks[position:], state)
+    return state.document
 
 
-def _read_front_and_participants(blocks: list[TextBlock], position: int, document: Document) -> int:
-    """Subject and date blocks, then the participants; returns the index of the first body block."""
-    front_end = position
-    # The front matter is what follows the title closely: two blank lines end it.
-    while front_end < len(blocks) and not is_bullet_block(blocks[front_end]) and \
-            blocks[front_end].blank_before < SECTION_BREAK_BLANK_LINES:
-        block = blocks[front_end]
-        pages = read_page_breaks(block)
-        if pages is not None:
-            document.front_breaks += pages  # a page turning among the subject and date lines
-        elif all(is_front_line(text) for text in block.texts):
-            read_front_block(block, document)
-        else:
+def _read_back(blocks: list[TextBlock], state: ParseState) -> list[TextBlock]:
+    """Take the trailing blocks that a back-matter recognizer takes (never the first block)."""
+    registry = state.recognizers.back.ordered()
+    end = len(blocks)
+    taken: list[tuple[TextBlock, BlockRecognizer]] = []
+    while end > 1:
+        recognizer = next((r for r in registry if r.test(blocks[end - 1], state)), None)
+        if recognizer is None:
             break
-        front_end += 1
-    end = front_end
-    while end < len(blocks) and is_bullet_block(blocks[end]):
-        end += 1
-    document.groups = read_participants(blocks[front_end:end])
-    return end
-
-
-def _read_body(blocks: list[TextBlock], document: Document, reporter: Reporter) -> None:
-    state = ParseState(document, reporter)
-    for block in blocks:
-        recognizer = next(r for r in BODY_RECOGNIZERS if r.test(block, state))
-        if block.blank_before >= SECTION_BREAK_BLANK_LINES and not isinstance(recognizer, HeadingBlockRecognizer):
-            open_section_break(block, state)
+        end -= 1
+        taken.append((blocks[end], recognizer))
+    for block, recognizer in reversed(taken):
         recognizer.run(block, state)
+    return blocks[:end]
 
 
-def open_section_break(block: TextBlock, state: ParseState) -> None:
-    """Two blank lines without a heading: a new section without a head (never invented text)."""
-    section = Section(head=None, blocks=[], line=block.line, space_before=True)
-    state.document.body.append(section)
-    state.section = section
+def _read_front(blocks: list[TextBlock], state: ParseState) -> int:
+    """Run the front recognizers from the first block on; returns the index of the first body block."""
+    registry = state.recognizers.front.ordered()
+    position = 0
+    while position < len(blocks):
+        block = blocks[position]
+        recognizer = next((r for r in registry if r.test(block, state)), None)
+        if recognizer is None:
+            break
+        recognizer.run(block, state)
+        position += 1
+    if state.part == LEAD:
+        if position >= len(blocks):
+            raise ConversionError("no title line: the file holds only page markers", state.document.path)
+        line = blocks[position].lines[0]
+        raise ConversionError(
+            f"no title line: expected the document's numbered title first (like '12. Memorandum of "
+            f"Conversation'), found {line.text.strip()[:60]!r}", state.document.path, line.number)
+    if position < len(blocks) and state.reporter.explaining:
+        block = blocks[position]
+        state.reporter.decide("front-matter-end", excerpt(block.lines[0].text), "the body begins",
+                              "no front-matter rule takes this block", block.line)
+    return position
 
 
-__all__ = ["BODY_RECOGNIZERS", "recognize"]
+def _read_body(blocks: list[TextBlock], state: ParseState) -> None:
+    registry = state.recognizers.blocks.ordered()
+    for block in blocks:
+        for recognizer in registry:
+            if recognizer.test(block, state) and recognizer.run(block, state) is not False:
+                break
+
+
+__all__ = ["FEATURES", "ParseState", "Recognizers", "build_recognizers", "default_recognizers", "recognize"]

@@ -1,16 +1,22 @@
-"""What every block recognizer shares: the parse state and the recognizer protocol."""
+"""What every recognizer shares: the registries, the parse state and the recognizer protocols."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Protocol
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Protocol
 
 from tei.errors import Reporter
 from tei.model import Block, Document, Inline, LineBreak, Section
 from tei.read.blocks import Block as TextBlock
+from tei.rules import Registry
 
 BULLET = re.compile(r"^\s*[•\u2022\u25cf\u25aa\-\*·]\s+(?P<text>\S.*)$")
+
+# The parts of the front matter, in the order they come: page markers and the title
+# ("lead"), the lines under the title ("header"), the participants.
+LEAD, HEADER, PARTICIPANTS = "lead", "header", "participants"
 
 
 def is_bullet_block(block: TextBlock) -> bool:
@@ -22,28 +28,79 @@ def bullet_text(text: str) -> str:
     return match.group("text") if match else text.strip()
 
 
+def excerpt(text: str, width: int = 50) -> str:
+    """A line as the subject of a decision: stripped, quoted, cut at ``width`` characters."""
+    text = " ".join(text.split())
+    return repr(text if len(text) <= width else text[: width - 1] + "…")
+
+
+class BlockRecognizer(Protocol):
+    """Recognizes one kind of block and builds its model nodes into ``state``.
+
+    ``test`` says whether the recognizer takes the block; ``run`` builds. ``run`` returning
+    ``False`` hands the block on to the next recognizer (a section break opens a section,
+    then the block itself is read by whatever recognizes it).
+    """
+
+    name: str
+
+    def test(self, block: TextBlock, state: ParseState) -> bool: ...
+
+    def run(self, block: TextBlock, state: ParseState) -> bool | None: ...
+
+
+InlineRecognizer = Callable[[list[Inline], int, "ParseState"], list[Inline]]
+
+
+@dataclass
+class Recognizers:
+    """The recognizer registries of a converter, one per part of a memorandum.
+
+    ``back`` takes blocks from the end (the footnote list), ``front`` the blocks from the
+    start (title, header lines, participants) until none of its recognizers takes one,
+    ``blocks`` the body (first match wins), ``inline`` the text of every line.
+    """
+
+    back: Registry[BlockRecognizer] = field(default_factory=lambda: Registry("back-matter recognizers"))
+    front: Registry[BlockRecognizer] = field(default_factory=lambda: Registry("front-matter recognizers"))
+    blocks: Registry[BlockRecognizer] = field(default_factory=lambda: Registry("block recognizers"))
+    inline: Registry[InlineRecognizer] = field(default_factory=lambda: Registry("inline recognizers"))
+
+    def registries(self) -> list[Registry[Any]]:
+        """In the order they read a memorandum (the back matter is taken off first, though)."""
+        return [self.front, self.blocks, self.inline, self.back]
+
+
 @dataclass
 class ParseState:
-    """What the body recognizers build into: the document and the section being filled."""
+    """What the recognizers build into: the document, the part being read, the open section."""
 
     document: Document
     reporter: Reporter
+    recognizers: Recognizers
+    part: str = LEAD  # of the front matter: LEAD, HEADER or PARTICIPANTS
     section: Section | None = None
+    # Per-document bookkeeping of a recognizer, under its name (recognizers are shared by
+    # every document a converter reads, so they keep nothing themselves).
+    memo: dict[str, Any] = field(default_factory=dict)
 
     @property
     def target(self) -> list[Block]:
         """The block list new blocks go into: the open section, or the document body."""
         return self.section.blocks if self.section is not None else self.document.body
 
-
-class BlockRecognizer(Protocol):
-    """Recognizes one kind of body block and appends its model node to ``state``."""
-
-    name: str
-
-    def test(self, block: TextBlock, state: ParseState) -> bool: ...
-
-    def run(self, block: TextBlock, state: ParseState) -> None: ...
+    def parse_inline(self, lines: list[tuple[int, str]]) -> list[Inline]:
+        """The lines of one block → inline content, lines joined by line breaks."""
+        recognizers = self.recognizers.inline.ordered()
+        content: list[Inline] = []
+        for position, (number, text) in enumerate(lines):
+            if position:
+                content.append(LineBreak(number))
+            part: list[Inline] = [text]
+            for recognizer in recognizers:
+                part = recognizer(part, number, self)
+            content.extend(part)
+        return content
 
 
 def lines_of(block: TextBlock) -> list[tuple[int, str]]:

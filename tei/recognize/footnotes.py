@@ -12,44 +12,44 @@ from __future__ import annotations
 
 import re
 
-from tei.errors import Reporter
 from tei.model import Footnote, Inline, LineBreak
 from tei.read.blocks import Block as TextBlock
-from tei.recognize.inline import parse_inline
+from tei.recognize.base import ParseState, Recognizers, excerpt
 
-FOOTNOTE_LINE = re.compile(r"^\s+(?:(?P<n>\d+[a-z]?)\.|\[(?P<bracketed>\d+[a-z]?)\])\s+(?P<text>\S.*)$")
+# Four digits at most: a note number; a longer one begins a line of text, not a footnote.
+FOOTNOTE_LINE = re.compile(r"^\s+(?:(?P<n>\d{1,4}[a-z]?)\.|\[(?P<bracketed>\d{1,4}[a-z]?)\])\s+(?P<text>\S.*)$")
 SOURCE_NOTE = re.compile(r"^Source:", re.IGNORECASE)
 
 
-def is_footnote_block(block: TextBlock) -> bool:
-    """A block of footnotes starts with an indented numbered line."""
-    return bool(FOOTNOTE_LINE.match(block.lines[0].text))
+class FootnoteListRecognizer:
+    """Trailing blocks that start with an indented numbered line → one Footnote per numbered line."""
 
+    name = "footnote-list"
 
-def split_footnote_blocks(blocks: list[TextBlock]) -> tuple[list[TextBlock], list[TextBlock]]:
-    """(body blocks, trailing footnote blocks)."""
-    end = len(blocks)
-    while end > 1 and is_footnote_block(blocks[end - 1]):
-        end -= 1
-    return blocks[:end], blocks[end:]
+    def test(self, block: TextBlock, state: ParseState) -> bool:
+        return bool(FOOTNOTE_LINE.match(block.lines[0].text))
 
-
-def read_footnotes(blocks: list[TextBlock], reporter: Reporter) -> list[Footnote]:
-    notes: list[Footnote] = []
-    for block in blocks:
+    def run(self, block: TextBlock, state: ParseState) -> None:
+        notes = state.document.footnotes
+        numbers: set[str] = state.memo.setdefault(self.name, set())
         for line in block.lines:
             match = FOOTNOTE_LINE.match(line.text)
             if match:
+                n = match.group("n") or match.group("bracketed")
                 text = match.group("text")
+                if n in numbers:
+                    state.reporter.warning(f"footnote {n} is numbered twice; each footnote needs its own number",
+                                           line.number, "footnote-number")
+                numbers.add(n)
                 kind = "source" if SOURCE_NOTE.match(text) else None
-                notes.append(Footnote(match.group("n") or match.group("bracketed"), parse_inline([(line.number, text)]), line.number, kind))
+                notes.append(Footnote(n, state.parse_inline([(line.number, text)]), line.number, kind))
+                state.reporter.decide(self.name, excerpt(line.text), f"footnote {n}",
+                                      "an indented numbered line in the list at the end", line.number)
             else:
-                continuation: list[Inline] = [LineBreak(line.number), *parse_inline([(line.number, line.text.strip())])]
+                continuation: list[Inline] = [LineBreak(line.number),
+                                              *state.parse_inline([(line.number, line.text.strip())])]
                 notes[-1].content.extend(continuation)
-    seen: set[str] = set()
-    for note in notes:
-        if note.n in seen:
-            reporter.warning(f"footnote {note.n} is numbered twice; each footnote needs its own number",
-                             note.line, "footnote-number")
-        seen.add(note.n)
-    return notes
+
+
+def register(recognizers: Recognizers) -> None:
+    recognizers.back.register(FootnoteListRecognizer(), "footnote-list", 50)

@@ -1,38 +1,28 @@
-"""Front matter: the title line, the subject and date lines under it.
+"""Header lines: the subject and date lines between the title and the participants.
 
-    "256. Memorandum of Conversation1"   → Document(number="256", head=[…])
     "Visit of Deputy Foreign Minister X" → Document.argument
     "SUBJECT: Discussion of …"           → Document.argument (label kept)
     "July 26, 1986"                      → Dateline(when="1986-07-26")
+
+The header is what follows the title closely: a block after two blank lines, a bullet
+block or a block holding a sentence ends it.
 """
 
 from __future__ import annotations
 
 import re
 
-from tei.errors import ConversionError
-from tei.model import Dateline, Document
+from tei.model import Dateline, PageBreak
 from tei.read.blocks import Block as TextBlock
-from tei.recognize.inline import PAGE_MARKER, parse_inline
+from tei.recognize.base import HEADER, ParseState, Recognizers, excerpt, is_bullet_block, lines_of
+from tei.recognize.page_breaks import PAGE_MARKER, SECTION_BREAK_BLANK_LINES
 
-TITLE_LINE = re.compile(r"^(?P<n>\d+[A-Za-z]?)\.\s+(?P<title>\S.*)$")
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December")
 DATE_LINE = re.compile(
     r"^(?:(?P<place>[A-Z][\w .’'-]*?),\s+)?(?P<month>" + "|".join(MONTHS) + r")\s+(?:(?P<day>\d{1,2}),\s+)?(?P<year>\d{4})"
     r"(?:,\s+(?P<time>\d{1,2}(?::\d{2})?\s*[ap]\.\s*m\.))?\s*\.?$")
 LABELLED_LINE = re.compile(r"^[A-Z][A-Z ]+:\s")
-
-
-def read_title(block: TextBlock, path: str) -> Document:
-    line = block.lines[0]
-    match = TITLE_LINE.match(line.text.strip())
-    if not match:
-        raise ConversionError(
-            f"no title line: expected the document's numbered title first (like '12. Memorandum of "
-            f"Conversation'), found {line.text.strip()[:60]!r}", path, line.number)
-    return Document(path=path, number=match.group("n"), head=parse_inline([(line.number, line.text.strip())]),
-                    line=line.number)
 
 
 def parse_date(text: str) -> str | None:
@@ -72,16 +62,43 @@ def is_front_line(text: str) -> bool:
         r"[.?!]\s", shape)
 
 
-def read_front_block(block: TextBlock, document: Document) -> None:
-    for line in block.lines:
-        text = line.text.strip()
+def read_front_block(lines: list[tuple[int, str]], state: ParseState) -> None:
+    """The first date line is the dateline; every other line is part of the subject."""
+    document = state.document
+    for number, text in lines:
+        page = PAGE_MARKER.fullmatch(text)
+        if page:  # a page turning among the header lines
+            document.front_breaks.append(PageBreak(page.group("n"), number))
+            continue
         match = DATE_LINE.match(text)
         when = parse_date(text)
         if match and when and document.dateline is None:
             place = match.group("place")
             document.dateline = Dateline(text[match.end("place") + 1:].lstrip() if place else text, when,
-                                         line.number, place or None)
+                                         number, place or None)
+            state.reporter.decide("header-lines", excerpt(text), f"dateline, when={when}",
+                                  "the first line under the title that is a date", number)
         else:
             if not document.argument:
-                document.argument_line = line.number
-            document.argument.append(parse_inline([(line.number, text)]))
+                document.argument_line = number
+            document.argument.append(state.parse_inline([(number, text)]))
+            document.argument_lines.append(number)
+            state.reporter.decide("header-lines", excerpt(text), "subject", "a header line that is not the date",
+                                  number)
+
+
+class HeaderLinesRecognizer:
+    """Dates, ``LABEL:`` lines and short lines that are not sentences, under the title → subject and dateline."""
+
+    name = "header-lines"
+
+    def test(self, block: TextBlock, state: ParseState) -> bool:
+        return state.part == HEADER and block.blank_before < SECTION_BREAK_BLANK_LINES and \
+            not is_bullet_block(block) and all(is_front_line(text) for text in block.texts)
+
+    def run(self, block: TextBlock, state: ParseState) -> None:
+        read_front_block(lines_of(block), state)
+
+
+def register(recognizers: Recognizers) -> None:
+    recognizers.front.register(HeaderLinesRecognizer(), "header-lines", 70)

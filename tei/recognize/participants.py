@@ -13,31 +13,22 @@ table). A line is parsed into role names, name parts and what follows the name:
 from __future__ import annotations
 
 import re
-import unicodedata
 
+from tei.lexicon.names import ABBREVIATION, is_title_word, slug
 from tei.model import Person
 from tei.read.blocks import Block as TextBlock
-from tei.recognize.base import bullet_text
+from tei.recognize.base import (
+    HEADER,
+    PARTICIPANTS,
+    ParseState,
+    Recognizers,
+    bullet_text,
+    excerpt,
+    is_bullet_block,
+)
 
-# Words that make up titles, ranks and honorifics (generic English usage, not any one memo's).
-TITLE_WORDS = frozenset(["Mr.", "Mrs.", "Ms.", "Miss", "Dr.", "Sir", "Madame", "Mme.", "Messrs.", "Ambassador", "Ambassadors", "Secretary", "Secretaries", "Undersecretary", "Minister", "Ministers", "ForMin", "FM", "President", "Vice", "Deputy", "Under", "Assistant", "Foreign", "General", "Prime", "Attorney", "Chief", "Chairman", "Colonel", "Col.", "Admiral", "Adm.", "Major", "Maj.", "Captain", "Capt.", "Lieutenant", "Lt.", "Commander", "Marshal", "Senator", "Sen.", "Congressman", "Representative", "Governor", "Mayor", "Judge", "Justice", "Premier", "Chancellor", "Director", "Counselor", "Counsellor", "Consul", "Envoy", "Special", "Executive", "Permanent", "Political", "Press", "Attaché", "First", "Second", "Third", "Deputy-Director", "Embassy", "Head", "King", "Queen", "Prince", "Princess", "Pope", "Cardinal", "Bishop", "Father"])
 ARTICLES = frozenset({"The", "the"})
-ABBREVIATION = re.compile(r"^[A-Z][A-Z/&.\-]*[A-Z.]$|^[A-Z]/[A-Z]+$")
-INITIAL = re.compile(r"^[A-Z]\.$")
 TRAILING_GROUP = re.compile(r"\s*\((?P<text>[^()]*)\)\s*$")
-
-
-def is_title_word(token: str) -> bool:
-    if INITIAL.match(token):
-        return False
-    return token in TITLE_WORDS or bool(ABBREVIATION.match(token) and len(token) <= 6)
-
-
-def slug(text: str) -> str:
-    """A name folded to an XML name: ASCII, lower case, hyphens."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    value = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    return value if value and value[0].isalpha() else f"p-{value or 'person'}"
 
 
 def parse_participant(text: str, line: int, group: int) -> Person:
@@ -78,15 +69,36 @@ def parse_participant(text: str, line: int, group: int) -> Person:
                   role_only=role_only, tail=tail, lead=lead)
 
 
-def read_participants(blocks: list[TextBlock]) -> list[list[Person]]:
-    groups: list[list[Person]] = []
-    for number, block in enumerate(blocks, start=1):
-        groups.append([parse_participant(bullet_text(line.text), line.number, number) for line in block.lines])
-    used: dict[str, int] = {}
-    for person in (p for group in groups for p in group):
-        if person.id in used:
-            used[person.id] += 1
-            person.id = f"{person.id}-{used[person.id]}"
-        else:
-            used[person.id] = 1
-    return groups
+def read_participants(block: TextBlock, group: int, used: dict[str, int]) -> list[Person]:
+    """One block of bullets → one group; a person id given before gets a number ("able-2")."""
+    persons = [parse_participant(bullet_text(line.text), line.number, group) for line in block.lines]
+    for person in persons:
+        base = person.id
+        # "Mr. Able", "Dr. Able", "Mr. Able-2": the number given to the second may be the third's own id.
+        while person.id in used:
+            used[base] = used.get(base, 1) + 1
+            person.id = f"{base}-{used[base]}"
+        used[person.id] = 1
+    return persons
+
+
+class ParticipantsRecognizer:
+    """Blocks of bullet lines after the header → one group of participants per block."""
+
+    name = "participants"
+
+    def test(self, block: TextBlock, state: ParseState) -> bool:
+        return state.part in (HEADER, PARTICIPANTS) and is_bullet_block(block)
+
+    def run(self, block: TextBlock, state: ParseState) -> None:
+        state.part = PARTICIPANTS
+        group = read_participants(block, len(state.document.groups) + 1, state.memo.setdefault(self.name, {}))
+        state.document.groups.append(group)
+        if state.reporter.explaining:
+            for person in group:
+                state.reporter.decide(self.name, excerpt(person.name), f"participant #{person.id}, group {person.group}",
+                                      "a bullet line after the header", person.line)
+
+
+def register(recognizers: Recognizers) -> None:
+    recognizers.front.register(ParticipantsRecognizer(), "participants", 60)

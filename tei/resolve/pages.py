@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from tei.errors import Reporter
 from tei.model import Document, PageBreak
+from tei.resolve.base import Pass
+from tei.rules import Registry
 
 
 def check_page_sequence(document: Document, reporter: Reporter) -> None:
@@ -18,3 +20,7 @@ def check_page_sequence(document: Document, reporter: Reporter) -> None:
                 reporter.warning(f"page {page.n} follows page {previous.n}: pages "
                                  f"{int(previous.n) + 1}–{int(page.n) - 1} are missing", page.line, "page-sequence")
         previous = page
+
+
+def register(passes: Registry[Pass]) -> None:
+    passes.register(check_page_sequence, "page-sequence", 20)

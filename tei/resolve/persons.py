@@ -21,23 +21,26 @@ import re
 from collections.abc import Iterator
 
 from tei.errors import Reporter
-from tei.lexicon import alternation
+from tei.lexicon import alternation, words
+from tei.lexicon.names import (
+    INITIAL,
+    NAME,
+    NAME_END,
+    NAME_START,
+    TITLE_HEADS,
+    TITLE_MODIFIERS,
+    TITLE_WORDS,
+    is_name_word,
+    slug,
+)
 from tei.model import Document, Inline, PersName, Person, map_text
-from tei.recognize.participants import TITLE_WORDS, slug
+from tei.resolve.base import Pass
+from tei.rules import Registry
 
-# The last word of a title phrase; the words before it qualify it ("Deputy Foreign Minister").
-TITLE_MODIFIERS = frozenset(["Deputy", "Under", "Vice", "Assistant", "Foreign", "General", "Prime", "Attorney", "Chief", "First", "Second", "Third", "Special", "Executive", "Permanent", "Political", "Press", "Embassy", "Head", "Senior", "Acting", "Soviet", "American"])
-TITLE_HEADS = frozenset(TITLE_WORDS - {"Foreign", "Deputy", "Under", "Vice", "Assistant", "First", "Second",
-                                       "Third", "Special", "Executive", "Permanent", "Political", "Press",
-                                       "Embassy", "Head", "Prime", "Attorney", "Chief"})
-SAY_VERBS = ["said", "says", "asked", "asks", "replied", "replies", "agreed", "agrees", "suggested", "suggests", "proposed", "proposes", "noted", "notes", "added", "adds", "continued", "continues", "emphasized", "emphasised", "commented", "quipped", "recalled", "welcomed", "answered", "stated", "states", "remarked", "indicated", "interjected", "countered", "repeated", "rejoined", "observed", "told", "thanked", "wondered", "explained", "responded", "inquired", "admitted", "reiterated", "concluded", "stressed", "pointed", "hoped", "expressed", "conveyed", "reacted", "reverted", "hesitated", "declared", "acknowledged", "insisted", "argued", "objected", "confirmed", "maintained", "warned", "urged", "assured", "summarized", "queried", "reported", "briefed"]
-AUXILIARIES = ["then", "also", "again", "later", "had", "has", "would", "could", "quickly", "personally", "immediately", "further", "finally", "categorically", "once", "first"]
-# Capitalized words that begin sentences or name groups, never a person's surname.
-NOT_NAMES = frozenset(["The", "A", "An", "And", "But", "Or", "Nor", "If", "In", "On", "At", "Of", "For", "To", "With", "By", "From", "As", "So", "Thus", "Therefore", "However", "Then", "There", "Here", "This", "That", "These", "Those", "It", "He", "She", "They", "We", "I", "You", "His", "Her", "Their", "Our", "My", "Its", "Both", "Each", "Every", "All", "Some", "Any", "No", "Not", "Perhaps", "Maybe", "Yes", "Good", "Well", "Also", "Although", "Though", "While", "When", "Where", "Whether", "What", "Who", "Why", "How", "After", "Before", "During", "Since", "Until", "Soviet", "Soviets", "American", "Americans", "Russian", "Russians", "Allies", "Europeans", "Ministers", "Secretaries", "Ambassadors", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Government", "Department", "Embassy", "Library", "Papers", "Files", "Treaty", "Summit", "Congress", "State", "States", "United", "Union", "Mission", "Delegation", "Delegations", "Side", "Party", "Conference", "Group", "Council", "Committee"])
-NAME = r"[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[’'][a-z]{2,})?"
-INITIAL = r"[A-Z]\."
-NAME_END = r"(?![\w]|[\-/][\w])"
-NAME_START = r"(?<![\w’'\-/])"
+SAY_VERBS = words("say-verbs")
+AUXILIARIES = words("adverbs")
+
+
 def at_sentence_start(text: str, index: int) -> bool:
     """Whether ``text[index:]`` begins a sentence: at the start, after an opening bracket or
     quotation mark, or after a full stop and a space. Looks back a few characters only, so
@@ -61,7 +64,7 @@ ARTICLE_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+$")
 # Patterns with a long alternation are tried only where they can begin (a title word), which
 # is much faster than letting them try every position of a paragraph.
 WORD = re.compile(r"\S+")
-FOLLOWER = re.compile(r"\s+([A-Z][a-z]+)\b")
+FOLLOWER = re.compile(rf"\s+({NAME})\b")
 
 
 def scan(pattern: re.Pattern[str], text: str, starts: re.Pattern[str]) -> Iterator[re.Match[str]]:
@@ -115,10 +118,6 @@ def singular_title(title: str) -> str:
     return " ".join([*qualifiers, head])
 
 
-def _is_name(word: str) -> bool:
-    return word not in NOT_NAMES and word not in TITLE_WORDS
-
-
 def discover_persons(document: Document) -> list[Person]:
     """People named in the body who are not participants, in order of first mention."""
     known = {person.surname for person in document.participants if person.surname}
@@ -127,7 +126,7 @@ def discover_persons(document: Document) -> list[Person]:
     by_role = {" ".join(person.role_names): person for person in document.participants if person.role_only}
 
     def add(surname: str, title: str = "", given: str = "") -> None:
-        if surname in known or not _is_name(surname) or (surname in places and not title):
+        if surname in known or not is_name_word(surname) or (surname in places and not title):
             return
         listed = by_role.get(title)
         if listed is not None and listed.surname is None:
@@ -163,14 +162,14 @@ def discover_persons(document: Document) -> list[Person]:
                 if ARTICLE_BEFORE.search(text[max(0, match.start() - 5): match.start()]):
                     continue
                 given = match.group("given").strip()
-                if given and (not _is_name(given) or at_sentence_start(text, match.start())):
+                if given and (not is_name_word(given) or at_sentence_start(text, match.start())):
                     given = ""
                 add(match.group("surname"), "", given)
     return list(found.values())
 
 
 # "in Vienna", but not "in Ross's office".
-LOCATIVE_PREPOSITIONS = ("in", "to", "from", "at", "into", "toward", "towards", "near", "via", "outside", "inside")
+LOCATIVE_PREPOSITIONS = words("locative-prepositions")
 LOCATIVE = re.compile(rf"\b{alternation(LOCATIVE_PREPOSITIONS)} (?P<place>{NAME})\b(?![’']s\b)")
 
 
@@ -244,7 +243,7 @@ class _Linker:
             if all(word in person.forenames for word in words):
                 return prefix.start() if index == 0 else start
             if not prefix.group("title") and (index > 0 or not at_sentence_start(text, start)) and all(
-                    _is_name(word) for word in words):
+                    is_name_word(word) for word in words):
                 return start
         return surname
 
@@ -291,3 +290,7 @@ def link_persons(document: Document, reporter: Reporter) -> None:
     contents = list(document.text_lists())
     for content in contents:
         content[:] = map_text(content, linker.split)
+
+
+def register(passes: Registry[Pass]) -> None:
+    passes.register(link_persons, "persons", 80)

@@ -2,20 +2,19 @@
 <!--
   tei-common.xsl: what every output format shares.
 
-  Input: a TEI P5 document, either as `tei convert` writes it (docs/encoding.md)
-  or in the Office of the Historian's FRUS dialect (no teiHeader, persName/@corresp,
-  p[@rend='sectiontitleital'] headings, notes without @place).
+  Input: a TEI P5 document, either as `tei convert` writes it (docs/encoding.md),
+  in the Office of the Historian's FRUS dialect (no teiHeader, persName/@corresp,
+  p[@rend='sectiontitleital'] headings, notes without @place), or TEI in general.
 
   Provides
-    - keys to find persons, page breaks and speakers;
-    - global variables: $doc-div (the memorandum), $footnotes (every footnote, in
-      document order);
+    - keys to find persons, page breaks, speakers and elements by xml:id;
+    - global variables: $doc-div (the memorandum, else the first body),
+      $footnotes (every note that is not inline, in document order), $headings;
     - mode "plain": the text of an element without notes and page breaks (for
       <title>, tables of contents, labels);
     - named templates for identifiers, so that the HTML and the text renderings
-      agree on them: note-id, note-ref-id, page-id, person-html-id, section-id,
-      ref-id (a "#x" pointer without its hash);
-    - predicates written once: is-footnote, is-heading.
+      agree on them: ref-id (a "#x" pointer without its hash), note-id, page-id,
+      section-id; and is-referenced, page-range.
 
   XSLT 1.0, with EXSLT's node-set (libxslt has it): lxml runs libxslt.
 -->
@@ -29,7 +28,7 @@
        Historian's samples point into a volume-wide list we do not have). -->
   <xsl:key name="person" match="tei:person[@xml:id]" use="@xml:id"/>
   <xsl:key name="pb-by-n" match="tei:pb[@n]" use="@n"/>
-  <!-- By the first speaker: "#ridgway #matlock" (both agreed) counts as #ridgway. -->
+  <!-- By the first speaker: "#able #baker" (both agreed) counts as #able. -->
   <xsl:key name="said-by-who" match="tei:said[@who]"
            use="substring-before(concat(normalize-space(@who), ' '), ' ')"/>
   <xsl:key name="by-id" match="tei:*[@xml:id]" use="@xml:id"/>
@@ -38,10 +37,10 @@
   <xsl:variable name="doc-div"
                 select="(//tei:text//tei:div[@type='document'] | //tei:text/tei:body[not(tei:div[@type='document'])])[1]"/>
 
-  <!-- A footnote is any note in the text that is not an inline (bracketed) one.
-       The OH dialect writes footnotes without @place. -->
-  <xsl:variable name="footnotes"
-                select="//tei:text//tei:note[not(@place='inline') and not(ancestor::tei:note)]"/>
+  <!-- A footnote is any note in the text that is not an inline (bracketed) one,
+       wherever its reference stands: in a paragraph, in an editorial note, in
+       another note. The OH dialect writes footnotes without @place. -->
+  <xsl:variable name="footnotes" select="//tei:text//tei:note[not(@place='inline')]"/>
 
   <!-- Headings that open a section: ours are div/head; the OH dialect also
        writes run-in headings as p[@rend='sectiontitleital']. -->
@@ -51,8 +50,8 @@
 
   <!-- Each heading's number among $headings, counted once: section-id looks it
        up by key (in this node-set, hence the for-each that makes it the context)
-       rather than walking every heading for every section, which made n
-       sections take n² steps (4000: 7 s). -->
+       rather than walking every heading for every section, which would take n²
+       steps for n sections. -->
   <xsl:variable name="heading-numbers-tree">
     <xsl:for-each select="$headings">
       <heading id="{generate-id()}" n="{position()}"/>
@@ -71,17 +70,10 @@
     <xsl:value-of select="."/>
   </xsl:template>
 
-  <!-- ===== mode copy: identity, for customization layers that pass TEI through ===== -->
-
-  <xsl:template match="@* | node()" mode="copy">
-    <xsl:copy>
-      <xsl:apply-templates select="@* | node()" mode="copy"/>
-    </xsl:copy>
-  </xsl:template>
-
   <!-- ===== identifiers ===== -->
 
-  <!-- "#ridgway" → "ridgway" (first pointer only, when several are given) -->
+  <!-- "#able" → "able" (first pointer only, when several are given); a pointer
+       without a hash is returned as it is. -->
   <xsl:template name="ref-id">
     <xsl:param name="pointer" select="@ref"/>
     <xsl:variable name="first" select="normalize-space($pointer)"/>
@@ -108,15 +100,7 @@
     </xsl:choose>
   </xsl:template>
 
-  <xsl:template name="note-ref-id">
-    <xsl:param name="note" select="."/>
-    <xsl:call-template name="note-id">
-      <xsl:with-param name="note" select="$note"/>
-    </xsl:call-template>
-    <xsl:text>-ref</xsl:text>
-  </xsl:template>
-
-  <!-- pb → "page-212": the printed page number is what a reader cites. -->
+  <!-- pb → "page-40": the printed page number is what a reader cites. -->
   <xsl:template name="page-id">
     <xsl:param name="pb" select="."/>
     <xsl:value-of select="concat('page-', translate(normalize-space($pb/@n), ' ', '_'))"/>
@@ -127,11 +111,6 @@
   <xsl:template name="page-has-anchor">
     <xsl:param name="pb" select="."/>
     <xsl:if test="$pb/@n and generate-id(key('pb-by-n', $pb/@n)[1]) = generate-id($pb)">yes</xsl:if>
-  </xsl:template>
-
-  <xsl:template name="person-html-id">
-    <xsl:param name="id"/>
-    <xsl:value-of select="concat('person-', $id)"/>
   </xsl:template>
 
   <!-- section (div with head) or OH run-in heading → its anchor id -->
@@ -151,8 +130,6 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- ===== predicates ===== -->
-
   <!-- A footnote placed at the end of a div, not at a reference point, was never
        referenced in the source: it gets no number in the running text. -->
   <xsl:template name="is-referenced">
@@ -169,15 +146,6 @@
       </xsl:when>
       <xsl:when test="$scope/@from"><xsl:value-of select="$scope/@from"/></xsl:when>
       <xsl:when test="$scope"><xsl:value-of select="normalize-space($scope)"/></xsl:when>
-    </xsl:choose>
-  </xsl:template>
-
-  <!-- The document number: the header's idno, else the div's @n. -->
-  <xsl:template name="doc-number">
-    <xsl:variable name="idno" select="(//tei:teiHeader//tei:idno[@type='document'])[1]"/>
-    <xsl:choose>
-      <xsl:when test="$idno"><xsl:value-of select="normalize-space($idno)"/></xsl:when>
-      <xsl:otherwise><xsl:value-of select="$doc-div/@n"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 

@@ -9,6 +9,10 @@
   <!-- Language of the page when the TEI has no xml:lang. -->
   <xsl:param name="lang" select="'en'"/>
 
+  <!-- The built-in style sheet: tei.render passes the text of tei-to-html.css here,
+       so that the page carries its style and needs no other file. -->
+  <xsl:param name="css" select="''"/>
+
   <!-- CSS appended after the built-in style sheet (a customization layer). -->
   <xsl:param name="css-extra" select="''"/>
 
@@ -26,14 +30,14 @@
   <xsl:param name="back-label" select="'Back to the text'"/>
   <xsl:param name="untitled" select="'Untitled document'"/>
 
-  <!-- A page break is labelled concat($page-prefix, @n): "p. 212". -->
+  <!-- A page break is labelled concat($page-prefix, @n): "p. 40". -->
   <xsl:param name="page-prefix" select="'p. '"/>
 
   <!-- 'no' leaves out the table of contents. -->
   <xsl:param name="show-toc" select="'yes'"/>
 
   <!-- Speakers get one of this many colours (classes speaker-c0 … ), by their
-       place in the list of participants. The CSS below defines eight. -->
+       place in the list of persons. tei-to-html.css defines eight. -->
   <xsl:param name="speaker-colours" select="8"/>
 
 </xsl:stylesheet>

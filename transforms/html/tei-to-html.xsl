@@ -4,14 +4,15 @@
 
   Input: TEI as docs/encoding.md describes it, or the Office of the Historian's
   FRUS dialect (no header, persName/@corresp, p[@rend='sectiontitleital']).
-  Output: <!DOCTYPE html> page, CSS inside, no script, no external resource:
+  Output: an HTML5 page, no script, no external resource; its CSS
+  (tei-to-html.css) arrives as the parameter $css and is written inside the page:
 
     header.title-block   h1 (number, title, note ref), subject, date, source, pages
     section.participants one column per side; names anchored as #person-<id>
     aside.legend         speakers and their colours (only when the TEI has said)
     nav.toc              linked headings of the sections
     div.text             paragraphs; persons linked; page breaks as margin
-                         markers "p. 212" anchored as #page-212; footnote
+                         markers "p. 40" anchored as #page-40; footnote
                          references linked to #<note id> and back (#<note id>-ref)
     section.footnotes    the notes, numbered as in the source
 
@@ -33,8 +34,9 @@
   <xsl:import href="params.xsl"/>
 
   <!-- libxslt's html method writes void elements the HTML way (<br>) and adds
-       the charset meta element itself. -->
-  <xsl:output method="html" encoding="UTF-8" indent="no"/>
+       the charset meta element itself; for this system id it writes the HTML5
+       doctype, "<!DOCTYPE html>". -->
+  <xsl:output method="html" encoding="UTF-8" indent="no" doctype-system="about:legacy-compat"/>
 
   <!-- Persons named in the participants list, by id: they are anchored there;
        every other declared person is anchored in the "also mentioned" line. -->
@@ -42,7 +44,7 @@
            use="substring-before(concat(substring(normalize-space(@ref), 2), ' '), ' ')"/>
 
   <xsl:variable name="has-said" select="boolean(//tei:text//tei:said[@who])"/>
-  <!-- Utterances of several speakers ("#ridgway #matlock"): the key knows only the first. -->
+  <!-- Utterances of several speakers ("#able #baker"): the key knows only the first. -->
   <xsl:variable name="said-by-several" select="//tei:text//tei:said[contains(normalize-space(@who), ' ')]"/>
   <!-- Their pointers, each one a node, looked up by key: a participant who speaks
        only with others is found at once, not by scanning them all for each
@@ -66,7 +68,6 @@
   <!-- ===== page ===== -->
 
   <xsl:template match="/">
-    <xsl:text disable-output-escaping="yes">&lt;!DOCTYPE html&gt;&#10;</xsl:text>
     <xsl:variable name="doc-lang" select="(/tei:TEI/@xml:lang | //tei:text/@xml:lang)[1]"/>
     <html>
       <xsl:attribute name="lang">
@@ -82,7 +83,7 @@
         <!-- An empty icon: a page opened from disk should request nothing. -->
         <link rel="icon" href="data:,"/>
         <style>
-          <xsl:call-template name="css"/>
+          <xsl:value-of select="$css"/>
           <xsl:value-of select="$css-extra"/>
         </style>
         <xsl:call-template name="headHook"/>
@@ -265,11 +266,11 @@
     <xsl:text>&#10;</xsl:text>
   </xsl:template>
 
-  <!-- "256. Memorandum of Conversation": the number set apart.
-       The pattern is "tei:div[@type='document']/tei:head/text()[1]", written so
+  <!-- "7. Memorandum of Conversation": the number set apart.
+       The pattern means "tei:div[@type='document']/tei:head/text()[1]", written so
        that the cheap test on the parent comes first: libxslt tries it on every
-       text node, and "text()[1]" counted the preceding siblings of each, so a
-       paragraph of n phrases took n² steps (4000: 1.6 s, now 0.03 s). -->
+       text node, and "text()[1]" would count the preceding siblings of each, so
+       a paragraph of n phrases would take n² steps. -->
   <xsl:template match="text()[parent::tei:head[parent::tei:div[@type='document']]]
                        [not(preceding-sibling::text()[1])]">
     <xsl:variable name="number" select="concat(ancestor::tei:div[@type='document'][1]/@n, '.')"/>
@@ -355,7 +356,8 @@
                   <xsl:variable name="anchored"><xsl:call-template name="page-has-anchor"/></xsl:variable>
                   <xsl:if test="$anchored = 'yes'">
                     <xsl:if test="position() &gt; 1"><xsl:text> </xsl:text></xsl:if>
-                    <a href="#{concat('page-', translate(normalize-space(@n), ' ', '_'))}">
+                    <a>
+                      <xsl:attribute name="href">#<xsl:call-template name="page-id"/></xsl:attribute>
                       <xsl:value-of select="@n"/>
                     </a>
                   </xsl:if>
@@ -525,8 +527,8 @@
   <!-- ===== speakers ===== -->
 
   <!-- Each person's number, count(preceding::tei:person), counted once and
-       looked up by key: counting for every utterance made n persons who speak
-       take n² steps. (Persons do not nest, so the count is position() - 1.) -->
+       looked up by key: counting for every utterance would take n² steps for n
+       persons who speak. (Persons do not nest, so the count is position() - 1.) -->
   <xsl:variable name="person-numbers-tree">
     <xsl:for-each select="//tei:person">
       <person-number id="{generate-id()}" n="{position() - 1}"/>
@@ -571,7 +573,7 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- "#able #baker" → "Able &amp; Baker" (XSLT 1.0 has no tokenize). -->
+  <!-- "#able #baker" → "Able &amp; Baker", the pointers taken one by one. -->
   <xsl:template name="speaker-names">
     <xsl:param name="pointers"/>
     <xsl:variable name="first" select="substring-before(concat($pointers, ' '), ' ')"/>
@@ -592,8 +594,8 @@
 
   <!-- The first utterance of each speaker (by the first pointer of @who), in
        reading order, found in one pass: set:distinct keeps the first of each
-       pointer. (The grouping by key that this replaces copied every speaker's
-       utterances for each utterance: n utterances of two speakers took n² steps.) -->
+       pointer. (Grouping by key would copy every speaker's utterances for each
+       utterance: n² steps.) -->
   <xsl:variable name="said-pointers-tree">
     <xsl:for-each select="//tei:text//tei:said[@who]">
       <said-pointer id="{generate-id()}" p="{substring-before(concat(normalize-space(@who), ' '), ' ')}"/>
@@ -638,10 +640,9 @@
   <!-- Reported speech: tinted in the speaker's colour; where the speaker
        changes, a label (CSS content, so it is never copied with the text). -->
   <xsl:template match="tei:said">
-    <!-- ref-id inlined as an expression: this template runs for every utterance. -->
-    <xsl:variable name="token" select="substring-before(concat(normalize-space(@who), ' '), ' ')"/>
-    <xsl:variable name="id" select="concat(substring($token, 2, string-length($token) * starts-with($token, '#')),
-                                           substring($token, 1, string-length($token) * not(starts-with($token, '#'))))"/>
+    <xsl:variable name="id">
+      <xsl:call-template name="ref-id"><xsl:with-param name="pointer" select="@who"/></xsl:call-template>
+    </xsl:variable>
     <xsl:variable name="previous" select="preceding-sibling::tei:said[1]"/>
     <span>
       <xsl:attribute name="class">
@@ -691,10 +692,7 @@
   <!-- ===== inline ===== -->
 
   <xsl:template match="tei:persName">
-    <!-- ref-id inlined as an expression: this template runs for every name in the text. -->
-    <xsl:variable name="token" select="substring-before(concat(normalize-space(@ref), ' '), ' ')"/>
-    <xsl:variable name="id" select="concat(substring($token, 2, string-length($token) * starts-with($token, '#')),
-                                           substring($token, 1, string-length($token) * not(starts-with($token, '#'))))"/>
+    <xsl:variable name="id"><xsl:call-template name="ref-id"/></xsl:variable>
     <xsl:choose>
       <xsl:when test="@ref and key('person', $id)">
         <a class="person" href="#person-{$id}"><xsl:apply-templates/></a>
@@ -789,7 +787,7 @@
       <xsl:attribute name="id"><xsl:value-of select="$page-id"/></xsl:attribute>
     </xsl:if>
     <a class="pb-label" href="#{$page-id}" title="Printed page {@n} begins here">
-      <!-- Spaces around the label keep "weather p. 212 satellites" apart in the
+      <!-- Spaces around the label keep "rain p. 40 later" apart in the
            text content (copy, search, reader modes); CSS hides them. -->
       <xsl:value-of select="concat(' ', $page-prefix, @n, ' ')"/>
     </a>
@@ -829,7 +827,6 @@
         <h2 id="notes-heading"><xsl:value-of select="$notes-heading"/></h2>
         <ol>
           <xsl:for-each select="$footnotes">
-            <xsl:sort select="@n" data-type="number"/>
             <xsl:variable name="note-id"><xsl:call-template name="note-id"/></xsl:variable>
             <xsl:variable name="referenced"><xsl:call-template name="is-referenced"/></xsl:variable>
             <li id="{$note-id}">
@@ -866,157 +863,6 @@
   <!-- A paragraph inside a footnote is a block of the note body. -->
   <xsl:template match="tei:note[not(@place='inline')]/tei:p" priority="2">
     <p><xsl:apply-templates/></p>
-  </xsl:template>
-
-  <!-- ===== style ===== -->
-
-  <xsl:template name="css">
-    <xsl:text>
-:root {
-  --ink: #1d1b18; --muted: #6a6358; --paper: #fcfaf5; --rule: #e2dacb;
-  --accent: #8c3b14; --accent-soft: #f4e7dc; --editorial: #f1ead9;
-  --serif: "Iowan Old Style", "Palatino Linotype", Palatino, "Book Antiqua", Georgia, "Times New Roman", serif;
-  --sans: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
-}
-* { box-sizing: border-box; }
-html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
-body { margin: 0; background: var(--paper); color: var(--ink); font-family: var(--serif);
-       font-size: 1.125rem; line-height: 1.62; }
-main { max-width: 42rem; margin: 0 auto; padding: 2.5rem 1.25rem 5rem; }
-.skip { position: absolute; left: -999px; }
-.skip:focus { left: 1rem; top: 1rem; background: #fff; padding: .25rem .5rem; }
-a { color: inherit; }
-:target { scroll-margin-top: 2rem; }
-h1, h2, h3 { line-height: 1.25; font-weight: 600; }
-h2 { font-size: 1.2rem; margin: 2.4rem 0 .8rem; }
-h3 { font-size: 1rem; margin: 0 0 .4rem; }
-
-/* Title block */
-.title-block { border-bottom: 1px solid var(--rule); padding-bottom: 1.2rem; margin-bottom: 1.6rem; }
-.doc-title { font-size: 2rem; margin: 0 0 .6rem; letter-spacing: -.01em; }
-.doc-number { color: var(--accent); margin-right: .15em; }
-.subject { font-size: 1.2rem; font-style: italic; margin: .2rem 0; }
-.subject .label { font-style: normal; font-variant: small-caps; color: var(--muted); }
-.dateline { margin: .2rem 0 1rem; color: var(--muted); }
-.facts { font-family: var(--sans); font-size: .85rem; line-height: 1.5; margin: 0; color: #3c3833; }
-.facts div { display: grid; grid-template-columns: 8.5rem 1fr; gap: .75rem; padding: .3rem 0;
-             border-top: 1px dotted var(--rule); }
-.facts dt { color: var(--muted); text-transform: uppercase; letter-spacing: .06em; font-size: .75rem; padding-top: .1rem; }
-.facts dd { margin: 0; }
-.pages a { display: inline-block; min-width: 2.6em; text-align: center; text-decoration: none; color: var(--accent);
-           border: 1px solid var(--rule); border-radius: .3em; margin: 0 .15em .2em 0; padding: 0 .3em; }
-.pages a:hover, .pages a:focus { background: var(--accent-soft); }
-
-/* Participants */
-.participants h2 { margin-top: 0; }
-.sides { display: grid; grid-template-columns: repeat(auto-fit, minmax(15rem, 1fr)); gap: .5rem 2rem; }
-.side { border-left: 3px solid var(--rule); padding-left: .9rem; }
-.side h3 { font-family: var(--sans); font-size: .75rem; text-transform: uppercase; letter-spacing: .08em; color: var(--muted); }
-.side h3 i { font-style: normal; }
-.side ul { list-style: none; margin: 0; padding: 0; }
-.participant { padding: .1rem 0; }
-.participant:target, .person-entry:target { background: #fff3b0; outline: 3px solid #fff3b0; }
-.role { color: var(--muted); }
-.name strong { font-weight: 600; }
-.detail { color: var(--muted); }
-.mentioned { font-size: .95rem; color: #3c3833; margin-top: 1rem; }
-.mentioned .label, .legend .label { font-family: var(--sans); font-size: .75rem; text-transform: uppercase;
-                                    letter-spacing: .08em; color: var(--muted); }
-
-/* Speakers */
-.speaker-c0 { --c: #1f5f9f; --t: rgba(31, 95, 159, .055); }
-.speaker-c1 { --c: #a23b2a; --t: rgba(162, 59, 42, .055); }
-.speaker-c2 { --c: #2f7d4f; --t: rgba(47, 125, 79, .055); }
-.speaker-c3 { --c: #7a4b9a; --t: rgba(122, 75, 154, .055); }
-.speaker-c4 { --c: #a5671a; --t: rgba(165, 103, 26, .055); }
-.speaker-c5 { --c: #1d7f86; --t: rgba(29, 127, 134, .055); }
-.speaker-c6 { --c: #9b2f6b; --t: rgba(155, 47, 107, .055); }
-.speaker-c7 { --c: #55606e; --t: rgba(85, 96, 110, .055); }
-.speaker-cx { --c: #777; --t: rgba(0, 0, 0, .05); }
-.swatch { display: inline-block; width: .7em; height: .7em; border-radius: 50%; background: var(--c);
-          margin-right: .4em; vertical-align: .05em; }
-.participant:not(.speaker) .swatch { background: transparent; box-shadow: inset 0 0 0 1px #b9ad98; }
-.legend { font-family: var(--sans); font-size: .85rem; margin: 1.5rem 0 0; padding: .5rem .75rem;
-          border: 1px solid var(--rule); border-radius: .4rem; background: #fff; }
-.legend ul { display: inline; list-style: none; margin: 0; padding: 0; }
-.legend li { display: inline-block; margin: 0 .9rem 0 .5rem; }
-.legend a { text-decoration: none; }
-.said { background: var(--t); border-radius: .15em; -webkit-box-decoration-break: clone; box-decoration-break: clone; }
-.said.turn::before { content: attr(data-speaker); font-family: var(--sans); font-size: .62rem; font-weight: 600;
-                     text-transform: uppercase; letter-spacing: .06em; color: #fff; background: var(--c);
-                     border-radius: .25em; padding: .05em .35em; margin-right: .35em; vertical-align: .2em; }
-
-/* Contents */
-.toc ol { list-style: none; margin: 0; padding-left: 0; columns: 2 16rem; column-gap: 2rem; font-size: .98rem; }
-.toc li { break-inside: avoid; margin: 0 0 .2rem; }
-.toc a { text-decoration: none; border-bottom: 1px solid var(--rule); }
-.toc a:hover, .toc a:focus { border-bottom-color: var(--accent); }
-
-/* Text */
-.text { position: relative; margin-top: 2rem; border-top: 1px solid var(--rule); padding-top: .5rem; }
-.text p, .text li { position: relative; hyphens: auto; }
-.text p { margin: 0 0 1rem; }
-.section.space-before { margin-top: 2.2rem; }
-.section.break::before { content: "⁂"; display: block; text-align: center; color: var(--muted); margin: 1.6rem 0 1rem; }
-.section-head { font-size: 1.25rem; margin: 2rem 0 .7rem; }
-.section-head:target { background: #fff3b0; }
-a.person { text-decoration: none; border-bottom: 1px dotted var(--accent); }
-a.person:hover, a.person:focus { background: var(--accent-soft); }
-span.person { border-bottom: 1px dotted #b9ad98; }
-q { quotes: none; }
-q::before, q::after { content: none; }
-abbr { text-decoration: none; }
-.editorial { font-style: italic; color: #5a4930; background: var(--editorial); border-radius: .2em; padding: 0 .2em; }
-p.editorial { padding: .5rem .8rem; border-left: 3px solid #cdb88b; border-radius: 0 .3em .3em 0; }
-
-/* Page breaks: a margin label at the line where the printed page begins. */
-.pb::before { content: ""; display: inline-block; width: 0; height: 1.1em; border-left: 2px solid var(--accent);
-              margin: 0 .15em; vertical-align: -.2em; }
-.pb-label { position: absolute; left: -7rem; width: 5.8rem; text-align: right; font-family: var(--sans);
-            font-size: .75rem; line-height: 1.9; color: var(--accent); text-decoration: none; white-space: nowrap;
-            -webkit-user-select: none; user-select: none; }
-.pb-label:hover, .pb-label:focus { text-decoration: underline; }
-.pb-block { position: relative; height: 0; border-top: 1px dashed var(--accent); opacity: .9; margin: 1.4rem 0; }
-.pb-block::before { display: none; }
-.pb-block .pb-label { top: -.95rem; }
-.pb:target .pb-label { background: #fff3b0; font-weight: 600; }
-.pb:target::before { border-left-width: 4px; }
-
-/* Notes */
-.noteref { line-height: 0; font-family: var(--sans); font-size: .7em; }
-.noteref a { text-decoration: none; color: var(--accent); padding: 0 .12em; font-weight: 600; }
-.noteref a:target { background: #fff3b0; }
-.footnotes { margin-top: 3rem; border-top: 1px solid var(--rule); font-size: .95rem; line-height: 1.55; }
-.footnotes ol { list-style: none; margin: 0; padding: 0; }
-.footnote { display: grid; grid-template-columns: 2.2rem 1fr; margin: 0 0 .8rem; padding: .25rem .3rem;
-            border-radius: .3rem; }
-.footnote:target { background: #fff3b0; }
-.note-number { color: var(--accent); text-decoration: none; font-family: var(--sans); font-weight: 600; }
-.note-body p { margin: 0 0 .5rem; }
-.backref { text-decoration: none; color: var(--accent); font-family: var(--sans); }
-.footnote .pb-label, .title-block .pb-label { position: static; }
-
-/* Narrow screens: page labels move from the margin into the line. */
-@media (max-width: 60rem) {
-  .pb-label { position: static; display: inline-block; width: auto; margin: 0 .2em; padding: 0 .35em;
-              line-height: 1.4; border-radius: .3em; background: var(--accent-soft); font-size: .7rem; }
-  .pb::before { display: none; }
-  .pb-block { height: auto; border-top: 0; margin: 1rem 0; display: flex; align-items: center; gap: .5rem; }
-  .pb-block::after { content: ""; flex: 1; border-top: 1px dashed var(--accent); }
-}
-@media (max-width: 30rem) {
-  body { font-size: 1.05rem; }
-  main { padding: 1.25rem 1rem 3rem; }
-  .doc-title { font-size: 1.55rem; }
-  .facts div { grid-template-columns: 1fr; gap: 0; }
-}
-@media print {
-  body { background: #fff; font-size: 11pt; }
-  .skip, .pages { display: none; }
-  .said { background: none; }
-  a { text-decoration: none; }
-}
-</xsl:text>
   </xsl:template>
 
 </xsl:stylesheet>

@@ -1,7 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   Parameters of the plain-text rendering (tei-to-text.xsl). Each can be set from
-  Python: render(tree, "text", bullet="'- '") (XSLT string literals need quotes).
+  Python as a plain string: render(tree, "text", bullet="- ") (tei.render quotes it).
   The defaults reproduce the input layout described in docs/encoding.md.
 -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">

@@ -7,14 +7,14 @@
       tei convert memo.txt | tei render - -to text
   gives memo.txt back (up to trailing whitespace):
 
-      256. Memorandum of Conversation1        head, footnote numbers glued back
+      7. Memorandum of Conversation1          head, footnote numbers glued back
                                               one blank line
       Visit of …                              argument/p lines, then dateline
-      July 26, 1986
+      May 3, 1950
                                               two blank lines
-          • Ambassador Able                one block per participant group
+          • Ambassador Able                   one block per participant group
                                               one blank line between blocks
-      Paragraph with [Page 212] a break.     pb inside p: "X [Page N] Y"
+      Paragraph with [Page 40] a break.       pb inside p: "X [Page N] Y"
                                               two blank lines before a section
       Heading                                 with rend="space-before" or no head
         1. Source: …                          footnotes after one blank line
@@ -32,10 +32,20 @@
 
   <xsl:output method="text" encoding="UTF-8"/>
 
-  <!-- A line break (lb) is written as this private-use character first and
-       turned into a newline last, so that whitespace normalization of a block
-       cannot swallow it. -->
-  <xsl:variable name="lb-mark" select="'&#xE000;'"/>
+  <!-- A line break (lb) is written as a private-use character first and turned
+       into a newline last, so that whitespace normalization of a block cannot
+       swallow it. The character is one the document does not hold, so that its
+       own private-use characters are written as they are. -->
+  <xsl:variable name="document-text" select="string(/)"/>
+  <xsl:variable name="lb-mark">
+    <xsl:choose>
+      <xsl:when test="not(contains($document-text, '&#xE000;'))">&#xE000;</xsl:when>
+      <xsl:when test="not(contains($document-text, '&#xF8FF;'))">&#xF8FF;</xsl:when>
+      <xsl:when test="not(contains($document-text, '&#xE0FF;'))">&#xE0FF;</xsl:when>
+      <xsl:when test="not(contains($document-text, '&#xF000;'))">&#xF000;</xsl:when>
+      <xsl:otherwise>&#xF8FE;</xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
 
   <!-- Hooks: empty by default; a customization layer overrides them. -->
   <xsl:template name="textStartHook"/>
@@ -62,8 +72,8 @@
 
   <!-- How many blank lines stand before the block that is the context node.
        "preceding-sibling::*[1]", not "preceding-sibling::*": libxslt collects
-       the whole axis for the latter, so a body of n paragraphs took n² steps
-       (a 50 MB file: minutes); with [1] it stops at the first sibling. -->
+       the whole axis for the latter, so a body of n paragraphs would take n²
+       steps; with [1] it stops at the first sibling. -->
   <xsl:template name="blank-lines-before">
     <xsl:choose>
       <!-- The very first block of the document (a leading [Page N] or the title). -->
@@ -313,7 +323,6 @@
     <xsl:if test="$footnotes">
       <xsl:text>&#10;</xsl:text>
       <xsl:for-each select="$footnotes">
-        <xsl:sort select="@n" data-type="number"/>
         <xsl:call-template name="line">
           <xsl:with-param name="prefix" select="concat($footnote-indent, @n, '. ')"/>
         </xsl:call-template>

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from tei.apps.files import printable
-from tei.errors import TeiError
+from tei.errors import BatchError, TeiError
 
 __all__ = ["DEFAULT_FORMATS", "FORMATS", "RESERVED", "BatchError", "BatchPlan", "BatchUsageError", "Task",
            "jobs_for", "output_path", "parse_formats", "plan_batch"]
@@ -31,10 +31,6 @@ _ALIASES = {"xml": "tei", "txt": "text"}
 DEFAULT_FORMATS = ("tei", "html", "text")
 #: What the run writes itself in the output folder (files, and folders ending in "/").
 RESERVED = ("index.html", "by-date.html", "persons.html", "search.html", "report.json", "persons/", "_site/")
-
-
-class BatchError(TeiError):
-    """The batch cannot run: bad folders or formats, or a worker process died."""
 
 
 class BatchUsageError(BatchError):

@@ -173,7 +173,7 @@ class _Failed(Exception):
 
 def _convert_and_write(task: Task, settings: Settings, outcome: Outcome) -> None:
     from tei.pipeline import convert_bytes, validate_conversion
-    from tei.render import render
+    from tei.render import render, render_wrapped
 
     timings, clock = outcome.timings, time.perf_counter
     mark = clock()
@@ -223,8 +223,8 @@ def _convert_and_write(task: Task, settings: Settings, outcome: Outcome) -> None
             if fmt == "html" and settings.site:
                 # The TEI bytes are made: marking the tree for the page's anchors changes no output but the page.
                 anchors = mark_anchors(conversion.tree)
-                results[fmt] = render(conversion.tree, "site/document.xsl",
-                                      **site_params(task.name, settings.formats, task.previous, task.next))
+                results[fmt] = render_wrapped(conversion.tree, "site/document.xsl", "html",
+                                              **site_params(task.name, settings.formats, task.previous, task.next))
             else:
                 results[fmt] = render(conversion.tree, fmt)
         except TeiError as error:

@@ -21,6 +21,7 @@ import json
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from lxml import etree
 
@@ -28,7 +29,7 @@ from tei import __version__
 from tei.apps.corpus import Personography
 from tei.apps.files import atomic_write, atomic_writer, printable
 from tei.apps.site import DocumentRecord, PersonEntry
-from tei.render import render
+from tei.render import stylesheet_at
 from tei.resources import transform_path
 
 __all__ = ["ASSETS", "SiteWriter"]
@@ -99,16 +100,16 @@ class SiteWriter:
             for number, rows in enumerate(pages or [[]], start=1):
                 params = {"page": "home" if stem == "index" else "by-date", "rows": " ".join(map(str, rows)),
                           "part": str(number), "parts": str(len(pages))}
-                atomic_write(self.folder / _paged(stem, number), render(site, "site/pages.xsl", **params))
+                atomic_write(self.folder / _paged(stem, number), _page(site, **params))
         for page in ("persons", "search"):
-            atomic_write(self.folder / f"{page}.html", render(site, "site/pages.xsl", page=page))
+            atomic_write(self.folder / f"{page}.html", _page(site, page=page))
         folder = self.folder / "persons"
         folder.mkdir(exist_ok=True)
         written = set()
         for person in persons:
             tree = etree.Element("site", head)
             tree.append(self._person_element(person, detail=True))
-            atomic_write(folder / f"{person.id}.html", render(tree, "site/pages.xsl", page="person"))
+            atomic_write(folder / f"{person.id}.html", _page(tree, page="person"))
             written.add(f"{person.id}.html")
         for stale in folder.glob("*.html"):  # persons of an earlier run who are no longer in the edition
             if stale.name not in written:
@@ -173,6 +174,12 @@ class SiteWriter:
                              title=record.title, date=record.date_text, when=record.date, side=str(entry.side),
                              words=str(entry.words), name=entry.name, mentions=_by_page(entry.mentions))
         return element
+
+
+def _page(tree: etree._Element, **params: str) -> bytes:
+    """The site's data → one of its pages (transforms/site/pages.xsl)."""
+    quoted: dict[str, Any] = {key: etree.XSLT.strparam(value) for key, value in params.items()}
+    return bytes(stylesheet_at("site/pages.xsl")(tree, **quoted))
 
 
 def _by_page(mentions: list[tuple[str, str]]) -> str:

@@ -1,0 +1,187 @@
+"""Accuracy of the converter on the reference corpus (a benchmark, not a test).
+
+    .venv/bin/python bench/accuracy.py [--corpus tests/corpus] [--keep DIR] [--rng tei_all.rng]
+
+Converts every ``NAME.txt`` of ``tests/corpus/*/`` that has a reference encoding ``NAME.xml`` beside
+it, and compares the TEI written with the reference using the yardstick in ``bench/yardstick/``
+(copies of the shared ``score.py`` and ``teifacts.py``, unchanged). Prints one line per document
+and, as its last three lines, the totals:
+
+    converted, tei_all-valid
+    page breaks, notes, headings found and false headings
+    person mentions: recall and precision
+
+Figures, each matched/total:
+  pb        page breaks with the same n at the same words, of those the input shows
+            (a break the plain-text copy lost cannot be found; ``pb*`` counts every break)
+  notes     notes with the same n after the same words and the same text
+  head      section headings of the reference that the input still shows, found as headings;
+            ``false`` headings the reference does not have
+  persons   recall: reference person mentions (by surname) also tagged in the output;
+            precision: output person mentions that the reference has
+  tei_all   validity of the output against TEI P5 (all modules), checked with jing when it is
+            installed, else lxml's RelaxNG (slow to compile)
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "bench" / "yardstick"))
+sys.path.insert(0, str(REPO))
+
+import score as yardstick  # noqa: E402  (bench/yardstick/score.py)
+import teifacts  # noqa: E402
+
+from tei.errors import TeiError  # noqa: E402
+from tei.pipeline import convert_file  # noqa: E402
+
+RNG_CANDIDATES = (REPO.parent / "shared" / "tei-all" / "tei_all.rng", Path("/work/shared/tei-all/tei_all.rng"))
+PAGE_SHOWN = re.compile(r"\[Page (?P<n>[^\]\s]+)\]")
+
+
+@dataclass
+class Row:
+    name: str
+    converted: bool = False
+    error: str = ""
+    pb: tuple[int, int] = (0, 0)
+    pb_all: tuple[int, int] = (0, 0)
+    notes: tuple[int, int] = (0, 0)
+    heads: tuple[int, int] = (0, 0)
+    false_heads: list[str] = field(default_factory=list)
+    persons: tuple[int, int] = (0, 0)
+    persons_out: tuple[int, int] = (0, 0)  # output mentions the reference has / all output mentions
+    valid: bool | None = None
+    missed: list[str] = field(default_factory=list)
+
+
+def shown_pages(text: str, gold_pbs: list[dict[str, object]]) -> list[dict[str, object]]:
+    """The reference's page breaks that the input shows: a ``[Page N]`` marker, or (in a typescript,
+    which has no such markers) every break, since the page numbers are part of the text."""
+    markers = {match.group("n") for match in PAGE_SHOWN.finditer(text)}
+    if not markers:
+        return gold_pbs
+    return [pb for pb in gold_pbs if pb["n"] in markers]
+
+
+def person_precision(gold: Path, out: Path) -> tuple[int, int]:
+    gold_count = collections.Counter(yardstick.surname_key(p) for p in teifacts.facts(str(gold))["persons"])
+    out_count = collections.Counter(yardstick.surname_key(p) for p in teifacts.facts(str(out))["persons"])
+    return sum(min(count, gold_count[key]) for key, count in out_count.items()), sum(out_count.values())
+
+
+def measure(txt: Path, out_dir: Path) -> Row:
+    row = Row(txt.parent.name + "/" + txt.stem)
+    gold = txt.with_suffix(".xml")
+    try:
+        conversion = convert_file(txt)
+    except TeiError as error:
+        row.error = str(error).split(": ", 1)[-1][:70]
+        return row
+    except Exception as error:  # a crash is a finding of the benchmark, not a reason to stop it
+        row.error = f"crash: {type(error).__name__}: {error}"[:70]
+        return row
+    row.converted = True
+    out = out_dir / f"{txt.parent.name}-{txt.stem}.tei.xml"
+    out.write_bytes(conversion.xml)
+    text = txt.read_text(encoding="utf-8")
+    result = yardstick.score(str(gold), str(out), None, text)
+    gold_facts, out_facts = teifacts.facts(str(gold)), teifacts.facts(str(out))
+    shown = shown_pages(text, gold_facts["pbs"])
+    row.pb = (yardstick.match_pbs(shown, out_facts["pbs"]), len(shown))
+    row.pb_all = result["pb"]
+    row.notes = result["notes"]
+    row.heads = result["titles"]
+    row.false_heads = result["false_titles"]
+    row.persons = result["persons"]
+    row.persons_out = person_precision(gold, out)
+    if result["notes_missed"]:
+        row.missed.append("notes " + ",".join(str(n) for n in result["notes_missed"]))
+    return row
+
+
+def check_tei_all(outputs: dict[str, Path], rng: Path | None) -> dict[str, bool]:
+    """name → valid; jing checks all files in one run (its report names the invalid ones)."""
+    if rng is None or not outputs:
+        return {}
+    if shutil.which("jing"):
+        done = subprocess.run(["jing", str(rng), *map(str, outputs.values())], capture_output=True, text=True,
+                              timeout=600)
+        bad = {line.split(":", 1)[0] for line in done.stdout.splitlines() if ":" in line}
+        return {name: str(path) not in bad for name, path in outputs.items()}
+    schema = etree.RelaxNG(etree.parse(str(rng)))
+    return {name: bool(schema.validate(etree.parse(str(path)))) for name, path in outputs.items()}
+
+
+def fraction(pair: tuple[int, int]) -> str:
+    return f"{pair[0]}/{pair[1]}"
+
+
+def percent(pair: tuple[int, int]) -> str:
+    return f"{100 * pair[0] / pair[1]:.1f}%" if pair[1] else "–"
+
+
+def report(rows: list[Row]) -> list[str]:
+    lines = [f"{'document':44} {'conv':4} {'pb':>7} {'pb*':>7} {'notes':>7} {'head':>6} {'false':>5} "
+             f"{'persons':>7} {'prec':>7} {'tei_all':>7}"]
+    for row in rows:
+        if not row.converted:
+            lines.append(f"{row.name:44} {'NO':4} {row.error}")
+            continue
+        valid = "valid" if row.valid else "INVALID" if row.valid is False else "n/a"
+        lines.append(f"{row.name:44} {'yes':4} {fraction(row.pb):>7} {fraction(row.pb_all):>7} "
+                     f"{fraction(row.notes):>7} {fraction(row.heads):>6} {len(row.false_heads):>5} "
+                     f"{fraction(row.persons):>7} {fraction(row.persons_out):>7} {valid:>7}"
+                     + (f"  false: {'; '.join(h[:30] for h in row.false_heads)}" if row.false_heads else "")
+                     + (f"  missed {'; '.join(row.missed)}" if row.missed else ""))
+
+    def total(attribute: str) -> tuple[int, int]:
+        pairs = [getattr(row, attribute) for row in rows if row.converted]
+        return sum(p[0] for p in pairs), sum(p[1] for p in pairs)
+
+    converted = sum(row.converted for row in rows)
+    checked = [row for row in rows if row.valid is not None]
+    false_heads = sum(len(row.false_heads) for row in rows)
+    lines.append(f"TOTAL converted {converted}/{len(rows)}  tei_all valid "
+                 f"{sum(bool(row.valid) for row in checked)}/{len(checked)}")
+    lines.append(f"TOTAL pb {fraction(total('pb'))} ({percent(total('pb'))}; every break {fraction(total('pb_all'))})"
+                 f"  notes {fraction(total('notes'))} ({percent(total('notes'))})"
+                 f"  headings {fraction(total('heads'))} ({percent(total('heads'))}) false {false_heads}")
+    lines.append(f"TOTAL persons recall {fraction(total('persons'))} ({percent(total('persons'))})"
+                 f"  precision {fraction(total('persons_out'))} ({percent(total('persons_out'))})")
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=REPO / "tests" / "corpus")
+    parser.add_argument("--keep", type=Path, help="write the converted TEI here (default: a temporary directory)")
+    parser.add_argument("--rng", type=Path, help="tei_all.rng (default: the shared copy, when there is one)")
+    args = parser.parse_args(argv)
+    rng = args.rng or next((path for path in RNG_CANDIDATES if path.is_file()), None)
+    inputs = sorted(txt for txt in args.corpus.glob("*/*.txt") if txt.with_suffix(".xml").is_file())
+    with tempfile.TemporaryDirectory() as scratch:
+        out_dir = args.keep or Path(scratch)
+        out_dir.mkdir(parents=True, exist_ok=True)
+        rows = [measure(txt, out_dir) for txt in inputs]
+        outputs = {row.name: out_dir / f"{row.name.replace('/', '-')}.tei.xml" for row in rows if row.converted}
+        for name, valid in check_tei_all(outputs, rng).items():
+            next(row for row in rows if row.name == name).valid = valid
+    print("\n".join(report(rows)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,120 @@
+"""Does the converter take time in proportion to its input? Each case is built at growing sizes
+and converted; the time per unit should stay flat as the size doubles.
+
+    python bench/bench_scaling.py [--case NAME] [--sizes 1000,2000,4000] [--validate] [--timeout 60]
+
+A case is the input shape of a reported slowdown: an ordinary memorandum made longer, one
+long paragraph, many unclosed "(NOTE:" or “, many inline page markers on one line, many
+sections for ``tei speakers``. Each conversion runs in a child process, so that a case
+that has gone quadratic is stopped at ``--timeout`` instead of stalling the run.
+Prints, per case and size: the input size, seconds, and seconds per 1,000 units; a ratio of
+the last to the first per-unit time far above 1 means the cost grows faster than the input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "frus1981-88v05-d256.txt"
+TITLE = "12. Memorandum of Conversation\n\n"
+
+
+def long_memo(n: int) -> str:
+    """The bundled memorandum's body repeated ``n`` times (its footnote list kept once)."""
+    text = SEED.read_text(encoding="utf-8")
+    head, _, rest = text.partition("\n\n\n")
+    body = rest.split("\n\n  1.", 1)[0]
+    return head + "\n\n\n" + "\n\n".join([body] * n) + "\n"
+
+
+def paragraph(n: int) -> str:
+    return TITLE + " ".join(["Able said the talks would go on, and Baker agreed."] * n) + "\n"
+
+
+def unclosed_notes(n: int) -> str:
+    return TITLE + "Able said (NOTE: this " * n + "\n"
+
+
+def unclosed_quotes(n: int) -> str:
+    return TITLE + "Able said “yes " * n + "\n"
+
+
+def inline_pages(n: int) -> str:
+    return TITLE + "".join(f"word [Page {page}] " for page in range(1, n + 1)) + "\n"
+
+
+def sections(n: int) -> str:
+    return TITLE + "".join(f"Part {i}\n\nAble said it was fine.\n\n" for i in range(n))
+
+
+def many_paragraphs(n: int) -> str:
+    return TITLE + "Able said the talks would go on.\n\n" * n
+
+
+CASES: dict[str, tuple[Callable[[int], str], list[int]]] = {
+    "long-memo (copies)": (long_memo, [25, 50, 100, 200]),
+    "one paragraph (sentences)": (paragraph, [1000, 2000, 4000, 8000]),
+    "unclosed (NOTE: (count)": (unclosed_notes, [1000, 2000, 4000, 8000]),
+    "unclosed “ (count)": (unclosed_quotes, [5000, 10000, 20000, 40000]),
+    "inline [Page N] (count)": (inline_pages, [5000, 10000, 20000, 40000]),
+    "sections (count)": (sections, [5000, 10000, 20000, 40000]),
+    "paragraphs (count)": (many_paragraphs, [5000, 10000, 20000, 40000]),
+}
+
+
+def _convert(text: str, validate: bool, speakers: bool, queue: multiprocessing.Queue[float]) -> None:
+    from tei.pipeline import convert_bytes
+
+    data = text.encode("utf-8")
+    started = time.perf_counter()
+    result = convert_bytes(data, "scaling.txt", validate=validate)
+    if speakers:
+        from tei.resolve.speakers import count_speakers
+
+        count_speakers(result.tree)
+    queue.put(time.perf_counter() - started)
+
+
+def measure(text: str, validate: bool, speakers: bool, timeout: float) -> float | None:
+    queue: multiprocessing.Queue[float] = multiprocessing.Queue()
+    process = multiprocessing.Process(target=_convert, args=(text, validate, speakers, queue))
+    process.start()
+    process.join(timeout)
+    if process.is_alive():
+        process.kill()
+        process.join()
+        return None
+    return queue.get() if not queue.empty() else None
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--case", action="append", help="only these cases (a prefix of the name)")
+    parser.add_argument("--validate", action="store_true", help="also validate the TEI, as tei convert does")
+    parser.add_argument("--speakers", action="store_true", help="also count the speakers, as tei speakers does")
+    parser.add_argument("--timeout", type=float, default=60.0)
+    parser.add_argument("--scale", type=float, default=1.0, help="multiply every size by this")
+    args = parser.parse_args()
+    for name, (make, sizes) in CASES.items():
+        if args.case and not any(name.startswith(prefix) for prefix in args.case):
+            continue
+        first: float | None = None
+        for size in (int(s * args.scale) for s in sizes):
+            text = make(size)
+            seconds = measure(text, args.validate, args.speakers, args.timeout)
+            if seconds is None:
+                print(f"{name:28} {size:>8,} {len(text.encode()) / 2**20:8.2f} MB   > {args.timeout:.0f} s (stopped)")
+                break
+            per_unit = seconds / size * 1000
+            first = first or per_unit
+            print(f"{name:28} {size:>8,} {len(text.encode()) / 2**20:8.2f} MB {seconds:8.2f} s "
+                  f"{per_unit:8.3f} s/1000  ×{per_unit / first:.1f}", flush=True)
+
+
+if __name__ == "__main__":
+    main()

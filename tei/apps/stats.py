@@ -1,0 +1,134 @@
+"""stats: who spoke how much in a TEI file (``tei speakers``).
+
+    TEI file → count_speakers → [SpeakerCount] → format_speakers → table | csv | json
+
+The ``said`` elements are read back into the model (:mod:`tei.decode`) and split into
+sentences by the converter's own splitter, so counts agree with what the converter decided.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import asdict, dataclass, field
+
+from lxml import etree
+
+from tei.decode import decode_inlines, text_of
+from tei.model import Inline, PersName, Quote, Said, plain_text
+from tei.namespaces import tei
+from tei.resolve.speakers import editorial_aside, split_sentences
+
+NO_SECTION = "(no section)"
+
+
+FORMATS = ("table", "csv", "json")
+
+
+@dataclass
+class SpeakerCount:
+    """What one speaker said in a TEI document: sentences, words, and the sections spoken in."""
+
+    id: str
+    name: str
+    sentences: int = 0
+    words: int = 0
+    sections: list[str] = field(default_factory=list)
+
+
+def _normalize(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _spoken_words(content: list[Inline]) -> int:
+    """Words of the speaker's own text: editorial notes (and footnotes, already left out) do not count."""
+    def spoken(items: list[Inline]) -> str:
+        parts = []
+        for item in items:
+            if isinstance(item, str):
+                parts.append(item)
+            elif isinstance(item, PersName):
+                parts.append(item.text)
+            elif isinstance(item, (Quote, Said)):
+                parts.append(spoken(item.content))
+            else:
+                parts.append(" ")
+        return "".join(parts)
+    return len(spoken(content).split())
+
+
+def _section_labels(root: etree._Element) -> dict[etree._Element, str]:
+    """Each section ``div`` → its head text, or "section N" (N counts every section, in order).
+
+    A heading used twice (the same topic before and after lunch) gets its number too:
+    "1. Trade (section 6)".
+    """
+    sections = [div for div in root.iter(tei("div")) if div.get("type") == "section"]
+    heads = []
+    for div in sections:
+        head = div.find(tei("head"))
+        heads.append(_normalize(text_of(head)) if head is not None else "")
+    repeated = {text for text in heads if text and heads.count(text) > 1}
+    labels: dict[etree._Element, str] = {}
+    for number, (div, text) in enumerate(zip(sections, heads, strict=True), start=1):
+        labels[div] = f"{text} (section {number})" if text in repeated else text or f"section {number}"
+    return labels
+
+
+def count_speakers(root: etree._Element) -> list[SpeakerCount]:
+    """Per speaker of a TEI document: sentences and words inside ``said``, and the sections spoken in.
+
+    A ``said`` with ``who="#a #b"`` counts for both. Speakers come in order of sentences spoken
+    (most first), then by id. Before: ``<said who="#able">Able asked. She sat.</said>``
+    → after: ``[SpeakerCount("able", "Ambassador Able", sentences=2, words=4, …)]``.
+    """
+    names = {person.get("{http://www.w3.org/XML/1998/namespace}id"): _normalize(
+        text_of(name)) if (name := person.find(tei("persName"))) is not None else ""
+        for person in root.iter(tei("person"))}
+    labels = _section_labels(root)
+    counts: dict[str, SpeakerCount] = {}
+    text = root.find(tei("text"))
+    for said in (text.iter(tei("said")) if text is not None else []):
+        content = decode_inlines(said)
+        sentences = [sentence for sentence in split_sentences(content)
+                     if not editorial_aside(sentence) and plain_text(sentence).strip()]
+        words = _spoken_words(content)
+        section = next((labels[div] for div in said.iterancestors(tei("div")) if div in labels),
+                       NO_SECTION)
+        for pointer in (said.get("who") or "").split():
+            who = pointer.lstrip("#")
+            count = counts.setdefault(who, SpeakerCount(who, names.get(who) or ""))
+            count.sentences += len(sentences)
+            count.words += words
+            if section not in count.sections:
+                count.sections.append(section)
+    return sorted(counts.values(), key=lambda count: (-count.sentences, -count.words, count.id))
+
+
+def format_speakers(counts: list[SpeakerCount], output_format: str, path: str = "") -> str:
+    """The counts as an aligned ``table``, ``csv`` (sections joined by "; ") or ``json``."""
+    if output_format == "json":
+        return json.dumps({"file": path, "speakers": [asdict(count) for count in counts]},
+                          ensure_ascii=False, indent=2) + "\n"
+    rows = [[count.id, count.name, str(count.sentences), str(count.words), "; ".join(count.sections)]
+            for count in counts]
+    header = ["speaker", "name", "sentences", "words", "sections"]
+    if output_format == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(header)
+        writer.writerows(rows)
+        return buffer.getvalue()
+    if output_format != "table":
+        raise ValueError(f"unknown format {output_format!r}; use one of: {', '.join(FORMATS)}")
+    widths = [max(len(row[column]) for row in [header, *rows]) for column in range(4)]
+    lines = []
+    for row in [header, *rows]:
+        cells = [row[0].ljust(widths[0]), row[1].ljust(widths[1]), row[2].rjust(widths[2]),
+                 row[3].rjust(widths[3]), row[4]]
+        lines.append("  ".join(cells).rstrip())
+    return "\n".join(lines) + "\n"
+
+
+__all__ = ["FORMATS", "SpeakerCount", "count_speakers", "format_speakers"]

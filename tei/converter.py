@@ -1,0 +1,134 @@
+"""converter: plain text → TEI, the whole conversion, through named registries.
+
+    read → recognize (front, blocks, inline, back) → resolve (passes) → encode → serialize → validate
+
+A :class:`Converter` holds the registries; :func:`default_converter` builds them once per
+process from the modules listed in :data:`tei.recognize.FEATURES` and
+:data:`tei.resolve.PASS_MODULES`. A converter with other conventions is a converter
+with other registries::
+
+    recognizers = build_recognizers()
+    recognizers.blocks.deregister("section-break")
+    Converter(recognizers).convert("12. Memorandum of Conversation\\n\\n…")
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from lxml import etree
+
+from tei.encode import encode, serialize
+from tei.errors import Diagnostic, Reporter
+from tei.model import Document
+from tei.read.reader import read
+from tei.recognize import Recognizers, build_recognizers, default_recognizers, recognize
+from tei.resolve import Pass, build_passes, default_passes, resolve
+from tei.rules import Registry
+
+SOURCE_FAITHFUL_RULES = frozenset({"pages-increase", "notes-in-order"})
+
+
+@dataclass
+class Conversion:
+    """What a conversion gives: the model, the TEI tree and bytes, and the problems found.
+
+    ``explanations`` holds the decisions of the rules as ``info`` diagnostics, in line
+    order, when the conversion was asked to explain itself (empty otherwise).
+    """
+
+    document: Document
+    tree: etree._Element
+    xml: bytes
+    diagnostics: list[Diagnostic]
+    validation: list[Diagnostic] | None = None  # None: not validated
+    explanations: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def valid(self) -> bool:
+        return not self.validation
+
+
+class Converter:
+    """The registries of recognizers and passes, and the conversion that runs them in order."""
+
+    def __init__(self, recognizers: Recognizers | None = None, passes: Registry[Pass] | None = None) -> None:
+        self.recognizers = recognizers if recognizers is not None else build_recognizers()
+        self.passes = passes if passes is not None else build_passes()
+
+    def registries(self) -> list[Registry[Any]]:
+        """Every registry, in the order the conversion uses them (the back matter is taken off first)."""
+        return [*self.recognizers.registries(), self.passes]
+
+    def document(self, data: bytes, path: str, reporter: Reporter) -> Document:
+        """The bytes of a memorandum → the resolved model."""
+        source = read(data, path, reporter)
+        return resolve(recognize(source, reporter, self.recognizers), reporter, self.passes)
+
+    def convert_bytes(self, data: bytes, path: str = "<input>", *, validate: bool = False,
+                      output_name: str = "<output>", explain: bool = False) -> Conversion:
+        """Convert the bytes of a memorandum; raises :class:`~tei.errors.ConversionError` if it cannot.
+
+        With ``validate``, the TEI written is checked against our schema and rules; the problems,
+        located in the output (``output_name``), are in ``Conversion.validation``. With
+        ``explain``, every rule's decision is kept, in ``Conversion.explanations``.
+        """
+        reporter = Reporter(path, explaining=explain)
+        document = self.document(data, path, reporter)
+        tree = encode(document)
+        result = Conversion(document, tree, serialize(tree), reporter.diagnostics,
+                            explanations=reporter.explanations() if explain else [])
+        if validate:
+            result.validation = validate_conversion(result, output_name)
+        return result
+
+    def convert(self, text: str, path: str = "<input>", *, validate: bool = False,
+                explain: bool = False) -> Conversion:
+        """Convert a memorandum given as a string."""
+        return self.convert_bytes(text.encode("utf-8"), path, validate=validate, explain=explain)
+
+    def convert_file(self, path: str | Path, *, validate: bool = False, explain: bool = False) -> Conversion:
+        return self.convert_bytes(Path(path).read_bytes(), str(path), validate=validate, explain=explain)
+
+
+@lru_cache(maxsize=1)
+def default_converter() -> Converter:
+    """The converter of the built-in conventions, its registries built once per process."""
+    return Converter(default_recognizers(), default_passes())
+
+
+def validate_conversion(conversion: Conversion, output_name: str = "<output>") -> list[Diagnostic]:
+    """The problems of the TEI a conversion wrote, located in ``output_name``.
+
+    Pages that go backwards or notes out of order are the source's own: the TEI records them
+    faithfully and the converter has already warned with the input's line, so they are not
+    counted here.
+    """
+    from tei.validate import validate_bytes, validate_tree
+
+    # The tree in memory is the file written (serialize indents it in place), so it is
+    # checked without parsing again; only a problem needs the bytes, for its line.
+    problems = validate_tree(conversion.tree, output_name)
+    if problems:
+        problems = validate_bytes(conversion.xml, output_name)
+    return [d for d in problems if d.rule not in SOURCE_FAITHFUL_RULES]
+
+
+def convert_bytes(data: bytes, path: str = "<input>", *, validate: bool = False,
+                  output_name: str = "<output>", explain: bool = False) -> Conversion:
+    """:meth:`Converter.convert_bytes` of the :func:`default_converter`."""
+    return default_converter().convert_bytes(data, path, validate=validate, output_name=output_name,
+                                             explain=explain)
+
+
+def convert(text: str, path: str = "<input>", *, validate: bool = False, explain: bool = False) -> Conversion:
+    """Convert a memorandum given as a string."""
+    return convert_bytes(text.encode("utf-8"), path, validate=validate, explain=explain)
+
+
+def convert_file(path: str | Path, *, validate: bool = False, explain: bool = False) -> Conversion:
+    """Convert the memorandum in the file at ``path``."""
+    return convert_bytes(Path(path).read_bytes(), str(path), validate=validate, explain=explain)

@@ -1,0 +1,99 @@
+"""Names: what a person's name looks like, and the id made from it.
+
+Shared by the participants' recognizer and the persons and speakers passes, so that a
+name is read the same way everywhere. Names are Unicode: a capitalized word is an upper
+case letter and lower case letters of any Latin, Greek or Cyrillic alphabet
+("Ødegaard", "Łukasz", "Громыко").
+
+    >>> slug("Ødegaard"), slug("Громыко"), slug("Παπανδρέου")
+    ('odegaard', 'gromyko', 'papandreou')
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from tei.lexicon import words
+
+# Letters of the Latin, Greek and Cyrillic blocks, by case: Python's ``re`` has no \p{Lu}, and
+# a name must start with a capital. Built once from the Unicode database (a few thousand
+# code points).
+_BLOCKS = (range(0x41, 0x530), range(0x1E00, 0x2000))
+
+
+def _letter_class(test: str) -> str:
+    chars = [chr(code) for block in _BLOCKS for code in block
+             if getattr(chr(code), test)() and unicodedata.category(chr(code)).startswith("L")]
+    ranges: list[str] = []
+    start = previous = chars[0]
+    for char in [*chars[1:], ""]:
+        if char and ord(char) == ord(previous) + 1:
+            previous = char
+            continue
+        ranges.append(re.escape(start) if start == previous else f"{re.escape(start)}-{re.escape(previous)}")
+        if char:
+            start = previous = char
+    return "".join(ranges)
+
+
+UPPER = _letter_class("isupper")
+LOWER = _letter_class("islower")
+# A capitalized word ("Able", "McKay", "Ødegaard", "D’Arcy"), optionally with an apostrophe suffix.
+NAME = rf"[{UPPER}][{LOWER}]+(?:[{UPPER}][{LOWER}]+)?(?:[’'][{LOWER}]{{2,}})?"
+INITIAL = rf"[{UPPER}]\."
+NAME_END = r"(?![\w]|[\-/][\w])"
+NAME_START = r"(?<![\w’'\-/])"
+CAPITALIZED = re.compile(rf"[{UPPER}]")
+
+HONORIFICS = words("honorifics")
+TITLE_HEADS = words("titles") | HONORIFICS
+TITLE_MODIFIERS = words("title-modifiers")
+# Every word that can be part of a title, rank or honorific.
+TITLE_WORDS = TITLE_HEADS | TITLE_MODIFIERS
+NOT_NAMES = words("not-names")
+PARTICLES = words("name-particles")
+
+ABBREVIATION = re.compile(r"^[A-Z][A-Z/&.\-]*[A-Z.]$|^[A-Z]/[A-Z]+$")
+INITIAL_TOKEN = re.compile(rf"^{INITIAL}$")
+
+
+def is_title_word(token: str) -> bool:
+    """A word of a title or rank ("Ambassador", "Deputy"), or a short abbreviation ("FM", "DCM")."""
+    if INITIAL_TOKEN.match(token):
+        return False
+    return token in TITLE_WORDS or bool(ABBREVIATION.match(token) and len(token) <= 6)
+
+
+def is_name_word(word: str) -> bool:
+    """Whether a capitalized word can be a person's name: not a title, not a common capitalized word."""
+    return word not in NOT_NAMES and word not in TITLE_WORDS
+
+
+# Letters that Unicode does not decompose to ASCII, and the Cyrillic and Greek alphabets
+# (a simple romanization in the style of BGN/PCGN; ids need to be readable, not reversible).
+_TRANSLITERATION = str.maketrans({
+    "Ø": "O", "ø": "o", "Æ": "AE", "æ": "ae", "Œ": "OE", "œ": "oe", "ß": "ss", "Ł": "L", "ł": "l",
+    "Đ": "D", "đ": "d", "Ð": "D", "ð": "d", "Þ": "Th", "þ": "th", "ı": "i", "Ħ": "H", "ħ": "h",
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z", "и": "i",
+    "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t",
+    "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y",
+    "ь": "", "э": "e", "ю": "yu", "я": "ya", "і": "i", "ї": "yi", "є": "ye", "ґ": "g", "ў": "u",
+    "α": "a", "β": "v", "γ": "g", "δ": "d", "ε": "e", "ζ": "z", "η": "i", "θ": "th", "ι": "i", "κ": "k",
+    "λ": "l", "μ": "m", "ν": "n", "ξ": "x", "ο": "o", "π": "p", "ρ": "r", "σ": "s", "ς": "s", "τ": "t",
+    "υ": "y", "φ": "f", "χ": "ch", "ψ": "ps", "ω": "o",
+})
+
+
+def romanize(text: str) -> str:
+    """``text`` in ASCII letters: accents dropped, Cyrillic and Greek romanized ("Громыко" → "gromyko")."""
+    # Romanized before decomposing ("й" is not "и" with a mark) and after (Greek accents).
+    decomposed = unicodedata.normalize("NFKD", text.lower().replace("ου", "ou").translate(_TRANSLITERATION))
+    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return bare.translate(_TRANSLITERATION).encode("ascii", "ignore").decode()
+
+
+def slug(text: str) -> str:
+    """A name folded to an XML name: ASCII, lower case, hyphens ("Couve de Murville" → "couve-de-murville")."""
+    value = re.sub(r"[^a-z0-9]+", "-", romanize(text)).strip("-")
+    return value if value and value[0].isalpha() else f"p-{value or 'person'}"

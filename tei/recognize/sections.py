@@ -1,0 +1,96 @@
+"""Sections: a heading line, or two blank lines, open a new :class:`~tei.model.Section`.
+
+    "Arms Control" (one short line, no closing punctuation)  heading        → Section(head=…)
+    "2. Trade" (a numbered line)                             heading        → Section(head=…)
+    a block after two blank lines, not a heading             section-break  → Section(head=None),
+                                                                              then the block is read as usual
+
+The ``heading`` rule comes first, so that a heading after two blank lines is one section
+with its head, not an empty section followed by a heading. The ``section-break`` rule opens
+the section and hands the block on; every recognizer of a block that may follow a section
+break must therefore have a lower priority than ``section-break``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tei.model import PageBreak, Section
+from tei.read.blocks import Block as TextBlock
+from tei.recognize.base import BULLET, ParseState, Recognizers, excerpt, lines_of
+from tei.recognize.page_breaks import PAGE_MARKER, SECTION_BREAK_BLANK_LINES
+
+HEADING_END = re.compile(r"[.,;:!?”\"’')\]]$")
+NUMBERED_HEADING = re.compile(r"^\d+[A-Za-z]?\.\s+\S")
+HEADING_MAX_WORDS = 12
+
+
+def heading_verdict(text: str) -> tuple[bool, str]:
+    """(whether one line of text is a heading, why)."""
+    # Digits glued to the end are a footnote reference ("…Able.1"), not part of the shape.
+    if PAGE_MARKER.search(text):
+        return False, "it holds a page marker"
+    if HEADING_END.search(text.rstrip("0123456789")):
+        return False, "it ends with punctuation, like a sentence"
+    if not (text[0].isupper() or NUMBERED_HEADING.match(text)):
+        return False, "it starts neither with a capital nor with a number"
+    if len(text.split()) > HEADING_MAX_WORDS:
+        return False, f"it has more than {HEADING_MAX_WORDS} words"
+    if NUMBERED_HEADING.match(text):
+        return True, "a numbered line alone, without closing punctuation"
+    return True, f"a line alone, of at most {HEADING_MAX_WORDS} words, capitalized, without closing punctuation"
+
+
+class HeadingBlockRecognizer:
+    """A short single line without closing punctuation, or a numbered one ("2. Trade") → a new Section."""
+
+    name = "heading"
+
+    def test(self, block: TextBlock, state: ParseState) -> bool:
+        if len(block.lines) != 1:
+            return False  # a heading is one line: a longer block is never one
+        text = block.lines[0].text.strip()
+        if BULLET.match(text):
+            return False
+        heading, reason = heading_verdict(text)
+        if state.reporter.explaining and not PAGE_MARKER.fullmatch(text):
+            state.reporter.decide(self.name, excerpt(text), "heading" if heading else "not a heading", reason,
+                                  block.line)
+        return heading
+
+    def run(self, block: TextBlock, state: ParseState) -> None:
+        head = state.parse_inline(lines_of(block))
+        opened = state.section
+        if opened is not None and opened.head is None and opened.blocks and all(
+                isinstance(child, PageBreak) for child in opened.blocks):
+            # "\n\n\n[Page 6]\n\nHeading": the section opened by the two blank lines is this heading's.
+            opened.breaks_before_head = [child for child in opened.blocks if isinstance(child, PageBreak)]
+            opened.head, opened.blocks = head, []
+            return
+        section = Section(head=head, blocks=[], line=block.line,
+                          space_before=block.blank_before >= SECTION_BREAK_BLANK_LINES)
+        state.document.body.append(section)
+        state.section = section
+
+
+class SectionBreakBlockRecognizer:
+    """Two blank lines before a block that is not a heading → a new section without a head (never invented text)."""
+
+    name = "section-break"
+
+    def test(self, block: TextBlock, state: ParseState) -> bool:
+        return block.blank_before >= SECTION_BREAK_BLANK_LINES
+
+    def run(self, block: TextBlock, state: ParseState) -> bool:
+        if state.reporter.explaining:
+            state.reporter.decide(self.name, excerpt(block.lines[0].text), "section break, no heading",
+                                  f"{block.blank_before} blank lines before it, and it is not a heading", block.line)
+        section = Section(head=None, blocks=[], line=block.line, space_before=True)
+        state.document.body.append(section)
+        state.section = section
+        return False  # the block itself is read by the recognizers below
+
+
+def register(recognizers: Recognizers) -> None:
+    recognizers.blocks.register(HeadingBlockRecognizer(), "heading", 100)
+    recognizers.blocks.register(SectionBreakBlockRecognizer(), "section-break", 90)

@@ -1,0 +1,168 @@
+"""The speakers pass: wrap each run of one participant's sentences in :class:`~tei.model.Said`.
+
+    [PersName('Able', 'able'), ' asked where. ', PersName('Baker', 'baker'),
+     ' said he would go. There was then some discussion.']
+    → [Said(['able'], [PersName('Able', …), ' asked where.']), ' ',
+       Said(['baker'], [PersName('Baker', …), ' said he would go.']), ' ',
+       'There was then some discussion.']
+
+Each sentence is decided by the first rule of :data:`~.rules.RULES` with an opinion; the
+decision is recorded for ``tei convert --explain``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from tei.errors import InternalError, Reporter
+from tei.model import Block, Document, Inline, PageBreak, Paragraph, Said, Section, plain_text
+from tei.resolve.speakers.cast import Reading, learn_genders, participant_aliases, participant_roles
+from tei.resolve.speakers.clauses import new_speaker_clauses
+from tei.resolve.speakers.rules import RULES, Attribution, Sentence, SpeakerRule
+from tei.resolve.speakers.sentences import split_sentences
+from tei.rules import Registry
+
+EXCERPT = 60
+
+
+def decide_sentence(sentence: list[Inline], current: list[str] | None, reading: Reading,
+                    rules: Registry[SpeakerRule] | None = None) -> tuple[str, Attribution]:
+    """The first rule with an opinion on ``sentence`` and its decision; the reading is updated."""
+    text, refs = reading.mask(sentence)
+    context = Sentence(sentence, text, refs, current)
+    for rule in rules if rules is not None else RULES:
+        decision = rule.decide(context, reading)
+        if decision is not None:
+            if decision.names_speaker and decision.who:
+                reading.spoke(decision.who)
+                reading.turn_started = True
+            return rule.name, decision
+    raise InternalError(f"no speaker rule decided {plain_text(sentence)[:EXCERPT]!r}")
+
+
+def attribute_sentence(sentence: list[Inline], current: list[str] | None,
+                       reading: Reading) -> tuple[list[str] | None, list[str] | None]:
+    """The speakers of one sentence, and the paragraph's current speakers after it."""
+    _rule, decision = decide_sentence(sentence, current, reading)
+    return decision.who, decision.current
+
+
+def _paragraph_lists(blocks: list[Block]) -> Iterator[list[Block]]:
+    """The body's block lists (the body itself and every section's blocks), in reading order."""
+    yield blocks
+    for block in blocks:
+        if isinstance(block, Section):
+            yield from _paragraph_lists(block.blocks)
+
+
+def _wrap(sentences: list[list[Inline]], speakers: list[list[str] | None]) -> list[Inline]:
+    """Runs of sentences with the same speakers → one Said; spaces between runs stay outside."""
+    result: list[Inline] = []
+    index = 0
+    while index < len(sentences):
+        who = speakers[index]
+        end = index + 1
+        while end < len(sentences) and speakers[end] == who:
+            end += 1
+        run = [item for sentence in sentences[index:end] for item in sentence]
+        if who is None:
+            result += run
+        else:
+            trailing = ""
+            if run and isinstance(run[-1], str) and run[-1] != run[-1].rstrip():
+                stripped = run[-1].rstrip()
+                trailing = run[-1][len(stripped):]
+                run = run[:-1] + ([stripped] if stripped else [])
+            result.append(Said(list(who), run))
+            if trailing:
+                result.append(trailing)
+        index = end
+    return result
+
+
+def attribute_speakers(document: Document, reporter: Reporter) -> None:
+    """Wrap every run of one participant's sentences in :class:`Said`, paragraph by paragraph.
+
+    Before: ``Paragraph(['Able', ' asked where. Baker said later.'])`` (names linked) →
+    after: ``Paragraph([Said(['able'], […]), ' ', Said(['baker'], […])])``.
+    """
+    participants = {person.id for person in document.participants}
+    if not participants:
+        return
+    paragraphs: list[Paragraph] = []
+    for blocks in _paragraph_lists(document.body):
+        paragraphs += [block for block in blocks if isinstance(block, Paragraph)]
+    # Split once: the genders are learned from the same sentences that are then attributed.
+    sentences_of = {id(paragraph): split_sentences(paragraph.content) for paragraph in paragraphs}
+    reading = Reading(participants, participant_aliases(document), participant_roles(document))
+    reading.genders = learn_genders([sentence for paragraph in paragraphs
+                                     for sentence in sentences_of[id(paragraph)]], reading)
+    for blocks in _paragraph_lists(document.body):
+        carried: list[str] | None = None  # the last speaker of the previous paragraph of this list
+        for block in blocks:
+            if isinstance(block, PageBreak):
+                continue  # a page break between paragraphs does not interrupt a turn
+            if not isinstance(block, Paragraph):
+                carried = None
+                continue
+            if any(isinstance(item, Said) for item in block.content):
+                continue  # already attributed
+            carried = _attribute_paragraph(block, sentences_of[id(block)], carried, reading,
+                                           document, reporter)
+
+
+def _attribute_paragraph(block: Paragraph, whole_sentences: list[list[Inline]], current: list[str] | None,
+                         reading: Reading, document: Document, reporter: Reporter) -> list[str] | None:
+    """Attribute the sentences of one paragraph; returns the current speakers at its end."""
+    sentences: list[list[Inline]] = []
+    speakers: list[list[str] | None] = []
+    reading.turn_started = False
+    for whole in whole_sentences:
+        connector: list[Inline] | None = None
+        for piece, is_connector in new_speaker_clauses(whole):
+            if is_connector:
+                connector = piece
+                continue
+            rule, decision = decide_sentence(piece, current, reading)
+            who, current = decision.who, decision.current
+            if reporter.explaining:
+                _record(rule, decision, piece, block.line, reporter)
+            if decision.outsiders:
+                _report_outsiders(document, list(decision.outsiders), piece, block.line, reporter)
+            if connector is not None and speakers[-1] == who:
+                sentences[-1] += connector + piece  # the same speaker after all: one unit
+            else:
+                if connector is not None:
+                    sentences.append(connector)
+                    speakers.append(None)  # ", and": nobody's words
+                sentences.append(piece)
+                speakers.append(who)
+            connector = None
+    block.content[:] = _wrap(sentences, speakers)
+    return current
+
+
+def _excerpt(sentence: list[Inline]) -> str:
+    text = " ".join(plain_text(sentence).split())
+    return text if len(text) <= EXCERPT else text[:EXCERPT - 3] + "…"
+
+
+def _record(rule: str, decision: Attribution, sentence: list[Inline], line: int, reporter: Reporter) -> None:
+    verdict = "said by " + " and ".join(f"#{who}" for who in decision.who) if decision.who else "nobody's words"
+    reporter.decide(rule, f"'{_excerpt(sentence)}'", verdict, decision.reason, line)
+
+
+def _report_outsiders(document: Document, refs: list[str], sentence: list[Inline], line: int,
+                      reporter: Reporter) -> None:
+    """A person who is not a participant speaks outside anyone's turn: the sentence gets no speaker.
+
+    Often the person took part but is missing from the participant list.
+    """
+    names = {person.id: person.name for person in document.mentioned}
+    who = " and ".join(names.get(ref, ref or "a person") for ref in refs)
+    excerpt = _excerpt(sentence)
+    reporter.warning(f"'{excerpt}': {who} speaks but is not among the participants; the sentence is left "
+                     "without a speaker (list the person as a participant if they took part)", line,
+                     "speaker-not-in-participants")
+
+

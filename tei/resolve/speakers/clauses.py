@@ -1,0 +1,129 @@
+"""Clauses: where a sentence's main clause begins, and who its subject is.
+
+    "In answer to a question from Dorn, Baker said …" → the subject is Baker
+    "Carter asked if it applied, and Baker answered …" → two clauses, two speakers
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+
+from tei.model import Inline
+from tei.resolve.speakers.patterns import CLAUSE_OPENING, LEADING_CLAUSE, NAMED, PERSON_NUMBER, PRONOUN
+from tei.resolve.speakers.sentences import masked
+
+CONNECTOR = re.compile(r",(?P<connector>\s+(?:and|but|while|whereupon)\s+)")
+
+
+def new_speaker_clauses(sentence: list[Inline]) -> list[tuple[list[Inline], bool]]:
+    """Cut a sentence where ", and" opens a clause with another person speaking.
+
+    ``"Carter asked if it applied, and Baker answered that it did."`` → ``"Carter asked if it
+    applied,"`` (Carter's), ``" and "`` (a connector: nobody's), ``"Baker answered that it did."``
+    (Baker's). ``"Baker said no, but Baker personally believes …"`` stays whole. Pieces come
+    with True when they are the connector; a cut whose two sides turn out to have the same
+    speaker ("He said …, but Baker personally believes") is joined again by the pass.
+    """
+    text, refs = masked(sentence)
+    first = named_match(text)
+    pronoun = next((match for match in PRONOUN.finditer(text) if opens_clause(text, 0, match.start())), None)
+    if pronoun is not None and (first is None or pronoun.start() < first.start()):
+        first_ref: str | None = "he or she"  # the sentence opens with a pronoun: any name differs
+    elif first is not None:
+        first_ref = refs[int(first.group("first"))]
+    else:
+        return [(sentence, False)]
+    for index, item in enumerate(sentence):
+        if not isinstance(item, str):
+            continue
+        for match in CONNECTOR.finditer(item):
+            rest, rest_refs = masked([item[match.end():], *sentence[index + 1:]])
+            named = NAMED.match(rest)
+            if named is None or named.group("more"):
+                continue
+            ref = rest_refs[int(named.group("first"))]
+            if ref is None or ref == first_ref:
+                continue
+            head = [*sentence[:index], item[:match.start("connector")]]
+            tail = [piece for piece in (item[match.end():], *sentence[index + 1:]) if piece != ""]
+            return [(head, False), ([match.group("connector")], True), *new_speaker_clauses(tail)]
+    return [(sentence, False)]
+
+
+@dataclass
+class Subject:
+    """What the main clause of a sentence says about its speaker."""
+
+    kind: str                       # "named", "pronoun"
+    refs: list[str | None] = field(default_factory=list)
+    pronoun: str = ""               # "he" or "she"
+
+
+def main_clause_start(text: str) -> int:
+    """Where the main clause of a masked sentence begins: after a leading subordinate clause.
+
+    ``"In answer to a question from Dorn, Baker said …"`` → the offset of "Baker";
+    ``"When the Minister replied, Dorn said"`` → the offset of "Dorn"; otherwise 0.
+    """
+    match = LEADING_CLAUSE.match(text)
+    return match.end() if match else 0
+
+
+def named_subject(text: str, refs: list[str | None]) -> Subject | None:
+    """A person (or persons joined by "and") as the subject of a verb of saying or thinking.
+
+    ``"\uE0000\uE001 then asked whether …"`` → ``Subject("named", [refs[0]])``. The subject must
+    open a clause (see :func:`opens_clause`): in "The text calls for what Shore had mentioned",
+    Shore is not the one speaking.
+    """
+    match = named_match(text)
+    if match is None:
+        return None
+    indexes = [int(match.group("first"))]
+    if match.group("more"):
+        more = PERSON_NUMBER.findall(match.group("more"))
+        indexes += [int(number) for number in more]
+    return Subject("named", [refs[index] for index in indexes])
+
+
+@functools.lru_cache(maxsize=1024)
+def named_match(text: str) -> re.Match[str] | None:
+    """The first "<person> … <verb of saying>" that opens a clause of the masked ``text``.
+    Remembered: a sentence is asked about when learning genders, cutting and attributing."""
+    start = main_clause_start(text)
+    for match in NAMED.finditer(text, start):
+        if opens_clause(text, start, match.start()):
+            return match
+    return None
+
+
+def opens_clause(text: str, start: int, position: int) -> bool:
+    """Does ``position`` open a main clause: the sentence start, or after an introductory phrase?
+
+    ``"However, he said"``, ``"…, and he conveyed"``, ``"Saying she wanted"`` → yes;
+    ``"… as Baker had explained"``, ``"… what Shore had said"`` → no.
+    """
+    return position == start or CLAUSE_OPENING.search(text, start, position) is not None
+
+
+def pronoun_subject(text: str) -> Subject | None:
+    """"He"/"She" as the subject of a verb of saying.
+
+    ``"She recalled …"`` → ``Subject("pronoun", pronoun="she")``.
+
+    Only when it opens a clause and comes before any named subject; "Baker said he …"
+    is Baker's.
+    """
+    start = main_clause_start(text)
+    for match in PRONOUN.finditer(text, start):
+        if not opens_clause(text, start, match.start()):
+            continue
+        named = named_match(text)
+        if named is not None and named.start() < match.start():
+            return None
+        return Subject("pronoun", pronoun=match.group("pronoun").lower())
+    return None
+
+

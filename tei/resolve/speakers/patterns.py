@@ -1,0 +1,82 @@
+"""The patterns the speaker rules match, built once from the lexicon.
+
+Sentences are matched in a *masked* form: each person is a placeholder ``\\uE000<n>\\uE001``
+(``n`` indexes the sentence's person ids), a quotation ``\\uE002``, an editorial note
+``\\uE003`` (see :func:`tei.resolve.speakers.sentences.masked`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from tei.lexicon import alternation, words
+from tei.lexicon.names import UPPER
+
+# A reporting verb: of saying ("said", "went on"), of thinking ("felt"), a base form after
+# "seemed to", the opening of a speech ("began by noting"), or a state ("was not sure").
+VERB = (r"(?:(?:seemed|went\s+on|wished|wanted|began|proceeded|hastened)\s+to\s+"
+        + alternation(words("say-base-forms")) + "|"
+        + alternation(words("say-verbs") | words("think-verbs"))
+        + r"|(?:began|opened|started|closed)\s+(?:the\s+\w+\s+)?by\s+\w+ing"
+        + r"|(?:was|is)\s+(?:not\s+)?(?:quite\s+|very\s+|still\s+)?(?:clear|sure|certain|puzzled|glad|pleased"
+        r"|concerned|worried|disappointed|gratified|convinced|interested))\b")
+# Words that may stand between a subject and its verb: "Fay then asked", "Dorn had said".
+ADVERB = alternation(words("adverbs"))
+# A leading clause that is not the main clause: its persons are not the subject
+# ("When the Minister replied …, Dorn said"; "In answer to a question from Dorn, …").
+LEADING_CLAUSE = re.compile(
+    r"^(?:When|As|After|Before|While|Since|If|Although|Though|Because|Once|Until|Unless|Whereas|Whenever"
+    r"|In\s+(?:answer|reply|response|responding|replying)\s+to|Responding\s+to|Replying\s+to"
+    r"|Turning\s+to|Referring\s+to|Following|Asked)\b[^,;]*,\s*")
+# What may stand right before the subject of a clause that is not the sentence's first:
+# an introductory phrase ("However, he said"), a coordinated clause ("…, and he conveyed"),
+# a participle of saying ("Saying she wanted …"), or a sentence adverb ("Later Able told Baker").
+CLAUSE_OPENING = re.compile(
+    r"(?:[,;:—]\s*(?:(?:and|but|so|then|yet)\s+)?"
+    r"|^(?:Saying|Noting|Adding|Stressing|Explaining|Replying|Answering|Responding)\s+(?:that\s+)?"
+    r"|^(?:Later|Then|Finally|Next|Again|Now|Afterwards|Subsequently|Thereupon|Here|Also)\s+)$")
+# Sentences about the meeting rather than anyone's words.
+NARRATIVE = re.compile(
+    r"^There\s+(?:was|were|followed)\s+(?:then\s+|also\s+|now\s+)?(?:(?:some|a|an|further|brief|general|long"
+    r"|short|lengthy|informal)\s+)*(?:discussion|conversation|exchange|banter|talk|debate)"
+    r"|^(?:The\s+)?(?:group|meeting|session|participants|parties|delegations)\s+(?:then\s+)?"
+    r"(?:adjourned|reconvened|broke\s+for)\b|\bthen\s+(?:adjourned|reconvened)\b"
+    r"|^The\s+following\s+\w+\s+(?:was|were)\s+(?:then\s+|also\s+|briefly\s+)?discussed\b"
+    r"|\b(?:was|were)\s+(?:then|next|briefly)\s+discussed\b"
+    r"|^(?:Both|The\s+two)\s+(?:sides|delegations|parties|ministers|leaders|men)\s+(?:then\s+|also\s+)?"
+    r"(?:agreed|decided|concluded)\b"
+    r"|^(?:This|That|Which)\s+led\s+to\b"
+    r"|\b(?:reporting\s+officer|drafter|notetaker|memorandum\s+of\s+conversation)\b"
+    r"|\bhad\s+(?:a|an)\s+(?:\w+\s+)?(?:conversation|discussion|talk|exchange|meeting)\b"
+    r"|\bit\s+was\s+(?:then\s+|also\s+)?agreed\b"
+    r"|^(?:The\s+)?(?:meeting|conversation|luncheon|lunch|dinner|discussion)\s+(?:then\s+)?"
+    r"(?:ended|began|closed|concluded|broke\s+up|lasted)\b")
+
+SENTENCE_END = re.compile(rf"[.!?][”’\"')\]]*(?P<space>\s+)(?=[“‘\"(\[]?[{UPPER}0-9])")
+
+# Placeholders in the masked text of a sentence (Unicode private use area):
+PERSON_OPEN, PERSON_CLOSE = "\uE000", "\uE001"   # a PersName: \uE000<index>\uE001
+QUOTE_MARK = "\uE002"                             # a quotation (atomic)
+NOTE_MARK = "\uE003"                              # an editorial note (atomic)
+PERSON = PERSON_OPEN + r"(?P<{name}>\d+)" + PERSON_CLOSE
+PERSON_ANY = PERSON_OPEN + r"\d+" + PERSON_CLOSE
+# Between a subject and its verb: a short aside in commas, and adverbs ("Evans, in turn, then said").
+# The aside is a short adverbial phrase ("in turn", "after some hesitation"), never a relative clause:
+# "Baker, who had been here a long time, understood …" is not Baker's sentence.
+GAP = (r"(?:,\s+(?:in\s+turn|for\s+(?:his|her|their|its)\s+part|however|therefore|too|moreover|nevertheless"
+       r"|once\s+again|(?:after|with|in|for|at|on|upon|without|by)\s+[^,;:\uE000-\uE003]{1,40}?),)?"
+       r"(?:,?\s+" + ADVERB + r")*,?\s+")
+NAMED = re.compile(PERSON.format(name="first") + r"(?P<more>(?:\s*,\s*" + PERSON_ANY + r")*"
+                   r"(?:,?\s+and\s+" + PERSON_ANY + r"))?" + GAP + VERB)
+PRONOUN = re.compile(r"(?<![\w’'])(?P<pronoun>[Hh]e|[Ss]he)" + GAP + VERB)
+GENDER_PRONOUN = re.compile(r"(?<![\w’'])(he|she)(?![\w’'])", re.IGNORECASE)
+# Small patterns used per sentence, compiled once.
+PERSON_NUMBER = re.compile(PERSON_OPEN + r"(\d+)" + PERSON_CLOSE)
+BOUNDARY_CHARS = re.compile(r"[.!?\s]")
+INITIAL_WORD = re.compile(rf"[{UPPER}]\.")
+NUMBER_FOLLOWS = re.compile(r"[“‘\"(\[]?(?:\d|[IVXLC]+\b)")
+NEXT_WORD = re.compile(r"[“‘\"(\[]?([\w’']+)")
+INITIALISM = re.compile(r"(?:[A-Za-z]\.){2,}")
+SEMICOLON = re.compile(r";\s+")
+NOTE_ONLY = re.compile(NOTE_MARK + r"[\s.,;:]*")
+CLOSING_PARENTHESIS_END = re.compile(r"\)[.!?]?$")

@@ -1,0 +1,234 @@
+"""The attribution rules: who said a sentence, each rule named, tried in order of priority.
+
+Each rule looks at one sentence (its masked text, its persons, the paragraph's current
+speakers) and either has no opinion (``None``) or returns an :class:`Attribution` with its
+reason. The first rule with an opinion decides; ``tei convert --explain`` shows which.
+Rules never change the reading: the pass applies what they decide.
+
+=============================  ==========================================================
+rule (priority)                example → speaker
+=============================  ==========================================================
+speaker.editorial-aside (100)  "(NOTE: Kern is …)", "(At lunch, it was agreed …)." → none
+speaker.pronoun-subject (90)   "She recalled …" → the latest speaker of that gender, if the
+                               text shows genders, else the latest speaker
+speaker.joint-subject (80)     "Able and Carter agreed." → both
+speaker.named-subject (70)     "Ambassador Carter said …", "Baker quipped", "The Ambassador
+                               said" (the one participant listed as Ambassador) → him
+speaker.outsider-subject (60)  "Colonel Zed … thought …" (not a participant): inside a turn
+                               the participant talking reports it; outside a turn → none,
+                               with a ``speaker-not-in-participants`` warning
+speaker.narrative (50)         "There was then some discussion …", "The group then
+                               adjourned …" → none
+speaker.continuation (0)       "The other side is quite open to suggestions." → the
+                               paragraph's current speaker (a paragraph without a cue
+                               continues the previous paragraph's last speaker)
+=============================  ==========================================================
+
+A subject must open the main clause ("In answer to a question from Dorn, Baker said" is
+Baker's; "… what Shore had said" is not Shore's): see :mod:`.clauses`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from tei.model import Inline
+from tei.resolve.speakers.cast import Reading, participant, resolve_pronoun
+from tei.resolve.speakers.clauses import Subject, named_subject, pronoun_subject
+from tei.resolve.speakers.patterns import CLOSING_PARENTHESIS_END, NARRATIVE, NOTE_ONLY
+from tei.resolve.speakers.sentences import masked
+from tei.rules import Registry
+
+
+@dataclass
+class Sentence:
+    """A sentence as the rules see it: its content, masked text and person ids, and who was speaking."""
+
+    content: list[Inline]
+    text: str
+    refs: list[str | None]
+    current: list[str] | None
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """A rule's decision: the sentence's speakers (None: nobody's) and the current speakers after it."""
+
+    who: list[str] | None
+    current: list[str] | None
+    reason: str
+    names_speaker: bool = False  # the sentence names its speaker: a turn starts
+    outsiders: tuple[str, ...] = ()  # non-participants speaking outside any turn
+
+
+class SpeakerRule(Protocol):
+    name: str
+
+    def decide(self, sentence: Sentence, reading: Reading) -> Attribution | None: ...
+
+
+def editorial_aside(sentence: list[Inline]) -> bool:
+    """A sentence that is only an editorial note, or wholly in parentheses, is the editor's or drafter's.
+
+    ``[EditorialNote(['(NOTE: Kern is …)'])]`` → True; ``['(At lunch, it was agreed …).']`` → True;
+    ``['Dorn added that perhaps (Embassy Minister Counselor) Ivers could …']`` → False.
+    """
+    text, _ = masked(sentence)
+    text = text.strip()
+    if NOTE_ONLY.fullmatch(text):
+        return True
+    return text.startswith("(") and CLOSING_PARENTHESIS_END.search(text) is not None and _balanced_outer(text)
+
+
+def _balanced_outer(text: str) -> bool:
+    """True when the opening parenthesis of ``text`` closes at its very end."""
+    depth = 0
+    for index, char in enumerate(text):
+        depth += char == "("
+        depth -= char == ")"
+        if depth == 0:
+            return text[index + 1:].strip(" .!?") == ""
+    return False
+
+
+def joint_subject(subject: Subject, participants: set[str]) -> list[str] | None:
+    """"A and B agreed" → both speak: the participants among a compound subject, in order.
+
+    ``Subject("named", ["able", "carter"])`` → ``["able", "carter"]``; one person → None.
+    """
+    if len(subject.refs) < 2:
+        return None
+    who = [ref for ref in subject.refs if ref in participants]
+    return list(dict.fromkeys(who)) or None
+
+
+def narrative(text: str) -> bool:
+    """A sentence about the meeting itself, not anyone's words.
+
+    ``"There was then some discussion about …"``, ``"The group then adjourned for lunch."``,
+    ``"This led to a discussion of trade."`` → True.
+    """
+    return NARRATIVE.search(text) is not None
+
+
+def _speakers(subject: Subject, reading: Reading) -> list[str]:
+    found = (participant(ref, reading.participants, reading.aliases) for ref in subject.refs)
+    return [person for person in found if person]
+
+
+def _ids(who: list[str] | None) -> str:
+    return " ".join(f"#{person}" for person in who) if who else "nobody"
+
+
+class EditorialAside:
+    """A sentence that is only an editorial note, or wholly in parentheses: nobody's words."""
+
+    name = "speaker.editorial-aside"
+
+    def decide(self, sentence: Sentence, reading: Reading) -> Attribution | None:
+        if not editorial_aside(sentence.content):
+            return None
+        return Attribution(None, sentence.current, "an editorial note, or a sentence wholly in parentheses")
+
+
+class PronounSubject:
+    """"He"/"She" opening a clause before a verb of saying: the latest speaker who can be that gender."""
+
+    name = "speaker.pronoun-subject"
+
+    def decide(self, sentence: Sentence, reading: Reading) -> Attribution | None:
+        pronoun = pronoun_subject(sentence.text)
+        if pronoun is None:
+            return None
+        who = resolve_pronoun(pronoun.pronoun, reading.history, reading.genders)
+        if who is None:
+            return None
+        known = reading.genders.get(who) == pronoun.pronoun
+        reason = (f"'{pronoun.pronoun}' is the subject; #{who} is the latest speaker "
+                  + ("the text calls that" if known else "(the text shows no gender that rules it out)"))
+        return Attribution([who], [who], reason, names_speaker=True)
+
+
+class JointSubject:
+    """"A and B agreed": the participants among a compound subject of a verb of saying."""
+
+    name = "speaker.joint-subject"
+
+    def decide(self, sentence: Sentence, reading: Reading) -> Attribution | None:
+        subject = named_subject(sentence.text, sentence.refs)
+        if subject is None:
+            return None
+        joint = joint_subject(Subject("named", list[str | None](_speakers(subject, reading))),
+                              reading.participants)
+        if not joint:
+            return None
+        return Attribution(joint, joint, f"{_ids(joint)} together are the subject of a verb of saying",
+                           names_speaker=True)
+
+
+class NamedSubject:
+    """A participant named (or called by their role) as the subject of a verb of saying or thinking."""
+
+    name = "speaker.named-subject"
+
+    def decide(self, sentence: Sentence, reading: Reading) -> Attribution | None:
+        subject = named_subject(sentence.text, sentence.refs)
+        speakers = _speakers(subject, reading) if subject is not None else []
+        if not speakers:
+            return None
+        return Attribution(speakers, speakers, f"{_ids(speakers)} is the subject of a verb of saying",
+                           names_speaker=True)
+
+
+class OutsiderSubject:
+    """A person who is not a participant is the subject: reported by the participant talking, if any."""
+
+    name = "speaker.outsider-subject"
+
+    def decide(self, sentence: Sentence, reading: Reading) -> Attribution | None:
+        subject = named_subject(sentence.text, sentence.refs)
+        if subject is None:
+            return None
+        outsiders = tuple(ref or "" for ref in subject.refs)
+        if sentence.current is None or not reading.turn_started:
+            return Attribution(None, None, f"{_ids(list(outsiders))} is the subject but not a participant, "
+                               "and no participant is talking", outsiders=outsiders)
+        return Attribution(sentence.current, sentence.current,
+                           f"{_ids(list(outsiders))} is the subject but not a participant: "
+                           f"{_ids(sentence.current)}, who is talking, reports it")
+
+
+class Narrative:
+    """A sentence about the meeting itself ("There was then some discussion"): nobody's words."""
+
+    name = "speaker.narrative"
+
+    def decide(self, sentence: Sentence, reading: Reading) -> Attribution | None:
+        if not narrative(sentence.text):
+            return None
+        return Attribution(None, None, "a sentence about the meeting, not anyone's words")
+
+
+class Continuation:
+    """No speaker of its own: the paragraph's current speaker goes on."""
+
+    name = "speaker.continuation"
+
+    def decide(self, sentence: Sentence, reading: Reading) -> Attribution | None:
+        reason = ("no subject of its own: the current speaker goes on" if sentence.current
+                  else "no subject of its own, and nobody is speaking")
+        return Attribution(sentence.current, sentence.current, reason)
+
+
+def build_rules() -> Registry[SpeakerRule]:
+    """The attribution rules, highest priority first (the table of the module docstring)."""
+    rules: Registry[SpeakerRule] = Registry("speaker rules")
+    for rule, priority in ((EditorialAside(), 100), (PronounSubject(), 90), (JointSubject(), 80),
+                           (NamedSubject(), 70), (OutsiderSubject(), 60), (Narrative(), 50),
+                           (Continuation(), 0)):
+        rules.register(rule, rule.name, priority)
+    return rules
+
+
+RULES = build_rules()

@@ -1,0 +1,72 @@
+"""The lexicon: word lists as data with their provenance, and names read the same way by every pass."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tei import convert
+from tei.lexicon import alternation, entries, list_names, provenance, words
+from tei.lexicon.names import is_name_word, is_title_word, slug
+from tei.resolve.speakers import split_sentences
+
+LEXICON = Path(__file__).resolve().parent.parent / "tei" / "lexicon"
+
+
+@pytest.mark.parametrize("name", sorted(path.stem for path in LEXICON.glob("*.txt")))
+def test_every_list_says_where_it_comes_from(name: str) -> None:
+    first = (LEXICON / f"{name}.txt").read_text(encoding="utf-8").splitlines()[0]
+    assert first.startswith("# ") and len(provenance(name)) > 20
+    assert entries(name) and all(not entry.startswith("#") for entry in entries(name))
+
+
+def test_lists_are_found_by_name() -> None:
+    assert "say-verbs" in list_names()
+    assert "outlined" in words("say-verbs") and "said" in words("say-verbs")
+    assert "von" in words("name-particles")
+
+
+def test_alternation_matches_phrases_across_white_space() -> None:
+    import re
+
+    pattern = re.compile(alternation(["went on", "said"]))
+    assert pattern.fullmatch("went\n on") and pattern.fullmatch("said") and not pattern.fullmatch("went")
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("Ødegaard", "odegaard"),
+    ("Громыко", "gromyko"),
+    ("Щербицкий", "shcherbitskiy"),
+    ("Παπανδρέου", "papandreou"),
+    ("Couve de Murville", "couve-de-murville"),
+    ("Müller-Strauß", "muller-strauss"),
+    ("", "p-person"),
+])
+def test_slug_gives_a_readable_ascii_id(name: str, expected: str) -> None:
+    assert slug(name) == expected
+
+
+def test_title_and_name_words() -> None:
+    assert is_title_word("Ambassador") and is_title_word("Deputy") and is_title_word("DCM")
+    assert not is_title_word("A.")
+    assert is_name_word("Ødegaard") and not is_name_word("Ambassador") and not is_name_word("However")
+
+
+PREAMBLE = "1. Memorandum of Conversation\n\n\n    • Mr. Able\n\n    • Mr. Baker\n\n"
+
+
+def test_a_name_in_any_latin_alphabet_after_a_title_is_a_person() -> None:
+    document = convert(PREAMBLE + "Ambassador Ødegaard called on Able.\n").document
+    assert [(person.id, person.surname) for person in document.mentioned] == [("odegaard", "Ødegaard")]
+
+
+def test_a_sentence_may_begin_with_a_capital_outside_ascii() -> None:
+    sentences = split_sentences(["Able said no. Ødegaard replied yes."])
+    assert [" ".join(sentence).strip() for sentence in sentences] == ["Able said no.", "Ødegaard replied yes."]
+
+
+@pytest.mark.parametrize("verb", ["said", "outlined", "replied", "reviewed"])
+def test_every_verb_of_saying_makes_its_subject_a_person(verb: str) -> None:
+    document = convert(PREAMBLE + f"Smirnov {verb} the position of his government.\n").document
+    assert [person.id for person in document.mentioned] == ["smirnov"]
