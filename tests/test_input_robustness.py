@@ -7,7 +7,7 @@ from teitext import words_of_input, words_of_tei
 
 from tei import convert_bytes
 from tei.errors import ConversionError
-from tei.read import MAX_TEXT_BYTES, read
+from tei.read import MAX_LINE_CHARS, MAX_TEXT_BYTES, read
 
 MEMO = (
     "[Page 40]\n\n"
@@ -243,3 +243,20 @@ def test_header_lines_keep_their_order_around_the_dateline() -> None:
 def test_a_reference_without_a_footnote_is_reported_at_its_own_line(text: str, line: int) -> None:
     [diagnostic] = [d for d in convert_bytes(text.encode(), "memo.txt").diagnostics if d.rule == "footnote-undefined"]
     assert diagnostic.line == line
+
+
+# ---------------------------------------------------------------------------- never write what tei will not read back
+
+
+def test_a_line_longer_than_the_limit_is_refused_at_its_line() -> None:
+    text = TITLE + "\nAble said so.\n\n" + "word " * (MAX_LINE_CHARS // 5 + 1) + "\n"
+    with pytest.raises(ConversionError, match=r"^memo.txt:5: the line is 1,000,004 characters long, more than"):
+        convert_bytes(text.encode(), "memo.txt")
+
+
+def test_tei_with_more_tags_than_tei_reads_back_is_not_written(monkeypatch: pytest.MonkeyPatch) -> None:
+    import tei.xmlsafe
+
+    monkeypatch.setattr(tei.xmlsafe, "MAX_MARKUP", 100)
+    with pytest.raises(ConversionError, match=r"^memo.txt: the TEI would hold [\d,]+ tags, more than the 100"):
+        convert_bytes(MEMO.encode(), "memo.txt")
