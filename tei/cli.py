@@ -257,38 +257,48 @@ def speakers(input_path: str, output_format: str, out: Output) -> None:
 @main.command()
 @click.argument("input_dir", metavar="INPUT_DIR", type=click.Path())
 @click.option("-o", "--output", "output_dir", required=True, type=click.Path(file_okay=False),
-              help="The folder for the outputs, index.html and report.json.")
+              help="The folder for the outputs, the edition site (index.html …) and report.json.")
 @click.option("--to", "to", default="tei,html,text", show_default=True, metavar="FORMATS",
               help="Comma-separated outputs: tei (NAME.tei.xml), html (NAME.html), text (NAME.txt).")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
-              help="Worker processes (default: one per CPU).")
+              help="Worker processes (default: one per CPU; never more than the CPUs or the files).")
 @click.option("--corpus", "corpus", type=click.Path(dir_okay=False), default=None,
               help="Also write every document into this one teiCorpus file, with one list of persons.")
 @click.pass_context
 @command
 def batch(ctx: click.Context, input_dir: str, output_dir: str, to: str, jobs: int | None,
           corpus: str | None, out: Output) -> None:
-    """Convert, validate and render every *.txt under INPUT_DIR; exit 1 if any file failed.
+    """Convert, validate and render every *.txt under INPUT_DIR into an edition site; exit 1 if any file failed.
 
-    With --quiet, only the files that failed (and the summary, if any did).
+    With --quiet, only the files that failed (and the summary, if any did). Ctrl-C or SIGTERM
+    stops the run; what was done is listed in the report and the site (exit 130).
     """
-    from tei.apps.batch import Progress, parse_formats, plan_batch, run_batch
+    from tei.apps.batch import BatchUsageError, Progress, Summary, parse_formats, plan_batch, run_batch
+    from tei.apps.files import printable
     from tei.errors import BatchError
 
     try:
         formats = parse_formats(to)
     except BatchError as error:
         raise click.BadParameter(str(error), param_hint="'--to'") from error
-    plan = plan_batch(input_dir, output_dir, formats)
+    try:
+        plan = plan_batch(input_dir, output_dir, formats, corpus)
+    except BatchUsageError as error:
+        raise click.UsageError(_one_line(str(error))) from error
     for fmt, reason in plan.skipped.items():
         out.warning(f"warning: {fmt} is not made in this run: {reason}")
+    for warning in plan.warnings:
+        out.warning(warning)
     if not plan.tasks:
-        raise click.ClickException(f"{input_dir}: no *.txt file in this folder or below")
+        raise click.ClickException(f"{printable(input_dir)}: no *.txt file in this folder or below")
     out.info(f"{input_dir}: {len(plan.tasks)} file{'s' if len(plan.tasks) != 1 else ''} → {output_dir} "
              f"({', '.join(plan.formats)})")
     progress = Progress(len(plan.tasks), sys.stderr, quiet=out.quiet)
+    interrupted: Summary | None = None
     try:
         summary = run_batch(plan, jobs=jobs, corpus=corpus, on_outcome=progress)
+    except KeyboardInterrupt as interruption:
+        interrupted = summary = getattr(interruption, "summary", None) or Summary(files=len(plan.tasks))
     finally:
         progress.close()
     for problem in summary.corpus_problems:
@@ -296,6 +306,10 @@ def batch(ctx: click.Context, input_dir: str, output_dir: str, to: str, jobs: in
     failed = bool(summary.failed or summary.corpus_problems)
     corpus_note = (f"; corpus {corpus}: {summary.ok} documents, {summary.corpus_persons} persons"
                    + (" (NOT VALID, see above)" if summary.corpus_problems else "") if corpus else "")
+    if interrupted is not None:
+        out.error(f"Interrupted: {summary.done} of {summary.files} files done ({summary.ok} converted, "
+                  f"{summary.failed} failed), listed in {Path(output_dir) / 'report.json'}")
+        ctx.exit(130)
     (out.error if failed else out.warning)(
         f"{summary.files} files in {summary.seconds:.1f} s ({summary.rate:.1f} files/s): {summary.ok} converted, "
         f"{summary.failed} failed, {summary.warnings} warning{'s' if summary.warnings != 1 else ''}; report: "
