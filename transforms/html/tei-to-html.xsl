@@ -19,8 +19,8 @@
   Modes: default (the running text), "title" (the title block), "participants",
   "cite" (the source note in the title block), "header-name" (a header persName),
   "plain" (common: text without notes and breaks).
-  Hooks (empty, for a customization layer): headHook, titleBlockHook,
-  textStartHook, textEndHook.
+  Hooks (empty, for a customization layer): headHook, bodyStartHook (before
+  main), titleBlockHook, textStartHook, textEndHook.
 -->
 <xsl:stylesheet version="1.0"
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -61,6 +61,7 @@
   <xsl:key name="several-pointer" match="pointer" use="@p"/>
 
   <xsl:template name="headHook"/>
+  <xsl:template name="bodyStartHook"/>
   <xsl:template name="titleBlockHook"/>
   <xsl:template name="textStartHook"/>
   <xsl:template name="textEndHook"/>
@@ -93,6 +94,7 @@
         <xsl:if test="//tei:text/tei:body">
           <a class="skip" href="#text">Skip to the text</a>
         </xsl:if>
+        <xsl:call-template name="bodyStartHook"/>
         <main>
           <article class="memo">
             <xsl:if test="$doc-div/@xml:id">
