@@ -198,24 +198,25 @@ def _list_rules(ctx: click.Context, _param: click.Parameter, value: bool) -> Non
 def convert(input_path: str, output_path: str, strict: bool, no_validate: bool, explain: bool,
             output_format: str, persons_path: str | None, persons_prefix: str | None, out: Output) -> None:
     """Convert a plain-text memorandum of conversation to TEI P5."""
-    from tei.converter import Converter, default_converter
+    from tei.converter import Converter, convert_bytes, default_converter
     from tei.read import MAX_TEXT_BYTES
 
     if output_format != "text" and not explain:
         raise click.UsageError("--format applies to --explain; give --explain too")
     _refuse_overwriting_input(input_path, output_path)
     data, name = _read_input(input_path, out, MAX_TEXT_BYTES)
-    converter = default_converter()
+    run = convert_bytes
     if persons_path is not None:
         from tei.resolve import build_passes
         from tei.resolve.persons.personography import read_personography, with_personography
 
         personography = read_personography(persons_path, persons_prefix)
-        converter = Converter(converter.recognizers, with_personography(build_passes(), personography))
+        run = Converter(default_converter().recognizers,
+                        with_personography(build_passes(), personography)).convert_bytes
     elif persons_prefix is not None:
         raise click.UsageError("--persons-prefix applies to --persons; give --persons FILE too")
-    result = converter.convert_bytes(data, name, validate=not no_validate, explain=explain,
-                                     output_name="<stdout>" if output_path == "-" else output_path)
+    result = run(data, name, validate=not no_validate, explain=explain,
+                 output_name="<stdout>" if output_path == "-" else output_path)
     out.diagnostics(result.diagnostics)
     if explain:
         _print_explanations(name, result.explanations, result.diagnostics, output_format)
