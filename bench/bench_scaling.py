@@ -74,7 +74,7 @@ def _convert(text: str, validate: bool, speakers: bool, queue: multiprocessing.Q
     started = time.perf_counter()
     result = convert_bytes(data, "scaling.txt", validate=validate)
     if speakers:
-        from tei.resolve.speakers import count_speakers
+        from tei.apps.stats import count_speakers
 
         count_speakers(result.tree)
     queue.put(time.perf_counter() - started)

@@ -22,7 +22,7 @@ from typing import Any
 from lxml import etree
 
 from tei.encode import encode, serialize
-from tei.errors import Diagnostic, Reporter
+from tei.errors import ConversionError, Diagnostic, Reporter
 from tei.model import Document
 from tei.read.reader import read
 from tei.recognize import Recognizers, build_recognizers, default_recognizers, recognize
@@ -79,7 +79,9 @@ class Converter:
         reporter = Reporter(path, explaining=explain)
         document = self.document(data, path, reporter)
         tree = encode(document)
-        result = Conversion(document, tree, serialize(tree), reporter.diagnostics,
+        xml = serialize(tree)
+        _refuse_unreadable_output(xml, path)
+        result = Conversion(document, tree, xml, reporter.diagnostics,
                             explanations=reporter.explanations() if explain else [])
         if validate:
             result.validation = validate_conversion(result, output_name)
@@ -92,6 +94,16 @@ class Converter:
 
     def convert_file(self, path: str | Path, *, validate: bool = False, explain: bool = False) -> Conversion:
         return self.convert_bytes(Path(path).read_bytes(), str(path), validate=validate, explain=explain)
+
+
+def _refuse_unreadable_output(xml: bytes, path: str) -> None:
+    """TEI that ``tei validate`` and ``tei render`` would refuse to read is never written."""
+    from tei.xmlsafe import MAX_MARKUP
+
+    markup = xml.count(b"<")
+    if markup > MAX_MARKUP:
+        raise ConversionError(f"the TEI would hold {markup:,} tags, more than the {MAX_MARKUP:,} that tei reads "
+                              "back safely; split the text into smaller files", path)
 
 
 @lru_cache(maxsize=1)

@@ -72,13 +72,24 @@ class Encoder:
         self.document = document
         # A document without a number (a typescript, an old-style title) still needs ids.
         self.prefix = f"d{_id_part(document.number)}" if document.number else "doc"
+        self.ids: set[str] = {self.prefix, *(person.id for person in (*document.participants, *document.mentioned))}
 
     # ------------------------------------------------------------ ids
     def page_id(self, page: PageBreak) -> str:
-        return f"{self.prefix}-page-{_id_part(page.n)}"
+        return self.unique_id(f"{self.prefix}-page-{_id_part(page.n)}")
 
     def note_id(self, note: Footnote) -> str:
-        return f"{self.prefix}-note-{_id_part(note.n)}"
+        return self.unique_id(f"{self.prefix}-note-{_id_part(note.n)}")
+
+    def unique_id(self, base: str) -> str:
+        """``base``, or ``base-2``, ``base-3``… when a page or a note number repeats in the source
+        (the converter has warned at its line): ids must be unique."""
+        candidate, count = base, 1
+        while candidate in self.ids:
+            count += 1
+            candidate = f"{base}-{count}"
+        self.ids.add(candidate)
+        return candidate
 
     # ------------------------------------------------------------ document
     def encode(self) -> etree._Element:
@@ -176,22 +187,26 @@ class Encoder:
             self.encode_block(div, lead_node)
         head = _sub(div, "head")
         self.encode_inline(head, document.head)
+        # Subject lines, header fields, the dateline and page breaks in the order of the source.
         front: list[tuple[int, str, object]] = [(page.line, "pb", page) for page in document.front_breaks]
         front += [(marking.line, "marking", marking) for marking in document.markings if marking.line > document.line]
         front += [(header_field.line, "field", header_field) for header_field in document.fields]
-        if document.argument:
-            front.append((document.argument_line, "argument", None))
+        front += [(number, "argument", index) for index, number in enumerate(document.front_argument_lines())]
         if document.dateline:
             front.append((document.dateline.line, "dateline", None))
+        argument: etree._Element | None = None
         for _line, kind, node in sorted(front, key=lambda entry: entry[0]):
+            if kind == "argument":
+                # Consecutive subject lines share one argument.
+                argument = argument if argument is not None else _sub(div, "argument")
+                assert isinstance(node, int)
+                self.encode_inline(_sub(argument, "p"), document.argument[node])
+                continue
+            argument = None
             if isinstance(node, (PageBreak, Marking)):
                 self.encode_block(div, node)
             elif isinstance(node, HeaderField):
                 self.encode_header_field(div, node)
-            elif kind == "argument":
-                argument = _sub(div, "argument")
-                for line in document.argument:
-                    self.encode_inline(_sub(argument, "p"), line)
             else:
                 assert document.dateline is not None
                 dateline = _sub(div, "dateline")

@@ -205,6 +205,7 @@ class Document:
     leading: list[PageBreak] = field(default_factory=list)
     argument: list[list[Inline]] = field(default_factory=list)
     argument_line: int = 0
+    argument_lines: list[int] = field(default_factory=list)  # the line of each argument entry
     dateline: Dateline | None = None
     front_breaks: list[PageBreak] = field(default_factory=list)  # page turns among the subject and date
     fields: list[HeaderField] = field(default_factory=list)  # labelled header lines: date, place, copies
@@ -225,6 +226,11 @@ class Document:
         if self.number and text.lstrip().startswith(self.number):
             return text.split(".", 1)[1].strip() if "." in text else text.strip()
         return text.strip()
+
+    def front_argument_lines(self) -> list[int]:
+        """The line of each entry of ``argument`` (the first line, where a recognizer did not say)."""
+        given = self.argument_lines[: len(self.argument)]
+        return given + [self.argument_line] * (len(self.argument) - len(given))
 
     def page_breaks(self) -> list[PageBreak]:
         return [item for item in iter_nodes(self) if isinstance(item, PageBreak)]
@@ -288,7 +294,8 @@ def iter_nodes(document: Document) -> Iterator[object]:
 
     yield from iter_inlines(document.head)
     front: list[tuple[int, list[object]]] = [(page.line, [page]) for page in document.front_breaks]
-    front.append((document.argument_line, [item for line in document.argument for item in iter_inlines(line)]))
+    front += [(number, list(iter_inlines(line))) for number, line in zip(document.front_argument_lines(),
+                                                                          document.argument)]
     if document.dateline:
         front.append((document.dateline.line, []))
     front += [(header_field.line, list(iter_inlines(header_field.content))) for header_field in document.fields]

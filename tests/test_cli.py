@@ -108,3 +108,28 @@ def test_windows_1252_is_read_with_a_warning(tmp_path: Path) -> None:
     assert code == 0
     assert "café" in stdout and "“yes.”" in stdout
     assert f"{path}:3: warning: encoding: the text is not UTF-8" in stderr
+
+
+@pytest.mark.parametrize("name", ['=HYPERLINK("http://example.org","x")', "+1", "-2+3", "@SUM(A1)", "\tTab"])
+def test_speakers_csv_cells_never_start_a_spreadsheet_formula(name: str) -> None:
+    import csv
+    import io
+
+    from tei.apps.stats import SpeakerCount, format_speakers
+
+    text = format_speakers([SpeakerCount("able", name, 1, 2, ["=section"])], "csv", "memo.xml")
+    [_, row] = list(csv.reader(io.StringIO(text)))
+    assert row == ["able", f"'{name}", "1", "2", "'=section"]
+
+
+def test_speakers_on_many_sections_counts_each_section_once() -> None:
+    from lxml import etree
+
+    from tei.apps.stats import count_speakers
+
+    sections = "".join(f'<div type="section"><head>Part {i % 3}</head><p><said who="#able">Yes.</said></p></div>'
+                       for i in range(6))
+    root = etree.fromstring(f'<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body>{sections}</body></text></TEI>')
+    [count] = count_speakers(root)
+    assert count.sentences == 6
+    assert count.sections == [f"Part {i % 3} (section {i + 1})" for i in range(6)]

@@ -201,3 +201,26 @@ def test_an_input_the_user_may_not_read_is_one_line_naming_it(memo: Path,
     result = invoke("convert", str(memo))
     assert result.exit_code == 1
     assert result.stderr == f"Error: {memo}: cannot read the file (Permission denied); check its permissions\n"
+
+
+def test_the_longest_line_converted_is_read_back_by_validate_and_render(tmp_path: Path) -> None:
+    """What convert writes, validate and render read: one line just under the limit."""
+    from tei.read import MAX_LINE_CHARS
+
+    memo = tmp_path / "long.txt"
+    memo.write_text("12. Memorandum of Conversation\n\n" + "&é" * (MAX_LINE_CHARS // 2) + "\n", encoding="utf-8")
+    converted = tei_child("convert", str(memo), "-o", str(tmp_path / "long.xml"), timeout=120)
+    assert converted.returncode == 0, converted.stderr
+    checked = tei_child("validate", str(tmp_path / "long.xml"), timeout=120)
+    assert checked.returncode == 0, checked.stdout
+    rendered = tei_child("render", str(tmp_path / "long.xml"), "--to", "text", timeout=120)
+    assert rendered.returncode == 0, rendered.stderr
+
+
+def test_an_eleven_megabyte_paragraph_is_refused_in_bounded_time_and_memory(tmp_path: Path) -> None:
+    memo = tmp_path / "huge.txt"
+    memo.write_bytes(b"12. Memorandum of Conversation\n\n" + b"word " * (11 * MB // 5) + b"\n")
+    result = tei_child("convert", str(memo), "-o", str(tmp_path / "huge.xml"))
+    assert result.returncode == 1
+    assert result.stderr.decode().startswith(f"Error: {memo}:3: the line is 11,534,334 characters long")
+    assert not (tmp_path / "huge.xml").exists()

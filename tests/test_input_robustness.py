@@ -7,7 +7,7 @@ from teitext import words_of_input, words_of_tei
 
 from tei import convert_bytes
 from tei.errors import ConversionError
-from tei.read import MAX_TEXT_BYTES, read
+from tei.read import MAX_LINE_CHARS, MAX_TEXT_BYTES, read
 
 MEMO = (
     "[Page 40]\n\n"
@@ -176,3 +176,87 @@ def test_utf16_without_a_byte_order_mark_is_named() -> None:
 def test_a_text_over_the_size_limit_is_refused_before_it_is_decoded() -> None:
     with pytest.raises(ConversionError, match=r"^memo.txt: the file is 16.0 MB, more than the 16 MB tei converts"):
         convert_bytes(b"x" * (MAX_TEXT_BYTES + 1), "memo.txt")
+
+
+# ---------------------------------------------------------------------------- odd structure: valid TEI, the line named
+
+TITLE = "12. Memorandum of Conversation\n"
+
+
+@pytest.mark.parametrize(("text", "warning"), [
+    (TITLE + "\nAble said it.\n\n[Page 7]\n\nBaker agreed.\n\n[Page 7]\n\nMore.\n",
+     "memo.txt:9: warning: page-sequence: page 7 follows page 7"),
+    (TITLE + "\nAble said it.1\n\n  1. Source: Files.\n  1. Another note.\n",
+     "memo.txt:6: warning: footnote-number: footnote 1 is numbered twice"),
+    (TITLE + "\nAble said it.1\n\n  1. First point.\n  2. Second point.\n\n  1. Source: Files.\n",
+     "memo.txt:8: warning: footnote-number: footnote 1 is numbered twice"),
+    (TITLE + "[Page 40]\n\nAble said it.\n", None),
+    (TITLE + "\n    • Mr. Able\n    • Dr. Able\n    • Mr. Able-2\n\nAble said it.\n", None),
+    (TITLE + "\nAble said it.\u0663\n\n  \u0663. A note.\n", None),
+    (TITLE + "\nAble [Page " + "9" * 5000 + "] said.\n", None),
+    (TITLE + "\nAble said.1\n\n  " + "9" * 5000 + ". A note.\n", "memo.txt:3: warning: footnote-undefined"),
+], ids=["duplicate-page", "two-notes-numbered-1", "numbered-list-before-notes", "page-under-title",
+        "participants-with-one-id", "non-ascii-note-number", "5000-digit-page", "5000-digit-note"])
+def test_odd_structure_gives_valid_tei_and_names_the_line(text: str, warning: str | None) -> None:
+    result = convert_bytes(text.encode(), "memo.txt", validate=True)
+    assert result.validation == []
+    diagnostics = [str(d) for d in result.diagnostics]
+    assert any(line.startswith(warning) for line in diagnostics) if warning else True, diagnostics
+    # A page "number" of 5000 digits is no page marker: it stays in the text as it stands.
+    expected = text.split() if "[Page 999" in text else words_of_input(text)
+    assert [word.replace("•", "") for word in words_of_tei(result.tree)] == \
+        [word for word in expected if word != "•"]
+
+
+def test_ids_stay_unique_when_a_number_repeats() -> None:
+    text = TITLE + "\nAble said it.1\n\n[Page 7]\n\nMore.\n\n[Page 7]\n\n  1. Source: Files.\n  1. Another.\n"
+    xml = convert_bytes(text.encode(), "memo.txt").xml.decode()
+    assert 'xml:id="d12-page-7"' in xml and 'xml:id="d12-page-7-2"' in xml
+    assert 'xml:id="d12-note-1"' in xml and 'xml:id="d12-note-1-2"' in xml
+
+
+def test_participants_whose_ids_collide_get_distinct_ids() -> None:
+    text = TITLE + "\n    • Mr. Able\n    • Dr. Able\n    • Mr. Able-2\n\nAble said it.\n"
+    result = convert_bytes(text.encode(), "memo.txt")
+    assert [person.id for person in result.document.participants] == ["able", "able-2", "able-2-2"]
+
+
+def test_a_page_marker_under_the_title_is_a_page_break_not_an_empty_paragraph() -> None:
+    xml = convert_bytes((TITLE + "[Page 40]\n\nAble said it.\n").encode(), "memo.txt").xml.decode()
+    assert '<head>12. Memorandum of Conversation</head>\n        <pb n="40"' in xml
+    assert "<argument>" not in xml
+
+
+def test_header_lines_keep_their_order_around_the_dateline() -> None:
+    text = TITLE + "SUBJECT: Talks\nWashington, July 26, 1986\nTIME: 3 p.m.\n\nAble said it.\n"
+    result = convert_bytes(text.encode(), "memo.txt", validate=True)
+    assert result.validation == []
+    body = result.xml.decode().split("<body>")[1]
+    assert body.index("SUBJECT: Talks") < body.index("July 26, 1986") < body.index("TIME: 3 p.m.")
+
+
+@pytest.mark.parametrize(("text", "line"), [
+    (TITLE + "\nAble\nsaid\nit.3 more\n", 5),
+    (TITLE + "\nAble said it.3\n", 3),
+    (TITLE + "\nArms Control\n\nAble said it.\n\n    • item one\n    • item two.3\n", 8),
+], ids=["third-line-of-a-paragraph", "first-line", "second-bullet"])
+def test_a_reference_without_a_footnote_is_reported_at_its_own_line(text: str, line: int) -> None:
+    [diagnostic] = [d for d in convert_bytes(text.encode(), "memo.txt").diagnostics if d.rule == "footnote-undefined"]
+    assert diagnostic.line == line
+
+
+# ---------------------------------------------------------------------------- never write what tei will not read back
+
+
+def test_a_line_longer_than_the_limit_is_refused_at_its_line() -> None:
+    text = TITLE + "\nAble said so.\n\n" + "word " * (MAX_LINE_CHARS // 5 + 1) + "\n"
+    with pytest.raises(ConversionError, match=r"^memo.txt:5: the line is 1,000,004 characters long, more than"):
+        convert_bytes(text.encode(), "memo.txt")
+
+
+def test_tei_with_more_tags_than_tei_reads_back_is_not_written(monkeypatch: pytest.MonkeyPatch) -> None:
+    import tei.xmlsafe
+
+    monkeypatch.setattr(tei.xmlsafe, "MAX_MARKUP", 100)
+    with pytest.raises(ConversionError, match=r"^memo.txt: the TEI would hold [\d,]+ tags, more than the 100"):
+        convert_bytes(MEMO.encode(), "memo.txt")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections import Counter
 from dataclasses import asdict, dataclass, field
 
 from lxml import etree
@@ -69,7 +70,7 @@ def _section_labels(root: etree._Element) -> dict[etree._Element, str]:
     for div in sections:
         head = div.find(tei("head"))
         heads.append(_normalize(text_of(head)) if head is not None else "")
-    repeated = {text for text in heads if text and heads.count(text) > 1}
+    repeated = {text for text, times in Counter(heads).items() if text and times > 1}
     labels: dict[etree._Element, str] = {}
     for number, (div, text) in enumerate(zip(sections, heads, strict=True), start=1):
         labels[div] = f"{text} (section {number})" if text in repeated else text or f"section {number}"
@@ -88,6 +89,7 @@ def count_speakers(root: etree._Element) -> list[SpeakerCount]:
         for person in root.iter(tei("person"))}
     labels = _section_labels(root)
     counts: dict[str, SpeakerCount] = {}
+    spoken_in: dict[str, set[str]] = {}  # the sections of each speaker, for a membership test in constant time
     text = root.find(tei("text"))
     for said in (text.iter(tei("said")) if text is not None else []):
         content = decode_inlines(said)
@@ -101,9 +103,19 @@ def count_speakers(root: etree._Element) -> list[SpeakerCount]:
             count = counts.setdefault(who, SpeakerCount(who, names.get(who) or ""))
             count.sentences += len(sentences)
             count.words += words
-            if section not in count.sections:
+            if section not in spoken_in.setdefault(who, set()):
+                spoken_in[who].add(section)
                 count.sections.append(section)
     return sorted(counts.values(), key=lambda count: (-count.sentences, -count.words, count.id))
+
+
+# A spreadsheet runs a cell that starts with one of these as a formula ("=HYPERLINK(…)").
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_cell(value: str) -> str:
+    """A cell a spreadsheet shows as text: one that would start a formula gets a leading apostrophe."""
+    return f"'{value}" if value.startswith(_FORMULA_START) else value
 
 
 def format_speakers(counts: list[SpeakerCount], output_format: str, path: str = "") -> str:
@@ -118,7 +130,7 @@ def format_speakers(counts: list[SpeakerCount], output_format: str, path: str = 
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow(header)
-        writer.writerows(rows)
+        writer.writerows([[_csv_cell(cell) for cell in row] for row in rows])
         return buffer.getvalue()
     if output_format != "table":
         raise ValueError(f"unknown format {output_format!r}; use one of: {', '.join(FORMATS)}")

@@ -31,6 +31,10 @@ FALLBACK_ENCODINGS = ("cp1252",)
 #: more likely a wrong file (a log, a dump) than a memorandum.
 MAX_TEXT_BYTES = 16 * 2**20
 
+#: The longest line converted, in characters. One line becomes one text of the TEI, and the XML
+#: parser refuses a text over 10 MB (4 bytes a character at most, 5 for an escaped "&").
+MAX_LINE_CHARS = 1_000_000
+
 # Longest first: the UTF-32 little-endian mark begins with the UTF-16 one.
 _BYTE_ORDER_MARKS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
                      (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
@@ -70,7 +74,16 @@ def read(data: bytes, path: str = "<input>", reporter: Reporter | None = None) -
     if own and (errors := [d for d in reporter.diagnostics if d.level >= Level.ERROR]):
         raise ConversionError(errors[0].message, path, errors[0].line)
     lines = tuple(line.rstrip() for line in text.split("\n"))
+    _refuse_long_lines(lines, path)
     return Source(text=text, path=path, lines=lines)
+
+
+def _refuse_long_lines(lines: tuple[str, ...], path: str) -> None:
+    if max(map(len, lines)) > MAX_LINE_CHARS:
+        number, line = next((number, line) for number, line in enumerate(lines, start=1) if len(line) > MAX_LINE_CHARS)
+        raise ConversionError(f"the line is {len(line):,} characters long, more than the {MAX_LINE_CHARS:,} a line may "
+                              "hold (its text would be too long for an XML parser); break it into paragraphs",
+                              path, number)
 
 
 def _decode(data: bytes, path: str, reporter: Reporter) -> str:

@@ -16,7 +16,8 @@ from tei.model import Footnote, Inline, LineBreak
 from tei.read.blocks import Block as TextBlock
 from tei.recognize.base import ParseState, Recognizers, excerpt
 
-FOOTNOTE_LINE = re.compile(r"^\s+(?:(?P<n>\d+[a-z]?)\.|\[(?P<bracketed>\d+[a-z]?)\])\s+(?P<text>\S.*)$")
+# Four digits at most: a note number; a longer one begins a line of text, not a footnote.
+FOOTNOTE_LINE = re.compile(r"^\s+(?:(?P<n>\d{1,4}[a-z]?)\.|\[(?P<bracketed>\d{1,4}[a-z]?)\])\s+(?P<text>\S.*)$")
 SOURCE_NOTE = re.compile(r"^Source:", re.IGNORECASE)
 
 

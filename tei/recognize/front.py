@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from tei.model import Dateline
+from tei.model import Dateline, PageBreak
 from tei.read.blocks import Block as TextBlock
 from tei.recognize.base import HEADER, ParseState, Recognizers, excerpt, is_bullet_block, lines_of
 from tei.recognize.page_breaks import PAGE_MARKER, SECTION_BREAK_BLANK_LINES
@@ -66,6 +66,10 @@ def read_front_block(lines: list[tuple[int, str]], state: ParseState) -> None:
     """The first date line is the dateline; every other line is part of the subject."""
     document = state.document
     for number, text in lines:
+        page = PAGE_MARKER.fullmatch(text)
+        if page:  # a page turning among the header lines
+            document.front_breaks.append(PageBreak(page.group("n"), number))
+            continue
         match = DATE_LINE.match(text)
         when = parse_date(text)
         if match and when and document.dateline is None:
@@ -78,6 +82,7 @@ def read_front_block(lines: list[tuple[int, str]], state: ParseState) -> None:
             if not document.argument:
                 document.argument_line = number
             document.argument.append(state.parse_inline([(number, text)]))
+            document.argument_lines.append(number)
             state.reporter.decide("header-lines", excerpt(text), "subject", "a header line that is not the date",
                                   number)
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from tei.lexicon.names import ABBREVIATION, is_title_word, slug
+from tei.lexicon.names import ABBREVIATION, PARTICLES, is_title_word, slug
 from tei.model import Person
 from tei.read.blocks import Block as TextBlock
 from tei.recognize.base import (
@@ -31,6 +31,18 @@ ARTICLES = frozenset({"The", "the"})
 TRAILING_GROUP = re.compile(r"\s*\((?P<text>[^()]*)\)\s*$")
 
 
+def _surname(tokens: list[str]) -> tuple[str | None, list[str]]:
+    """The surname and forenames of a name's words: the last word, or the compound a particle
+    makes with the word before it ("Ann Carr de Dorn" → "Carr de Dorn", ["Ann"])."""
+    if not tokens:
+        return None, []
+    particle = next((index for index, token in enumerate(tokens) if index and token in PARTICLES), None)
+    if particle is None or particle == len(tokens) - 1:
+        return tokens[-1], tokens[:-1]
+    start = particle - 1
+    return " ".join(tokens[start:]), tokens[:start]
+
+
 def parse_participant(text: str, line: int, group: int) -> Person:
     rest = text.strip()
     extras: list[str] = []
@@ -45,10 +57,12 @@ def parse_participant(text: str, line: int, group: int) -> Person:
     while len(tokens) > 1 and is_title_word(tokens[0]):
         roles.append(tokens.pop(0))
     role_only = bool(tokens) and all(is_title_word(token) for token in tokens) and (bool(article) or not roles)
+    surname: str | None = None
+    forenames: list[str] = []
     if role_only:
-        roles, surname, forenames = roles + tokens, None, []
+        roles = roles + tokens
     else:
-        surname, forenames = (tokens[-1] if tokens else None), tokens[:-1]
+        surname, forenames = _surname(tokens)
     affiliations: list[str] = []
     occupations: list[str] = []
     for position, descriptor in enumerate(descriptors + extras):
@@ -73,11 +87,12 @@ def read_participants(block: TextBlock, group: int, used: dict[str, int]) -> lis
     """One block of bullets → one group; a person id given before gets a number ("able-2")."""
     persons = [parse_participant(bullet_text(line.text), line.number, group) for line in block.lines]
     for person in persons:
-        if person.id in used:
-            used[person.id] += 1
-            person.id = f"{person.id}-{used[person.id]}"
-        else:
-            used[person.id] = 1
+        base = person.id
+        # "Mr. Able", "Dr. Able", "Mr. Able-2": the number given to the second may be the third's own id.
+        while person.id in used:
+            used[base] = used.get(base, 1) + 1
+            person.id = f"{base}-{used[base]}"
+        used[person.id] = 1
     return persons
 
 

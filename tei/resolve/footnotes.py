@@ -6,7 +6,20 @@ import re
 from dataclasses import dataclass
 
 from tei.errors import Reporter
-from tei.model import CONTAINERS, Document, Footnote, Inline, NoteRef, PageBreak
+from tei.model import (
+    CONTAINERS,
+    Block,
+    BulletList,
+    Document,
+    EditorialBlock,
+    Footnote,
+    Inline,
+    LineBreak,
+    NoteRef,
+    PageBreak,
+    Paragraph,
+    Section,
+)
 from tei.resolve.base import Pass
 from tei.rules import Registry
 
@@ -52,24 +65,40 @@ def _slots(document: Document) -> list[_Slot]:
         for index, item in enumerate(content):
             if isinstance(item, str):
                 slots.append(_Slot(content, index, item, line, root))
-            elif isinstance(item, PageBreak):
+            elif isinstance(item, (PageBreak, LineBreak)):
                 line = item.line
             elif isinstance(item, CONTAINERS):
                 walk(item.content, line, root)
 
+    notes = {id(note.content) for note in document.footnotes}
+    first_lines = _first_lines(document)
     for root, content in enumerate(document.text_lists()):
-        if any(content is note.content for note in document.footnotes):
-            continue
-        walk(content, _first_line(document, content), root)
+        if id(content) not in notes:
+            walk(content, first_lines.get(id(content), document.line), root)
     return slots
 
 
-def _first_line(document: Document, content: list[Inline]) -> int:
-    for item in content:
-        line = getattr(item, "line", None)
-        if isinstance(line, int):
-            return line
-    return document.line
+def _first_lines(document: Document) -> dict[int, int]:
+    """Each inline list of the document (by ``id``) → the line it starts on."""
+    lines = {id(document.head): document.line}
+    lines.update((id(content), number) for content, number in zip(document.argument,
+                                                                   document.front_argument_lines()))
+
+    def walk(blocks: list[Block]) -> None:
+        for block in blocks:
+            if isinstance(block, Paragraph):
+                lines[id(block.content)] = block.line
+            elif isinstance(block, BulletList):
+                lines.update((id(item), block.line + index) for index, item in enumerate(block.items))
+            elif isinstance(block, EditorialBlock):
+                lines[id(block.note.content)] = block.line
+            elif isinstance(block, Section):
+                if block.head is not None:
+                    lines[id(block.head)] = block.line
+                walk(block.blocks)
+
+    walk(document.body)
+    return lines
 
 
 def attach_footnotes(document: Document, reporter: Reporter) -> None:

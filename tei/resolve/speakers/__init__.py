@@ -13,7 +13,7 @@ module             job
 ``patterns``       the patterns the rules match, built from the lexicon
 ``sentences``      inline content → sentences; the masked text rules read
 ``clauses``        the main clause and its subject; ", and Baker answered" cuts
-``cast``           participants' roles and aliases, genders, who spoke last
+``cast``           participants and their roles, genders, who spoke last
 ``rules``          the named attribution rules, in a :class:`~tei.rules.Registry`
 ``attribute``      the pass: each sentence decided by the rules, runs wrapped
 =================  ============================================================
@@ -26,10 +26,8 @@ from tei.resolve.speakers.attribute import attribute_sentence, attribute_speaker
 from tei.resolve.speakers.cast import (
     Reading,
     learn_genders,
-    participant_aliases,
     participant_roles,
     resolve_pronoun,
-    role_subject,
 )
 from tei.resolve.speakers.clauses import (
     Subject,
@@ -40,7 +38,7 @@ from tei.resolve.speakers.clauses import (
     pronoun_subject,
 )
 from tei.resolve.speakers.rules import RULES, editorial_aside, joint_subject, narrative
-from tei.resolve.speakers.sentences import is_sentence_end, split_sentences
+from tei.resolve.speakers.sentences import is_sentence_end, role_subject, split_sentences
 from tei.rules import Registry
 
 __all__ = [
@@ -59,7 +57,6 @@ __all__ = [
     "narrative",
     "new_speaker_clauses",
     "opens_clause",
-    "participant_aliases",
     "participant_roles",
     "pronoun_subject",
     "register",

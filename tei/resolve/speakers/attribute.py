@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 from tei.errors import InternalError, Reporter
 from tei.model import Block, Document, Inline, PageBreak, Paragraph, Said, Section, plain_text
-from tei.resolve.speakers.cast import Reading, learn_genders, participant_aliases, participant_roles
+from tei.resolve.speakers.cast import Reading, learn_genders, participant_roles
 from tei.resolve.speakers.clauses import new_speaker_clauses
 from tei.resolve.speakers.rules import RULES, Attribution, Sentence, SpeakerRule
 from tei.resolve.speakers.sentences import split_sentences
@@ -93,8 +93,8 @@ def attribute_speakers(document: Document, reporter: Reporter) -> None:
     for blocks in _paragraph_lists(document.body):
         paragraphs += [block for block in blocks if isinstance(block, Paragraph)]
     # Split once: the genders are learned from the same sentences that are then attributed.
-    sentences_of = {id(paragraph): split_sentences(paragraph.content) for paragraph in paragraphs}
-    reading = Reading(participants, participant_aliases(document), participant_roles(document))
+    reading = Reading(participants, participant_roles(document))
+    sentences_of = {id(paragraph): split_sentences(paragraph.content, reading.roles) for paragraph in paragraphs}
     reading.genders = learn_genders([sentence for paragraph in paragraphs
                                      for sentence in sentences_of[id(paragraph)]], reading)
     for blocks in _paragraph_lists(document.body):
@@ -119,7 +119,7 @@ def _attribute_paragraph(block: Paragraph, whole_sentences: list[list[Inline]], 
     reading.turn_started = False
     for whole in whole_sentences:
         connector: list[Inline] | None = None
-        for piece, is_connector in new_speaker_clauses(whole):
+        for piece, is_connector in new_speaker_clauses(whole, reading.roles):
             if is_connector:
                 connector = piece
                 continue

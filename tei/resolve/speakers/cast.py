@@ -6,15 +6,13 @@
 
 from __future__ import annotations
 
-import functools
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 from tei.lexicon.names import HONORIFICS
-from tei.model import Document, Inline, Person
+from tei.model import Document, Inline
 from tei.resolve.speakers.clauses import named_match
-from tei.resolve.speakers.patterns import GENDER_PRONOUN, PERSON_CLOSE, PERSON_OPEN
+from tei.resolve.speakers.patterns import GENDER_PRONOUN, PERSON_OPEN
 from tei.resolve.speakers.sentences import masked
 
 
@@ -23,7 +21,6 @@ class Reading:
     """What a reader keeps in mind while reading: who spoke last, and genders seen."""
 
     participants: set[str]
-    aliases: dict[str, str]
     roles: dict[str, str]
     genders: dict[str, str] = field(default_factory=dict)
     history: list[str] = field(default_factory=list)  # speakers, latest last
@@ -39,7 +36,7 @@ class Reading:
         cached = self.masks.get(id(sentence))
         if cached is not None and cached[0] is sentence:
             return cached[1], list(cached[2])
-        text, refs = role_subject(*masked(sentence), self.roles)
+        text, refs = masked(sentence, self.roles)
         self.masks[id(sentence)] = (sentence, text, refs)
         return text, list(refs)
 
@@ -50,70 +47,29 @@ class Reading:
             self.history.append(person)
 
 
-def participant_aliases(document: Document) -> dict[str, str]:
-    """Mentioned persons who are a participant listed by role alone: "Secretary Shore" is "The Secretary".
-
-    ``{"shore": "secretary"}`` when the participants include "The Secretary" (role only) and the
-    text names "Secretary Shore"; only when exactly one role-only participant has that title.
-    """
-    by_role: dict[str, list[Person]] = {}
-    for person in document.participants:
-        if person.role_only and person.role_names:
-            by_role.setdefault(" ".join(person.role_names).lower(), []).append(person)
-    aliases: dict[str, str] = {}
-    for person in document.mentioned:
-        role = " ".join(person.role_names).lower()
-        if role and len(by_role.get(role, [])) == 1:
-            aliases[person.id] = by_role[role][0].id
-    return aliases
-
-
 def participant_roles(document: Document) -> dict[str, str]:
     """Role phrases that name exactly one participant: "Ambassador Dorn, USSR" makes "the Ambassador" Dorn.
 
     ``{"Ambassador": "dorn"}`` when Dorn is the only participant listed as Ambassador; with two
-    Ambassadors the phrase names neither. Honorifics ("Mr.") are no role; a role-only participant
-    ("The Secretary") is linked by the persons pass already.
+    Ambassadors the phrase names neither. Honorifics ("Mr.") are no role. A participant listed
+    by role alone ("The Secretary") is the one the role names.
     """
     holders: dict[str, list[str]] = {}
+    listed: dict[str, list[str]] = {}
     for person in document.participants:
         if person.role_only:
+            listed.setdefault(" ".join(person.role_names), []).append(person.id)
             continue
         phrases = {" ".join(person.role_names), *person.occupations} - {""}
         for phrase in phrases:
             if phrase not in HONORIFICS and phrase[:1].isupper():
                 holders.setdefault(phrase, []).append(person.id)
-    taken = {" ".join(person.role_names) for person in document.participants if person.role_only}
-    return {phrase: ids[0] for phrase, ids in holders.items() if len(ids) == 1 and phrase not in taken}
+    roles = {phrase: ids[0] for phrase, ids in holders.items() if len(ids) == 1 and phrase not in listed}
+    roles.update({phrase: ids[0] for phrase, ids in listed.items() if len(ids) == 1})
+    return roles
 
 
-@functools.lru_cache(maxsize=128)
-def _role_pattern(roles: tuple[str, ...]) -> re.Pattern[str]:
-    """"the <role>" for these roles, longest first; built once per cast (it is asked per sentence)."""
-    return re.compile(r"(?<![\w’'])[Tt]he\s+(?P<role>" + "|".join(re.escape(role) for role in roles)
-                      + r")(?![\w’'\-])")
-
-
-def role_subject(text: str, refs: list[str | None], roles: dict[str, str]) -> tuple[str, list[str | None]]:
-    """Treat "the <role>" of a participant like a name, so that the subject rules see a person.
-
-    ``("The Ambassador said no.", [], {"Ambassador": "dorn"})`` → ``("\uE0000\uE001 said no.", ["dorn"])``;
-    "the Deputy Minister" is not "the Minister": the whole role must match.
-    """
-    if not roles:
-        return text, refs
-    refs = list(refs)
-    pattern = _role_pattern(tuple(sorted(roles, key=len, reverse=True)))
-
-    def mark(match: re.Match[str]) -> str:
-        refs.append(roles[match.group("role")])
-        return f"{PERSON_OPEN}{len(refs) - 1}{PERSON_CLOSE}"
-
-    return pattern.sub(mark, text), refs
-
-
-def participant(ref: str | None, participants: set[str], aliases: dict[str, str]) -> str | None:
-    ref = aliases.get(ref or "", ref)
+def participant(ref: str | None, participants: set[str]) -> str | None:
     return ref if ref in participants else None
 
 
@@ -142,7 +98,7 @@ def learn_genders(sentences: list[list[Inline]], state: Reading) -> dict[str, st
         match = named_match(text)
         if match is None or match.group("more"):
             continue
-        who = participant(refs[int(match.group("first"))], state.participants, state.aliases)
+        who = participant(refs[int(match.group("first"))], state.participants)
         if who is None:
             continue
         rest = text[match.end():]

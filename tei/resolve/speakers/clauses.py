@@ -17,7 +17,7 @@ from tei.resolve.speakers.sentences import masked
 CONNECTOR = re.compile(r",(?P<connector>\s+(?:and|but|while|whereupon)\s+)")
 
 
-def new_speaker_clauses(sentence: list[Inline]) -> list[tuple[list[Inline], bool]]:
+def new_speaker_clauses(sentence: list[Inline], roles: dict[str, str] | None = None) -> list[tuple[list[Inline], bool]]:
     """Cut a sentence where ", and" opens a clause with another person speaking.
 
     ``"Carter asked if it applied, and Baker answered that it did."`` → ``"Carter asked if it
@@ -26,7 +26,7 @@ def new_speaker_clauses(sentence: list[Inline]) -> list[tuple[list[Inline], bool
     with True when they are the connector; a cut whose two sides turn out to have the same
     speaker ("He said …, but Baker personally believes") is joined again by the pass.
     """
-    text, refs = masked(sentence)
+    text, refs = masked(sentence, roles)
     first = named_match(text)
     pronoun = next((match for match in PRONOUN.finditer(text) if opens_clause(text, 0, match.start())), None)
     if pronoun is not None and (first is None or pronoun.start() < first.start()):
@@ -39,7 +39,7 @@ def new_speaker_clauses(sentence: list[Inline]) -> list[tuple[list[Inline], bool
         if not isinstance(item, str):
             continue
         for match in CONNECTOR.finditer(item):
-            rest, rest_refs = masked([item[match.end():], *sentence[index + 1:]])
+            rest, rest_refs = masked([item[match.end():], *sentence[index + 1:]], roles)
             named = NAMED.match(rest)
             if named is None or named.group("more"):
                 continue
@@ -48,7 +48,7 @@ def new_speaker_clauses(sentence: list[Inline]) -> list[tuple[list[Inline], bool
                 continue
             head = [*sentence[:index], item[:match.start("connector")]]
             tail = [piece for piece in (item[match.end():], *sentence[index + 1:]) if piece != ""]
-            return [(head, False), ([match.group("connector")], True), *new_speaker_clauses(tail)]
+            return [(head, False), ([match.group("connector")], True), *new_speaker_clauses(tail, roles)]
     return [(sentence, False)]
 
 

@@ -113,7 +113,7 @@ def narrative(text: str) -> bool:
 
 
 def _speakers(subject: Subject, reading: Reading) -> list[str]:
-    found = (participant(ref, reading.participants, reading.aliases) for ref in subject.refs)
+    found = (participant(ref, reading.participants) for ref in subject.refs)
     return [person for person in found if person]
 
 

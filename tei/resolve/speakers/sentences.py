@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from tei.lexicon import words
@@ -34,12 +35,43 @@ NUMBER_ABBREVIATIONS = words("number-abbreviations")
 OPENERS = words("sentence-openers")
 
 
-def masked(items: list[Inline]) -> tuple[str, list[str | None]]:
+@functools.lru_cache(maxsize=128)
+def _role_pattern(roles: tuple[str, ...]) -> re.Pattern[str]:
+    """"the <role>" for these roles, longest first; built once per cast (it is asked per sentence)."""
+    return re.compile(r"(?<![\w’'])[Tt]he\s+(?P<role>" + "|".join(re.escape(role) for role in roles)
+                      + r")(?![\w’'\-])")
+
+
+def role_subject(text: str, refs: list[str | None], roles: dict[str, str]) -> tuple[str, list[str | None]]:
+    """Treat "the <role>" of a participant like a name, so that the subject rules see a person.
+
+    ``("The Ambassador said no.", [], {"Ambassador": "dorn"})`` → ``("\uE0000\uE001 said no.", ["dorn"])``;
+    "the Deputy Minister" is not "the Minister": the whole role must match.
+    """
+    if not roles:
+        return text, refs
+    refs = list(refs)
+    pattern = _role_pattern(tuple(sorted(roles, key=len, reverse=True)))
+
+    def mark(match: re.Match[str]) -> str:
+        refs.append(roles[match.group("role")])
+        return f"{PERSON_OPEN}{len(refs) - 1}{PERSON_CLOSE}"
+
+    return pattern.sub(mark, text), refs
+
+
+def masked(items: list[Inline], roles: dict[str, str] | None = None) -> tuple[str, list[str | None]]:
     """The text of ``items`` for matching, with persons, quotations and notes as placeholders.
 
+    With ``roles``, "the <role>" of a participant is a person too (see :func:`role_subject`).
     ``[PersName('Able', 'able'), ' said, ', Quote(['“No.”'])]`` → ``('\\uE0000\\uE001 said, \\uE002',
     ['able'])``. Note references and page breaks take no room.
     """
+    text, refs = _masked_items(items)
+    return role_subject(text, refs, roles) if roles else (text, refs)
+
+
+def _masked_items(items: list[Inline]) -> tuple[str, list[str | None]]:
     parts: list[str] = []
     refs: list[str | None] = []
     for item in items:
@@ -55,7 +87,7 @@ def masked(items: list[Inline]) -> tuple[str, list[str | None]]:
         elif isinstance(item, LineBreak):
             parts.append(" ")
         elif isinstance(item, Said):
-            inner, inner_refs = masked(item.content)
+            inner, inner_refs = _masked_items(item.content)
             offset = len(refs)
 
             def renumber(match: re.Match[str], offset: int = offset) -> str:
@@ -109,7 +141,7 @@ def is_sentence_end(text: str, period: int, following: str) -> bool:
     return True
 
 
-def split_sentences(content: list[Inline]) -> list[list[Inline]]:
+def split_sentences(content: list[Inline], roles: dict[str, str] | None = None) -> list[list[Inline]]:
     """Cut inline content into sentences; each keeps its trailing space, nothing is lost or moved.
 
     ``['It was good. ', Quote(['“Yes.”']), ' Fine.']`` → ``[['It was good. '], [Quote(…), ' '], ['Fine.']]``.
@@ -130,7 +162,7 @@ def split_sentences(content: list[Inline]) -> list[list[Inline]]:
     for match in SENTENCE_END.finditer(flat):
         if is_sentence_end(flat, match.start(), flat[match.end():]):
             cuts.add(match.end())
-    cuts |= _speaker_clause_cuts(content, texts)
+    cuts |= _speaker_clause_cuts(content, texts, roles)
 
     sentences: list[list[Inline]] = [[]]
     for item, text, start in zip(content, texts, starts, strict=True):
@@ -151,7 +183,7 @@ def split_sentences(content: list[Inline]) -> list[list[Inline]]:
     return [sentence for sentence in sentences if sentence]
 
 
-def _speaker_clause_cuts(content: list[Inline], texts: list[str]) -> set[int]:
+def _speaker_clause_cuts(content: list[Inline], texts: list[str], roles: dict[str, str] | None) -> set[int]:
     """Offsets after ``"; "`` where a participant's verb of saying follows: a new speaker starts there."""
     cuts: set[int] = set()
     position = 0
@@ -159,9 +191,9 @@ def _speaker_clause_cuts(content: list[Inline], texts: list[str]) -> set[int]:
         if isinstance(item, str):
             for match in SEMICOLON.finditer(item):
                 if match.end() == len(item) and index + 1 < len(content):
-                    rest, _ = masked(content[index + 1:])
+                    rest, _ = masked(content[index + 1:], roles)
                 else:
-                    rest, _ = masked([item[match.end():], *content[index + 1:]])
+                    rest, _ = masked([item[match.end():], *content[index + 1:]], roles)
                 if NAMED.match(rest):
                     cuts.add(position + match.end())
         position += len(texts[index])

@@ -1,0 +1,46 @@
+"""persons: find the people a memorandum names, decide who is who, link every mention (a resolve pass).
+
+    participants + text → mentions (name shape and context) → identities (one table) → PersName
+
+=============  =================================================================
+module         job
+=============  =================================================================
+``shapes``     what names look like: titles, compound surnames, sentence starts
+``mentions``   the named rules that find persons' names, and what is not a name
+``identity``   one identity per person: ids from surnames, forms, roles named
+``link``       every mention of a known person → :class:`~tei.model.PersName`
+=============  =================================================================
+
+Example::
+
+    'Ambassador Able welcomed Baker.'
+    → [PersName('Ambassador Able', 'able'), ' welcomed ', PersName('Baker', …), '.']
+
+Persons who are not participants become ``Document.mentioned``.
+"""
+
+from __future__ import annotations
+
+from tei.errors import Reporter
+from tei.model import Document, map_text
+from tei.resolve.base import Pass
+from tei.resolve.persons.identity import Identities, identify
+from tei.resolve.persons.link import Linker
+from tei.resolve.persons.mentions import Candidate, discover
+from tei.rules import Registry
+
+
+def link_persons(document: Document, reporter: Reporter) -> None:
+    """Find the persons named, decide their identities once, then turn every mention into a PersName."""
+    table = identify(document, discover(document, reporter), reporter)
+    document.mentioned = [person for person in table.persons if person.group == 0]
+    linker = Linker(table)
+    for content in list(document.text_lists()):
+        content[:] = map_text(content, linker.split)
+
+
+def register(passes: Registry[Pass]) -> None:
+    passes.register(link_persons, "persons", 80)
+
+
+__all__ = ["Candidate", "Identities", "Linker", "discover", "identify", "link_persons", "register"]

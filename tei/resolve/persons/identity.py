@@ -1,0 +1,123 @@
+"""Identity: who is who, decided once for the whole document.
+
+The participants and the names the mention rules found → one :class:`Identities` table:
+every person once, with a stable, readable id from the surname, and every form a person is
+named by. Later steps (linking the mentions, attributing speech) only read it.
+
+    participants "The Secretary", "Mr. Able"; text "Secretary Carr said", "Mrs. Able",
+    "Couve de Baker", later "Couve"
+    → carr (the participant listed as "The Secretary": the text names him), able,
+      able-2 (Mrs. Able is not Mr. Able), couve-de-baker (also named "Couve")
+
+Rules, each recorded for ``tei convert --explain``:
+
+- ``persons.role-named``: a participant listed by role alone ("The Secretary") takes the
+  surname of the one person the text names with that title ("Secretary Carr"), and its id.
+- ``persons.same-person``: a name is a known person's when it is one of the forms of that
+  person's surname (a compound surname is also named by its first word, "Couve", or by its
+  particle and the rest, "de Baker"), unless their titles say they differ ("Mrs." and "Mr.").
+- ``persons.new-person``: any other name is a new person, mentioned but not participating.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from tei.errors import Reporter
+from tei.lexicon.names import slug
+from tei.model import Document, Person
+from tei.resolve.persons.mentions import Candidate
+from tei.resolve.persons.shapes import sex_of, surname_forms
+
+
+@dataclass
+class Identities:
+    """Every person of a document, and the forms of their surnames → those persons."""
+
+    persons: list[Person] = field(default_factory=list)
+    forms: dict[str, list[Person]] = field(default_factory=dict)
+    ids: set[str] = field(default_factory=set)
+
+    def add(self, person: Person) -> None:
+        self.persons.append(person)
+        self.ids.add(person.id)
+        for form in surname_forms(person.surname or ""):
+            if form:
+                self.forms.setdefault(form, []).append(person)
+
+    def find(self, surname: str, titles: list[str] | str = "") -> Person | None:
+        """The person named ``surname`` (any form), whose titles do not contradict ``titles``."""
+        sex = sex_of(titles)
+        for form in surname_forms(surname):
+            for person in self.forms.get(form, []):
+                other = sex_of(person.role_names)
+                if sex is None or other is None or sex == other:
+                    return person
+        return None
+
+    def free_id(self, name: str) -> str:
+        base = slug(name)
+        candidate, count = base, 1
+        while candidate in self.ids:
+            count += 1
+            candidate = f"{base}-{count}"
+        return candidate
+
+
+def identify(document: Document, candidates: list[Candidate], reporter: Reporter) -> Identities:
+    """The identity table of ``document``; participants listed by role get their names here."""
+    table = Identities()
+    table.ids = {person.id for person in document.participants}
+    _name_roles(document, candidates, table, reporter)
+    for person in document.participants:
+        if person.surname:
+            table.add(person)
+        else:
+            table.ids.add(person.id)
+    for candidate in candidates:
+        known = table.find(candidate.surname, candidate.title)
+        if known is not None:
+            if reporter.explaining and known.surname != candidate.surname:
+                reporter.decide("persons.same-person", f"'{candidate.surname}'", f"#{known.id}",
+                                f"a form of the surname '{known.surname}'", candidate.line)
+            if known.group == 0:
+                known.role_names = known.role_names or candidate.title.split()
+                known.forenames = known.forenames or candidate.given.split()
+            continue
+        name = " ".join(part for part in (candidate.title, candidate.given, candidate.surname) if part)
+        person = Person(id=table.free_id(candidate.surname), name=name, surname=candidate.surname,
+                        forenames=candidate.given.split(), role_names=candidate.title.split())
+        table.add(person)
+        if reporter.explaining:
+            reporter.decide("persons.new-person", f"'{name}'", f"#{person.id}",
+                            "named in the text, not among the participants", candidate.line)
+    return table
+
+
+def _name_roles(document: Document, candidates: list[Candidate], table: Identities, reporter: Reporter) -> None:
+    """"The Secretary" is Carr where the text names exactly one person "Secretary Carr"."""
+    listed: dict[str, list[Person]] = {}
+    for person in document.participants:
+        if person.role_only and person.role_names:
+            listed.setdefault(" ".join(person.role_names).lower(), []).append(person)
+    surnames = {person.surname for person in document.participants if person.surname}
+    for role, persons in listed.items():
+        named = {candidate.surname: candidate for candidate in candidates
+                 if candidate.title and _holds(candidate.title.lower(), role) and candidate.surname not in surnames}
+        if len(persons) != 1 or len(named) != 1:
+            continue
+        (surname, candidate), = named.items()
+        person = persons[0]
+        person.surname, person.forenames = surname, candidate.given.split()
+        table.ids.discard(person.id)
+        person.id = table.free_id(surname)
+        table.ids.add(person.id)
+        surnames.add(surname)
+        if reporter.explaining:
+            reporter.decide("persons.role-named", f"'{person.name}'", f"#{person.id}",
+                            f"the text names the {role} '{candidate.title} {surname}'", candidate.line)
+
+
+def _holds(title: str, role: str) -> bool:
+    """"secretary of state" holds the role "secretary"; "deputy secretary" does not."""
+    return title == role or title.startswith(role + " of ")

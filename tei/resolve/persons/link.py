@@ -1,0 +1,103 @@
+"""Link: every mention of a known person in the text → :class:`~tei.model.PersName`.
+
+    'Ambassador Able welcomed Baker.'
+    → [PersName('Ambassador Able', 'able'), ' welcomed ', PersName('Baker', 'baker'), '.']
+
+Surnames (in every form of the identity table) are found first, with one fast pattern;
+what stands just before each one (a title, given names) is read backwards from it and
+belongs to the mention. A role phrase ("the Secretary") is not a name and is not linked
+here; the speakers pass reads the participants' roles itself.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from tei.lexicon import alternation
+from tei.lexicon.names import INITIAL, NAME, NAME_END, NAME_START, TITLE_WORDS, is_name_word
+from tei.model import Inline, PersName, Person
+from tei.resolve.persons.identity import Identities
+from tei.resolve.persons.shapes import ARTICLE_BEFORE, FOLLOWER, TITLE_PHRASE, WORD, at_sentence_start
+
+PREFIX_WINDOW = 80
+
+
+@functools.lru_cache(maxsize=64)
+def _prefix_pattern(roles: tuple[str, ...]) -> re.Pattern[str]:
+    """What may stand before a surname, up to it: a title (or a participant's role) and given names.
+    Built once per set of roles: a volume's documents share their cast."""
+    title = f"(?:{alternation(roles)}|{TITLE_PHRASE})" if roles else TITLE_PHRASE
+    return re.compile(NAME_START + rf"(?:(?P<title>{title})\s+)?"
+                      rf"(?P<given>(?:(?:{NAME}|{INITIAL})\s+){{0,2}})\Z")
+
+
+class Linker:
+    """Splits text into strings and PersName items for the persons of an identity table."""
+
+    def __init__(self, table: Identities) -> None:
+        self.table = table
+        roles = sorted({" ".join(person.role_names) for person in table.persons
+                        if person.role_names and person.group}, key=len, reverse=True)
+        self.surname_pattern = re.compile(
+            NAME_START + rf"(?P<surname>{alternation(table.forms)}){NAME_END}") if table.forms else None
+        self.prefix = _prefix_pattern(tuple(roles))
+
+    @staticmethod
+    def _name_start(text: str, prefix: re.Match[str] | None, surname: int, person: Person) -> int:
+        """Where the mention begins: at the title, at the given names, or at the surname.
+
+        "Later Ann Able" → at "Ann" ("Later" starts the sentence). Unknown given names count
+        only without a title and away from a sentence start; known ones always.
+        """
+        if prefix is None:
+            return surname
+        tokens = list(WORD.finditer(prefix.group("given")))
+        if not tokens:
+            return prefix.start()
+        for index, token in enumerate(tokens):
+            names = [t.group() for t in tokens[index:]]
+            start = prefix.start("given") + token.start()
+            if all(name in person.forenames for name in names):
+                return prefix.start() if index == 0 else start
+            if not prefix.group("title") and (index > 0 or not at_sentence_start(text, start)) and all(
+                    is_name_word(name) for name in names):
+                return start
+        return surname
+
+    def _mention(self, text: str, match: re.Match[str]) -> tuple[int, int, int, Person] | None:
+        form = match.group("surname")
+        follower = FOLLOWER.match(text, match.end())
+        if follower and follower.group(1) not in self.table.forms and follower.group(1) not in TITLE_WORDS:
+            return None  # "Carter Library", "Shore Papers": part of another proper noun
+        prefix = self.prefix.search(text, max(0, match.start() - PREFIX_WINDOW), match.start())
+        person = self.table.find(form, (prefix.group("title") or "") if prefix else "")
+        if person is None:
+            return None
+        if person.group == 0 and ARTICLE_BEFORE.search(text, max(0, match.start() - 5), match.start()):
+            return None  # "the Paper": a thing
+        return self._name_start(text, prefix, match.start(), person), match.end(), match.start(), person
+
+    def mentions(self, text: str) -> list[tuple[int, int, Person]]:
+        if self.surname_pattern is None:
+            return []
+        found = [mention for match in self.surname_pattern.finditer(text)
+                 if (mention := self._mention(text, match)) is not None]
+        result: list[tuple[int, int, Person]] = []
+        last_end = 0
+        for start, end, surname, person in found:
+            if surname < last_end:
+                continue
+            # Given names that belong to the mention before are not this one's ("Carr Dorn").
+            result.append((start if start >= last_end else surname, end, person))
+            last_end = end
+        return result
+
+    def split(self, text: str) -> list[Inline]:
+        pieces: list[Inline] = []
+        position = 0
+        for start, end, person in self.mentions(text):
+            pieces += [text[position:start], PersName(text[start:end], person.id)]
+            position = end
+        pieces.append(text[position:])
+        return pieces

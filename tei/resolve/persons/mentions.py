@@ -1,0 +1,285 @@
+"""Mentions: which capitalized words of the text name persons, found by name shape and context.
+
+Each rule is named and reads one string; it proposes :class:`Candidate` names with its
+reason. A proposal is kept unless the word is known not to be a person's name:
+
+=============================  ==============================================================
+rule                           proposes
+=============================  ==============================================================
+persons.titled-name            "Ambassador Ødegaard", "Foreign Ministers Able and Baker",
+                               "Secretary of State Carr"
+persons.particle-name          "de Able", "Baker von Carr" (a name with a particle)
+persons.subject-of-verb        "Dorn replied", "Able and Baker discuss", "said Carr might":
+                               the subject of a verb of speech, thought or action
+persons.object-of-verb         "had told Dorn that": the object of a verb of addressing
+persons.possessive             "Able’s letter"
+persons.listed-with-a-person   "Able, Baker and Carr" where one of them is a person
+=============================  ==============================================================
+
+How persons are told apart from the other capitalized words (no statistical model: the
+rules must stay fast and explainable):
+
+- *places*: the lexicon's countries, capitals and regions (``places.txt``), and any word that
+  stands after a preposition of place somewhere in the document ("in Vienna");
+- *organizations, documents, buildings*: a word followed by an organization word
+  ("Carter Library", "Baker Foundation", ``organization-words.txt``);
+- *common words*: sentence openers, days, months, demonyms, groups (``not-names.txt``), and
+  title words; a word after an article ("the Paper noted") is a thing;
+- *abbreviations*: a name word has lower-case letters ("NATO", "SALT" never match).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Protocol
+
+from tei.errors import Reporter
+from tei.lexicon import alternation, words
+from tei.lexicon.names import NAME, NAME_END, NAME_START, PARTICLES, is_name_word
+from tei.model import Block, Document, Inline, Section, plain_text
+from tei.resolve.persons.shapes import (
+    ARTICLE_BEFORE,
+    FOLLOWER,
+    ORGANIZATION_WORDS,
+    PARTICLE,
+    SECOND_NAME,
+    SURNAME,
+    TITLE_START,
+    TITLED_NAME,
+    at_sentence_start,
+    scan,
+    singular_title,
+    texts_with_lines,
+)
+from tei.rules import Registry
+
+PLACES = words("places")
+SAYING = words("say-verbs") | words("think-verbs")
+AUXILIARIES = words("auxiliaries")
+SUBJECT_VERBS = SAYING | words("action-verbs") | AUXILIARIES
+# "said Able would", "that Baker might": after these an auxiliary's subject is a person.
+REPORTING = re.compile(rf"(?:{alternation(SAYING | {'that'})})\s+\Z")
+SUBJECT_VERB = re.compile(rf"(?<![\w’'])(?:{alternation(SUBJECT_VERBS)})(?![\w’'])")
+SUBJECT_BEFORE_VERB = re.compile(
+    NAME_START + rf"(?P<given>(?:{NAME}\s+)?)(?P<surname>{SURNAME})(?:,\s+too,)?\s+"
+    rf"(?:(?:{alternation(words('adverbs'))})\s+){{0,2}}\Z")
+JOINT_BEFORE = re.compile(NAME_START + rf"(?P<first>{SURNAME})\s+and\s+\Z")
+OBJECT = re.compile(rf"(?<![\w’'])(?:{alternation(words('object-verbs'))})\s+(?P<surname>{SURNAME})"
+                    rf"(?=\s+(?:that|to|about|of|for|whether|if|how|what|why|when|he|she)\b|[,;.])")
+POSSESSIVE = re.compile(NAME_START + rf"(?P<surname>{SURNAME})[’']s\s+(?=[\w“])")
+PARTICLE_NAME = re.compile(NAME_START + rf"(?P<surname>(?:{NAME}\s+)?(?:{PARTICLE})\s+{NAME}){NAME_END}")
+PARTICLE_START = re.compile(rf"(?<![\w’'])(?:{alternation(PARTICLES)})\s")
+LIST = re.compile(NAME_START + rf"(?P<items>{SURNAME}(?:,\s+{SURNAME})*,?\s+and\s+{SURNAME}){NAME_END}")
+LIST_ITEM = re.compile(SURNAME)
+LOCATIVE = re.compile(rf"\b{alternation(words('locative-prepositions'))} (?P<place>{NAME})\b(?![’']s\b)")
+WINDOW = 80
+HEADING_WORD = re.compile(rf"{NAME_START}{NAME}{NAME_END}")
+PREVIOUS_WORD = re.compile(r"(\S+)\s+\Z")
+
+
+@dataclass
+class Candidate:
+    """A name a rule proposes as a person's, and why."""
+
+    surname: str
+    title: str = ""
+    given: str = ""
+    rule: str = ""
+    reason: str = ""
+    line: int | None = None
+    strong: bool = False  # a title or a verb of saying speaks for it: a word after "in" may still be a name
+
+
+class MentionRule(Protocol):
+    name: str
+
+    def find(self, text: str) -> Iterator[Candidate]: ...
+
+
+class TitledName:
+    """A name after a title or rank: "Ambassador Ødegaard", "Foreign Ministers Able and Baker"."""
+
+    name = "persons.titled-name"
+
+    def find(self, text: str) -> Iterator[Candidate]:
+        for match in scan(TITLED_NAME, text, TITLE_START):
+            title = match.group("title")
+            one = singular_title(title)
+            yield Candidate(match.group("surname"), one, match.group("given").strip(), self.name,
+                            f"after the title '{title}'", strong=True)
+            second = SECOND_NAME.match(text, match.end())
+            if second and one != title:
+                yield Candidate(second.group("second"), one, "", self.name, f"second of '{title}'", strong=True)
+
+
+class ParticleName:
+    """A name with a particle: "de Able", "Baker von Carr"."""
+
+    name = "persons.particle-name"
+
+    def find(self, text: str) -> Iterator[Candidate]:
+        for particle in PARTICLE_START.finditer(text):
+            start = max(0, particle.start() - 30)
+            match = PARTICLE_NAME.search(text, start, particle.end() + 40)
+            if match and match.start("surname") <= particle.start() < match.end():
+                surname = match.group("surname")
+                first = surname.split()[0]
+                if first[0].isupper() and first.lower() not in PARTICLES and not is_name_word(first):
+                    surname = surname.split(None, 1)[1]  # "General de Able": the title is not the name
+                yield Candidate(surname, rule=self.name, reason=f"a name with the particle '{particle.group().strip()}'")
+
+
+class SubjectOfVerb:
+    """The subject of a verb of speech, thought or action: "Dorn replied", "Able and Baker discuss"."""
+
+    name = "persons.subject-of-verb"
+
+    def find(self, text: str) -> Iterator[Candidate]:
+        for verb in SUBJECT_VERB.finditer(text):
+            match = SUBJECT_BEFORE_VERB.search(text, max(0, verb.start() - WINDOW), verb.start())
+            if match is None or ARTICLE_BEFORE.search(text, max(0, match.start() - 5), match.start()):
+                continue
+            given = match.group("given").strip()
+            start = match.start("surname")
+            if given and (not is_name_word(given) or at_sentence_start(text, match.start())):
+                given = ""
+            elif given:
+                start = match.start()
+            reason = f"the subject of '{verb.group()}'"
+            if _capitalized_before(text, start):
+                continue  # "Discussion Paper noted": part of a longer proper noun
+            if verb.group() in AUXILIARIES and not REPORTING.search(text, max(0, start - 30), start):
+                continue  # "Geneva would be": anything can be the subject of an auxiliary
+            yield Candidate(match.group("surname"), "", given, self.name, reason,
+                            strong=verb.group() in SAYING)
+            joint = JOINT_BEFORE.search(text, max(0, start - WINDOW), start)
+            if joint:
+                yield Candidate(joint.group("first"), rule=self.name, reason=f"{reason}, with another person")
+
+
+class ObjectOfVerb:
+    """The object of a verb of addressing someone: "had told Dorn that"."""
+
+    name = "persons.object-of-verb"
+
+    def find(self, text: str) -> Iterator[Candidate]:
+        for match in OBJECT.finditer(text):
+            yield Candidate(match.group("surname"), rule=self.name, reason="the one addressed")
+
+
+class Possessive:
+    """A name in the possessive: "Able’s letter"."""
+
+    name = "persons.possessive"
+
+    def find(self, text: str) -> Iterator[Candidate]:
+        for match in POSSESSIVE.finditer(text):
+            if ARTICLE_BEFORE.search(text, max(0, match.start() - 5), match.start()) or _capitalized_before(
+                    text, match.start()):
+                continue
+            yield Candidate(match.group("surname"), rule=self.name, reason="a name in the possessive")
+
+
+def _capitalized_before(text: str, start: int) -> bool:
+    """Whether a capitalized word that is not a sentence's first word stands just before
+    ("Discussion Paper noted", "for Political Affairs could"): part of a longer proper noun."""
+    match = PREVIOUS_WORD.search(text, max(0, start - 40), start)
+    if match is None:
+        return False
+    word = match.group(1)
+    return word[0].isupper() and word.isalpha() and not at_sentence_start(text, match.start(1))
+
+
+def build_rules() -> Registry[MentionRule]:
+    """The mention rules, highest priority first (the table of the module docstring)."""
+    rules: Registry[MentionRule] = Registry("mention rules")
+    for rule, priority in ((TitledName(), 100), (ParticleName(), 90), (SubjectOfVerb(), 80),
+                           (ObjectOfVerb(), 70), (Possessive(), 60)):
+        rules.register(rule, rule.name, priority)
+    return rules
+
+
+RULES = build_rules()
+
+
+def not_a_name(candidate: Candidate, places: set[str]) -> str | None:
+    """Why ``candidate`` is not a person's name, or None when nothing speaks against it."""
+    parts = [part for part in candidate.surname.split() if part.lower() not in PARTICLES]
+    if not parts:
+        return "only a particle"
+    for part in parts:
+        if not is_name_word(part) or part in ORGANIZATION_WORDS:
+            return f"'{part}' is a common word or a title"
+        if part in PLACES or (part in places and not candidate.strong):
+            return f"'{part}' is a place"
+    return None
+
+
+def places_in(document: Document, texts: list[tuple[list[Inline], int]]) -> set[str]:
+    """Words that stand after a preposition of place somewhere ("in Vienna"), and the names
+    of headings (a section "2. Vienna and Able" is about places or topics): not people, unless
+    a title or a verb of saying says otherwise."""
+    found = {match.group("place") for content, _line in texts for item in content if isinstance(item, str)
+             for match in LOCATIVE.finditer(item)}
+    return found | {word.group() for heading in _headings(document.body) for word in HEADING_WORD.finditer(heading)}
+
+
+def _headings(blocks: list[Block]) -> Iterator[str]:
+    for block in blocks:
+        if isinstance(block, Section):
+            if block.head is not None:
+                yield plain_text(block.head).strip().rstrip(".:")
+            yield from _headings(block.blocks)
+
+
+def discover(document: Document, reporter: Reporter,
+             rules: Registry[MentionRule] | None = None) -> list[Candidate]:
+    """The names the rules propose, in order of the text, those not a person's name left out."""
+    texts = list(texts_with_lines(document))
+    places = places_in(document, texts)
+    found: list[Candidate] = []
+    explained: set[str] = set()
+    for content, line in texts:
+        for text in (item for item in content if isinstance(item, str)):
+            for rule in rules if rules is not None else RULES:
+                for candidate in rule.find(text):
+                    candidate.line = line
+                    _keep(candidate, places, text, found, reporter, explained)
+            for candidate in _listed_with_a_person(text, {c.surname for c in found}, line):
+                _keep(candidate, places, text, found, reporter, explained)
+    return found
+
+
+def _keep(candidate: Candidate, places: set[str], text: str, found: list[Candidate], reporter: Reporter,
+          explained: set[str]) -> None:
+    why_not = not_a_name(candidate, places) or _in_longer_name(candidate, text)
+    # Each name is explained once; common words ("He", "The") are not worth a line.
+    if reporter.explaining and candidate.surname not in explained and is_name_word(candidate.surname):
+        explained.add(candidate.surname)
+        verdict = "not a person" if why_not else "a person"
+        reporter.decide(candidate.rule, f"'{candidate.surname}'", verdict, why_not or candidate.reason,
+                        candidate.line)
+    if why_not is None:
+        found.append(candidate)
+
+
+def _in_longer_name(candidate: Candidate, text: str) -> str | None:
+    """"Able Foundation": a name followed by an organization word belongs to that name."""
+    for match in re.finditer(rf"{re.escape(candidate.surname)}{NAME_END}", text):
+        follower = FOLLOWER.match(text, match.end())
+        if follower is None or follower.group(1) not in ORGANIZATION_WORDS:
+            return None
+    return f"part of a name such as '{candidate.surname} {follower.group(1)}'" if follower else None
+
+
+def _listed_with_a_person(text: str, persons: set[str], line: int) -> Iterator[Candidate]:
+    """"Able, Baker and Carr": names listed with a person are persons."""
+    for match in LIST.finditer(text):
+        items = [item.group() for item in LIST_ITEM.finditer(match.group("items"))]
+        if any(item in persons for item in items):
+            for item in items:
+                if item not in persons:
+                    yield Candidate(item, rule="persons.listed-with-a-person",
+                                    reason="listed with a person", line=line)

@@ -1,0 +1,130 @@
+"""What persons' names look like in running text: titles, name words, compound surnames.
+
+    "Deputy Foreign Minister Ann Able" → title "Deputy Foreign Minister", given "Ann", surname "Able"
+    "Couve de Murville", "de Gaulle", "von Able" → one surname with its particle
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from tei.lexicon import alternation, words
+from tei.lexicon.names import INITIAL, NAME, NAME_END, NAME_START, PARTICLES, TITLE_HEADS, TITLE_MODIFIERS
+from tei.model import Block, BulletList, Document, EditorialBlock, Inline, Paragraph, Section
+
+PARTICLE = alternation(PARTICLES | {particle.capitalize() for particle in PARTICLES})
+# A surname: a name word, or a compound with a particle ("de Gaulle", "Couve de Murville").
+SURNAME = rf"(?:(?:{NAME}\s+)?(?:{PARTICLE})\s+)?{NAME}"
+# "Deputy Foreign Minister", "Secretary of State": modifiers, a head word, an office.
+TITLE_PHRASE = (rf"(?:(?:{alternation(TITLE_MODIFIERS)})\s+){{0,3}}(?:{alternation(TITLE_HEADS)})"
+                rf"(?:\s+of\s+(?:the\s+)?{NAME}(?=\s+{NAME}))?")
+GIVEN = rf"(?P<given>(?:(?:{NAME}|{INITIAL})\s+){{0,2}})"
+TITLED_NAME = re.compile(NAME_START + rf"(?P<title>{TITLE_PHRASE})\s+{GIVEN}(?P<surname>{SURNAME}){NAME_END}")
+TITLE_START = re.compile(NAME_START + rf"(?:{alternation(TITLE_MODIFIERS | TITLE_HEADS)})(?![\w])")
+# "Ambassadors Grey and Barr": a plural title names two people.
+SECOND_NAME = re.compile(rf"\s+and\s+(?P<second>{SURNAME}){NAME_END}")
+ARTICLE_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+$")
+WORD = re.compile(r"\S+")
+FOLLOWER = re.compile(rf"\s+({NAME})\b")
+FEMALE = frozenset(["Mrs.", "Mrs", "Ms.", "Ms", "Miss", "Madame", "Mme.", "Mme", "Mlle.", "Lady", "Queen",
+                    "Princess"])
+MALE = frozenset(["Mr.", "Mr", "Messrs.", "Sir", "Monsieur", "M.", "Lord", "King", "Prince"])
+ORGANIZATION_WORDS = words("organization-words")
+
+
+def sex_of(titles: list[str] | str) -> str | None:
+    """"f" or "m" when a title says it ("Mrs." → "f"), else None."""
+    for title in titles.split() if isinstance(titles, str) else titles:
+        if title in FEMALE:
+            return "f"
+        if title in MALE:
+            return "m"
+    return None
+
+
+def at_sentence_start(text: str, index: int) -> bool:
+    """Whether ``text[index:]`` begins a sentence: at the start, after an opening bracket or
+    quotation mark, or after a full stop and a space. Looks back a few characters only, so
+    that a very long paragraph stays linear."""
+    end = index
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    if end == 0 or text[end - 1] in "“([":
+        return True
+    if end == index:
+        return False  # no space: inside a word
+    before = text[end - 1]
+    if before in "”’\"" and end > 1:
+        before = text[end - 2]
+    return before in ".!?"
+
+
+def scan(pattern: re.Pattern[str], text: str, starts: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    """Like ``pattern.finditer(text)`` for a pattern that can only match where ``starts`` does.
+
+    Patterns with a long alternation are tried only where they can begin (a title word),
+    which is much faster than letting them try every position of a paragraph.
+    """
+    end = 0
+    for candidate in starts.finditer(text):
+        if candidate.start() < end:
+            continue
+        match = pattern.match(text, candidate.start())
+        if match:
+            yield match
+            end = max(match.end(), candidate.start() + 1)
+
+
+def singular_title(title: str) -> str:
+    """"Foreign Ministers" → "Foreign Minister": the title of one of the people a plural names."""
+    *qualifiers, head = title.split()
+    if head.endswith("ies"):
+        head = head[:-3] + "y"
+    elif head.endswith("s") and head not in ("Mrs.", "Ms.", "Messrs."):
+        head = head[:-1]
+    return " ".join([*qualifiers, head])
+
+
+def surname_forms(surname: str) -> list[str]:
+    """The forms a surname is written in: "Couve de Murville" → also "Couve", "de Murville", "De Murville".
+
+    A compound with a particle is shortened to its first word or to the particle and what
+    follows; a plain surname has one form.
+    """
+    parts = surname.split()
+    particle = next((index for index, part in enumerate(parts) if part.lower() in PARTICLES), None)
+    if particle is None:
+        return [surname]
+    forms = [surname]
+    tail = " ".join(parts[particle:])
+    forms += [tail, tail[0].upper() + tail[1:], tail[0].lower() + tail[1:]]
+    if particle > 0:
+        forms.append(" ".join(parts[:particle]))
+    return list(dict.fromkeys(forms))
+
+
+def texts_with_lines(document: Document) -> Iterator[tuple[list[Inline], int]]:
+    """The inline lists where persons are named, each with the line it starts on: the subject
+    lines, the body, the footnotes (the source note often names the people listed by role)."""
+    yield document.head, document.line
+    for content in document.argument:
+        yield content, document.argument_line
+    yield from _block_texts(document.body)
+    for note in document.footnotes:
+        yield note.content, note.line
+
+
+def _block_texts(blocks: list[Block]) -> Iterator[tuple[list[Inline], int]]:
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            yield block.content, block.line
+        elif isinstance(block, BulletList):
+            for item in block.items:
+                yield item, block.line
+        elif isinstance(block, EditorialBlock):
+            yield block.note.content, block.line
+        elif isinstance(block, Section):
+            if block.head is not None:
+                yield block.head, block.line
+            yield from _block_texts(block.blocks)
