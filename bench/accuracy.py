@@ -67,12 +67,12 @@ class Row:
     missed: list[str] = field(default_factory=list)
 
 
-def shown_pages(text: str, gold_pbs: list[dict[str, object]]) -> list[dict[str, object]]:
-    """The reference's page breaks that the input shows: a ``[Page N]`` marker, or (in a typescript,
-    which has no such markers) every break, since the page numbers are part of the text."""
-    markers = {match.group("n") for match in PAGE_SHOWN.finditer(text)}
-    if not markers:
+def shown_pages(text: str, gold_pbs: list[dict[str, object]], typescript: bool) -> list[dict[str, object]]:
+    """The reference's page breaks that the input shows: a ``[Page N]`` marker in a web copy; in a
+    typescript every break, since its page numbers are part of the text."""
+    if typescript:
         return gold_pbs
+    markers = {match.group("n") for match in PAGE_SHOWN.finditer(text)}
     return [pb for pb in gold_pbs if pb["n"] in markers]
 
 
@@ -99,7 +99,7 @@ def measure(txt: Path, out_dir: Path) -> Row:
     text = txt.read_text(encoding="utf-8")
     result = yardstick.score(str(gold), str(out), None, text)
     gold_facts, out_facts = teifacts.facts(str(gold)), teifacts.facts(str(out))
-    shown = shown_pages(text, gold_facts["pbs"])
+    shown = shown_pages(text, gold_facts["pbs"], txt.parent.name == "typescript")
     row.pb = (yardstick.match_pbs(shown, out_facts["pbs"]), len(shown))
     row.pb_all = result["pb"]
     row.notes = result["notes"]

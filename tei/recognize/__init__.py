@@ -53,14 +53,19 @@ from tei.read.blocks import split_blocks
 from tei.read.reader import Source
 from tei.recognize import (
     body,
+    classification,
+    closing,
     editorial,
     footnotes,
     front,
+    header_fields,
     inline,
     page_breaks,
     participants,
     sections,
     title,
+    transcript,
+    typescript_pages,
 )
 from tei.recognize.base import LEAD, BlockRecognizer, ParseState, Recognizers, excerpt
 
@@ -68,6 +73,7 @@ from tei.recognize.base import LEAD, BlockRecognizer, ParseState, Recognizers, e
 # recognizers is their priorities', not this list's.
 FEATURES: tuple[ModuleType, ...] = (
     page_breaks, title, front, participants, sections, editorial, body, inline, footnotes,
+    classification, typescript_pages, header_fields, transcript, closing,
 )
 
 
@@ -130,8 +136,8 @@ def _read_front(blocks: list[TextBlock], state: ParseState) -> int:
             raise ConversionError("no title line: the file holds only page markers", state.document.path)
         line = blocks[position].lines[0]
         raise ConversionError(
-            f"no title line: expected the document's numbered title first (like '12. Memorandum of "
-            f"Conversation'), found {line.text.strip()[:60]!r}", state.document.path, line.number)
+            f"no title line: expected a title first (like '12. Memorandum of Conversation' or "
+            f"'MEMORANDUM OF CONVERSATION'), found a sentence: {line.text.strip()[:60]!r}", state.document.path, line.number)
     if position < len(blocks) and state.reporter.explaining:
         block = blocks[position]
         state.reporter.decide("front-matter-end", excerpt(block.lines[0].text), "the body begins",
@@ -141,7 +147,9 @@ def _read_front(blocks: list[TextBlock], state: ParseState) -> int:
 
 def _read_body(blocks: list[TextBlock], state: ParseState) -> None:
     registry = state.recognizers.blocks.ordered()
-    for block in blocks:
+    state.body = blocks
+    for index, block in enumerate(blocks):
+        state.index = index
         for recognizer in registry:
             if recognizer.test(block, state) and recognizer.run(block, state) is not False:
                 break

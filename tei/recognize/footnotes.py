@@ -16,8 +16,10 @@ from tei.model import Footnote, Inline, LineBreak
 from tei.read.blocks import Block as TextBlock
 from tei.recognize.base import ParseState, Recognizers, excerpt
 
-# Four digits at most: a note number; a longer one begins a line of text, not a footnote.
-FOOTNOTE_LINE = re.compile(r"^\s+(?:(?P<n>\d{1,4}[a-z]?)\.|\[(?P<bracketed>\d{1,4}[a-z]?)\])\s+(?P<text>\S.*)$")
+# "  12. text", "  [12] text", and keys that are symbols: "  *. text", "  † text". Four digits at
+# most: a note number; a longer one begins a line of text, not a footnote.
+FOOTNOTE_LINE = re.compile(r"^\s+(?:(?P<n>\d{1,4}[a-z]?)\.|\[(?P<bracketed>\d{1,4}[a-z]?)\]|(?P<symbol>[*†‡§¶]+)\.?)"
+                           r"\s+(?P<text>\S.*)$")
 SOURCE_NOTE = re.compile(r"^Source:", re.IGNORECASE)
 
 
@@ -27,7 +29,16 @@ class FootnoteListRecognizer:
     name = "footnote-list"
 
     def test(self, block: TextBlock, state: ParseState) -> bool:
-        return bool(FOOTNOTE_LINE.match(block.lines[0].text))
+        match = FOOTNOTE_LINE.match(block.lines[0].text)
+        if not match:
+            return False
+        # "  * text" is also how a bullet list is typed: it is a note only in a list of notes
+        # (another key beside it), or written "*." as a key.
+        if match.group("symbol") == "*" and not block.lines[0].text.lstrip().startswith("*."):
+            keys = {m.group("n") or m.group("bracketed") or m.group("symbol")
+                    for line in block.lines if (m := FOOTNOTE_LINE.match(line.text))}
+            return len(keys) > 1
+        return True
 
     def run(self, block: TextBlock, state: ParseState) -> None:
         notes = state.document.footnotes
@@ -35,7 +46,7 @@ class FootnoteListRecognizer:
         for line in block.lines:
             match = FOOTNOTE_LINE.match(line.text)
             if match:
-                n = match.group("n") or match.group("bracketed")
+                n = match.group("n") or match.group("bracketed") or match.group("symbol")
                 text = match.group("text")
                 if n in numbers:
                     state.reporter.warning(f"footnote {n} is numbered twice; each footnote needs its own number",

@@ -85,7 +85,14 @@ def parse_participant(text: str, line: int, group: int) -> Person:
 
 def read_participants(block: TextBlock, group: int, used: dict[str, int]) -> list[Person]:
     """One block of bullets → one group; a person id given before gets a number ("able-2")."""
-    persons = [parse_participant(bullet_text(line.text), line.number, group) for line in block.lines]
+    return read_participant_lines([(line.number, bullet_text(line.text)) for line in block.lines], group, used)
+
+
+def read_participant_lines(lines: list[tuple[int, str]], group: int, used: dict[str, int]) -> list[Person]:
+    """(line number, one participant as written) → one group of persons; ids are made unique
+    across groups through ``used``. Other recognizers that find participants (a ``PARTICIPANTS:``
+    header field) hand their lines here."""
+    persons = [parse_participant(text, number, group) for number, text in lines]
     for person in persons:
         base = person.id
         # "Mr. Able", "Dr. Able", "Mr. Able-2": the number given to the second may be the third's own id.

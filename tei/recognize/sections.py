@@ -18,7 +18,9 @@ import re
 from tei.model import PageBreak, Section
 from tei.read.blocks import Block as TextBlock
 from tei.recognize.base import BULLET, ParseState, Recognizers, excerpt, lines_of
+from tei.recognize.classification import marking_kind
 from tei.recognize.page_breaks import PAGE_MARKER, SECTION_BREAK_BLANK_LINES
+from tei.recognize.typescript_pages import DASHED, PAGE_OF
 
 HEADING_END = re.compile(r"[.,;:!?”\"’')\]]$")
 NUMBERED_HEADING = re.compile(r"^\d+[A-Za-z]?\.\s+\S")
@@ -41,6 +43,51 @@ def heading_verdict(text: str) -> tuple[bool, str]:
     return True, f"a line alone, of at most {HEADING_MAX_WORDS} words, capitalized, without closing punctuation"
 
 
+# "DATE AND TIME: …", "Dr. Able : …", "K: …": a label of at most four words, then a colon.
+LABELLED = re.compile(r"^[A-Za-z][\w'’.&/-]*(?:\s+[\w'’.&/-]+){0,3}\s?:\s+\S")
+
+
+def _is_layout(block: TextBlock) -> bool:
+    """A block that marks the page rather than the text: a page marker or number, a classification line."""
+    text = block.lines[0].text.strip()
+    return marking_kind(block) is not None or (len(block.lines) == 1 and bool(
+        PAGE_MARKER.fullmatch(text) or DASHED.match(text) or PAGE_OF.match(text) or text.isdigit()))
+
+
+def _looks_like_heading(block: TextBlock) -> bool:
+    return len(block.lines) == 1 and heading_verdict(block.lines[0].text.strip())[0]
+
+
+def _context_block(state: ParseState, step: int) -> TextBlock | None:
+    """The nearest body block before (step -1) or after (+1) the current one that is text, not layout."""
+    offset = step
+    while (block := state.neighbour(offset)) is not None and _is_layout(block):
+        offset += step
+    return block
+
+
+def heading_context_verdict(block: TextBlock, state: ParseState) -> tuple[bool, str]:
+    """A line shaped like a heading is one only in a heading's place: it heads text that follows
+    and does not stand in a run of labelled or heading-shaped lines (a letterhead, a memorandum's
+    header copied into the text). Numbered headings may follow each other (an outline)."""
+    text = block.lines[0].text.strip()
+    if LABELLED.match(text):
+        return False, "it is a labelled line ('LABEL: …'), a header field or a speaker's turn"
+    numbered = bool(NUMBERED_HEADING.match(text))
+    following = _context_block(state, +1)
+    if following is None:
+        return False, "nothing follows it: a heading heads text"
+    for neighbour, where in ((following, "the block after it"), (_context_block(state, -1), "the block before it")):
+        if neighbour is None:
+            continue
+        other = neighbour.lines[0].text.strip()
+        if LABELLED.match(other) and len(neighbour.lines) == 1 and len(other.split()) <= HEADING_MAX_WORDS:
+            return False, f"{where} is a labelled header line: this is header material, not a heading"
+        if _looks_like_heading(neighbour) and not (numbered and NUMBERED_HEADING.match(other)):
+            return False, f"{where} is heading-shaped too: a run of short lines (a letterhead, a signature)"
+    return True, "shaped like a heading, and it heads a text"
+
+
 class HeadingBlockRecognizer:
     """A short single line without closing punctuation, or a numbered one ("2. Trade") → a new Section."""
 
@@ -53,6 +100,8 @@ class HeadingBlockRecognizer:
         if BULLET.match(text):
             return False
         heading, reason = heading_verdict(text)
+        if heading:
+            heading, reason = heading_context_verdict(block, state)
         if state.reporter.explaining and not PAGE_MARKER.fullmatch(text):
             state.reporter.decide(self.name, excerpt(text), "heading" if heading else "not a heading", reason,
                                   block.line)

@@ -1,0 +1,126 @@
+"""Labelled header fields under the title, in any order and case → their places in the model.
+
+A typescript memorandum opens with labelled lines; a label's value may go on over indented
+lines, and participants may stand one to a line or inline, separated by semicolons:
+
+    SUBJECT: Fishing Limits                         → Document.argument (label kept)
+    PARTICIPANTS: The Secretary                     → one group of participants, one per line
+                  Ambassador Able                     (or "Able; Baker; Carr" on one line)
+    DATE AND TIME: March 3, 1975, 10:00 a.m.       → HeaderField("date", when="1975-03-03T10:00:00")
+    TIME: 3:30 p.m. / PLACE: The Secretary's Office → HeaderField("time") / HeaderField("place")
+    COPIES TO: S/S, EUR / DISTRIBUTION: …           → HeaderField("distribution")
+    FROM: … / TO: … / THROUGH: …                    → Document.argument (the memorandum's address)
+
+A block is read here when its first line starts with one of these labels; the participants
+are parsed by :mod:`tei.recognize.participants`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tei.model import HeaderField, Inline, LineBreak
+from tei.read.blocks import Block as TextBlock
+from tei.recognize.base import HEADER, PARTICIPANTS, ParseState, Recognizers, excerpt
+from tei.recognize.front import MONTHS, parse_date
+from tei.recognize.participants import read_participant_lines
+
+# label (upper case) → where its value goes
+FIELD_KINDS = {
+    "SUBJECT": "subject", "SUBJECTS": "subject", "SUBJ": "subject", "RE": "subject", "TOPIC": "subject",
+    "PARTICIPANTS": "participants", "PARTICIPANT": "participants", "PRESENT": "participants",
+    "ATTENDEES": "participants", "ATTENDANCE": "participants", "PERSONS PRESENT": "participants",
+    "DATE": "date", "DATE AND TIME": "date", "DATE & TIME": "date", "TIME AND DATE": "date",
+    "DATE AND PLACE": "date", "DATE, TIME AND PLACE": "date",
+    "TIME": "time", "PLACE": "place", "LOCATION": "place", "TIME AND PLACE": "place",
+    "COPIES TO": "distribution", "COPY TO": "distribution", "CC": "distribution", "DISTRIBUTION": "distribution",
+    "FROM": "address", "TO": "address", "THROUGH": "address", "THRU": "address", "INFO": "address",
+}
+FIELD_LINE = re.compile(r"^(?P<label>[A-Za-z][A-Za-z ,&]{0,28}?)\s*:\s*(?P<value>.*)$")
+WEEKDAY = re.compile(r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+")
+DAY_MONTH_YEAR = re.compile(r"^(?P<day>\d{1,2})\s+(?P<month>" + "|".join(MONTHS) + r")\s+(?P<year>\d{4})\b")
+
+
+def field_label(text: str) -> tuple[str, str, str] | None:
+    """(label as written, kind, value) of a header-field line, else None."""
+    match = FIELD_LINE.match(text.strip())
+    if not match:
+        return None
+    kind = FIELD_KINDS.get(" ".join(match.group("label").upper().split()))
+    return (match.group("label"), kind, match.group("value")) if kind else None
+
+
+def parse_when(text: str) -> str | None:
+    """A date as typed in a header: "Monday, January 29, 1973", "15 May 1961", "March 3, 1975, 10:00 a.m."."""
+    text = WEEKDAY.sub("", text.strip())
+    when = parse_date(text.split(";")[0].strip())
+    if when is None and (match := DAY_MONTH_YEAR.match(text)):
+        when = f"{match.group('year')}-{MONTHS.index(match.group('month')) + 1:02d}-{int(match.group('day')):02d}"
+    return when
+
+
+def split_fields(block: TextBlock) -> list[tuple[str, str, list[tuple[int, str]]]]:
+    """(label, kind, lines) per field of the block: a label starts a field, other lines go on with it."""
+    fields: list[tuple[str, str, list[tuple[int, str]]]] = []
+    for line in block.lines:
+        found = field_label(line.text)
+        if found:
+            fields.append((found[0], found[1], [(line.number, line.text.strip())]))
+        else:
+            fields[-1][2].append((line.number, line.text.strip()))
+    return fields
+
+
+def participant_lines(label: str, lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The participants of a field: one per line, or several on a line separated by ";" or by the
+    " | " of a table row."""
+    first_number, first = lines[0]
+    value = first.split(":", 1)[1]
+    found: list[tuple[int, str]] = []
+    for number, text in [(first_number, value), *lines[1:]]:
+        found += [(number, part.strip()) for part in re.split(r"\s*[;|]\s*", text) if part.strip()]
+    return found
+
+
+class HeaderFieldsRecognizer:
+    """A block under the title whose first line is a known ``LABEL:`` → subject, participants,
+    date, time, place, copies, address lines, each in its place."""
+
+    name = "header-fields"
+
+    def test(self, block: TextBlock, state: ParseState) -> bool:
+        return state.part in (HEADER, PARTICIPANTS) and field_label(block.lines[0].text) is not None
+
+    def run(self, block: TextBlock, state: ParseState) -> None:
+        for label, kind, lines in split_fields(block):
+            self.read_field(label, kind, lines, state)
+
+    def read_field(self, label: str, kind: str, lines: list[tuple[int, str]], state: ParseState) -> None:
+        document = state.document
+        number = lines[0][0]
+        state.reporter.decide(self.name, excerpt(lines[0][1]), kind, f"a header line labelled '{label}:'", number)
+        if kind == "participants":
+            persons = read_participant_lines(participant_lines(label, lines), len(document.groups) + 1,
+                                             state.memo.setdefault("participants", {}))
+            if persons:
+                # The label is kept as text, before the first participant's name.
+                persons[0].lead = lines[0][1][: lines[0][1].index(":") + 1] + " " + persons[0].lead
+                document.groups.append(persons)
+                state.part = PARTICIPANTS
+            return
+        content: list[Inline] = []
+        for position, (line_number, text) in enumerate(lines):
+            if position:
+                content.append(LineBreak(line_number))
+            content += state.parse_inline([(line_number, text)])
+        if kind in ("subject", "address"):
+            if not document.argument:
+                document.argument_line = number
+            document.argument.append(content)
+            return
+        when = parse_when(lines[0][1].split(":", 1)[1]) if kind == "date" else None
+        document.fields.append(HeaderField(kind, lines[0][1][: len(label)], content, number, when))
+
+
+def register(recognizers: Recognizers) -> None:
+    recognizers.front.register(HeaderFieldsRecognizer(), "header-fields", 75)
