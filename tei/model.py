@@ -211,6 +211,8 @@ class Document:
     fields: list[HeaderField] = field(default_factory=list)  # labelled header lines: date, place, copies
     markings: list[Marking] = field(default_factory=list)  # classification lines above and among the header
     groups: list[list[Person]] = field(default_factory=list)
+    sides: list[str] = field(default_factory=list)  # each group's name where the text gives one ("U.S. Side")
+    participants_head: str = ""  # the label of the participants where the text has one ("PARTICIPANTS:")
     mentioned: list[Person] = field(default_factory=list)
     body: list[Block] = field(default_factory=list)
     footnotes: list[Footnote] = field(default_factory=list)
