@@ -64,7 +64,8 @@ class Quote:
 
 @dataclass
 class PersName:
-    """A person's name in the text; ``ref`` is a person id (participant or mentioned)."""
+    """A person's name in the text; ``ref`` is a person id (participant or mentioned), or a
+    pointer into the editor's personography ("persons.xml#p1": it holds a "#")."""
 
     text: str
     ref: str | None
@@ -165,6 +166,7 @@ class Person:
     line: int | None = None
     role_only: bool = False
     tail: str = ""  # the rest of the participant line after the name, kept verbatim
+    corresp: str = ""  # the pointer to this person in the editor's personography ("persons.xml#p1")
     lead: str = ""  # text of the participant line before the name, kept verbatim
 
 
