@@ -231,6 +231,13 @@ class Document:
             return text.split(".", 1)[1].strip() if "." in text else text.strip()
         return text.strip()
 
+    def dump(self) -> str:
+        """The model as an indented, stable text (see :mod:`tei.dump`): what a pass changed
+        is the difference of two dumps."""
+        from tei.dump import dump
+
+        return dump(self)
+
     def front_argument_lines(self) -> list[int]:
         """The line of each entry of ``argument`` (the first line, where a recognizer did not say)."""
         given = self.argument_lines[: len(self.argument)]

@@ -196,7 +196,7 @@ def _with_personography(path: str, prefix: str | None) -> Callable[[bytes, str],
 
 
 def _convert_and_write(task: Task, settings: Settings, outcome: Outcome) -> None:
-    from tei.pipeline import convert_bytes, validate_conversion
+    from tei.converter import convert_bytes, validate_conversion
     from tei.render import render, render_wrapped
 
     timings, clock = outcome.timings, time.perf_counter
@@ -297,7 +297,7 @@ def process_chunk(settings: Settings, tasks: list[Task]) -> list[Outcome]:
 def warm_up(formats: tuple[str, ...], site: bool = True) -> None:
     """Import the converter, compile the schema and stylesheets: once per process, before the
     first file is timed. Done in the main process first, forked workers inherit all of it."""
-    import tei.pipeline  # noqa: F401
+    import tei.converter  # noqa: F401
     from tei.render import stylesheet, stylesheet_at
     from tei.resources import schema_path
     from tei.validate import libxml2_schema
