@@ -280,9 +280,14 @@ def speakers(input_path: str, output_format: str, out: Output) -> None:
 @click.option("--corpus", "corpus", type=click.Path(dir_okay=False), default=None,
               help="Also write every document into this one teiCorpus file, with one list of persons.")
 @click.pass_context
+@click.option("--persons", "persons_path", type=click.Path(dir_okay=False), default=None, metavar="FILE",
+              help="Link every document's persons to the editor's personography: a TEI listPerson, a FRUS "
+                   "volume's persons list, or a CSV file (id, name forms).")
+@click.option("--persons-prefix", default=None, metavar="PREFIX",
+              help="What the pointers to the personography start with (default: FILE's name and '#').")
 @command
 def batch(ctx: click.Context, input_dir: str, output_dir: str, to: str, jobs: int | None,
-          corpus: str | None, out: Output) -> None:
+          corpus: str | None, persons_path: str | None, persons_prefix: str | None, out: Output) -> None:
     """Convert, validate and render every *.txt under INPUT_DIR into an edition site; exit 1 if any file failed.
 
     With --quiet, only the files that failed (and the summary, if any did). Ctrl-C or SIGTERM
@@ -296,6 +301,12 @@ def batch(ctx: click.Context, input_dir: str, output_dir: str, to: str, jobs: in
         formats = parse_formats(to)
     except BatchError as error:
         raise click.BadParameter(str(error), param_hint="'--to'") from error
+    if persons_path is not None:
+        from tei.resolve.persons.personography import read_personography
+
+        read_personography(persons_path, persons_prefix)  # a file that is no personography stops the run here
+    elif persons_prefix is not None:
+        raise click.UsageError("--persons-prefix applies to --persons; give --persons FILE too")
     try:
         plan = plan_batch(input_dir, output_dir, formats, corpus)
     except BatchUsageError as error:
@@ -311,7 +322,8 @@ def batch(ctx: click.Context, input_dir: str, output_dir: str, to: str, jobs: in
     progress = Progress(len(plan.tasks), sys.stderr, quiet=out.quiet)
     interrupted: Summary | None = None
     try:
-        summary = run_batch(plan, jobs=jobs, corpus=corpus, on_outcome=progress)
+        summary = run_batch(plan, jobs=jobs, corpus=corpus, on_outcome=progress, persons=persons_path,
+                            persons_prefix=persons_prefix)
     except KeyboardInterrupt as interruption:
         interrupted = summary = getattr(interruption, "summary", None) or Summary(files=len(plan.tasks))
     finally:

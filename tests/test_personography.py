@@ -123,3 +123,22 @@ def test_cli_convert_with_a_missing_personography(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["convert", str(tmp_path / "memo.txt"), "--persons", str(tmp_path / "no.csv")])
     assert result.exit_code == 1
     assert "cannot read the personography" in result.stderr and "Traceback" not in result.output
+
+
+def test_cli_batch_with_persons(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "memo.txt").write_text(MEMO, encoding="utf-8")
+    (tmp_path / "persons.xml").write_text(FRUS_LIST, encoding="utf-8")
+    result = CliRunner().invoke(main, ["batch", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--to", "tei",
+                                       "-j", "1", "--persons", str(tmp_path / "persons.xml")])
+    assert result.exit_code == 0, result.output
+    assert 'ref="persons.xml#p_AA_1"' in (tmp_path / "out" / "memo.tei.xml").read_text(encoding="utf-8")
+
+
+def test_cli_batch_refuses_a_file_that_is_no_personography(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "memo.txt").write_text(MEMO, encoding="utf-8")
+    (tmp_path / "persons.csv").write_text("P1\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["batch", str(tmp_path / "in"), "-o", str(tmp_path / "out"),
+                                       "--persons", str(tmp_path / "persons.csv")])
+    assert result.exit_code == 1 and "a row needs an id and a name" in result.stderr
