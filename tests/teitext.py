@@ -53,10 +53,13 @@ def text_with_glued_refs(tree: etree._Element) -> tuple[str, list[tuple[str, str
 
 
 def text_of(element: etree._Element) -> str:
-    """An element's text, with the quotation marks of its q put back."""
+    """An element's text: a space where an ``lb`` stands (a note's continuation line), the
+    quotation marks of its q put back."""
     parts = [element.text or ""]
     for child in element:
-        if local(child.tag) == "q" and child.get("rendition"):
+        if local(child.tag) == "lb":
+            parts.append(" ")
+        elif local(child.tag) == "q" and child.get("rendition"):
             parts += [quote_marks(child, "before"), text_of(child), quote_marks(child, "after")]
         else:
             parts.append(text_of(child))
