@@ -125,12 +125,13 @@ def main() -> None:
     parser.add_argument("--tei-all", action="store_true", help="measure the ways to validate against tei_all")
     parser.add_argument("--scaling", action="store_true", help="validate 10 KB ... 10 MB memoranda")
     parser.add_argument("--slow", action="store_true", help="with --tei-all: also lxml's RelaxNG (10-20 s)")
+    parser.add_argument("--commands", action="store_true", help="with --tei-all: only tei validate as a process")
     args = parser.parse_args()
     if args.tei_all or args.scaling:
         from bench_validate_more import scaling, tei_all_options
 
         if args.tei_all:
-            tei_all_options(args.repeat, args.slow)
+            tei_all_options(args.repeat, args.slow, args.commands)
         if args.scaling:
             scaling(memoranda()[0], args.repeat)
         return
