@@ -189,19 +189,34 @@ def _list_rules(ctx: click.Context, _param: click.Parameter, value: bool) -> Non
               help="Of --explain: text, one line per decision; json, the decisions and problems for programs.")
 @click.option("--list-rules", is_flag=True, is_eager=True, expose_value=False, callback=_list_rules,
               help="List the recognizers, passes and rules in the order they run, and exit.")
+@click.option("--persons", "persons_path", type=click.Path(dir_okay=False), default=None, metavar="FILE",
+              help="Link persons to the editor's personography: a TEI listPerson, a FRUS volume's persons "
+                   "list, or a CSV file (id, name forms).")
+@click.option("--persons-prefix", default=None, metavar="PREFIX",
+              help="What the pointers to the personography start with (default: FILE's name and '#').")
 @command
 def convert(input_path: str, output_path: str, strict: bool, no_validate: bool, explain: bool,
-            output_format: str, out: Output) -> None:
+            output_format: str, persons_path: str | None, persons_prefix: str | None, out: Output) -> None:
     """Convert a plain-text memorandum of conversation to TEI P5."""
-    from tei.converter import convert_bytes
+    from tei.converter import Converter, convert_bytes, default_converter
     from tei.read import MAX_TEXT_BYTES
 
     if output_format != "text" and not explain:
         raise click.UsageError("--format applies to --explain; give --explain too")
     _refuse_overwriting_input(input_path, output_path)
     data, name = _read_input(input_path, out, MAX_TEXT_BYTES)
-    result = convert_bytes(data, name, validate=not no_validate, explain=explain,
-                           output_name="<stdout>" if output_path == "-" else output_path)
+    run = convert_bytes
+    if persons_path is not None:
+        from tei.resolve import build_passes
+        from tei.resolve.persons.personography import read_personography, with_personography
+
+        personography = read_personography(persons_path, persons_prefix)
+        run = Converter(default_converter().recognizers,
+                        with_personography(build_passes(), personography)).convert_bytes
+    elif persons_prefix is not None:
+        raise click.UsageError("--persons-prefix applies to --persons; give --persons FILE too")
+    result = run(data, name, validate=not no_validate, explain=explain,
+                 output_name="<stdout>" if output_path == "-" else output_path)
     out.diagnostics(result.diagnostics)
     if explain:
         _print_explanations(name, result.explanations, result.diagnostics, output_format)
@@ -265,9 +280,14 @@ def speakers(input_path: str, output_format: str, out: Output) -> None:
 @click.option("--corpus", "corpus", type=click.Path(dir_okay=False), default=None,
               help="Also write every document into this one teiCorpus file, with one list of persons.")
 @click.pass_context
+@click.option("--persons", "persons_path", type=click.Path(dir_okay=False), default=None, metavar="FILE",
+              help="Link every document's persons to the editor's personography: a TEI listPerson, a FRUS "
+                   "volume's persons list, or a CSV file (id, name forms).")
+@click.option("--persons-prefix", default=None, metavar="PREFIX",
+              help="What the pointers to the personography start with (default: FILE's name and '#').")
 @command
 def batch(ctx: click.Context, input_dir: str, output_dir: str, to: str, jobs: int | None,
-          corpus: str | None, out: Output) -> None:
+          corpus: str | None, persons_path: str | None, persons_prefix: str | None, out: Output) -> None:
     """Convert, validate and render every *.txt under INPUT_DIR into an edition site; exit 1 if any file failed.
 
     With --quiet, only the files that failed (and the summary, if any did). Ctrl-C or SIGTERM
@@ -281,6 +301,12 @@ def batch(ctx: click.Context, input_dir: str, output_dir: str, to: str, jobs: in
         formats = parse_formats(to)
     except BatchError as error:
         raise click.BadParameter(str(error), param_hint="'--to'") from error
+    if persons_path is not None:
+        from tei.resolve.persons.personography import read_personography
+
+        read_personography(persons_path, persons_prefix)  # a file that is no personography stops the run here
+    elif persons_prefix is not None:
+        raise click.UsageError("--persons-prefix applies to --persons; give --persons FILE too")
     try:
         plan = plan_batch(input_dir, output_dir, formats, corpus)
     except BatchUsageError as error:
@@ -296,7 +322,8 @@ def batch(ctx: click.Context, input_dir: str, output_dir: str, to: str, jobs: in
     progress = Progress(len(plan.tasks), sys.stderr, quiet=out.quiet)
     interrupted: Summary | None = None
     try:
-        summary = run_batch(plan, jobs=jobs, corpus=corpus, on_outcome=progress)
+        summary = run_batch(plan, jobs=jobs, corpus=corpus, on_outcome=progress, persons=persons_path,
+                            persons_prefix=persons_prefix)
     except KeyboardInterrupt as interruption:
         interrupted = summary = getattr(interruption, "summary", None) or Summary(files=len(plan.tasks))
     finally:
