@@ -250,7 +250,7 @@ def validate(ctx: click.Context, files: tuple[str, ...], schema: str, strict: bo
             resolve(schema)
     except SchemaError as error:
         raise click.BadParameter(one_line(str(error)), param_hint="'--schema'") from error
-    expect_input(sum(_size_of(name) for name in files))
+    expect_input(sum(_size_of(name) for name in files), len(files))
     report: list[dict[str, object]] = []
     failed = 0
     for name in files:

@@ -609,3 +609,15 @@ def test_a_value_out_of_any_range_is_one_diagnostic_and_the_next_file_is_still_v
     code, out, err = run("--schema", "memo", str(huge), str(TESTS / "invalid" / "empty-p.xml"))
     assert code == 1 and "Traceback" not in err
     assert f"{huge}:" in out and "out of range" in out and "no-empty-p" in out
+
+
+def test_what_the_customization_accepts_is_valid_tei_without_compiling_tei_all(monkeypatch: pytest.MonkeyPatch) -> None:
+    """memo.xsd is a subset of tei_all (test_schema.py): a document it accepts needs no tei_all engine."""
+    import tei.validate
+
+    def fail(*args: object, **kwargs: object) -> None:
+        raise AssertionError("tei_all was compiled")
+
+    monkeypatch.setattr(tei.validate, "grammar_diagnostics", fail)
+    result = validate(MINIMAL, schema="tei_all")
+    assert result.schema == "tei_all" and result.diagnostics == []
