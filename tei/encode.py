@@ -232,7 +232,10 @@ class Encoder:
                     person_item = _sub(group_list, "item")
                     _append_text(person_item, person.lead)
                     _sub(person_item, "persName", person.name, ref=f"#{person.id}")
-                    _append_text(person_item, person.tail)
+                    if person.tail_content:
+                        self.encode_inline(person_item, person.tail_content)
+                    else:
+                        _append_text(person_item, person.tail)
         for block in document.body:
             self.encode_block(div, block)
         for note in document.footnotes:
