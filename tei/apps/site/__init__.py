@@ -122,9 +122,10 @@ class DocumentRecord:
 
 
 def _entry(person: Person, side: int) -> PersonEntry:
+    # The words of a title are one role ("Under Secretary"), as the TEI's roleName has them.
+    roles = ([" ".join(person.role_names)] if person.role_names else []) + list(person.occupations)
     return PersonEntry(person.id, " ".join(person.name.split()) or person.id, person.surname or "",
-                       person.forenames[0] if person.forenames else "", list(person.role_names + person.occupations),
-                       list(person.affiliations), side)
+                       person.forenames[0] if person.forenames else "", roles, list(person.affiliations), side)
 
 
 def describe(document: Document, name: str, anchors: Anchors | None) -> DocumentRecord:
