@@ -168,9 +168,9 @@ def batch(ctx: click.Context, input_dir: str, output_dir: str, to: str, jobs: in
     With --quiet, only the files that failed (and the summary, if any did). Ctrl-C or SIGTERM
     stops the run; what was done is listed in the report and the site (exit 130).
     """
-    from tei.apps.batch import BatchUsageError, Progress, Summary, parse_formats, plan_batch, run_batch
+    from tei.apps.batch import Progress, Summary, parse_formats, plan_batch, run_batch
     from tei.apps.files import printable
-    from tei.errors import BatchError
+    from tei.errors import BatchError, BatchUsageError
 
     try:
         formats = parse_formats(to)
