@@ -243,3 +243,12 @@ def test_an_eleven_megabyte_paragraph_is_refused_in_bounded_time_and_memory(tmp_
     assert result.returncode == 1
     assert result.stderr.decode().startswith(f"Error: {memo}:3: the line is 11,534,334 characters long")
     assert not (tmp_path / "huge.xml").exists()
+
+
+def test_a_new_output_has_the_usual_permissions_of_a_new_file(memo: Path, tmp_path: Path) -> None:
+    umask = os.umask(0o022)
+    try:
+        assert invoke("convert", str(memo), "-o", str(tmp_path / "new.xml")).exit_code == 0
+    finally:
+        os.umask(umask)
+    assert (tmp_path / "new.xml").stat().st_mode & 0o777 == 0o644
