@@ -40,9 +40,6 @@ from tei.model import (
 )
 from tei.namespaces import TEI_NS, tei, xml
 
-# The quotation marks around a Quote, kept out of q's content as renditions.
-QUOTE_OPEN, QUOTE_CLOSE = "“", "”"
-
 
 def _sub(parent: etree._Element, name: str, text: str | None = None, **attributes: str) -> etree._Element:
     element = etree.SubElement(parent, tei(name), attributes)
@@ -76,10 +73,6 @@ class Encoder:
         # A document without a number (a typescript, an old-style title) still needs ids.
         self.prefix = f"d{_id_part(document.number)}" if document.number else "doc"
         self.ids: set[str] = {self.prefix, *(person.id for person in (*document.participants, *document.mentioned))}
-        self.quote_open_id = self.unique_id(f"{self.prefix}-quote-open")
-        self.quote_close_id = self.unique_id(f"{self.prefix}-quote-close")
-        self.quoted = False
-        self.encoding_desc = etree.Element(tei("encodingDesc"))
 
     # ------------------------------------------------------------ ids
     def page_id(self, page: PageBreak) -> str:
@@ -106,18 +99,7 @@ class Encoder:
         text = _sub(root, "text")
         body = _sub(text, "body")
         self.encode_document_div(body)
-        if self.quoted:
-            self.encode_quote_renditions()
         return root
-
-    def encode_quote_renditions(self) -> None:
-        """The quotation marks kept out of q, as CSS that TEI tools apply (and our stylesheets read)."""
-        tags = etree.Element(tei("tagsDecl"))
-        self.encoding_desc.insert(0, tags)
-        for rendition_id, scope, mark in ((self.quote_open_id, "before", QUOTE_OPEN),
-                                          (self.quote_close_id, "after", QUOTE_CLOSE)):
-            rendition = _sub(tags, "rendition", f'content: "{mark}";', scheme="css", scope=scope)
-            rendition.set(xml("id"), rendition_id)
 
     # ------------------------------------------------------------ header
     def encode_header(self, root: etree._Element) -> None:
@@ -145,8 +127,9 @@ class Encoder:
             _sub(bibl, "biblScope", f"{first}–{last}" if first != last else first, unit="page",
                  **{"from": first, "to": last})
 
-        self.encoding_desc = _sub(header, "encodingDesc")
-        application = _sub(_sub(self.encoding_desc, "appInfo"), "application", ident="tei", version=__version__,
+        encoding_desc = _sub(header, "encodingDesc")
+        _sub(_sub(encoding_desc, "editorialDecl"), "quotation", marks="all")
+        application = _sub(_sub(encoding_desc, "appInfo"), "application", ident="tei", version=__version__,
                            when=conversion_date().isoformat())
         _sub(application, "label", "tei: plain-text memoranda of conversation to TEI")
         profile = _sub(header, "profileDesc")
@@ -343,21 +326,9 @@ class Encoder:
         self.encode_inline(wrapper, [piece for piece in value if piece != ""])
 
     def encode_quote(self, parent: etree._Element, quote: Quote) -> None:
-        """Quote(['“It ', PageBreak, 'was.”']) → <q rendition="#d7-quote-open #d7-quote-close">It <pb/>was.</q>:
-        the marks are the renditions', so that TEI tools, which mark q themselves, show them once."""
-        content = list(quote.content)
-        pointers = []
-        if content and isinstance(content[0], str) and content[0].startswith(QUOTE_OPEN):
-            content[0] = content[0][len(QUOTE_OPEN):]
-            pointers.append(f"#{self.quote_open_id}")
-        if content and isinstance(content[-1], str) and content[-1].endswith(QUOTE_CLOSE):
-            content[-1] = content[-1][: -len(QUOTE_CLOSE)]
-            pointers.append(f"#{self.quote_close_id}")
-        element = _sub(parent, "q")
-        if pointers:
-            element.set("rendition", " ".join(pointers))
-            self.quoted = True
-        self.encode_inline(element, [piece for piece in content if piece != ""])
+        """Quote(['“It ', PageBreak, 'was.”']) → <q>“It <pb/>was.”</q>: the marks stay in the text, as
+        the header declares (editorialDecl/quotation marks="all"), so TEI tools add none of their own."""
+        self.encode_inline(_sub(parent, "q"), [piece for piece in quote.content if piece != ""])
 
     def encode_page_break(self, parent: etree._Element, page: PageBreak) -> None:
         element = _sub(parent, "pb", n=page.n)
@@ -422,7 +393,7 @@ def encode(document: Document) -> etree._Element:
 # Elements whose children are blocks: whitespace between their children is layout, not text.
 BLOCK_CONTAINERS = frozenset(tei(name) for name in (
     "TEI", "teiHeader", "fileDesc", "titleStmt", "publicationStmt", "availability", "sourceDesc", "bibl",
-    "encodingDesc", "tagsDecl", "appInfo", "application",
+    "encodingDesc", "editorialDecl", "tagsDecl", "appInfo", "application",
     "profileDesc", "particDesc", "listPerson", "person", "settingDesc", "setting", "revisionDesc", "text",
     "body", "div", "argument", "dateline", "list"))
 
