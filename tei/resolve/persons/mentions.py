@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from tei.errors import Reporter
-from tei.lexicon import alternation, words
+from tei.lexicon import alternation, lazy_pattern, words
 from tei.lexicon.names import NAME, NAME_END, NAME_START, PARTICLES, is_name_word
 from tei.model import Block, Document, Inline, Section, plain_text
 from tei.resolve.persons.shapes import (
@@ -60,22 +60,22 @@ SAYING = words("say-verbs") | words("think-verbs")
 AUXILIARIES = words("auxiliaries")
 SUBJECT_VERBS = SAYING | words("action-verbs") | AUXILIARIES
 # "said Able would", "that Baker might": after these an auxiliary's subject is a person.
-REPORTING = re.compile(rf"(?:{alternation(SAYING | {'that'})})\s+\Z")
-SUBJECT_THEN_VERB = re.compile(
+REPORTING = lazy_pattern(rf"(?:{alternation(SAYING | {'that'})})\s+\Z")
+SUBJECT_THEN_VERB = lazy_pattern(
     NAME_START + rf"(?P<surname>{SURNAME})(?:,\s+too,)?\s+(?:(?:{alternation(words('adverbs'))})\s+){{0,2}}"
     rf"(?P<verb>{alternation(SUBJECT_VERBS)})(?![\w’'])")
-NAME_WORD = re.compile(NAME)
-JOINT_BEFORE = re.compile(NAME_START + rf"(?P<first>{SURNAME})\s+and\s+\Z")
-OBJECT = re.compile(rf"(?<![\w’'])(?:{alternation(words('object-verbs'))})\s+(?P<surname>{SURNAME})"
+NAME_WORD = lazy_pattern(NAME)
+JOINT_BEFORE = lazy_pattern(NAME_START + rf"(?P<first>{SURNAME})\s+and\s+\Z")
+OBJECT = lazy_pattern(rf"(?<![\w’'])(?:{alternation(words('object-verbs'))})\s+(?P<surname>{SURNAME})"
                     rf"(?=\s+(?:that|to|about|of|for|whether|if|how|what|why|when|he|she)\b|[,;.])")
-POSSESSIVE = re.compile(NAME_START + rf"(?P<surname>{SURNAME})[’']s\s+(?=[\w“])")
-PARTICLE_NAME = re.compile(NAME_START + rf"(?P<surname>(?:{NAME}\s+)?(?:{PARTICLE})\s+{NAME}){NAME_END}")
-PARTICLE_START = re.compile(rf"(?<![\w’'])(?:{alternation(PARTICLES)})\s")
-LIST = re.compile(NAME_START + rf"(?P<items>{SURNAME}(?:,\s+{SURNAME})*,?\s+and\s+{SURNAME}){NAME_END}")
-LIST_ITEM = re.compile(SURNAME)
-LOCATIVE = re.compile(rf"\b{alternation(words('locative-prepositions'))} (?P<place>{NAME})\b(?![’']s\b)")
+POSSESSIVE = lazy_pattern(NAME_START + rf"(?P<surname>{SURNAME})[’']s\s+(?=[\w“])")
+PARTICLE_NAME = lazy_pattern(NAME_START + rf"(?P<surname>(?:{NAME}\s+)?(?:{PARTICLE})\s+{NAME}){NAME_END}")
+PARTICLE_START = lazy_pattern(rf"(?<![\w’'])(?:{alternation(PARTICLES)})\s")
+LIST = lazy_pattern(NAME_START + rf"(?P<items>{SURNAME}(?:,\s+{SURNAME})*,?\s+and\s+{SURNAME}){NAME_END}")
+LIST_ITEM = lazy_pattern(SURNAME)
+LOCATIVE = lazy_pattern(rf"\b{alternation(words('locative-prepositions'))} (?P<place>{NAME})\b(?![’']s\b)")
 WINDOW = 80
-HEADING_WORD = re.compile(rf"{NAME_START}{NAME}{NAME_END}")
+HEADING_WORD = lazy_pattern(rf"{NAME_START}{NAME}{NAME_END}")
 PREVIOUS_WORD = re.compile(r"(\S+)\s+\Z")
 
 
