@@ -79,7 +79,7 @@ class Encoder:
         return self.unique_id(f"{self.prefix}-page-{_id_part(page.n)}")
 
     def note_id(self, note: Footnote) -> str:
-        return self.unique_id(f"{self.prefix}-note-{_id_part(note.n)}")
+        return self.unique_id(f"{self.prefix}-note-{_id_part(note.n) if note.n else note.kind or 'unnumbered'}")
 
     def unique_id(self, base: str) -> str:
         """``base``, or ``base-2``, ``base-3``… when a page or a note number repeats in the source
@@ -321,7 +321,8 @@ class Encoder:
         if note.kind:
             element.set("type", note.kind)
         element.set("place", "foot")
-        element.set("n", note.n)
+        if note.n:
+            element.set("n", note.n)
         element.set(xml("id"), self.note_id(note))
         self.encode_inline(element, note.content)
 

@@ -92,6 +92,7 @@ class HeaderFieldsRecognizer:
         return state.part in (HEADER, PARTICIPANTS) and field_label(block.lines[0].text) is not None
 
     def run(self, block: TextBlock, state: ParseState) -> None:
+        state.memo[self.name] = True
         for label, kind, lines in split_fields(block):
             self.read_field(label, kind, lines, state)
 
