@@ -1,7 +1,7 @@
 """Benchmark of tei on a generated collection: each stage and the whole batch, with 1 and 2 jobs.
 
 Usage: ``python bench/bench_batch.py [--count 500] [--seed 1] [--jobs 1,2] [--repeat 3]
-[--sizes 500,2000] [--corpus] [--profile] [--keep DIR]``
+[--sizes 500,2000] [--corpus] [--site-cost] [--batch-only] [--profile] [--keep DIR]``
 
     generate the collection (bench/generate.py) → make its TEI once (untimed, for the stages that read TEI)
     → for each stage and each --jobs: one fresh Python process measures it → a Markdown table on stdout
@@ -14,7 +14,9 @@ Stages (each reads its input files, as the command that does it would):
 ``render-html``    ``*.tei.xml`` → ``render_file(…, "html")`` (parse, XSLT)
 ``render-text``    ``*.tei.xml`` → ``render_file(…, "text")``
 ``batch``          ``tei batch IN -o OUT`` through the CLI: convert + validate + HTML + text,
-                   writing every output, index.html and report.json
+                   writing every output, the edition site and report.json
+``batch-without-`` the same run through ``run_batch(…, site=False)`` (``--site-cost``): plain
+``site``           HTML pages, no site pages, no search data — what the site costs is the difference
 =================  =====================================================================
 
 For each: documents/s and MB/s of input over the wall-clock time (process start-up, pool and
@@ -116,8 +118,11 @@ def measure_stage(stage: str, files: list[str], jobs: int) -> dict[str, object]:
             "rss_children_mb": usage["rss_children_mb"], "load": os.getloadavg()[0]}
 
 
-def measure_batch(source: str, target: str, jobs: int, corpus: str | None) -> dict[str, object]:
-    """``tei batch`` through the CLI, in this process → the figures."""
+def measure_batch(source: str, target: str, jobs: int, corpus: str | None, site: bool = True) -> dict[str, object]:
+    """``tei batch`` through the CLI, in this process → the figures. Without ``site``: the same
+    run through the library with the site left out (plain HTML pages, no site pages), to
+    measure what the site costs."""
+    from tei.apps.batch import plan_batch, run_batch
     from tei.cli import main
 
     files = list(Path(source).rglob("*.txt"))
@@ -128,13 +133,18 @@ def measure_batch(source: str, target: str, jobs: int, corpus: str | None) -> di
     started, cpu = time.perf_counter(), _usage()["cpu"]
     stderr, sys.stderr = sys.stderr, io.StringIO()
     try:
-        code = main(arguments, standalone_mode=False)
+        if site:
+            code = main(arguments, standalone_mode=False)
+        else:
+            summary = run_batch(plan_batch(source, target), jobs=jobs, site=False)
+            code = 1 if summary.failed else 0
     finally:
         sys.stderr = stderr
     wall = time.perf_counter() - started
     usage = _usage()
     report = json.loads((Path(target) / "report.json").read_text(encoding="utf-8"))
-    return {"stage": "batch+corpus" if corpus else "batch", "jobs": jobs, "documents": len(files), "bytes": size,
+    stage = "batch+corpus" if corpus else "batch" if site else "batch-without-site"
+    return {"stage": stage, "jobs": jobs, "documents": len(files), "bytes": size,
             "seconds": wall, "cpu_seconds": usage["cpu"] - cpu, "rss_self_mb": usage["rss_self_mb"],
             "rss_children_mb": usage["rss_children_mb"], "load": os.getloadavg()[0], "exit": code,
             "failed": report["summary"]["failed"]}
@@ -229,11 +239,11 @@ def steps(files: list[str]) -> str:
 
 def profile(files: list[str], top: int = 25) -> str:
     """cProfile over ``process_file`` (convert, validate, render, write) → where the time goes."""
-    from tei.apps.batch import Settings, Task, _warm_up, process_file
+    from tei.apps.batch import Settings, Task, process_file, warm_up
 
     with tempfile.TemporaryDirectory() as scratch:
         settings = Settings(scratch, ("tei", "html", "text"))
-        _warm_up(settings.formats)
+        warm_up(settings.formats)
         # CPU time, not wall time: the machine may be busy with other work.
         profiler = cProfile.Profile(time.process_time)
         profiler.enable()
@@ -272,11 +282,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=1,
                         help="run the whole batch this many times per --jobs (a shared machine's load varies)")
     parser.add_argument("--keep", type=Path, default=None, help="work in this folder and keep it")
+    parser.add_argument("--site-cost", action="store_true",
+                        help="also run the batch without the site (2 jobs), alternating with --repeat runs with it")
+    parser.add_argument("--batch-only", action="store_true", help="skip the per-stage measurements")
     # One measurement, in a child process (used by the driver).
     parser.add_argument("--measure-stage", help=argparse.SUPPRESS)
     parser.add_argument("--measure-batch", nargs=2, metavar=("IN", "OUT"), help=argparse.SUPPRESS)
     parser.add_argument("--files", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--with-corpus", help=argparse.SUPPRESS)
+    parser.add_argument("--without-site", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 
     if args.measure_stage:
@@ -285,7 +299,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.measure_batch:
         source, target = args.measure_batch
-        print(json.dumps(measure_batch(source, target, int(args.jobs), args.with_corpus)))
+        print(json.dumps(measure_batch(source, target, int(args.jobs), args.with_corpus, not args.without_site)))
         return 0
 
     sys.path.insert(0, str(HERE))
@@ -316,7 +330,7 @@ def main(argv: list[str] | None = None) -> int:
     lists["tei"].write_text("\n".join(teis), encoding="utf-8")
 
     results = []
-    for stage in STAGES:
+    for stage in () if args.batch_only else STAGES:
         for jobs in jobs_list:
             listing = lists["txt"] if stage == "convert" else lists["tei"]
             results.append(_child("--measure-stage", stage, "--files", str(listing), "--jobs", str(jobs)))
@@ -327,6 +341,12 @@ def main(argv: list[str] | None = None) -> int:
             if out.exists():
                 shutil.rmtree(out)  # every run writes everything
             results.append(_child("--measure-batch", str(source), str(out), "--jobs", str(jobs)))
+            print(_row(results[-1]), file=sys.stderr)
+        if args.site_cost:
+            out = work / f"out-{args.count}-no-site"
+            if out.exists():
+                shutil.rmtree(out)
+            results.append(_child("--measure-batch", str(source), str(out), "--jobs", "2", "--without-site"))
             print(_row(results[-1]), file=sys.stderr)
     if args.corpus:
         out = work / f"out-{args.count}-corpus"

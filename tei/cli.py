@@ -25,7 +25,7 @@ from typing import Any, BinaryIO, TypeVar
 import click
 
 from tei import __version__
-from tei.errors import Diagnostic, FileError, Level, TeiError
+from tei.errors import Diagnostic, FileError, Level, TeiError, fails
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -49,8 +49,9 @@ class Output:
             click.echo(message, err=True)
 
     def diagnostics(self, diagnostics: list[Diagnostic]) -> None:
+        shown = {Level.ERROR: self.error, Level.WARNING: self.warning, Level.INFO: self.info}
         for diagnostic in diagnostics:
-            (self.error if diagnostic.level >= Level.ERROR else self.warning)(str(diagnostic))
+            shown[diagnostic.level](str(diagnostic))
 
 
 # 128 + SIGPIPE: what a shell reports for a Unix tool whose reader went away.
@@ -164,25 +165,47 @@ def main() -> None:
     """Scholarly editions in TEI-XML: convert, validate and render memoranda of conversation."""
 
 
+def _list_rules(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    """``--list-rules``: print every registry of the converter, in order, and exit."""
+    if not value or ctx.resilient_parsing:
+        return
+    from tei.converter import default_converter
+    from tei.rules import format_registries
+
+    click.echo(format_registries(default_converter().registries()), nl=False)
+    ctx.exit(0)
+
+
 @main.command()
 @click.argument("input_path", metavar="INPUT", type=click.Path(allow_dash=True))
 @click.option("-o", "--output", "output_path", type=click.Path(allow_dash=True, dir_okay=False), default="-",
               show_default=True, help="Where to write the TEI ('-' for standard output).")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 @click.option("--no-validate", is_flag=True, help="Write the TEI without checking it against the schema.")
+@click.option("--explain", is_flag=True,
+              help="Print which rule decided what, on which line and why, on standard output instead of the "
+                   "TEI (written only with -o FILE).")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="Of --explain: text, one line per decision; json, the decisions and problems for programs.")
+@click.option("--list-rules", is_flag=True, is_eager=True, expose_value=False, callback=_list_rules,
+              help="List the recognizers, passes and rules in the order they run, and exit.")
 @command
-def convert(input_path: str, output_path: str, strict: bool, no_validate: bool, out: Output) -> None:
+def convert(input_path: str, output_path: str, strict: bool, no_validate: bool, explain: bool,
+            output_format: str, out: Output) -> None:
     """Convert a plain-text memorandum of conversation to TEI P5."""
     from tei.converter import convert_bytes
     from tei.read import MAX_TEXT_BYTES
 
+    if output_format != "text" and not explain:
+        raise click.UsageError("--format applies to --explain; give --explain too")
     _refuse_overwriting_input(input_path, output_path)
     data, name = _read_input(input_path, out, MAX_TEXT_BYTES)
-    result = convert_bytes(data, name, validate=not no_validate,
+    result = convert_bytes(data, name, validate=not no_validate, explain=explain,
                            output_name="<stdout>" if output_path == "-" else output_path)
     out.diagnostics(result.diagnostics)
-    worst = max((d.level for d in result.diagnostics), default=None)
-    if worst is not None and (worst >= Level.ERROR or (strict and worst >= Level.WARNING)):
+    if explain:
+        _print_explanations(name, result.explanations, result.diagnostics, output_format)
+    if fails(result.diagnostics, strict):
         raise click.ClickException(f"{name}: not converted: fix the problems above"
                                    + (" (--strict counts warnings)" if strict else ""))
     if result.validation:
@@ -192,7 +215,21 @@ def convert(input_path: str, output_path: str, strict: bool, no_validate: bool, 
                                    "(this is a bug in tei; --no-validate writes it anyway)")
     if no_validate:
         out.warning(f"{name}: warning: the TEI was written without validation")
-    _write_output(output_path, result.xml, out)
+    if not explain or output_path != "-":
+        _write_output(output_path, result.xml, out)
+
+
+def _print_explanations(name: str, explanations: list[Diagnostic], diagnostics: list[Diagnostic],
+                        output_format: str) -> None:
+    """The decisions (and, in JSON, the problems) on standard output: the command's output."""
+    if output_format == "json":
+        import json
+
+        click.echo(json.dumps({"file": name, "decisions": [d.to_json() for d in explanations],
+                               "diagnostics": [d.to_json() for d in diagnostics]}, ensure_ascii=False, indent=2))
+    else:
+        for explanation in explanations:
+            click.echo(str(explanation))
 
 
 # Further commands register below (validate, render, speakers, batch).
@@ -220,38 +257,48 @@ def speakers(input_path: str, output_format: str, out: Output) -> None:
 @main.command()
 @click.argument("input_dir", metavar="INPUT_DIR", type=click.Path())
 @click.option("-o", "--output", "output_dir", required=True, type=click.Path(file_okay=False),
-              help="The folder for the outputs, index.html and report.json.")
+              help="The folder for the outputs, the edition site (index.html …) and report.json.")
 @click.option("--to", "to", default="tei,html,text", show_default=True, metavar="FORMATS",
               help="Comma-separated outputs: tei (NAME.tei.xml), html (NAME.html), text (NAME.txt).")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
-              help="Worker processes (default: one per CPU).")
+              help="Worker processes (default: one per CPU; never more than the CPUs or the files).")
 @click.option("--corpus", "corpus", type=click.Path(dir_okay=False), default=None,
               help="Also write every document into this one teiCorpus file, with one list of persons.")
 @click.pass_context
 @command
 def batch(ctx: click.Context, input_dir: str, output_dir: str, to: str, jobs: int | None,
           corpus: str | None, out: Output) -> None:
-    """Convert, validate and render every *.txt under INPUT_DIR; exit 1 if any file failed.
+    """Convert, validate and render every *.txt under INPUT_DIR into an edition site; exit 1 if any file failed.
 
-    With --quiet, only the files that failed (and the summary, if any did).
+    With --quiet, only the files that failed (and the summary, if any did). Ctrl-C or SIGTERM
+    stops the run; what was done is listed in the report and the site (exit 130).
     """
-    from tei.apps.batch import Progress, parse_formats, plan_batch, run_batch
+    from tei.apps.batch import BatchUsageError, Progress, Summary, parse_formats, plan_batch, run_batch
+    from tei.apps.files import printable
     from tei.errors import BatchError
 
     try:
         formats = parse_formats(to)
     except BatchError as error:
         raise click.BadParameter(str(error), param_hint="'--to'") from error
-    plan = plan_batch(input_dir, output_dir, formats)
+    try:
+        plan = plan_batch(input_dir, output_dir, formats, corpus)
+    except BatchUsageError as error:
+        raise click.UsageError(_one_line(str(error))) from error
     for fmt, reason in plan.skipped.items():
         out.warning(f"warning: {fmt} is not made in this run: {reason}")
+    for warning in plan.warnings:
+        out.warning(warning)
     if not plan.tasks:
-        raise click.ClickException(f"{input_dir}: no *.txt file in this folder or below")
+        raise click.ClickException(f"{printable(input_dir)}: no *.txt file in this folder or below")
     out.info(f"{input_dir}: {len(plan.tasks)} file{'s' if len(plan.tasks) != 1 else ''} → {output_dir} "
              f"({', '.join(plan.formats)})")
     progress = Progress(len(plan.tasks), sys.stderr, quiet=out.quiet)
+    interrupted: Summary | None = None
     try:
         summary = run_batch(plan, jobs=jobs, corpus=corpus, on_outcome=progress)
+    except KeyboardInterrupt as interruption:
+        interrupted = summary = getattr(interruption, "summary", None) or Summary(files=len(plan.tasks))
     finally:
         progress.close()
     for problem in summary.corpus_problems:
@@ -259,6 +306,10 @@ def batch(ctx: click.Context, input_dir: str, output_dir: str, to: str, jobs: in
     failed = bool(summary.failed or summary.corpus_problems)
     corpus_note = (f"; corpus {corpus}: {summary.ok} documents, {summary.corpus_persons} persons"
                    + (" (NOT VALID, see above)" if summary.corpus_problems else "") if corpus else "")
+    if interrupted is not None:
+        out.error(f"Interrupted: {summary.done} of {summary.files} files done ({summary.ok} converted, "
+                  f"{summary.failed} failed), listed in {Path(output_dir) / 'report.json'}")
+        ctx.exit(130)
     (out.error if failed else out.warning)(
         f"{summary.files} files in {summary.seconds:.1f} s ({summary.rate:.1f} files/s): {summary.ok} converted, "
         f"{summary.failed} failed, {summary.warnings} warning{'s' if summary.warnings != 1 else ''}; report: "
@@ -283,9 +334,8 @@ def validate(ctx: click.Context, files: tuple[str, ...], schema: str, strict: bo
              output_format: str, out: Output) -> None:
     """Validate TEI files against a schema and our rules: exit 0 all valid, 1 any invalid or unreadable.
 
-    Each problem is one line on standard output: FILE:LINE:COLUMN: RULE: MESSAGE (warnings:
-    FILE:LINE: warning: RULE: MESSAGE). A --schema that does not exist or compile is a
-    usage error (exit 2).
+    Each problem is one line on standard output: FILE:LINE:COLUMN: LEVEL: RULE: MESSAGE
+    (LEVEL error or warning). A --schema that does not exist or compile is a usage error (exit 2).
     """
     import json
 

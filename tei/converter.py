@@ -26,7 +26,7 @@ from tei.errors import ConversionError, Diagnostic, Reporter
 from tei.model import Document
 from tei.read.reader import read
 from tei.recognize import Recognizers, build_recognizers, default_recognizers, recognize
-from tei.resolve import Pass, build_passes, default_passes, resolve
+from tei.resolve import Pass, build_passes, default_passes, resolve, rule_registries
 from tei.rules import Registry
 
 SOURCE_FAITHFUL_RULES = frozenset({"pages-increase", "notes-in-order"})
@@ -60,8 +60,9 @@ class Converter:
         self.passes = passes if passes is not None else build_passes()
 
     def registries(self) -> list[Registry[Any]]:
-        """Every registry, in the order the conversion uses them (the back matter is taken off first)."""
-        return [*self.recognizers.registries(), self.passes]
+        """Every registry, in the order the conversion uses them (the back matter is taken off
+        first), then the rules the passes consult."""
+        return [*self.recognizers.registries(), self.passes, *rule_registries()]
 
     def document(self, data: bytes, path: str, reporter: Reporter) -> Document:
         """The bytes of a memorandum → the resolved model."""

@@ -137,6 +137,8 @@ class Encoder:
                 participants = _sub(partic, "listPerson", type="participants")
                 for number, group in enumerate(document.groups, start=1):
                     group_list = _sub(participants, "listPerson", type="group", n=str(number))
+                    if _side(document, number):
+                        _sub(group_list, "head", _side(document, number))
                     for person in group:
                         self.encode_person(group_list, person, "participant")
             if document.mentioned:
@@ -217,9 +219,13 @@ class Encoder:
                     date.set("when", document.dateline.when)
         if document.groups:
             participants = _sub(div, "list", type="participants")
+            if document.participants_head:
+                _sub(participants, "head", document.participants_head)
             for number, group in enumerate(document.groups, start=1):
                 item = _sub(participants, "item", n=str(number))
                 group_list = _sub(item, "list", type="group")
+                if _side(document, number):
+                    _sub(group_list, "head", _side(document, number))
                 for person in group:
                     person_item = _sub(group_list, "item")
                     _append_text(person_item, person.lead)
@@ -353,6 +359,11 @@ def _id_part(key: str) -> str:
         return key
     return "-".join(SYMBOL_NAMES.get(char, f"u{ord(char):x}") if not (char.isascii() and char.isalnum()) else char
                     for char in key)
+
+
+def _side(document: Document, number: int) -> str:
+    """The name the text gives group ``number`` ("U.S. Side"), or ""."""
+    return document.sides[number - 1] if number <= len(document.sides) else ""
 
 
 def _page_range(pages: list[str]) -> tuple[str, str] | None:

@@ -211,6 +211,8 @@ class Document:
     fields: list[HeaderField] = field(default_factory=list)  # labelled header lines: date, place, copies
     markings: list[Marking] = field(default_factory=list)  # classification lines above and among the header
     groups: list[list[Person]] = field(default_factory=list)
+    sides: list[str] = field(default_factory=list)  # each group's name where the text gives one ("U.S. Side")
+    participants_head: str = ""  # the label of the participants where the text has one ("PARTICIPANTS:")
     mentioned: list[Person] = field(default_factory=list)
     body: list[Block] = field(default_factory=list)
     footnotes: list[Footnote] = field(default_factory=list)
@@ -237,28 +239,34 @@ class Document:
 
     def text_lists(self) -> Iterator[list[Inline]]:
         """Every inline list of the document in reading order, footnotes last."""
-        yield self.head
-        front = [(self.argument_line, line) for line in self.argument]
-        front += [(header_field.line, header_field.content) for header_field in self.fields]
-        yield from (content for _line, content in sorted(front, key=lambda entry: entry[0]))
+        return (content for _line, content in self.lined_text_lists())
+
+    def lined_text_lists(self) -> Iterator[tuple[int, list[Inline]]]:
+        """Every inline list in reading order, footnotes last, with the line it starts on."""
+        yield self.line, self.head
+        # The subject's lines, then the header fields, in the order of their lines.
+        front = [(self.argument_line, number, line) for line, number in zip(self.argument, self.front_argument_lines())]
+        front += [(header_field.line, header_field.line, header_field.content) for header_field in self.fields]
+        yield from ((line, content) for _order, line, content in sorted(front, key=lambda entry: entry[0]))
         yield from _block_lists(self.body)
         for note in self.footnotes:
-            yield note.content
+            yield note.line, note.content
 
 
-def _block_lists(blocks: list[Block]) -> Iterator[list[Inline]]:
+def _block_lists(blocks: list[Block]) -> Iterator[tuple[int, list[Inline]]]:
     for block in blocks:
         if isinstance(block, Paragraph):
-            yield block.content
+            yield block.line, block.content
         elif isinstance(block, BulletList):
-            yield from block.items
+            # One item per line of the block.
+            yield from ((block.line + index, item) for index, item in enumerate(block.items))
         elif isinstance(block, EditorialBlock):
-            yield block.note.content
+            yield block.line, block.note.content
         elif isinstance(block, Closing):
-            yield block.content
+            yield block.line, block.content
         elif isinstance(block, Section):
             if block.head is not None:
-                yield block.head
+                yield block.line, block.head
             yield from _block_lists(block.blocks)
 
 

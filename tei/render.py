@@ -27,7 +27,8 @@ from tei.namespaces import TEI_NS, XML_ID, tei
 from tei.resources import transform_path
 from tei.xmlsafe import parse, require_tei
 
-__all__ = ["FORMATS", "RenderError", "format_name", "render", "render_file", "stylesheet"]
+__all__ = ["FORMATS", "RenderError", "format_name", "render", "render_file", "render_wrapped", "stylesheet",
+           "stylesheet_at"]
 
 #: Output format name → stylesheet path inside ``transforms/``.
 FORMATS: dict[str, str] = {
@@ -65,6 +66,17 @@ def stylesheet(to: str) -> etree.XSLT:
         if compiled is None:
             compiled = _compile(transform_path(FORMATS[name]))
             _cache[name] = compiled
+    return compiled
+
+
+def stylesheet_at(relative: str) -> etree.XSLT:
+    """A stylesheet of ``transforms/`` by its path (``"site/document.xsl"``), for the
+    applications that wrap the formats' own (compiled once, cached)."""
+    with _lock:
+        compiled = _cache.get(relative)
+        if compiled is None:
+            compiled = _compile(transform_path(relative))
+            _cache[relative] = compiled
     return compiled
 
 
@@ -124,32 +136,52 @@ def render(tree: Tree, to: str, **params: str) -> bytes:
     if not documents:
         return _finish(name, bytes(_transform(name, root, quoted)))
     persons = {person.get(XML_ID): person for person in root.iterfind(_CORPUS_PERSONS) if person.get(XML_ID)}
-    results = [_transform(name, _with_persons(document, persons), quoted) for document in documents]
+    results = [_transform(name, _standalone(document, persons), quoted) for document in documents]
     if name == "html":
         return _gather_pages(results, root)
     return _finish(name, b"\n\n".join(_finish(name, bytes(result)) for result in results))
 
 
+def render_wrapped(tree: Tree, relative: str, wraps: str, **params: str) -> bytes:
+    """TEI tree → the rendering by a stylesheet of ``transforms/`` that imports the format
+    ``wraps``'s own (``"site/document.xsl"`` wraps ``html``): the format's style sheet and
+    parameters apply as for :func:`render`. One document, not a corpus."""
+    name = format_name(wraps)
+    root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
+    require_tei(root)
+    given = {key.replace("_", "-"): value for key, value in params.items()}
+    css = style(name)
+    if css:
+        given.setdefault("css", css)
+    quoted: dict[str, Any] = {key: etree.XSLT.strparam(value) for key, value in given.items()}
+    try:
+        result = stylesheet_at(relative)(tree, **quoted)
+    except etree.XSLTApplyError as error:
+        raise RenderError(f"the {relative} transform failed: {error}") from error
+    return _finish(name, bytes(result))
+
+
 _CORPUS_PERSONS = f"{{{TEI_NS}}}teiHeader//{{{TEI_NS}}}person"
 
 
-def _with_persons(document: etree._Element, persons: dict[str | None, etree._Element]) -> etree._Element:
-    """A corpus' document → itself, or a copy whose header also declares the corpus' persons
-    that it points to (and does not declare itself), so that its names and speakers link."""
+def _standalone(document: etree._Element, persons: dict[str | None, etree._Element]) -> etree._ElementTree:
+    """A corpus' document → a copy of it as a document of its own (libxslt's keys do not work
+    on a subtree), whose header also declares the corpus' persons that it points to (and does
+    not declare itself), so that its names and speakers link."""
+    copy = etree.ElementTree(copy_module.deepcopy(document))
     if not persons:
-        return document
+        return copy
     values = document.xpath(".//@who | .//@ref | .//@corresp")
     assert isinstance(values, list)
     pointers = {token[1:] for value in values for token in str(value).split() if token.startswith("#")}
     own = {person.get(XML_ID) for person in document.iter(tei("person"))}
     wanted = [persons[pointer] for pointer in sorted(pointers - own) if pointer in persons]
     if not wanted:
-        return document
-    copy = copy_module.deepcopy(document)
-    header = copy.find(tei("teiHeader"))
+        return copy
+    header = copy.getroot().find(tei("teiHeader"))
     if header is None:
         header = etree.Element(tei("teiHeader"))
-        copy.insert(0, header)
+        copy.getroot().insert(0, header)
     profile = header.find(tei("profileDesc"))
     if profile is None:
         profile = etree.SubElement(header, tei("profileDesc"))

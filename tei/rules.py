@@ -9,9 +9,10 @@ can say which rule decided what, on which line, and why.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
 
@@ -91,6 +92,27 @@ class Registry(Generic[T]):
     def listing(self) -> list[tuple[str, float, str]]:
         """(name, priority, first line of the item's docstring) for each item, in order."""
         return [(entry.name, entry.priority, _summary(entry.item)) for entry in self._ordered()]
+
+
+def format_registries(registries: list[Registry[Any]]) -> str:
+    """Each registry's items as ``priority  name  summary`` lines under the registry's kind."""
+    lines: list[str] = []
+    for registry in registries:
+        listing = registry.listing()
+        width = max((len(name) for name, _, _ in listing), default=0)
+        lines.append(f"{registry.kind} ({len(listing)}), highest priority first:")
+        lines += [f"  {priority:>5g}  {name:<{width}}  {_plain(summary)}".rstrip()
+                  for name, priority, summary in listing]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _plain(text: str) -> str:
+    """A docstring line without its reStructuredText markup: ``x`` and :class:`x` → x."""
+    return _ROLE.sub(r"\1", text).replace("``", "")
+
+
+_ROLE = re.compile(r":[a-z]+:`~?([^`]+)`")
 
 
 def _summary(item: object) -> str:

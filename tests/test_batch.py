@@ -85,22 +85,28 @@ def test_a_broken_file_is_reported_and_the_others_are_written(collection: Path, 
     assert load_report(out)["summary"]["failed"] == 1  # type: ignore[index]
 
 
-def test_index_links_every_document_and_its_outputs(collection: Path, tmp_path: Path) -> None:
+def test_home_page_links_every_document_and_its_outputs(collection: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     run("batch", str(collection), "-o", str(out), "--jobs", "1")
     index = (out / "index.html").read_text(encoding="utf-8")
-    links = re.findall(r'href="([^"]+)"', index)
+    links = [link for link in re.findall(r'href="([^"]+)"', index) if not link.startswith("data:")]
     for name in ("frus1981-88v05-d256", "sub/frus1964-68v14_d114", "sub/frus1981-88v05_d257"):
-        assert {f"{name}.html", f"{name}.tei.xml", f"{name}.txt"} <= set(links)
-    assert all((out / link).is_file() for link in links)
-    # Each row: the document's title and date from its TEI, and its status.
+        assert f"{name}.html" in links
+        # The document's page links its other formats.
+        page = (out / f"{name}.html").read_text(encoding="utf-8")
+        base = name.rsplit("/", 1)[-1]
+        assert f'href="{base}.tei.xml"' in page and f'href="{base}.txt"' in page
+    assert all((out / link.split("#")[0].split("?")[0]).is_file() for link in links)
+    # Each row: the document's title and date, as the TEI has them.
     tree = etree.parse(str(out / "frus1981-88v05-d256.tei.xml"))
-    title = tree.findtext(f"{TEI}teiHeader/{TEI}fileDesc/{TEI}titleStmt/{TEI}title")
+    title = tree.findtext(f"{TEI}teiHeader/{TEI}sourceDesc/{TEI}bibl/{TEI}title") or tree.findtext(
+        f".//{TEI}sourceDesc//{TEI}title")
     date = tree.find(f".//{TEI}settingDesc//{TEI}date")
     assert title and date is not None
-    row = next(line for line in index.splitlines() if "frus1981-88v05-d256.html" in line)
-    assert title in row and str(date.get("when")) in row and "<td>ok</td>" in row
-    assert "failed: " in next(line for line in index.splitlines() if "<td>broken</td>" in line)
+    row = next(line for line in index.split("<tr") if "frus1981-88v05-d256.html" in line)
+    assert title in row and f'datetime="{date.get("when")}"' in row
+    # The file that gave no document is named, with why.
+    assert "<b>broken</b>: " in index and "binary file" in index
 
 
 def test_jobs_1_and_2_give_the_same_outputs(collection: Path, tmp_path: Path) -> None:
@@ -112,7 +118,10 @@ def test_jobs_1_and_2_give_the_same_outputs(collection: Path, tmp_path: Path) ->
         outputs[jobs] = {path.relative_to(out).as_posix(): path.read_bytes()
                          for path in sorted(out.rglob("*")) if path.is_file() and path.name != "report.json"}
     assert outputs[1] == outputs[2]
-    assert len(outputs[1]) == 3 * 3 + 1
+    documents = [name for name in outputs[1] if name.endswith((".tei.xml", ".txt")) or
+                 name.endswith(".html") and "/" in name and not name.startswith("persons/")]
+    assert len(documents) == 3 * 3 - 1  # two of the three in sub/, plus the HTML of the one at the top
+    assert len([name for name in outputs[1] if name.endswith(".html") and "persons/" not in name]) == 3 + 4
 
     def stable(folder: Path) -> list[dict[str, object]]:
         entries = list(files_of(load_report(folder)).values())
@@ -192,16 +201,17 @@ def test_an_unavailable_rendering_is_skipped_once_and_the_rest_is_made(
     assert code == 1  # the broken file
     assert stderr.count("html is not made in this run") == 1
     assert (out / "sub" / "frus1964-68v14_d114.txt").is_file()
-    assert [path.name for path in out.rglob("*.html")] == ["index.html"]
+    assert not list(out.glob("sub/*.html")) and not list(out.glob("frus*.html"))
     skipped = load_report(out)["skipped_formats"]
     assert isinstance(skipped, dict) and list(skipped) == ["html"] and "missing" in skipped["html"]
+    # Without pages, the home page links the TEI.
     index = (out / "index.html").read_text(encoding="utf-8")
     assert 'href="sub/frus1964-68v14_d114.tei.xml"' in index
 
 
 def test_output_folder_equal_to_the_input_is_refused(collection: Path) -> None:
     code, stderr = run("batch", str(collection), "-o", str(collection))
-    assert code == 1 and "would overwrite the inputs" in stderr
+    assert code == 2 and "would overwrite the inputs" in stderr
 
 
 def test_output_inside_the_input_is_not_read_as_input(collection: Path) -> None:
@@ -216,25 +226,22 @@ def test_unknown_format_is_a_usage_error(collection: Path, tmp_path: Path) -> No
     assert code == 2 and "Unknown format 'pdf'. Use one of: tei, html, text." in stderr
 
 
-def test_progress_on_a_terminal_redraws_one_line() -> None:
-    stream = io.StringIO()
-    progress = Progress(2, stream, tty=True)
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_on_a_terminal_is_a_bar_with_failures_above_it() -> None:
+    stream = Terminal()
+    progress = Progress(2, stream)
     progress(Outcome(0, "a.txt", "a"))
-    progress(Outcome(1, "b.txt", "b", status="failed", errors=["b.txt: cannot read the file"]))
+    progress(Outcome(1, "b\x1b[2J.txt", "b", status="failed", errors=["b\x1b[2J.txt: cannot read the file"]))
     progress.close()
     text = stream.getvalue()
-    assert "\x1b" not in text
-    assert re.search(r"\rb\.txt: failed: cannot read the file +\n", text)
+    # The name's escape sequence is shown, not obeyed.
+    assert "b\\x1b[2J.txt: failed: cannot read the file\n" in text and "\x1b[2J" not in text
     last = text.split("\r")[-1]
-    assert re.fullmatch(r"2/2 100% \[#+\] +\d+\.\d files/s ETA 0:00, 1 failed\n", last)
-
-
-def test_progress_elsewhere_writes_plain_lines() -> None:
-    stream = io.StringIO()
-    progress = Progress(2, stream, tty=False)
-    progress(Outcome(0, "a.txt", "a", warnings=["a.txt:3: warning: x"]))
-    progress(Outcome(1, "b.txt", "b", status="failed", errors=["boom"]))
-    assert stream.getvalue() == "[1/2] a.txt: ok (1 warning)\n[2/2] b.txt: failed: boom\n"
+    assert re.search(r"\[#{24}\]\s+2/2\s+100%", last), last
 
 
 def load_generator() -> ModuleType:
@@ -295,9 +302,17 @@ def test_corpus_validation_streams_and_reports_like_validate(tmp_path: Path) -> 
     assert [d.rule for d in validate_corpus(broken)] == ["unique-id"]
 
 
-def test_quiet_progress_shows_failures_only_even_on_a_terminal() -> None:
+def test_progress_elsewhere_writes_plain_lines() -> None:
     stream = io.StringIO()
-    progress = Progress(2, stream, tty=True, quiet=True)
+    progress = Progress(2, stream)
+    progress(Outcome(0, "a.txt", "a", warnings=["a.txt:3: warning: x"]))
+    progress(Outcome(1, "b.txt", "b", status="failed", errors=["boom"]))
+    assert stream.getvalue() == "[1/2] a.txt: ok (1 warning)\n[2/2] b.txt: failed: boom\n"
+
+
+def test_quiet_progress_shows_failures_only_even_on_a_terminal() -> None:
+    stream = Terminal()
+    progress = Progress(2, stream, quiet=True)
     progress(Outcome(0, "a.txt", "a"))
     progress(Outcome(1, "b.txt", "b", status="failed", errors=["boom"]))
     progress.close()
@@ -316,6 +331,27 @@ def test_batch_corpus_and_bench_code_name_no_person_or_heading_of_any_memorandum
             heading = re.fullmatch(r"(?:\d+\. )?([A-Z][A-Za-z’' -]{2,60})", line.strip())
             if heading and not line.strip().endswith("Memorandum of Conversation"):
                 words.add(heading.group(1))
-    for relative in ("tei/apps/batch.py", "tei/apps/corpus.py", "bench/generate.py", "bench/bench_batch.py"):
-        source = (ROOT / relative).read_text(encoding="utf-8")
+    files = [*sorted((ROOT / "tei" / "apps").rglob("*.py")), *sorted((ROOT / "transforms" / "site").glob("*")),
+             ROOT / "bench" / "generate.py", ROOT / "bench" / "bench_batch.py"]
+    for path in files:
+        relative = path.relative_to(ROOT).as_posix()
+        source = path.read_text(encoding="utf-8")
         assert sorted(word for word in words if re.search(rf"\b{re.escape(word)}\b", source)) == [], relative
+
+
+def test_site_pages_are_html5_small_and_request_nothing_from_elsewhere(collection: Path, tmp_path: Path) -> None:
+    import html5lib
+
+    (collection / "broken.txt").unlink()
+    out = tmp_path / "out"
+    assert run("batch", str(collection), "-o", str(out), "--jobs", "1")[0] == 0
+    pages = sorted(out.rglob("*.html"))
+    assert {"index.html", "by-date.html", "persons.html", "search.html"} <= {p.name for p in pages}
+    assert len(list((out / "persons").glob("*.html"))) > 10
+    for page in pages:
+        data = page.read_bytes()
+        assert len(data) < 200_000, page
+        html5lib.HTMLParser(strict=True).parse(data)  # raises on a parse error
+        # Scripts, styles, images: only files of the site.
+        for source in re.findall(rb'<(?:script|img|link)[^>]*(?:src|href)="([^"]+)"', data):
+            assert not re.match(rb"[a-z]+://|//", source), (page, source)

@@ -282,3 +282,180 @@ def test_page_labels_sit_in_the_margin_on_desktop_and_inline_on_a_phone(
     assert phone["overflow"] <= 0, f"{name}: the page is wider than a phone screen by {phone['overflow']}px"
     browser.screenshot(OUT / f"{name}-phone.png")
     assert (OUT / f"{name}-phone.png").stat().st_size > 10_000
+
+
+# ---------------------------------------------------------------- the edition site (tei batch)
+
+SITE = OUT / "site"
+
+
+@pytest.fixture(scope="module")
+def site() -> Path:
+    """The bundled memorandum and the samples, as ``tei batch`` makes them into a site."""
+    from tei.apps.batch import plan_batch, run_batch
+
+    source = OUT / "site-input"
+    shutil.rmtree(source, ignore_errors=True)
+    (source / "samples").mkdir(parents=True)
+    for path in (ROOT / "seeds").glob("*.txt"):
+        shutil.copy(path, source / path.name)
+    for path in (ROOT / "tests" / "samples").glob("*.txt"):
+        shutil.copy(path, source / "samples" / path.name)
+    shutil.rmtree(SITE, ignore_errors=True)
+    summary = run_batch(plan_batch(source, SITE), jobs=1)
+    assert summary.failed == 0
+    return SITE
+
+
+def type_and_enter(browser: DevTools, selector: str, text: str) -> None:
+    """Focus a field, type into it and press Enter, as a reader would (the form may lead to
+    another page: wait for it with ``browser.wait_for("Page.loadEventFired")``)."""
+    browser.evaluate(f"document.querySelector({json.dumps(selector)}).focus()")
+    browser.send("Input.insertText", {"text": text})
+    browser.events.clear()
+    for kind in ("keyDown", "keyUp"):
+        browser.send("Input.dispatchKeyEvent", {"type": kind, "key": "Enter", "code": "Enter",
+                                                "windowsVirtualKeyCode": 13, "text": "\r" if kind == "keyDown" else ""})
+
+
+def screenshot_view(browser: DevTools, path: Path) -> None:
+    """What the reader sees: the viewport only (a landing point, not the whole page)."""
+    shot = browser.send("Page.captureScreenshot", {"format": "png"})
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(base64.b64decode(shot["data"]))
+
+
+def wait_until(browser: DevTools, expression: str) -> Any:
+    deadline = time.monotonic() + TIMEOUT
+    while time.monotonic() < deadline:
+        value = browser.evaluate(expression)
+        if value:
+            return value
+        time.sleep(0.05)
+    raise AssertionError(f"never true: {expression}")
+
+
+def click_and_load(browser: DevTools, selector: str, settle: bool = True) -> None:
+    """Click a link to another page with the mouse and wait for that page (and two frames,
+    unless scripts are off: then no frame callback runs)."""
+    box = browser.evaluate(f"""(() => {{
+        const e = document.querySelector({json.dumps(selector)});
+        e.scrollIntoView({{block: 'center'}});
+        const r = e.getClientRects()[0];
+        return {{x: r.left + r.width / 2, y: r.top + r.height / 2}};
+    }})()""")
+    browser.events.clear()
+    for kind in ("mouseMoved", "mousePressed", "mouseReleased"):
+        browser.send("Input.dispatchMouseEvent", {"type": kind, "x": box["x"], "y": box["y"], "button": "left",
+                                                  "clickCount": 1})
+    browser.wait_for("Page.loadEventFired")
+    if settle:
+        browser.settle()
+
+
+def body_only_word(site: Path) -> tuple[str, str]:
+    """A word of one document's paragraphs that is in no other document and not on the home page
+    → (word, the document's page)."""
+    import re
+
+    data = (site / "_site" / "search-data.js").read_text(encoding="utf-8")
+    documents = json.loads(data[data.index("["):data.rindex("]") + 1])
+    home = (site / "index.html").read_text(encoding="utf-8").lower()
+    words: dict[str, set[str]] = {}
+    for href, _title, _date, paragraphs in documents:
+        for _anchor, _page, text in paragraphs:
+            for word in re.findall(r"[a-z]{9,}", text.lower()):
+                words.setdefault(word, set()).add(href)
+    word = next(w for w, found in sorted(words.items()) if len(found) == 1 and w not in home)
+    return word, next(iter(words[word]))
+
+
+def test_site_search_finds_a_document_by_a_word_of_its_body(browser: DevTools, site: Path) -> None:
+    word, page = body_only_word(site)
+    browser.viewport(DESKTOP)
+    browser.navigate((site / "index.html").as_uri())
+    type_and_enter(browser, "#q", word)  # the home page's search form leads to the search page
+    browser.wait_for("Page.loadEventFired")
+    wait_until(browser, "document.querySelectorAll('#results li').length > 0")
+    results = browser.evaluate("[...document.querySelectorAll('#results li a')].map(a => a.getAttribute('href'))")
+    assert results and all(href.startswith(page + "#p-") for href in results), results
+    browser.screenshot(OUT / "site-search.png")
+    click_and_load(browser, "#results li a")
+    landed = browser.target()
+    assert landed["id"].startswith("p-") and landed["visible"], landed
+    assert word in browser.evaluate("document.querySelector(':target').textContent.toLowerCase()")
+    screenshot_view(browser, OUT / "site-search-result.png")
+
+
+def test_site_person_page_links_to_a_mention(browser: DevTools, site: Path) -> None:
+    browser.viewport(DESKTOP)
+    browser.navigate((site / "persons.html").as_uri())
+    browser.screenshot(OUT / "site-persons.png")
+    # The person in most documents.
+    person = browser.evaluate("""(() => {
+        const rows = [...document.querySelectorAll('table.persons tbody tr')];
+        rows.sort((a, b) => b.cells[2].textContent - a.cells[2].textContent);
+        return rows[0].querySelector('a').getAttribute('href');
+    })()""")
+    click_and_load(browser, f"a[href='{person}']")
+    surname = browser.evaluate("document.querySelector('h1').textContent.trim().split(' ').pop()")
+    assert browser.evaluate("document.querySelectorAll('td.mentions a').length") > 0
+    browser.screenshot(OUT / "site-person.png")
+    click_and_load(browser, "td.mentions a")
+    landed = browser.target()
+    assert landed["id"].startswith("m-") and landed["visible"], landed
+    assert surname in browser.evaluate("document.querySelector(':target').textContent")
+    screenshot_view(browser, OUT / "site-mention.png")
+
+
+def test_site_home_sorts_by_date_and_filters(browser: DevTools, site: Path) -> None:
+    browser.viewport(DESKTOP)
+    browser.navigate((site / "index.html").as_uri())
+    browser.screenshot(OUT / "site-home.png")
+    click_and_load(browser, "#sort-date")
+    dates = browser.evaluate("[...document.querySelectorAll('table.documents tbody tr')]"
+                             ".map(r => (r.querySelector('time') || {}).dateTime || '')")
+    known = [d for d in dates if d]
+    assert known == sorted(known) and dates[:len(known)] == known, dates  # undated documents last
+    # Filters (script): a person's documents only.
+    person = browser.evaluate("document.querySelector('#filter-person option:nth-child(2)').value")
+    browser.evaluate(f"""(() => {{ const s = document.querySelector('#filter-person');
+        s.value = {json.dumps(person)}; s.dispatchEvent(new Event('change')); }})()""")
+    shown = browser.evaluate("[...document.querySelectorAll('table.documents tbody tr')]"
+                             ".filter(r => !r.hidden).map(r => r.dataset.persons)")
+    assert shown and all(f" {person} " in persons for persons in shown)
+    browser.viewport(PHONE)
+    browser.navigate((site / "index.html").as_uri())
+    browser.screenshot(OUT / "site-home-phone.png")
+
+
+def test_site_cite_this_page_leads_to_the_page_break(browser: DevTools, site: Path) -> None:
+    browser.viewport(DESKTOP)
+    page = site / "frus1981-88v05-d256.html"
+    browser.navigate(page.as_uri())
+    links = browser.evaluate("[...document.querySelectorAll('a.cite-page')].map(a => a.hash)")
+    assert len(links) >= 2
+    browser.click(f"a.cite-page[href='{links[1]}']")
+    landed = browser.target()
+    assert landed["hash"] == links[1] and landed["id"] == links[1][1:] and landed["visible"], landed
+    assert "pb" in browser.evaluate("document.querySelector(':target').className")
+    screenshot_view(browser, OUT / "site-cite.png")
+    # The previous and next documents are linked; keyboard: the first Tab reaches the skip link.
+    assert browser.evaluate("!!document.querySelector('a[rel=next]')")
+    browser.navigate(page.as_uri())
+    browser.send("Input.dispatchKeyEvent", {"type": "keyDown", "key": "Tab", "code": "Tab",
+                                            "windowsVirtualKeyCode": 9})
+    browser.send("Input.dispatchKeyEvent", {"type": "keyUp", "key": "Tab", "code": "Tab", "windowsVirtualKeyCode": 9})
+    assert browser.evaluate("document.activeElement.className") == "skip"
+
+
+def test_site_pages_work_without_script(browser: DevTools, site: Path) -> None:
+    browser.send("Emulation.setScriptExecutionDisabled", {"value": True})
+    try:
+        browser.viewport(DESKTOP)
+        browser.navigate((site / "index.html").as_uri())
+        assert browser.evaluate("document.querySelectorAll('table.documents tbody tr').length") == 4
+        click_and_load(browser, "table.documents tbody tr a", settle=False)
+        assert browser.evaluate("!!document.querySelector('.cite-box')")
+    finally:
+        browser.send("Emulation.setScriptExecutionDisabled", {"value": False})

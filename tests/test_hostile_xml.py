@@ -265,7 +265,7 @@ def test_cli_refuses_in_bounded_time_and_memory(case: Refused, server: tuple[str
 
     checked = run_cli(["validate", "hostile.xml"], tmp_path)
     assert checked.code == 1, checked
-    assert re.fullmatch(rf"{location}: safe-xml: .*\n", checked.stdout), checked.stdout
+    assert re.fullmatch(rf"{location}: error: safe-xml: .*\n", checked.stdout), checked.stdout
     assert re.search(case.message, checked.stdout)
     assert checked.stderr == "1 of 1 file(s) not valid\n"
 

@@ -145,3 +145,56 @@ def test_surname_title_and_full_name_are_one_person() -> None:
 
 def test_a_role_phrase_is_not_a_name() -> None:
     assert links("The Secretary said so. Baker agreed with the Secretary.\n") == [("Baker", "baker")]
+
+
+# ---------------------------------------------------------------- participant layouts and sides
+
+def participants_of(front: str) -> tuple[list[str], list[list[tuple[str, str | None]]]]:
+    document = document_of("Able said yes.\n", "1. Memorandum of Conversation\n\nWashington, May 1, 1986\n\n" + front)
+    return document.sides, [[(person.id, person.surname) for person in group] for group in document.groups]
+
+
+def test_bullets_naming_a_side_open_a_group_and_are_no_person() -> None:
+    sides, groups = participants_of("    • U.S. Side\n    • Ambassador Able\n\n    • U.S.S.R.\n    • Mr. Carr\n\n")
+    assert sides == ["U.S. Side", "U.S.S.R."]
+    assert groups == [[("able", "Able")], [("carr", "Carr")]]
+
+
+@pytest.mark.parametrize("line", ["United States", "France", "Soviet Delegation", "USSR:", "The French Side"])
+def test_a_country_or_side_line_is_a_side(line: str) -> None:
+    sides, groups = participants_of(f"    • {line}\n    • Ambassador Able\n\n")
+    assert sides == [line.rstrip(":")] and groups == [[("able", "Able")]]
+
+
+def test_name_dash_office_and_bracketed_affiliations() -> None:
+    document = document_of("Able said yes.\n", "1. Memorandum of Conversation\n\n\n"
+                           "    • Ann Able—GER\n    • Senator Carr Baker [D-Rhode Island]\n\n")
+    able, baker = document.participants
+    assert (able.id, able.forenames, able.affiliations) == ("able", ["Ann"], ["GER"])
+    assert (baker.id, baker.surname, baker.occupations) == ("baker", "Baker", ["D-Rhode Island"])
+
+
+def test_several_persons_in_one_bullet() -> None:
+    _sides, groups = participants_of("    • Ambassador Able; Mr. Baker\n    • Ambassador Carr and Mr. Dorn\n"
+                                     "    • Mr. and Mrs. Eck\n\n")
+    assert [person for person, _surname in groups[0]] == ["able", "baker", "carr", "dorn", "eck"]
+
+
+def test_a_participants_label_with_side_lines_and_continuation_lines() -> None:
+    sides, groups = participants_of("PARTICIPANTS:\n\nU.S.S.R.\nDeputy Minister Carr\nMr. Dorn, interpreter\n\n"
+                                    "United States\nAmbassador Able, Assistant Secretary\n    for Trade Policy\n"
+                                    "Ann Baker\n\n")
+    assert sides == ["U.S.S.R.", "United States"]
+    assert groups == [[("carr", "Carr"), ("dorn", "Dorn")], [("able", "Able"), ("baker", "Baker")]]
+
+
+def test_sides_and_the_participants_label_are_kept_in_the_tei() -> None:
+    from lxml import etree
+
+    result = convert("1. Memorandum of Conversation\n\n\nPARTICIPANTS:\nU.S. Side\nAmbassador Able\n\n"
+                     "Soviet Side\nMr. Carr\n\nAble said yes.\n", validate=True)
+    assert result.valid, result.validation
+    ns = {"t": "http://www.tei-c.org/ns/1.0"}
+    tree = etree.fromstring(result.xml)
+    assert tree.xpath("//t:listPerson[@type='group']/t:head/text()", namespaces=ns) == ["U.S. Side", "Soviet Side"]
+    assert tree.xpath("//t:list[@type='participants']/t:head/text()", namespaces=ns) == ["PARTICIPANTS:"]

@@ -456,3 +456,92 @@ def test_private_use_characters_survive_beside_line_breaks(space: str) -> None:
            f'\uf000 end{space}</p></body></text></TEI>')
     text = render(etree.ElementTree(etree.XML(xml)), "text").decode("utf-8")
     assert text == "Ba\ue000ker\nthere \ue000\uf8ff\ue0ff\uf000 end\n"
+
+
+# ----- TEI at large: one document with the common phenomena ------------------------------------
+
+GENERAL = ROOT / "tests" / "render" / "general.tei.xml"
+
+
+@pytest.fixture(scope="module")
+def general_text() -> str:
+    return render_file(GENERAL, "text").decode("utf-8")
+
+
+@pytest.fixture(scope="module")
+def general_html() -> etree._Element:
+    return parse_html(render_file(GENERAL, "html"))
+
+
+def classes(root: etree._Element, name: str) -> list[etree._Element]:
+    return [e for e in root.iter() if name in (e.get("class") or "").split()]
+
+
+def test_general_front_back_and_unknown_elements_keep_their_words(general_text: str,
+                                                                  general_html: etree._Element) -> None:
+    for phrase in ("The Play of Able", "Back matter words", "Strange words stay", "An inner tale"):
+        assert phrase in general_text
+        assert phrase in " ".join(" ".join(general_html.itertext()).split())
+
+
+def test_choice_shows_one_reading_and_the_other_as_a_tooltip(general_text: str,
+                                                              general_html: etree._Element) -> None:
+    assert "Good morrow to the Mister here," in general_text and "Mr." not in general_text
+    assert "and to the the rest." in general_text and "teh" not in general_text
+    choices = classes(general_html, "choice")
+    assert [(c.text, c.get("title")) for c in choices] == [("Mister", "Mr."), ("the", "teh")]
+
+
+def test_a_line_break_inside_a_word_adds_no_space(general_text: str, general_html: etree._Element) -> None:
+    assert "A long example of wisdom and more." in general_text
+    assert "A long example of" in "".join(classes(general_html, "sp")[1].itertext())
+
+
+def test_drama_speakers_lines_stage_directions_and_cast(general_text: str, general_html: etree._Element) -> None:
+    assert "\nEnter Able.\n\nAble\nGood morrow to the Mister here,\nand to the the rest.\n\nBaker\n" in general_text
+    assert "    • Able, a clerk\n    • Baker, his friend\n" in general_text
+    assert [" ".join("".join(li.itertext()).split()) for li in classes(general_html, "castItem")] == [
+        "Able, a clerk", "Baker, his friend"]
+    assert [s.text for s in classes(general_html, "speaker")] == ["Able", "Baker"]
+    assert len(classes(general_html, "l")) == 4 and len(classes(general_html, "stage")) == 1
+    assert "\nRoses are red\nviolets blue\n" in general_text
+
+
+def test_apparatus_lemma_in_the_text_readings_after_the_notes(general_text: str,
+                                                              general_html: etree._Element) -> None:
+    assert general_text.endswith("  a1. wisdom] folly B\n")
+    entry = by_id(general_html)["app-1"]
+    assert " ".join(" ".join(entry.itertext()).split()) == "a1. wisdom] folly B"
+    assert by_id(general_html)["app-1-ref"].get("href") == "#app-1"
+
+
+def test_lists_with_labels_tables_figures_and_pointers(general_text: str, general_html: etree._Element) -> None:
+    assert "    • one first thing\n    • two second thing\n" in general_text
+    assert "Name | Age\nAble | 40\n" in general_text
+    assert [dt.text for dt in general_html.iter(f"{HTML}dt")] == ["one", "two"]
+    assert [th.text for th in general_html.iter(f"{HTML}th")] == ["Name", "Age"]
+    assert "\nA picture\n\nA quiet harbour\n" in general_text
+    assert classes(general_html, "graphic")[0].text == "[image]"      # named, never loaded
+    assert "See Scene two and the site." in general_text
+    assert classes(general_html, "ptr")[0].text == "Scene two"
+
+
+def test_a_group_renders_every_text() -> None:
+    xml = f"""<TEI xmlns="{TEI_NS}"><text><group>
+      <text><body><p>First story.</p></body></text>
+      <group><text><body><p>Second story.</p></body></text></group>
+      <text><front><head>Third</head></front><body><p>Third story.</p></body></text></group></text></TEI>"""
+    tree = etree.ElementTree(etree.XML(xml))
+    text = render(tree, "text").decode("utf-8")
+    assert [line for line in text.splitlines() if line] == ["First story.", "Second story.", "Third", "Third story."]
+    page = parse_html(render(tree, "html"))
+    assert "First story. Second story. Third Third story." in " ".join(" ".join(page.itertext()).split())
+
+
+def test_notes_without_numbers_are_numbered_and_stand_apart_outside_memoranda() -> None:
+    xml = (f'<TEI xmlns="{TEI_NS}"><text><body><p>Cats<note place="foot">One.</note> and dogs'
+           f'<note>Two.</note>.</p></body></text></TEI>')
+    tree = etree.ElementTree(etree.XML(xml))
+    assert render(tree, "text").decode("utf-8") == "Cats [1] and dogs [2].\n\n  1. One.\n  2. Two.\n"
+    page = parse_html(render(tree, "html"))
+    assert [a.text for a in page.iter(f"{HTML}a") if a.get("role") == "doc-noteref"] == ["1", "2"]

@@ -113,7 +113,7 @@ def test_schema_diagnostic_names_path_reason_line_and_column() -> None:
     [diagnostic] = validate_bytes(data, "memo.xml")
     line = data.count(b"\n", 0, data.index(b'<div type="chapter">')) + 1
     assert format_diagnostic(diagnostic) == (
-        f"memo.xml:{line}:1: schema: /TEI/text/body/div: attribute type='chapter': "
+        f"memo.xml:{line}:1: error: schema: /TEI/text/body/div: attribute type='chapter': "
         "value must be one of ['document', 'section']")
 
 
@@ -423,7 +423,7 @@ def test_cli_invalid_file_exits_1_with_one_line_per_problem() -> None:
     code, out, err = run(str(TESTS / "valid" / "minimal.xml"), str(path))
     rule, line = expectation(path)
     assert code == 1
-    assert re.fullmatch(rf"{re.escape(str(path))}:{line}:\d+: {rule}: footnote 2 comes after footnote 3 .*\n", out)
+    assert re.fullmatch(rf"{re.escape(str(path))}:{line}:\d+: error: {rule}: footnote 2 comes after footnote 3 .*\n", out)
     assert "1 of 2 file(s) not valid" in err
 
 
@@ -600,7 +600,7 @@ def test_a_relax_ng_schema_is_run_by_jing(tmp_path: Path) -> None:
 def test_tei_without_the_tei_namespace_is_not_tei_p5() -> None:
     path = TESTS / "invalid" / "no-tei-namespace.xml"
     code, out, _ = run(str(path))
-    assert code == 1 and out.startswith(f"{path}:2: tei-p5: not TEI P5 (no TEI namespace)")
+    assert code == 1 and out.startswith(f"{path}:2: error: tei-p5: not TEI P5 (no TEI namespace)")
 
 
 def test_a_value_out_of_any_range_is_one_diagnostic_and_the_next_file_is_still_validated(tmp_path: Path) -> None:

@@ -51,7 +51,8 @@ TITLE_HEADS = words("titles") | HONORIFICS
 TITLE_MODIFIERS = words("title-modifiers")
 # Every word that can be part of a title, rank or honorific.
 TITLE_WORDS = TITLE_HEADS | TITLE_MODIFIERS
-NOT_NAMES = words("not-names")
+PEOPLES = words("peoples")
+NOT_NAMES = words("not-names") | PEOPLES
 PARTICLES = words("name-particles")
 
 ABBREVIATION = re.compile(r"^[A-Z][A-Z/&.\-]*[A-Z.]$|^[A-Z]/[A-Z]+$")

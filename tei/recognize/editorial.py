@@ -14,7 +14,7 @@ import re
 
 from tei.model import EditorialBlock, EditorialNote, Inline, map_text
 from tei.read.blocks import Block as TextBlock
-from tei.recognize.base import ParseState, Recognizers, lines_of
+from tei.recognize.base import ParseState, Recognizers, excerpt, lines_of
 
 EDITORIAL_OPEN = re.compile(r"[\[(]\s*note\s*:", re.IGNORECASE)
 CLOSING = {"[": "]", "(": ")"}
@@ -66,6 +66,9 @@ class EditorialBlockRecognizer:
         note = content[0] if len(content) == 1 and isinstance(content[0], EditorialNote) else \
             EditorialNote(content, block.line)
         state.target.append(EditorialBlock(note, block.line))
+        if state.reporter.explaining:
+            state.reporter.decide(self.name, excerpt(block.lines[0].text), "an editorial note standing alone",
+                                  "one bracketed NOTE: that is the whole block", block.line)
 
 
 def recognize_editorial_notes(content: list[Inline], line: int, state: ParseState) -> list[Inline]:

@@ -23,7 +23,7 @@ from tei.model import HeaderField, Inline, LineBreak
 from tei.read.blocks import Block as TextBlock
 from tei.recognize.base import HEADER, PARTICIPANTS, ParseState, Recognizers, excerpt
 from tei.recognize.front import MONTHS, parse_date
-from tei.recognize.participants import read_participant_lines
+from tei.recognize.participants import add_groups, read_participant_lines
 
 # label (upper case) → where its value goes
 FIELD_KINDS = {
@@ -101,13 +101,19 @@ class HeaderFieldsRecognizer:
         number = lines[0][0]
         state.reporter.decide(self.name, excerpt(lines[0][1]), kind, f"a header line labelled '{label}:'", number)
         if kind == "participants":
-            persons = read_participant_lines(participant_lines(label, lines), len(document.groups) + 1,
-                                             state.memo.setdefault("participants", {}))
-            if persons:
+            groups = read_participant_lines(participant_lines(label, lines), len(document.groups) + 1,
+                                            state.memo.setdefault("participants", {}))
+            label_text = lines[0][1][: lines[0][1].index(":") + 1]
+            if groups and not groups[0][0]:
                 # The label is kept as text, before the first participant's name.
-                persons[0].lead = lines[0][1][: lines[0][1].index(":") + 1] + " " + persons[0].lead
-                document.groups.append(persons)
+                first = groups[0][1][0]
+                first.lead = label_text + " " + first.lead
+                add_groups(state, groups, f"a line of the header field '{label}:'")
+            else:
+                # "PARTICIPANTS:" alone or above a side's name: the list's heading.
+                document.participants_head = label_text
                 state.part = PARTICIPANTS
+                add_groups(state, groups, f"a line of the header field '{label}:'")
             return
         content: list[Inline] = []
         for position, (line_number, text) in enumerate(lines):

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import re
 
-from tei.lexicon.names import ABBREVIATION, PARTICLES, is_title_word, slug
+from tei.lexicon import words
+from tei.lexicon.names import ABBREVIATION, PARTICLES, PEOPLES, is_title_word, slug
 from tei.model import Person
 from tei.read.blocks import Block as TextBlock
 from tei.recognize.base import (
@@ -28,7 +29,17 @@ from tei.recognize.base import (
 )
 
 ARTICLES = frozenset({"The", "the"})
-TRAILING_GROUP = re.compile(r"\s*\((?P<text>[^()]*)\)\s*$")
+# "(notetaker)", "[D-Rhode Island]": a parenthesized or bracketed group after the name.
+TRAILING_GROUP = re.compile(r"\s*[(\[](?P<text>[^()\[\]]*)[)\]]\s*$")
+# Between the name and what describes the person: a comma or a dash ("Ann Able—GER").
+DESCRIPTOR_SEPARATOR = re.compile(r"\s*,\s*|\s*[—–]\s*|\s+-\s+")
+# Between two persons of one line: "Ambassador Able; Mr. Baker", "Ambassador Able and Mr. Baker".
+PERSON_SEPARATOR = re.compile(r";\s+|\s+and\s+(?=\S+\s+\S)")
+SIDE_WORDS = words("places") | PEOPLES | frozenset(
+    ["United", "States", "Soviet", "Union", "Kingdom", "Republic", "Federal", "Democratic", "People’s",
+     "People's", "of", "the", "and", "Side", "Delegation", "Government", "Team"])
+SIDE_ENDINGS = frozenset(["Side", "side", "Delegation", "delegation", "Team", "team"])
+COUNTRY_CODE = re.compile(r"^(?:[A-Z]\.){2,}$")
 
 
 def _surname(tokens: list[str]) -> tuple[str | None, list[str]]:
@@ -49,7 +60,7 @@ def parse_participant(text: str, line: int, group: int) -> Person:
     while (match := TRAILING_GROUP.search(rest)) and match.start() > 0:
         extras.insert(0, match.group("text").strip())
         rest = rest[: match.start()]
-    name_part, *descriptors = [part.strip() for part in rest.split(",")]
+    name_part, *descriptors = [part.strip() for part in DESCRIPTOR_SEPARATOR.split(rest)]
     tokens = name_part.split()
     article = tokens[:1] if tokens and tokens[0] in ARTICLES else []
     tokens = tokens[len(article):]
@@ -83,28 +94,94 @@ def parse_participant(text: str, line: int, group: int) -> Person:
                   role_only=role_only, tail=tail, lead=lead)
 
 
-def read_participants(block: TextBlock, group: int, used: dict[str, int]) -> list[Person]:
-    """One block of bullets → one group; a person id given before gets a number ("able-2")."""
+def side_name(text: str) -> str | None:
+    """The line names a side of the table, not a person: "U.S. Side", "United States", "U.S.S.R.:".
+
+    ``"Soviet Delegation"`` → ``"Soviet Delegation"``; ``"Ambassador Able"`` → None.
+    """
+    name = text.strip().rstrip(":").strip()
+    tokens = name.split()
+    if not tokens or len(tokens) > 6:
+        return None
+    if tokens[-1] in SIDE_ENDINGS or (all(token in SIDE_WORDS or COUNTRY_CODE.match(token) for token in tokens)
+                                      and any(token[0].isupper() for token in tokens)):
+        return name
+    return None
+
+
+def split_persons(text: str) -> list[tuple[str, str]]:
+    """The persons of one line, each with the separator after it.
+
+    "Ambassador Able; Mr. Baker" → ``[("Ambassador Able", "; "), ("Mr. Baker", "")]``;
+    "Mr. and Mrs. Able" and "Able, Minister of Trade and Industry" stay one.
+    """
+    parts: list[tuple[str, str]] = []
+    position = 0
+    for match in PERSON_SEPARATOR.finditer(text):
+        left = text[position:match.start()]
+        if any(not is_title_word(token) for token in left.split()) and "," not in left:
+            parts.append((left, match.group()))
+            position = match.end()
+    parts.append((text[position:], ""))
+    return parts
+
+
+def read_participants(block: TextBlock, group: int, used: dict[str, int]) -> list[tuple[str, list[Person]]]:
+    """One block of bullets → its groups, each with the side's name ("" where the text gives none)."""
     return read_participant_lines([(line.number, bullet_text(line.text)) for line in block.lines], group, used)
 
 
-def read_participant_lines(lines: list[tuple[int, str]], group: int, used: dict[str, int]) -> list[Person]:
-    """(line number, one participant as written) → one group of persons; ids are made unique
-    across groups through ``used``. Other recognizers that find participants (a ``PARTICIPANTS:``
-    header field) hand their lines here."""
-    persons = [parse_participant(text, number, group) for number, text in lines]
-    for person in persons:
-        base = person.id
-        # "Mr. Able", "Dr. Able", "Mr. Able-2": the number given to the second may be the third's own id.
-        while person.id in used:
-            used[base] = used.get(base, 1) + 1
-            person.id = f"{base}-{used[base]}"
-        used[person.id] = 1
-    return persons
+def read_participant_lines(lines: list[tuple[int, str]], group: int,
+                           used: dict[str, int]) -> list[tuple[str, list[Person]]]:
+    """(line number, participants as written) → groups of persons, each with its side's name.
+
+    A line that names a side ("U.S. Side", "United States") opens a group; a line may list
+    several persons. Ids are made unique across groups through ``used`` ("able-2"). Other
+    recognizers that find participants (a ``PARTICIPANTS:`` header field) hand their lines here.
+    """
+    groups: list[tuple[str, list[Person]]] = []
+    for index, (number, text) in enumerate(lines):
+        side = side_name(text)
+        # A side's line heads the persons under it; with none under it, it is read as a person.
+        if side is not None and index + 1 < len(lines) and side_name(lines[index + 1][1]) is None:
+            groups.append((side, []))
+            continue
+        if not groups:
+            groups.append(("", []))
+        for part, separator in split_persons(text):
+            person = parse_participant(part, number, group + len(groups) - 1)
+            person.tail += separator
+            _unique_id(person, used)
+            groups[-1][1].append(person)
+    return groups
+
+
+def _unique_id(person: Person, used: dict[str, int]) -> None:
+    base = person.id
+    # "Mr. Able", "Dr. Able", "Mr. Able-2": the number given to the second may be the third's own id.
+    while person.id in used:
+        used[base] = used.get(base, 1) + 1
+        person.id = f"{base}-{used[base]}"
+    used[person.id] = 1
+
+
+def add_groups(state: ParseState, groups: list[tuple[str, list[Person]]], because: str) -> None:
+    """Append the groups (and their sides' names) to the document; the decisions are recorded."""
+    document = state.document
+    state.part = PARTICIPANTS
+    for side, group in groups:
+        document.sides += [""] * (len(document.groups) - len(document.sides))
+        document.groups.append(group)
+        document.sides.append(side)
+        if state.reporter.explaining:
+            for person in group:
+                state.reporter.decide("participants", excerpt(person.name),
+                                      f"participant #{person.id}, group {person.group}",
+                                      because + (f" under {side!r}" if side else ""), person.line)
 
 
 class ParticipantsRecognizer:
-    """Blocks of bullet lines after the header → one group of participants per block."""
+    """Blocks of bullet lines after the header → one group of participants per block (or per side)."""
 
     name = "participants"
 
@@ -112,14 +189,44 @@ class ParticipantsRecognizer:
         return state.part in (HEADER, PARTICIPANTS) and is_bullet_block(block)
 
     def run(self, block: TextBlock, state: ParseState) -> None:
-        state.part = PARTICIPANTS
-        group = read_participants(block, len(state.document.groups) + 1, state.memo.setdefault(self.name, {}))
-        state.document.groups.append(group)
-        if state.reporter.explaining:
-            for person in group:
-                state.reporter.decide(self.name, excerpt(person.name), f"participant #{person.id}, group {person.group}",
-                                      "a bullet line after the header", person.line)
+        groups = read_participants(block, len(state.document.groups) + 1, state.memo.setdefault(self.name, {}))
+        add_groups(state, groups, "a bullet line after the header")
+
+
+# Prose, not a list of names: a word of three lower-case letters ends a sentence ("Mr.", "U.S.S.R." do not).
+SENTENCE = re.compile(r"[a-z]{3}[.?!](?:\s|$)")
+
+
+class SideBlockRecognizer:
+    """A block of plain lines under the header that opens with a side's name: one person a line.
+
+        U.S.S.R.                  → group "U.S.S.R.": Deputy Minister Carr, Mr. Dorn
+        Deputy Minister Carr
+        Mr. Dorn, interpreter
+    """
+
+    name = "participants-side"
+
+    def test(self, block: TextBlock, state: ParseState) -> bool:
+        return (state.part in (HEADER, PARTICIPANTS) and len(block.lines) > 1 and not is_bullet_block(block)
+                and side_name(block.lines[0].text) is not None
+                and all(len(text) <= 100 and not SENTENCE.search(text.strip()) for text in block.texts))
+
+    def run(self, block: TextBlock, state: ParseState) -> None:
+        lines: list[tuple[int, str]] = []
+        margin = len(block.lines[0].text) - len(block.lines[0].text.lstrip())
+        for line in block.lines:
+            text = line.text.strip()
+            # An indented line, or one in lower case, goes on with the line before.
+            if lines and (len(line.text) - len(line.text.lstrip()) > margin or text[:1].islower()):
+                lines[-1] = (lines[-1][0], f"{lines[-1][1]} {text}")
+            else:
+                lines.append((line.number, text))
+        groups = read_participant_lines(lines, len(state.document.groups) + 1,
+                                        state.memo.setdefault("participants", {}))
+        add_groups(state, groups, "a line under a side's name")
 
 
 def register(recognizers: Recognizers) -> None:
+    recognizers.front.register(SideBlockRecognizer(), "participants-side", 65)
     recognizers.front.register(ParticipantsRecognizer(), "participants", 60)

@@ -7,20 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from tei.errors import Reporter
-from tei.model import (
-    CONTAINERS,
-    Block,
-    BulletList,
-    Document,
-    EditorialBlock,
-    Footnote,
-    Inline,
-    LineBreak,
-    NoteRef,
-    PageBreak,
-    Paragraph,
-    Section,
-)
+from tei.model import CONTAINERS, Document, Footnote, Inline, LineBreak, NoteRef, PageBreak
 from tei.resolve.base import Pass
 from tei.rules import Registry
 
@@ -35,6 +22,7 @@ GLUED_AFTER_PUNCTUATION = re.compile(r"[a-z][.,;”’)]\Z")
 GLUED_TO_WORD = re.compile(r"[a-z]{3}\Z")
 
 
+RULE = "footnote-ref"
 SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
@@ -148,34 +136,10 @@ def _slots(document: Document) -> list[_Slot]:
                 walk(item.content, line, root)
 
     notes = {id(note.content) for note in document.footnotes}
-    first_lines = _first_lines(document)
-    for root, content in enumerate(document.text_lists()):
+    for root, (line, content) in enumerate(document.lined_text_lists()):
         if id(content) not in notes:
-            walk(content, first_lines.get(id(content), document.line), root)
+            walk(content, line, root)
     return slots
-
-
-def _first_lines(document: Document) -> dict[int, int]:
-    """Each inline list of the document (by ``id``) → the line it starts on."""
-    lines = {id(document.head): document.line}
-    lines.update((id(content), number) for content, number in zip(document.argument,
-                                                                   document.front_argument_lines()))
-
-    def walk(blocks: list[Block]) -> None:
-        for block in blocks:
-            if isinstance(block, Paragraph):
-                lines[id(block.content)] = block.line
-            elif isinstance(block, BulletList):
-                lines.update((id(item), block.line + index) for index, item in enumerate(block.items))
-            elif isinstance(block, EditorialBlock):
-                lines[id(block.note.content)] = block.line
-            elif isinstance(block, Section):
-                if block.head is not None:
-                    lines[id(block.head)] = block.line
-                walk(block.blocks)
-
-    walk(document.body)
-    return lines
 
 
 def attach_footnotes(document: Document, reporter: Reporter) -> None:
@@ -210,8 +174,12 @@ def attach_footnotes(document: Document, reporter: Reporter) -> None:
                                     f"reference to footnote {note.n}", verdict[1], slot.line)
                     found = (slot_index, match.start(), match.end())
                     break
+                if reporter.explaining:
+                    _explain(reporter, note, slot, match.start(), match.end(), before)
             if found:
                 break
+        if reporter.explaining:
+            _explain(reporter, note, slots[found[0]] if found else None, *(found[1:] if found else (0, 0)))
         if found is None:
             reporter.warning(f"footnote {note.n} is never referenced in the text (no '{note.n}' glued to a word "
                              f"after footnote {placements[-1][3].n if placements else 'the title'}); "
@@ -236,6 +204,31 @@ def attach_footnotes(document: Document, reporter: Reporter) -> None:
         slot.content[slot.index:slot.index + 1] = [piece for piece in pieces if piece != ""]
     _unnumbered_source_note(document, reporter)
     _report_stray_references(document, reporter)
+
+
+def _explain(reporter: Reporter, note: Footnote, slot: _Slot | None, start: int, end: int,
+             rejected_after: str | None = None) -> None:
+    """Record why digits are (or are not) the reference of ``note``; ``rejected_after`` is the
+    character that stood before digits that were not taken."""
+    if slot is None:
+        reporter.decide(RULE, f"footnote {note.n}", "not referenced",
+                        f"no '{note.n}' after the previous reference that is glued to a word, in brackets or "
+                        "in superscript", note.line)
+        return
+    lead = slot.text[max(0, start - 25):start]
+    if start > 25 and " " in lead:
+        lead = lead[lead.index(" ") + 1:]  # whole words only
+    context = repr((lead + slot.text[start:end]).strip())
+    if rejected_after is not None:
+        what = repr(rejected_after) if rejected_after else "nothing"
+        reporter.decide(RULE, context, f"not a reference to footnote {note.n}",
+                        f"{what} stands before the digits: a reference follows a letter or closing punctuation",
+                        slot.line)
+    else:
+        form = "in brackets" if slot.text[start] == "[" else "in superscript" if slot.text[start] not in "0123456789" \
+            else "glued to the word before it"
+        reporter.decide(RULE, context, f"reference to footnote {note.n}",
+                        f"its number {form}, the first after the previous reference", slot.line)
 
 
 def _report_stray_references(document: Document, reporter: Reporter) -> None:

@@ -25,7 +25,15 @@ from pathlib import Path
 
 from lxml import etree
 
-from tei.errors import Diagnostic, Level, SchemaError, UnreadableFileError, UnsafeXmlError
+from tei.errors import (
+    Diagnostic,
+    Level,
+    SchemaError,
+    UnreadableFileError,
+    UnsafeXmlError,
+    diagnostic_json,
+    format_diagnostic,
+)
 from tei.namespaces import TEI_NS, XML_ID, tei
 from tei.validate.explain import SCHEMA_RULE, Engine, grammar_diagnostics, is_duplicate_id
 from tei.validate.locate import Locator, element_path, line_of
@@ -195,22 +203,3 @@ def read_source(path: str | Path) -> bytes:
         return Path(path).read_bytes()
     except OSError as error:
         raise UnreadableFileError(f"cannot read the file ({error.strerror})", str(path)) from error
-
-
-def format_diagnostic(diagnostic: Diagnostic) -> str:
-    """Diagnostic → ``file:line:column: rule: message`` (line and column when known); a
-    warning says so: ``file:line: warning: rule: message``."""
-    location = diagnostic.path
-    if diagnostic.line is not None:
-        location += f":{diagnostic.line}"
-        if diagnostic.column is not None:
-            location += f":{diagnostic.column}"
-    level = "" if diagnostic.level >= Level.ERROR else f"{diagnostic.level.name.lower()}: "
-    return f"{location}: {level}{diagnostic.rule or SCHEMA_RULE}: {diagnostic.message}"
-
-
-def diagnostic_json(diagnostic: Diagnostic) -> dict[str, object]:
-    """Diagnostic → a JSON-ready dict (for ``tei validate --format json``)."""
-    return {"file": diagnostic.path, "line": diagnostic.line, "column": diagnostic.column,
-            "rule": diagnostic.rule, "level": diagnostic.level.name.lower(), "message": diagnostic.message}
-

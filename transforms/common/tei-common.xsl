@@ -32,6 +32,9 @@
   <xsl:key name="said-by-who" match="tei:said[@who]"
            use="substring-before(concat(normalize-space(@who), ' '), ' ')"/>
   <xsl:key name="by-id" match="tei:*[@xml:id]" use="@xml:id"/>
+  <!-- The text node that follows a break inside a word (break="no"). -->
+  <xsl:key name="after-word-break" match="tei:lb[@break='no'] | tei:pb[@break='no'] | tei:cb[@break='no']"
+           use="generate-id(following-sibling::node()[1][self::text()])"/>
 
   <!-- The memorandum itself: the first document div, else the body. -->
   <xsl:variable name="doc-div"
@@ -60,11 +63,42 @@
   <xsl:variable name="heading-numbers" select="exsl:node-set($heading-numbers-tree)"/>
   <xsl:key name="heading-number" match="heading" use="@id"/>
 
+  <!-- The same for footnotes (a note without @n is shown with its number among
+       them) and for critical apparatus entries (app). -->
+  <xsl:variable name="note-numbers-tree">
+    <xsl:for-each select="$footnotes">
+      <note-number id="{generate-id()}" n="{position()}"/>
+    </xsl:for-each>
+  </xsl:variable>
+  <xsl:variable name="note-numbers" select="exsl:node-set($note-numbers-tree)"/>
+  <xsl:key name="note-number" match="note-number" use="@id"/>
+  <xsl:key name="note-by-n" match="tei:text//tei:note[not(@place='inline')][@n]" use="@n"/>
+
+  <xsl:variable name="apps" select="//tei:text//tei:app"/>
+  <xsl:variable name="app-numbers-tree">
+    <xsl:for-each select="$apps">
+      <app-number id="{generate-id()}" n="{position()}"/>
+    </xsl:for-each>
+  </xsl:variable>
+  <xsl:variable name="app-numbers" select="exsl:node-set($app-numbers-tree)"/>
+  <xsl:key name="app-number" match="app-number" use="@id"/>
+
   <!-- ===== mode plain: text without notes and page breaks ===== -->
 
   <xsl:template match="tei:note | tei:pb" mode="plain"/>
-  <xsl:template match="tei:lb" mode="plain">
+  <xsl:template match="tei:lb | tei:cb" mode="plain">
     <xsl:text> </xsl:text>
+  </xsl:template>
+  <xsl:template match="tei:lb[@break='no'] | tei:cb[@break='no']" mode="plain"/>
+
+  <!-- One reading of a choice (expansion, regularization, correction, else the
+       first) and the lemma of an apparatus entry (else its first reading). -->
+  <xsl:template match="tei:choice" mode="plain">
+    <xsl:apply-templates select="(tei:expan | tei:reg | tei:corr | *[1][not(../tei:expan or ../tei:reg or ../tei:corr)])[1]"
+                         mode="plain"/>
+  </xsl:template>
+  <xsl:template match="tei:app" mode="plain">
+    <xsl:apply-templates select="(tei:lem | tei:rdgGrp/tei:lem | tei:rdg[not(../tei:lem)][1])[1]" mode="plain"/>
   </xsl:template>
   <xsl:template match="text()" mode="plain">
     <xsl:value-of select="."/>
@@ -90,14 +124,45 @@
   </xsl:template>
 
   <!-- note → its anchor id: the xml:id when there is one (stable, citable),
-       else one generated from its number. -->
+       else one made from its number (@n when no other note has it, else its
+       place among the footnotes). -->
   <xsl:template name="note-id">
     <xsl:param name="note" select="."/>
     <xsl:choose>
       <xsl:when test="$note/@xml:id"><xsl:value-of select="$note/@xml:id"/></xsl:when>
-      <xsl:when test="$note/@n"><xsl:value-of select="concat('note-', translate($note/@n, ' ', '_'))"/></xsl:when>
-      <xsl:otherwise><xsl:value-of select="concat('note-', generate-id($note))"/></xsl:otherwise>
+      <xsl:when test="$note/@n and count(key('note-by-n', $note/@n)) = 1">
+        <xsl:value-of select="concat('note-', translate($note/@n, ' ', '_'))"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:text>note-x</xsl:text>
+        <xsl:call-template name="note-position"><xsl:with-param name="note" select="$note"/></xsl:call-template>
+      </xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- note → what its reference shows: @n, else its place among the footnotes. -->
+  <xsl:template name="note-label">
+    <xsl:param name="note" select="."/>
+    <xsl:choose>
+      <xsl:when test="$note/@n"><xsl:value-of select="$note/@n"/></xsl:when>
+      <xsl:otherwise><xsl:call-template name="note-position"><xsl:with-param name="note" select="$note"/></xsl:call-template></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="note-position">
+    <xsl:param name="note" select="."/>
+    <xsl:variable name="gid" select="generate-id($note)"/>
+    <xsl:for-each select="$note-numbers">
+      <xsl:value-of select="key('note-number', $gid)/@n"/>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- app → its number among the apparatus entries. -->
+  <xsl:template name="app-number">
+    <xsl:variable name="gid" select="generate-id()"/>
+    <xsl:for-each select="$app-numbers">
+      <xsl:value-of select="key('app-number', $gid)/@n"/>
+    </xsl:for-each>
   </xsl:template>
 
   <!-- pb → "page-40": the printed page number is what a reader cites. -->
@@ -135,6 +200,21 @@
   <xsl:template name="is-referenced">
     <xsl:param name="note" select="."/>
     <xsl:if test="not($note/parent::tei:div or $note/parent::tei:body)">yes</xsl:if>
+  </xsl:template>
+
+  <!-- A pointer's target → what stands for it: the heading of the element it
+       points to, else that element's @n, else the pointer itself. -->
+  <xsl:template name="pointer-label">
+    <xsl:param name="target"/>
+    <xsl:variable name="local" select="key('by-id', substring-after($target, '#'))[starts-with($target, '#')][1]"/>
+    <xsl:choose>
+      <xsl:when test="$local/tei:head">
+        <xsl:variable name="head"><xsl:apply-templates select="$local/tei:head[1]" mode="plain"/></xsl:variable>
+        <xsl:value-of select="normalize-space($head)"/>
+      </xsl:when>
+      <xsl:when test="$local/@n"><xsl:value-of select="$local/@n"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$target"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- The number of a printed page range: "211–219" from the header's biblScope. -->

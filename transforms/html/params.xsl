@@ -29,6 +29,12 @@
   <xsl:param name="subject-label" select="'Subject'"/>
   <xsl:param name="back-label" select="'Back to the text'"/>
   <xsl:param name="untitled" select="'Untitled document'"/>
+  <xsl:param name="apparatus-heading" select="'Readings'"/>
+  <!-- What stands for an image, which the page does not load. -->
+  <xsl:param name="image-label" select="'image'"/>
+
+  <!-- An apparatus entry is referred to as concat($app-prefix, its number): "a3". -->
+  <xsl:param name="app-prefix" select="'a'"/>
 
   <!-- A page break is labelled concat($page-prefix, @n): "p. 40". -->
   <xsl:param name="page-prefix" select="'p. '"/>

@@ -19,8 +19,8 @@
   Modes: default (the running text), "title" (the title block), "participants",
   "cite" (the source note in the title block), "header-name" (a header persName),
   "plain" (common: text without notes and breaks).
-  Hooks (empty, for a customization layer): headHook, titleBlockHook,
-  textStartHook, textEndHook.
+  Hooks (empty, for a customization layer): headHook, bodyStartHook (before
+  main), titleBlockHook, textStartHook, textEndHook.
 -->
 <xsl:stylesheet version="1.0"
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -32,6 +32,7 @@
 
   <xsl:import href="../common/tei-common.xsl"/>
   <xsl:import href="params.xsl"/>
+  <xsl:include href="general.xsl"/>
 
   <!-- libxslt's html method writes void elements the HTML way (<br>) and adds
        the charset meta element itself; for this system id it writes the HTML5
@@ -60,6 +61,7 @@
   <xsl:key name="several-pointer" match="pointer" use="@p"/>
 
   <xsl:template name="headHook"/>
+  <xsl:template name="bodyStartHook"/>
   <xsl:template name="titleBlockHook"/>
   <xsl:template name="textStartHook"/>
   <xsl:template name="textEndHook"/>
@@ -92,6 +94,7 @@
         <xsl:if test="//tei:text/tei:body">
           <a class="skip" href="#text">Skip to the text</a>
         </xsl:if>
+        <xsl:call-template name="bodyStartHook"/>
         <main>
           <article class="memo">
             <xsl:if test="$doc-div/@xml:id">
@@ -118,6 +121,9 @@
       <xsl:when test="normalize-space((//tei:teiHeader//tei:titleStmt/tei:title)[1])">
         <xsl:value-of select="normalize-space((//tei:teiHeader//tei:titleStmt/tei:title)[1])"/>
       </xsl:when>
+      <xsl:when test="normalize-space((//tei:text//tei:docTitle)[1])">
+        <xsl:value-of select="normalize-space((//tei:text//tei:docTitle)[1])"/>
+      </xsl:when>
       <xsl:otherwise><xsl:value-of select="$untitled"/></xsl:otherwise>
     </xsl:choose>
     <xsl:if test="normalize-space($date)">
@@ -127,24 +133,30 @@
 
   <!-- ===== structure ===== -->
 
+  <!-- The outermost text. A memorandum's document div makes the page itself;
+       TEI from elsewhere gets a title block, its text (front, body, groups of
+       texts, back) and its notes and apparatus. -->
   <xsl:template match="tei:text">
-    <xsl:apply-templates select="tei:front | tei:body | tei:back"/>
+    <xsl:choose>
+      <xsl:when test="$doc-div/self::tei:div">
+        <xsl:apply-templates select="tei:front | tei:body | tei:back"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <header class="title-block">
+          <h1 class="doc-title"><xsl:call-template name="page-title"/></h1>
+          <xsl:call-template name="facts"/>
+        </header>
+        <div class="text" id="text">
+          <xsl:apply-templates select="tei:front | tei:body | tei:group | tei:back"/>
+        </div>
+        <xsl:call-template name="footnotes"/>
+        <xsl:call-template name="apparatus"/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
-  <xsl:template match="tei:body | tei:front | tei:back">
+  <xsl:template match="tei:body">
     <xsl:apply-templates select="* | text()[normalize-space()]"/>
-  </xsl:template>
-
-  <!-- A body without a document div (TEI from elsewhere): a title, the text, the notes. -->
-  <xsl:template match="tei:body[not(.//tei:div[@type='document'])]">
-    <header class="title-block">
-      <h1 class="doc-title"><xsl:call-template name="page-title"/></h1>
-      <xsl:call-template name="facts"/>
-    </header>
-    <div class="text" id="text">
-      <xsl:apply-templates select="* | text()[normalize-space()]"/>
-    </div>
-    <xsl:call-template name="footnotes"/>
   </xsl:template>
 
   <!-- The memorandum: title block, participants, legend, contents, text, notes. -->
@@ -172,6 +184,7 @@
     </div>
     <xsl:text>&#10;</xsl:text>
     <xsl:call-template name="footnotes"/>
+    <xsl:call-template name="apparatus"/>
     <xsl:call-template name="textEndHook"/>
   </xsl:template>
 
@@ -211,7 +224,7 @@
 
   <!-- A head anywhere else (a list's, a floating one) is a labelled line. -->
   <xsl:template match="tei:head">
-    <p class="head"><xsl:apply-templates/></p>
+    <xsl:call-template name="block"><xsl:with-param name="class" select="'head'"/></xsl:call-template>
   </xsl:template>
 
   <!-- The OH dialect's run-in section headings. -->
@@ -238,7 +251,13 @@
   <xsl:template match="tei:list">
     <xsl:apply-templates select="tei:head"/>
     <ul class="list">
-      <xsl:apply-templates select="tei:item"/>
+      <!-- What stands between the items (a page break, a note) gets an item of its own. -->
+      <xsl:for-each select="*[not(self::tei:head)]">
+        <xsl:choose>
+          <xsl:when test="self::tei:item"><xsl:apply-templates select="."/></xsl:when>
+          <xsl:otherwise><li class="between"><xsl:apply-templates select="."/></li></xsl:otherwise>
+        </xsl:choose>
+      </xsl:for-each>
     </ul>
     <xsl:text>&#10;</xsl:text>
   </xsl:template>
@@ -798,12 +817,10 @@
     <xsl:variable name="referenced"><xsl:call-template name="is-referenced"/></xsl:variable>
     <xsl:if test="$referenced = 'yes'">
       <xsl:variable name="note-id"><xsl:call-template name="note-id"/></xsl:variable>
+      <xsl:variable name="label"><xsl:call-template name="note-label"/></xsl:variable>
       <sup class="noteref">
-        <a id="{$note-id}-ref" href="#{$note-id}" role="doc-noteref">
-          <xsl:attribute name="aria-label">
-            <xsl:value-of select="concat('Note ', @n)"/>
-          </xsl:attribute>
-          <xsl:value-of select="@n"/>
+        <a id="{$note-id}-ref" href="#{$note-id}" role="doc-noteref" aria-label="Note {$label}">
+          <xsl:value-of select="$label"/>
         </a>
       </sup>
     </xsl:if>
@@ -826,6 +843,7 @@
         <ol>
           <xsl:for-each select="$footnotes">
             <xsl:variable name="note-id"><xsl:call-template name="note-id"/></xsl:variable>
+            <xsl:variable name="label"><xsl:call-template name="note-label"/></xsl:variable>
             <xsl:variable name="referenced"><xsl:call-template name="is-referenced"/></xsl:variable>
             <li id="{$note-id}">
               <xsl:attribute name="class">
@@ -834,19 +852,19 @@
               </xsl:attribute>
               <xsl:choose>
                 <xsl:when test="$referenced = 'yes'">
-                  <a class="note-number" href="#{$note-id}-ref" aria-label="{$back-label} (note {@n})">
-                    <xsl:value-of select="concat(@n, '.')"/>
+                  <a class="note-number" href="#{$note-id}-ref" aria-label="{$back-label} (note {$label})">
+                    <xsl:value-of select="concat($label, '.')"/>
                   </a>
                 </xsl:when>
                 <xsl:otherwise>
-                  <span class="note-number"><xsl:value-of select="concat(@n, '.')"/></span>
+                  <span class="note-number"><xsl:value-of select="concat($label, '.')"/></span>
                 </xsl:otherwise>
               </xsl:choose>
               <div class="note-body">
                 <xsl:apply-templates/>
                 <xsl:if test="$referenced = 'yes'">
                   <xsl:text> </xsl:text>
-                  <a class="backref" href="#{$note-id}-ref" aria-label="{$back-label} (note {@n})">↩&#xFE0E;</a>
+                  <a class="backref" href="#{$note-id}-ref" aria-label="{$back-label} (note {$label})">↩&#xFE0E;</a>
                 </xsl:if>
               </div>
             </li>

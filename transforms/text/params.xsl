@@ -12,6 +12,9 @@
   <!-- Written before each footnote line at the end: "  1. Source: …". -->
   <xsl:param name="footnote-indent" select="'  '"/>
 
+  <!-- An apparatus entry after the notes is numbered concat($app-prefix, n): "  a3. …". -->
+  <xsl:param name="app-prefix" select="'a'"/>
+
   <!-- A page break is written as concat($page-open, @n, $page-close). -->
   <xsl:param name="page-open" select="'[Page '"/>
   <xsl:param name="page-close" select="']'"/>

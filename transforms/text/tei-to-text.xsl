@@ -29,6 +29,7 @@
 
   <xsl:import href="../common/tei-common.xsl"/>
   <xsl:import href="params.xsl"/>
+  <xsl:include href="general.xsl"/>
 
   <xsl:output method="text" encoding="UTF-8"/>
 
@@ -55,6 +56,7 @@
     <xsl:call-template name="textStartHook"/>
     <xsl:apply-templates select="(//tei:text)[1]" mode="block"/>
     <xsl:call-template name="footnotes"/>
+    <xsl:call-template name="apparatus"/>
     <xsl:call-template name="textEndHook"/>
   </xsl:template>
 
@@ -77,11 +79,16 @@
   <xsl:template name="blank-lines-before">
     <xsl:choose>
       <!-- The very first block of the document (a leading [Page N] or the title). -->
-      <xsl:when test="not(preceding-sibling::*[1]) and (parent::tei:body
-                      or (parent::tei:div and ../parent::tei:body and not(../preceding-sibling::*[1])))">0</xsl:when>
+      <xsl:when test="not(preceding-sibling::*[1]) and not(ancestor::tei:body/preceding-sibling::tei:front)
+                      and (parent::tei:body or parent::tei:front[not(preceding-sibling::*)]
+                           or (parent::tei:div and ../parent::tei:body and not(../preceding-sibling::*[1])))">0</xsl:when>
       <!-- A section break: two blank lines stood before it in the source. -->
       <xsl:when test="not(preceding-sibling::*[1]) and parent::tei:div[not(@type='document')]
                       [not(tei:head) or @rend='space-before']">2</xsl:when>
+      <!-- The lines of a stanza, and of a speech after its speaker, follow each other. -->
+      <xsl:when test="(self::tei:l and preceding-sibling::*[1][self::tei:l])
+                      or (parent::tei:sp and preceding-sibling::*[1])
+                      or (parent::tei:lg[parent::tei:sp][preceding-sibling::*[1]] and not(preceding-sibling::*[1]))">0</xsl:when>
       <!-- The date line shares its block with the subject lines. -->
       <xsl:when test="self::tei:dateline and preceding-sibling::*[1][self::tei:argument]">0</xsl:when>
       <xsl:otherwise>1</xsl:otherwise>
@@ -150,8 +157,10 @@
        text of its own, else one block of text, so that no words are lost. -->
   <xsl:template match="*" mode="block">
     <xsl:choose>
-      <xsl:when test="(tei:p | tei:div | tei:list | tei:ab | tei:lg | tei:table | tei:dateline | tei:argument
-                       | tei:opener | tei:closer | tei:floatingText | tei:head)
+      <xsl:when test="(tei:p | tei:div | tei:list | tei:ab | tei:lg | tei:l | tei:sp | tei:table | tei:dateline
+                       | tei:argument | tei:opener | tei:closer | tei:floatingText | tei:head | tei:group | tei:text
+                       | tei:castList | tei:figure | tei:speaker | tei:stage | tei:postscript | tei:titlePage
+                       | tei:docTitle | tei:byline | tei:trailer | tei:salute | tei:signed | tei:label)
                       and not(text()[normalize-space()])">
         <xsl:apply-templates select="*" mode="block"/>
       </xsl:when>
@@ -291,9 +300,18 @@
 
   <!-- ===== inline (default) mode ===== -->
 
-  <!-- A footnote reference: its number glued on, as in the source ("Conversation1"). -->
+  <!-- A footnote reference in a memorandum: its number glued on, as in the
+       plain text the converter reads ("Conversation1"). Elsewhere the number
+       stands apart: "dogs [3]". -->
   <xsl:template match="tei:note">
-    <xsl:value-of select="@n"/>
+    <xsl:choose>
+      <xsl:when test="@place='foot' and $doc-div/self::tei:div"><xsl:call-template name="note-label"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:text> [</xsl:text>
+        <xsl:call-template name="note-label"/>
+        <xsl:text>]</xsl:text>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- An editorial note keeps its brackets in its text. -->
@@ -323,8 +341,9 @@
     <xsl:if test="$footnotes">
       <xsl:text>&#10;</xsl:text>
       <xsl:for-each select="$footnotes">
+        <xsl:variable name="label"><xsl:call-template name="note-label"/></xsl:variable>
         <xsl:call-template name="line">
-          <xsl:with-param name="prefix" select="concat($footnote-indent, @n, '. ')"/>
+          <xsl:with-param name="prefix" select="concat($footnote-indent, $label, '. ')"/>
         </xsl:call-template>
       </xsl:for-each>
     </xsl:if>
