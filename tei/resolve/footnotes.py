@@ -28,7 +28,7 @@ SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 def reference_pattern(n: str) -> re.Pattern[str]:
     """Where footnote ``n`` may be referenced: its digits (or symbol) not followed by another digit
-    ("again.2", "May 252", "Kennedy 2"), in brackets ("again.[2]"), or in superscript ("again.²").
+    ("again.2", "May 252", "Able 2"), in brackets ("again.[2]"), or in superscript ("again.²").
     Whether digits found there are a reference is for :data:`REFERENCE_RULES` to say."""
     alternatives = [rf"(?P<glued>{re.escape(n)})(?!\d)", rf"\[{re.escape(n)}\]"]
     if n.isdigit():
@@ -56,7 +56,7 @@ COUNTERS = frozenset(["Document", "Documents", "Paragraph", "Paragraphs", "Secti
 
 
 def glued_to_word(candidate: Candidate) -> str | None:
-    """ "Conversation1", "again.2", "papers.3Couve" (a sentence glued on after the full stop)."""
+    """ "Conversation1", "again.2", "papers.3Baker" (a sentence glued on after the full stop)."""
     before, after = candidate.before[-1:], candidate.after[:1]
     if not before or not REF_BEFORE_CHAR.fullmatch(before):
         return None
@@ -83,7 +83,7 @@ def spaced_after_reference(candidate: Candidate) -> str | None:
 
 
 def spaced_after_name(candidate: Candidate) -> str | None:
-    """ "Kennedy 2 and": set off by a space after a name, and not that thing's own number."""
+    """ "Able 2 and": set off by a space after a name, and not that thing's own number."""
     name = NAME_BEFORE.search(candidate.before)
     if not name or name.group("word").rstrip(".") in COUNTERS:
         return None
@@ -91,7 +91,7 @@ def spaced_after_name(candidate: Candidate) -> str | None:
         return None
     following = candidate.after.lstrip(",.;:)”’ ")
     if following[:1].isdigit() or following[:1].isupper() and not candidate.after[:1] in ".;":
-        return None  # "Kennedy 2 Street", "Room 4 B": part of a name or an address
+        return None  # "Able 2 Street", "Room 4 B": part of a name or an address
     return "set off by a space after a name"
 
 
@@ -154,7 +154,8 @@ def attach_footnotes(document: Document, reporter: Reporter) -> None:
     placements: list[tuple[int, int, int, Footnote]] = []  # slot, start, end, note
     for note in document.footnotes:
         pattern = reference_pattern(note.n)
-        found = None
+        found: tuple[int, int, int] | None = None
+        found_reason = ""
         for slot_index in range(cursor_slot, len(slots)):
             slot = slots[slot_index]
             start = cursor_offset if slot_index == cursor_slot else 0
@@ -170,16 +171,15 @@ def attach_footnotes(document: Document, reporter: Reporter) -> None:
                                                               placements[-1][0] == slot_index - 1)
                 verdict = judge(Candidate(note.n, before, slot.text[match.end():match.end() + 20], after_reference))
                 if verdict:
-                    reporter.decide(verdict[0], repr(slot.text[max(0, match.start() - 20):match.end()]),
-                                    f"reference to footnote {note.n}", verdict[1], slot.line)
-                    found = (slot_index, match.start(), match.end())
+                    found, found_reason = (slot_index, match.start(), match.end()), f"{verdict[1]} ({verdict[0]})"
                     break
                 if reporter.explaining:
-                    _explain(reporter, note, slot, match.start(), match.end(), before)
+                    _explain(reporter, note, slot, match.start(), match.end(), before[-1:])
             if found:
                 break
         if reporter.explaining:
-            _explain(reporter, note, slots[found[0]] if found else None, *(found[1:] if found else (0, 0)))
+            _explain(reporter, note, slots[found[0]] if found else None, *(found[1:] if found else (0, 0)),
+                     reason=found_reason)
         if found is None:
             reporter.warning(f"footnote {note.n} is never referenced in the text (no '{note.n}' glued to a word "
                              f"after footnote {placements[-1][3].n if placements else 'the title'}); "
@@ -207,9 +207,9 @@ def attach_footnotes(document: Document, reporter: Reporter) -> None:
 
 
 def _explain(reporter: Reporter, note: Footnote, slot: _Slot | None, start: int, end: int,
-             rejected_after: str | None = None) -> None:
+             rejected_after: str | None = None, reason: str = "") -> None:
     """Record why digits are (or are not) the reference of ``note``; ``rejected_after`` is the
-    character that stood before digits that were not taken."""
+    character that stood before digits that were not taken, ``reason`` why the digits taken are."""
     if slot is None:
         reporter.decide(RULE, f"footnote {note.n}", "not referenced",
                         f"no '{note.n}' after the previous reference that is glued to a word, in brackets or "
@@ -222,13 +222,15 @@ def _explain(reporter: Reporter, note: Footnote, slot: _Slot | None, start: int,
     if rejected_after is not None:
         what = repr(rejected_after) if rejected_after else "nothing"
         reporter.decide(RULE, context, f"not a reference to footnote {note.n}",
-                        f"{what} stands before the digits: a reference follows a letter or closing punctuation",
+                        f"{what} stands before the digits: a reference follows a letter or closing punctuation, "
+                        "a day or a year it cannot belong to, or stands after a name or another reference",
                         slot.line)
     else:
         form = "in brackets" if slot.text[start] == "[" else "in superscript" if slot.text[start] not in "0123456789" \
             else "glued to the word before it"
         reporter.decide(RULE, context, f"reference to footnote {note.n}",
-                        f"its number {form}, the first after the previous reference", slot.line)
+                        f"its number {form}, the first after the previous reference"
+                        + (f": {reason}" if reason else ""), slot.line)
 
 
 def _report_stray_references(document: Document, reporter: Reporter) -> None:
