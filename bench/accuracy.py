@@ -44,8 +44,8 @@ sys.path.insert(0, str(REPO))
 import score as yardstick  # noqa: E402  (bench/yardstick/score.py)
 import teifacts  # noqa: E402
 
+from tei.converter import convert_file  # noqa: E402
 from tei.errors import TeiError  # noqa: E402
-from tei.pipeline import convert_file  # noqa: E402
 
 RNG_CANDIDATES = (REPO.parent / "shared" / "tei-all" / "tei_all.rng", Path("/work/shared/tei-all/tei_all.rng"))
 PAGE_SHOWN = re.compile(r"\[Page (?P<n>[^\]\s]+)\]")

@@ -51,6 +51,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 STAGES = ("convert", "validate", "render-html", "render-text")
@@ -60,7 +61,7 @@ STAGES = ("convert", "validate", "render-html", "render-text")
 
 
 def _convert(path: str) -> int:
-    from tei.pipeline import convert_bytes
+    from tei.converter import convert_bytes
 
     data = Path(path).read_bytes()
     convert_bytes(data, path)
@@ -192,13 +193,14 @@ def steps(files: list[str]) -> str:
     The profiler's overhead falls mostly on Python code, so its shares overstate it; these
     figures are the steps' own cost (``time.process_time`` around each call).
     """
-    from tei import pipeline, resolve
+    from tei import converter as conversion
     from tei.render import render
+    from tei.resolve import build_passes
     from tei.validate import validate_bytes
 
     spent: dict[str, float] = defaultdict(float)
 
-    def timed(name: str, function: Callable[..., object]) -> Callable[..., object]:
+    def timed(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
         def wrapper(*args: object, **kwargs: object) -> object:
             started = time.process_time()
             try:
@@ -207,18 +209,19 @@ def steps(files: list[str]) -> str:
                 spent[name] += time.process_time() - started
         return wrapper
 
-    originals = {name: getattr(pipeline, name) for name in ("read", "recognize", "encode", "serialize")}
-    passes = resolve.PASSES
+    originals = {name: getattr(conversion, name) for name in ("read", "recognize", "encode", "serialize")}
+    passes = build_passes()
+    for name, priority, _summary in passes.listing():
+        passes.register(timed(f"convert: resolve: {name}", passes[name]), name, priority)
+    timed_converter = conversion.Converter(passes=passes)
     try:
         for name, function in originals.items():
-            setattr(pipeline, name, timed(f"convert: {name}", function))
-        resolve.PASSES = tuple((name, timed(f"convert: resolve: {name}", run))  # type: ignore[misc]
-                               for name, run in passes)
+            setattr(conversion, name, timed(f"convert: {name}", function))
         datas = [(path, Path(path).read_bytes()) for path in files]
-        pipeline.convert_bytes(datas[0][1])
+        timed_converter.convert_bytes(datas[0][1])
         spent.clear()
         for path, data in datas:
-            result = pipeline.convert_bytes(data, path)
+            result = timed_converter.convert_bytes(data, path)
             started = time.process_time()
             validate_bytes(result.xml, path)
             spent["validate"] += time.process_time() - started
@@ -228,8 +231,7 @@ def steps(files: list[str]) -> str:
                 spent[f"render {to}"] += time.process_time() - started
     finally:
         for name, function in originals.items():
-            setattr(pipeline, name, function)
-        resolve.PASSES = passes
+            setattr(conversion, name, function)
     total = sum(spent.values())
     lines = [f"CPU time by step, {len(files)} documents, no profiler ({total / len(files) * 1000:.1f} ms/doc):", ""]
     for name, seconds in sorted(spent.items(), key=lambda item: -item[1]):

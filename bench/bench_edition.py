@@ -144,7 +144,7 @@ def scaling(path: str) -> dict[str, float]:
     start = _cpu()
     conversion = convert_bytes(data, validate=False)
     convert_s = _cpu() - start
-    from tei.pipeline import validate_conversion
+    from tei.converter import validate_conversion
 
     start = _cpu()
     problems = validate_conversion(conversion)

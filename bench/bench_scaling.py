@@ -68,7 +68,7 @@ CASES: dict[str, tuple[Callable[[int], str], list[int]]] = {
 
 
 def _convert(text: str, validate: bool, speakers: bool, queue: multiprocessing.Queue[float]) -> None:
-    from tei.pipeline import convert_bytes
+    from tei.converter import convert_bytes
 
     data = text.encode("utf-8")
     started = time.perf_counter()

@@ -368,8 +368,8 @@ def generate(count: int = 500, seed: int = 1, per_volume: int = 300, cast_size: 
 
 def check(folder: Path, paths: list[str]) -> list[str]:
     """Convert and validate each generated file; → the problems (empty: all accepted)."""
+    from tei.converter import convert_bytes
     from tei.errors import Level, TeiError
-    from tei.pipeline import convert_bytes
 
     problems = []
     for relative in paths:

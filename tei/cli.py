@@ -1,6 +1,7 @@
 """The ``tei`` command line: paths, options, printing and exit codes only.
 
-Every command takes the same two options and exits the same way, through :func:`command`:
+Every command takes the same two options and exits the same way, through
+:func:`tei.clicommon.command`:
 
 - exit status 0 success, 1 invalid or failed input (a missing or unreadable input file
   included), 2 usage error (click's own: a missing argument, an unknown option or format,
@@ -12,151 +13,25 @@ Every command takes the same two options and exits the same way, through :func:`
 
 from __future__ import annotations
 
-import functools
-import io
-import os
 import sys
 import time
-import traceback
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any, BinaryIO, TypeVar
 
 import click
 
 from tei import __version__
-from tei.errors import Diagnostic, FileError, Level, TeiError, fails
+from tei.clicommon import (
+    BROKEN_PIPE_STATUS,
+    Output,
+    command,
+    one_line,
+    read_input,
+    refuse_overwriting_input,
+    write_output,
+)
+from tei.errors import Diagnostic, Level, TeiError, fails
 
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-class Output:
-    """What a command prints on standard error, by verbosity: errors always, warnings
-    unless quiet, informational lines only when verbose."""
-
-    def __init__(self, quiet: bool = False, verbose: bool = False) -> None:
-        self.quiet, self.verbose = quiet, verbose
-
-    def error(self, message: str) -> None:
-        click.echo(message, err=True)
-
-    def warning(self, message: str) -> None:
-        if not self.quiet:
-            click.echo(message, err=True)
-
-    def info(self, message: str) -> None:
-        if self.verbose:
-            click.echo(message, err=True)
-
-    def diagnostics(self, diagnostics: list[Diagnostic]) -> None:
-        shown = {Level.ERROR: self.error, Level.WARNING: self.warning, Level.INFO: self.info}
-        for diagnostic in diagnostics:
-            shown[diagnostic.level](str(diagnostic))
-
-
-# 128 + SIGPIPE: what a shell reports for a Unix tool whose reader went away.
-BROKEN_PIPE_STATUS = 141
-
-
-def _silence_stdout() -> None:
-    """Point standard output at /dev/null, so that flushing it at exit raises no second error."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        os.close(devnull)
-    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
-        pass  # not a real file (a test's buffer), or already gone
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
-
-
-def command(func: F) -> F:
-    """Gives a command ``-q/--quiet`` and ``-v/--verbose`` (passed on as ``out``, an
-    :class:`Output`) and the common exit rules: a :class:`TeiError` or a file that cannot
-    be read or written is ``Error: …`` and exit 1, never a traceback."""
-
-    @click.option("-v", "--verbose", is_flag=True, help="Also say what was read and written, and how long it took.")
-    @click.option("-q", "--quiet", is_flag=True, help="Print errors only (no warnings, no progress, no summary).")
-    @functools.wraps(func)
-    def wrapper(*args: Any, quiet: bool, verbose: bool, **kwargs: Any) -> Any:
-        if quiet and verbose:
-            raise click.UsageError("--quiet and --verbose exclude each other; give one")
-        out = Output(quiet, verbose)
-        started = time.perf_counter()
-        try:
-            return func(*args, out=out, **kwargs)
-        except (click.ClickException, click.exceptions.Exit, click.Abort):
-            raise
-        except TeiError as error:
-            raise click.ClickException(_one_line(str(error))) from error
-        except BrokenPipeError as error:
-            # The reader went away (``tei … | head``): stop quietly, as Unix tools do.
-            _silence_stdout()
-            raise click.exceptions.Exit(BROKEN_PIPE_STATUS) from error
-        except OSError as error:
-            # Writing the output (a folder we may not create, a full disk, a closed pipe).
-            where = f"{error.filename}: " if error.filename else ""
-            raise click.ClickException(f"{where}{error.strerror or error}") from error
-        except (MemoryError, RecursionError) as error:
-            raise click.ClickException(f"the input is too large or too deeply nested to process "
-                                       f"({type(error).__name__})") from error
-        except Exception as error:
-            # A bug: one line for the user; -v shows where, for the report.
-            if verbose:
-                traceback.print_exc()
-            raise click.ClickException(f"internal error: {type(error).__name__}: {_one_line(str(error))}. "
-                                       "Please report this bug (-v shows where it happened).") from error
-        finally:
-            out.info(f"tei {func.__name__}: {time.perf_counter() - started:.2f} s")
-
-    return wrapper  # type: ignore[return-value]
-
-
-def _read_input(input_path: str, out: Output, limit: int) -> tuple[bytes, str]:
-    """A path or '-' → (bytes, the name used in messages). A file that cannot be read, is not
-    a regular file or holds more than ``limit`` bytes is a :class:`FileError` (exit 1)."""
-    from tei.fileio import read_file, read_stream
-
-    if input_path == "-":
-        name = "<stdin>"
-        if sys.stdin is None:
-            raise FileError("standard input is closed; give a file name", name)
-        data = read_stream(sys.stdin.buffer, name, limit)
-    else:
-        data, name = read_file(input_path, limit), input_path
-    out.info(f"{name}: read {len(data):,} bytes")
-    return data, name
-
-
-def _refuse_overwriting_input(input_path: str, output_path: str) -> None:
-    """An output that is the input (also through a link) would destroy it: a usage error, before
-    anything is read or written."""
-    from tei.fileio import same_file
-
-    if "-" not in (input_path, output_path) and same_file(input_path, output_path):
-        raise click.BadParameter(f"{output_path} is the input file {input_path}; writing it would destroy "
-                                 "the input — choose another output", param_hint="'-o' / '--output'")
-
-
-def _stdout() -> BinaryIO:
-    if sys.stdout is None:
-        raise FileError("standard output is closed; give -o FILE", "<stdout>")
-    return sys.stdout.buffer
-
-
-def _write_output(output_path: str, data: bytes, out: Output) -> None:
-    from tei.fileio import write_atomic
-
-    if output_path == "-":
-        stream = _stdout()
-        stream.write(data)
-        stream.flush()
-        out.info(f"<stdout>: wrote {len(data):,} bytes")
-        return
-    write_atomic(output_path, data)
-    out.info(f"{output_path}: wrote {len(data):,} bytes")
+__all__ = ["BROKEN_PIPE_STATUS", "main"]
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -189,19 +64,34 @@ def _list_rules(ctx: click.Context, _param: click.Parameter, value: bool) -> Non
               help="Of --explain: text, one line per decision; json, the decisions and problems for programs.")
 @click.option("--list-rules", is_flag=True, is_eager=True, expose_value=False, callback=_list_rules,
               help="List the recognizers, passes and rules in the order they run, and exit.")
+@click.option("--persons", "persons_path", type=click.Path(dir_okay=False), default=None, metavar="FILE",
+              help="Link persons to the editor's personography: a TEI listPerson, a FRUS volume's persons "
+                   "list, or a CSV file (id, name forms).")
+@click.option("--persons-prefix", default=None, metavar="PREFIX",
+              help="What the pointers to the personography start with (default: FILE's name and '#').")
 @command
 def convert(input_path: str, output_path: str, strict: bool, no_validate: bool, explain: bool,
-            output_format: str, out: Output) -> None:
+            output_format: str, persons_path: str | None, persons_prefix: str | None, out: Output) -> None:
     """Convert a plain-text memorandum of conversation to TEI P5."""
-    from tei.converter import convert_bytes
+    from tei.converter import Converter, convert_bytes, default_converter
     from tei.read import MAX_TEXT_BYTES
 
     if output_format != "text" and not explain:
         raise click.UsageError("--format applies to --explain; give --explain too")
-    _refuse_overwriting_input(input_path, output_path)
-    data, name = _read_input(input_path, out, MAX_TEXT_BYTES)
-    result = convert_bytes(data, name, validate=not no_validate, explain=explain,
-                           output_name="<stdout>" if output_path == "-" else output_path)
+    refuse_overwriting_input(input_path, output_path)
+    data, name = read_input(input_path, out, MAX_TEXT_BYTES)
+    run = convert_bytes
+    if persons_path is not None:
+        from tei.resolve import build_passes
+        from tei.resolve.persons.personography import read_personography, with_personography
+
+        personography = read_personography(persons_path, persons_prefix)
+        run = Converter(default_converter().recognizers,
+                        with_personography(build_passes(), personography)).convert_bytes
+    elif persons_prefix is not None:
+        raise click.UsageError("--persons-prefix applies to --persons; give --persons FILE too")
+    result = run(data, name, validate=not no_validate, explain=explain,
+                 output_name="<stdout>" if output_path == "-" else output_path)
     out.diagnostics(result.diagnostics)
     if explain:
         _print_explanations(name, result.explanations, result.diagnostics, output_format)
@@ -216,7 +106,7 @@ def convert(input_path: str, output_path: str, strict: bool, no_validate: bool, 
     if no_validate:
         out.warning(f"{name}: warning: the TEI was written without validation")
     if not explain or output_path != "-":
-        _write_output(output_path, result.xml, out)
+        write_output(output_path, result.xml, out)
 
 
 def _print_explanations(name: str, explanations: list[Diagnostic], diagnostics: list[Diagnostic],
@@ -246,12 +136,12 @@ def speakers(input_path: str, output_format: str, out: Output) -> None:
     from tei.fileio import MAX_XML_BYTES
     from tei.xmlsafe import parse
 
-    data, name = _read_input(input_path, out, MAX_XML_BYTES)
+    data, name = read_input(input_path, out, MAX_XML_BYTES)
     counts = count_speakers(parse(data, name).getroot())
     if not counts:
         out.warning(f"{input_path}: no <said who=…> in this file; nothing is attributed")
     out.info(f"{name}: {len(counts)} speaker{'s' if len(counts) != 1 else ''}")
-    _write_output("-", format_speakers(counts, output_format, input_path).encode("utf-8"), out)
+    write_output("-", format_speakers(counts, output_format, input_path).encode("utf-8"), out)
 
 
 @main.command()
@@ -265,9 +155,14 @@ def speakers(input_path: str, output_format: str, out: Output) -> None:
 @click.option("--corpus", "corpus", type=click.Path(dir_okay=False), default=None,
               help="Also write every document into this one teiCorpus file, with one list of persons.")
 @click.pass_context
+@click.option("--persons", "persons_path", type=click.Path(dir_okay=False), default=None, metavar="FILE",
+              help="Link every document's persons to the editor's personography: a TEI listPerson, a FRUS "
+                   "volume's persons list, or a CSV file (id, name forms).")
+@click.option("--persons-prefix", default=None, metavar="PREFIX",
+              help="What the pointers to the personography start with (default: FILE's name and '#').")
 @command
 def batch(ctx: click.Context, input_dir: str, output_dir: str, to: str, jobs: int | None,
-          corpus: str | None, out: Output) -> None:
+          corpus: str | None, persons_path: str | None, persons_prefix: str | None, out: Output) -> None:
     """Convert, validate and render every *.txt under INPUT_DIR into an edition site; exit 1 if any file failed.
 
     With --quiet, only the files that failed (and the summary, if any did). Ctrl-C or SIGTERM
@@ -281,10 +176,16 @@ def batch(ctx: click.Context, input_dir: str, output_dir: str, to: str, jobs: in
         formats = parse_formats(to)
     except BatchError as error:
         raise click.BadParameter(str(error), param_hint="'--to'") from error
+    if persons_path is not None:
+        from tei.resolve.persons.personography import read_personography
+
+        read_personography(persons_path, persons_prefix)  # a file that is no personography stops the run here
+    elif persons_prefix is not None:
+        raise click.UsageError("--persons-prefix applies to --persons; give --persons FILE too")
     try:
         plan = plan_batch(input_dir, output_dir, formats, corpus)
     except BatchUsageError as error:
-        raise click.UsageError(_one_line(str(error))) from error
+        raise click.UsageError(one_line(str(error))) from error
     for fmt, reason in plan.skipped.items():
         out.warning(f"warning: {fmt} is not made in this run: {reason}")
     for warning in plan.warnings:
@@ -296,7 +197,8 @@ def batch(ctx: click.Context, input_dir: str, output_dir: str, to: str, jobs: in
     progress = Progress(len(plan.tasks), sys.stderr, quiet=out.quiet)
     interrupted: Summary | None = None
     try:
-        summary = run_batch(plan, jobs=jobs, corpus=corpus, on_outcome=progress)
+        summary = run_batch(plan, jobs=jobs, corpus=corpus, on_outcome=progress, persons=persons_path,
+                            persons_prefix=persons_prefix)
     except KeyboardInterrupt as interruption:
         interrupted = summary = getattr(interruption, "summary", None) or Summary(files=len(plan.tasks))
     finally:
@@ -347,7 +249,7 @@ def validate(ctx: click.Context, files: tuple[str, ...], schema: str, strict: bo
         if schema != "auto":
             resolve(schema)
     except SchemaError as error:
-        raise click.BadParameter(_one_line(str(error)), param_hint="'--schema'") from error
+        raise click.BadParameter(one_line(str(error)), param_hint="'--schema'") from error
     expect_input(sum(_size_of(name) for name in files))
     report: list[dict[str, object]] = []
     failed = 0
@@ -356,7 +258,7 @@ def validate(ctx: click.Context, files: tuple[str, ...], schema: str, strict: bo
             entry = _validate_one(name, schema, strict, external_ok, output_format, out)
         except SchemaError as error:
             # A --schema that cannot be used is a bad option value: a usage error.
-            out.error(f"Error: {_one_line(str(error))}")
+            out.error(f"Error: {one_line(str(error))}")
             ctx.exit(2)
         failed += not entry["valid"]
         report.append(entry)
@@ -383,15 +285,14 @@ def _validate_one(name: str, schema: str, strict: bool, external_ok: bool, outpu
 
     started = time.perf_counter()
     try:
-        data, shown = _read_input(name, out, MAX_XML_BYTES)
+        data, shown = read_input(name, out, MAX_XML_BYTES)
     except TeiError as error:
-        message = getattr(error, "message", None) or _one_line(str(error))
+        message = getattr(error, "message", None) or one_line(str(error))
         if output_format == "text":
             out.error(f"{name}: error: {message}")
         return {"file": name, "valid": False, "error": message}
     result = validate(data, shown, schema=schema, external_ok=external_ok)
-    worst = max((d.level for d in result.diagnostics), default=None)
-    valid = worst is None or worst < (Level.WARNING if strict else Level.ERROR)
+    valid = not fails(result.diagnostics, strict)
     out.info(f"{shown}: {'valid' if valid else 'not valid'} against {result.schema}, "
              f"{len(result.diagnostics)} problem(s) ({time.perf_counter() - started:.2f} s)")
     if schema == "auto" and result.schema == "tei_all" and not result.valid:
@@ -421,6 +322,6 @@ def render(input_path: str, to: str, output_path: str, out: Output) -> None:
         format_name(to)
     except RenderError as error:
         raise click.BadParameter(str(error), param_hint="'--to'") from error
-    _refuse_overwriting_input(input_path, output_path)
-    data, name = _read_input(input_path, out, MAX_XML_BYTES)
-    _write_output(output_path, render_file(data, to, name), out)
+    refuse_overwriting_input(input_path, output_path)
+    data, name = read_input(input_path, out, MAX_XML_BYTES)
+    write_output(output_path, render_file(data, to, name), out)

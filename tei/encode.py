@@ -161,6 +161,8 @@ class Encoder:
         element.set(xml("id"), person.id)
         if role:
             element.set("role", role)
+        if person.corresp:
+            element.set("corresp", person.corresp)
         pers_name = _sub(element, "persName")
         parts: list[tuple[str, str]] = [("roleName", " ".join(person.role_names))] if person.role_names else []
         parts += [("forename", name) for name in person.forenames]
@@ -286,7 +288,7 @@ class Encoder:
             elif isinstance(item, PersName):
                 element = _sub(parent, "persName", item.text)
                 if item.ref:
-                    element.set("ref", f"#{item.ref}")
+                    element.set("ref", item.ref if "#" in item.ref else f"#{item.ref}")
             elif isinstance(item, Said):
                 said = _sub(parent, "said")
                 if item.who:

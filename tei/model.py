@@ -64,7 +64,8 @@ class Quote:
 
 @dataclass
 class PersName:
-    """A person's name in the text; ``ref`` is a person id (participant or mentioned)."""
+    """A person's name in the text; ``ref`` is a person id (participant or mentioned), or a
+    pointer into the editor's personography ("persons.xml#p1": it holds a "#")."""
 
     text: str
     ref: str | None
@@ -165,6 +166,7 @@ class Person:
     line: int | None = None
     role_only: bool = False
     tail: str = ""  # the rest of the participant line after the name, kept verbatim
+    corresp: str = ""  # the pointer to this person in the editor's personography ("persons.xml#p1")
     lead: str = ""  # text of the participant line before the name, kept verbatim
 
 
@@ -228,6 +230,13 @@ class Document:
         if self.number and text.lstrip().startswith(self.number):
             return text.split(".", 1)[1].strip() if "." in text else text.strip()
         return text.strip()
+
+    def dump(self) -> str:
+        """The model as an indented, stable text (see :mod:`tei.dump`): what a pass changed
+        is the difference of two dumps."""
+        from tei.dump import dump
+
+        return dump(self)
 
     def front_argument_lines(self) -> list[int]:
         """The line of each entry of ``argument`` (the first line, where a recognizer did not say)."""

@@ -116,5 +116,6 @@ _ROLE = re.compile(r":[a-z]+:`~?([^`]+)`")
 
 
 def _summary(item: object) -> str:
-    doc = getattr(item, "__doc__", None) or ""
-    return doc.strip().splitlines()[0] if doc.strip() else ""
+    """The first paragraph of the item's docstring, as one line."""
+    doc = (getattr(item, "__doc__", None) or "").strip()
+    return " ".join(doc.split("\n\n")[0].split())

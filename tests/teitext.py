@@ -34,7 +34,7 @@ def text_with_glued_refs(tree: etree._Element) -> tuple[str, list[tuple[str, str
             if name == "note" and child.get("place") == "foot":
                 if local(element.tag) != "div":  # a note standing alone was never referenced in the text
                     parts.append(child.get("n", ""))
-                notes.append((child.get("n", ""), "".join(child.itertext())))
+                notes.append((child.get("n", ""), _text_with_line_breaks(child)))
             elif name in ("lb", "p", "head", "item", "div"):
                 parts.append(" ")
                 walk(child)
@@ -46,6 +46,15 @@ def text_with_glued_refs(tree: etree._Element) -> tuple[str, list[tuple[str, str
 
     walk(body)
     return "".join(parts), notes
+
+
+def _text_with_line_breaks(element: etree._Element) -> str:
+    """The text of ``element``, a space where an ``lb`` stands (a note's continuation line)."""
+    parts = [element.text or ""]
+    for child in element:
+        parts.append(" " if local(child.tag) == "lb" else _text_with_line_breaks(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
 
 
 def words_of_tei(tree: etree._Element) -> list[str]:

@@ -30,8 +30,8 @@ import pytest
 from click.testing import CliRunner, Result
 from teitext import ROOT
 
+import tei.converter
 import tei.fileio
-import tei.pipeline
 from tei.cli import BROKEN_PIPE_STATUS, main
 from tei.read import MAX_TEXT_BYTES
 
@@ -53,7 +53,7 @@ def memo(tmp_path: Path) -> Path:
 @pytest.fixture()
 def tei_file(tmp_path: Path) -> Path:
     path = tmp_path / "memo.xml"
-    path.write_bytes(tei.pipeline.convert_bytes(SEED.read_bytes(), "memo.txt").xml)
+    path.write_bytes(tei.converter.convert_bytes(SEED.read_bytes(), "memo.txt").xml)
     return path
 
 

@@ -6,7 +6,11 @@ tei_all.rng compiles once per session (the ``tei_all`` fixture in conftest.py).
 from __future__ import annotations
 
 import copy
+import importlib.util
+import os
+import random
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -16,7 +20,15 @@ from hypothesis import strategies as st
 from lxml import etree
 from teimutate import SEEDS, mutate
 
-from tei.validate import TEI_NS, format_diagnostic, libxml2_schema, validate_bytes, xmlschema_schema
+from tei.errors import UnsafeXmlError
+from tei.validate import (
+    TEI_NS,
+    format_diagnostic,
+    libxml2_schema,
+    validate_bytes,
+    validate_tree,
+    xmlschema_schema,
+)
 from tei.xmlsafe import parse
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -190,3 +202,109 @@ def test_whatever_our_xsd_accepts_tei_all_accepts(tei_all: etree.RelaxNG, data: 
         mutate(tree, data)
     if libxml2_schema(XSD.resolve()).validate(tree):
         assert tei_all.validate(tree), f"{tei_all.error_log}\n{etree.tostring(tree, encoding='unicode')[:3000]}"
+
+
+# ---------------------------------------------------------------------------- the ODD's own schema
+
+
+STYLESHEETS = next((path for path in (ROOT.parent / "shared" / "tei-stylesheets", Path("/work/shared/tei-stylesheets"))
+                    if (path / "odds" / "odd2relax.xsl").is_file()), None)
+VARIANTS = 300
+
+
+def _needs(condition: bool, reason: str) -> None:
+    """Skip when a tool is missing, except in CI, which installs them all (.ci/run)."""
+    if not condition:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{reason} (CI installs it: see .ci/run)")
+        pytest.skip(reason)
+
+
+@pytest.fixture(scope="module")
+def odd_rng(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """memo.odd compiled to RELAX NG by the TEI Stylesheets (saxonche), once for these tests."""
+    _needs(shutil.which("jing") is not None, "jing is not installed (Debian: apt-get install jing)")
+    _needs(importlib.util.find_spec("saxonche") is not None, "saxonche is not installed (pip install '.[test]')")
+    _needs(STYLESHEETS is not None, "the TEI Stylesheets (shared/tei-stylesheets) are not beside the checkout")
+    from tei.validate.odd import compile_odd
+
+    os.environ["TEI_STYLESHEETS"] = str(STYLESHEETS)
+    return compile_odd(ODD, tmp_path_factory.mktemp("odd") / "memo.rng")
+
+
+def _jing_errors(rng: Path, trees: list[etree._ElementTree], folder: Path) -> list[list[str]]:
+    """Each tree against the RELAX NG, all in one run of jing → jing's messages for each (empty: valid)."""
+    from tei.validate.jing import run_jing
+
+    files = []
+    for number, tree in enumerate(trees):
+        files.append(folder / f"{number:05d}.xml")
+        files[-1].write_bytes(etree.tostring(tree, xml_declaration=True, encoding="UTF-8"))
+    errors: dict[str, list[str]] = {}
+    for line in run_jing(rng, files).stdout.splitlines():
+        match = re.match(r"(.*?):\d+:\d+: (?:error|fatal): (.*)", line)
+        if match:
+            errors.setdefault(match.group(1), []).append(match.group(2))
+    return [errors.get(str(path), []) for path in files]
+
+
+def _what_to_change(tree: etree._ElementTree, jing: list[str]) -> str:
+    """A disagreement → what to add to or change in memo.odd so that it says what memo.xsd says."""
+    if jing:
+        return (f"memo.xsd accepts it, memo.odd refuses it: {jing[0]} — add to memo.odd what memo.xsd allows "
+                "(the element to a moduleRef include, an attribute as attDef mode='add', a value to its valList)")
+    [problem, *_] = [d.message for d in validate_tree(tree, engine="xmlschema") if d.rule == "schema"]
+    where, _, reason = problem.partition(": ")
+    element = re.sub(r"\[\d+\]$", "", where.rsplit("/", 1)[-1])
+    attribute = re.match(r"'([^']+)' attribute not allowed", reason) or re.match(r"attribute ([\w:]+)=", reason)
+    if attribute:
+        change = (f"in memo.odd, <elementSpec ident=\"{element}\" mode=\"change\"> give @{attribute.group(1)} "
+                  "what memo.xsd gives it (attDef mode='delete' if memo.xsd has none)")
+    else:
+        change = (f"in memo.odd, give <{element}> memo.xsd's content model "
+                  f"(<elementSpec ident=\"{element}\" mode=\"change\"><content>…)")
+    return f"memo.xsd refuses it ({problem}), memo.odd accepts it: {change}"
+
+
+def _disagreements(rng: Path, trees: list[etree._ElementTree], names: list[str], folder: Path) -> list[str]:
+    fast = libxml2_schema(XSD.resolve())
+    return [f"{name}: {_what_to_change(tree, jing)}"
+            for name, tree, jing in zip(names, trees, _jing_errors(rng, trees, folder), strict=True)
+            if fast.validate(tree) == bool(jing)]
+
+
+def test_odd_accepts_exactly_what_memo_xsd_accepts_on_every_fixture(odd_rng: Path, tmp_path: Path) -> None:
+    paths = [*VALID, *GOLDEN, *sorted((ROOT / "tests" / "invalid").glob("*.xml"))]
+    trees, names = [], []
+    for path in paths:
+        try:
+            trees.append(parse(path, collect_ids=False))
+        except UnsafeXmlError:
+            continue  # not XML, or refused before any schema
+        names.append(path.relative_to(ROOT).as_posix())
+    assert len(trees) >= 30
+    assert _disagreements(odd_rng, trees, names, tmp_path) == []
+
+
+def test_odd_accepts_exactly_what_memo_xsd_accepts_on_generated_variants(odd_rng: Path, tmp_path: Path) -> None:
+    draws = random.Random(20261204)  # the same variants in every run
+    trees: list[etree._ElementTree] = []
+    for _ in range(VARIANTS):
+        tree = copy.deepcopy(draws.choice(SEEDS))
+        for _ in range(draws.randint(1, 3)):
+            mutate(tree, draws)
+        trees.append(tree)
+    names = [f"variant {number}" for number in range(len(trees))]
+    problems = _disagreements(odd_rng, trees, names, tmp_path)
+    assert problems == [], "\n".join(problems)
+
+
+def test_odd_describes_every_rule_of_the_validator() -> None:
+    """Each rule tei validate runs after the grammar is named in memo.odd, and nothing else is."""
+    from tei.validate.rules import CHECKS
+
+    text = "".join(odd().getroot().itertext())
+    described = {str(ident.text) for ident in odd().xpath("//tei:div[@xml:id='rules']//tei:label/tei:ident",
+                                                          namespaces=NS)}
+    assert described == {name for name, _ in CHECKS.items()}
+    assert "tei/validate/rules.py" in text

@@ -21,8 +21,9 @@ def check_page_sequence(document: Document, reporter: Reporter) -> None:
                 reporter.warning(f"page {page.n} follows page {previous.n}: page numbers must increase",
                                  page.line, RULE)
             elif int(page.n) > int(previous.n) + 1:
-                reporter.warning(f"page {page.n} follows page {previous.n}: pages "
-                                 f"{int(previous.n) + 1}–{int(page.n) - 1} are missing", page.line, RULE)
+                first, last = int(previous.n) + 1, int(page.n) - 1
+                missing = f"page {first} is" if first == last else f"pages {first}–{last} are"
+                reporter.warning(f"page {page.n} follows page {previous.n}: {missing} missing", page.line, RULE)
         previous = page
 
 

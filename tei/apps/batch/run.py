@@ -185,10 +185,12 @@ class _Signals:
 
 
 def run_batch(plan: BatchPlan, *, jobs: int | None = None, corpus: str | Path | None = None,
-              on_outcome: Callable[[Outcome], None] | None = None, site: bool = True) -> Summary:
+              on_outcome: Callable[[Outcome], None] | None = None, site: bool = True,
+              persons: str | Path | None = None, persons_prefix: str | None = None) -> Summary:
     """Run a planned batch: the files, the site (``index.html`` …) and ``report.json`` in the
     output folder, and the teiCorpus file at ``corpus`` when given. ``on_outcome`` sees each
-    outcome as it arrives (for progress). Returns the totals; a failed file does not raise.
+    outcome as it arrives (for progress). With ``persons``, the editor's personography, every
+    document's persons are linked to it. Returns the totals; a failed file does not raise.
     An interruption (Ctrl-C, SIGTERM) writes the report and the site for what was done, then
     raises :class:`KeyboardInterrupt` with ``summary`` set on it."""
     jobs = jobs_for(plan, jobs)
@@ -202,7 +204,8 @@ def run_batch(plan: BatchPlan, *, jobs: int | None = None, corpus: str | Path | 
     try:
         with OutputLock(plan.output_dir):
             remove_stale(plan.output_dir)
-            return _run_locked(plan, jobs, corpus, on_outcome, site, signals)
+            return _run_locked(plan, jobs, corpus, on_outcome, site, signals,
+                               (str(persons) if persons is not None else None, persons_prefix))
     finally:
         for signum, handler in previous.items():
             signal.signal(signum, handler)
@@ -215,7 +218,8 @@ def _main_thread() -> bool:
 
 
 def _run_locked(plan: BatchPlan, jobs: int, corpus: str | Path | None,
-                on_outcome: Callable[[Outcome], None] | None, site: bool, signals: _Signals) -> Summary:
+                on_outcome: Callable[[Outcome], None] | None, site: bool, signals: _Signals,
+                persons: tuple[str | None, str | None] = (None, None)) -> Summary:
     from tei.apps.batch.finish import Finisher
 
     summary = Summary(files=len(plan.tasks))
@@ -230,7 +234,8 @@ def _run_locked(plan: BatchPlan, jobs: int, corpus: str | Path | None,
     if corpus is not None:
         reserved.add(os.path.abspath(corpus))
     settings = Settings(str(plan.output_dir), plan.formats, tei_dir, persons=corpus is not None,
-                        reserved=frozenset(reserved), site=site)
+                        reserved=frozenset(reserved), site=site,
+                        persons_file=persons[0], persons_prefix=persons[1])
     finisher = Finisher(plan, settings, summary, report, corpus)
     started = time.perf_counter()
     results = _Results(plan.tasks, jobs, settings)

@@ -16,10 +16,13 @@ exception is a bug in tei; it fails that one file too rather than a run of thous
 
 from __future__ import annotations
 
+import functools
 import os
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
@@ -28,6 +31,9 @@ from tei.apps.files import atomic_write
 from tei.apps.site import DocumentRecord, describe, mark_anchors, site_params
 from tei.errors import Level, TeiError
 from tei.namespaces import XML_ID, tei
+
+if TYPE_CHECKING:
+    from tei.pipeline import Conversion
 
 __all__ = ["Outcome", "PersonRecord", "Settings", "process_chunk", "process_file", "warm_up"]
 
@@ -45,6 +51,9 @@ class Settings:
     # (ending in "/"): no output may be one of them or lie in one of them.
     reserved: frozenset[str] = frozenset()
     site: bool = True
+    # The editor's personography (``--persons``) and the start of the pointers to it.
+    persons_file: str | None = None
+    persons_prefix: str | None = None
 
 
 @dataclass(frozen=True)
@@ -171,8 +180,23 @@ class _Failed(Exception):
         self.errors = errors
 
 
+@functools.lru_cache(maxsize=2)
+def _with_personography(path: str, prefix: str | None) -> Callable[[bytes, str], Conversion]:
+    """The conversion that links to the personography at ``path``, read once per process."""
+    from tei.converter import Converter, default_converter
+    from tei.resolve import build_passes
+    from tei.resolve.persons.personography import read_personography, with_personography
+
+    converter = Converter(default_converter().recognizers,
+                          with_personography(build_passes(), read_personography(path, prefix)))
+
+    def convert(data: bytes, source: str) -> Conversion:
+        return converter.convert_bytes(data, source)
+    return convert
+
+
 def _convert_and_write(task: Task, settings: Settings, outcome: Outcome) -> None:
-    from tei.pipeline import convert_bytes, validate_conversion
+    from tei.converter import convert_bytes, validate_conversion
     from tei.render import render, render_wrapped
 
     timings, clock = outcome.timings, time.perf_counter
@@ -188,7 +212,8 @@ def _convert_and_write(task: Task, settings: Settings, outcome: Outcome) -> None
     tei_file = output_path(settings.tei_dir or settings.output_dir, task.name, "tei")
     mark = clock()
     try:
-        conversion = convert_bytes(data, task.source)
+        conversion = (_with_personography(settings.persons_file, settings.persons_prefix)(data, task.source)
+                      if settings.persons_file else convert_bytes(data, task.source))
     except TeiError as error:
         raise _Failed(str(error)) from error
     finally:
@@ -272,7 +297,7 @@ def process_chunk(settings: Settings, tasks: list[Task]) -> list[Outcome]:
 def warm_up(formats: tuple[str, ...], site: bool = True) -> None:
     """Import the converter, compile the schema and stylesheets: once per process, before the
     first file is timed. Done in the main process first, forked workers inherit all of it."""
-    import tei.pipeline  # noqa: F401
+    import tei.converter  # noqa: F401
     from tei.render import stylesheet, stylesheet_at
     from tei.resources import schema_path
     from tei.validate import libxml2_schema

@@ -241,13 +241,18 @@ def discover(document: Document, reporter: Reporter,
     places = places_in(document, texts)
     found: list[Candidate] = []
     explained: set[str] = set()
+    # The surnames found so far, kept up to date rather than rebuilt for every string.
+    surnames: set[str] = set()
+    counted = 0
     for content, line in texts:
         for text in (item for item in content if isinstance(item, str)):
             for rule in rules if rules is not None else RULES:
                 for candidate in rule.find(text):
                     candidate.line = line
                     _keep(candidate, places, text, found, reporter, explained)
-            for candidate in _listed_with_a_person(text, {c.surname for c in found}, line):
+            surnames.update(candidate.surname for candidate in found[counted:])
+            counted = len(found)
+            for candidate in _listed_with_a_person(text, surnames, line):
                 _keep(candidate, places, text, found, reporter, explained)
     return found
 

@@ -1,0 +1,67 @@
+"""The footnotes pass, alone: each footnote attached where its number stands in the text."""
+
+from __future__ import annotations
+
+from passkit import run_pass
+
+NOTES = "\n\n  1. Source: A made-up file.\n  2. See a made-up document.\n"
+
+
+def test_a_number_glued_to_a_word_becomes_the_reference_of_its_footnote() -> None:
+    run = run_pass("footnotes", "12. Memorandum of Conversation1\n\nAble said so.2 Then he left." + NOTES)
+    assert run.diff == """\
+-     "12. Memorandum of Conversation1"
++     "12. Memorandum of Conversation"
++     NoteRef n="1" line=1
+-         "Able said so.2 Then he left."
++         "Able said so."
++         NoteRef n="2" line=3
++         " Then he left."
+-     Footnote n="1" line=5 kind="source"
++     Footnote n="1" line=5 kind="source" referenced=true
+-     Footnote n="2" line=6
++     Footnote n="2" line=6 referenced=true
+"""
+    assert run.warnings == []
+
+
+def test_a_number_after_a_space_is_not_a_reference_and_the_next_glued_one_is() -> None:
+    run = run_pass("footnotes", "12. Memorandum of Conversation1\n\nThey met on June 2 and agreed.2" + NOTES)
+    assert """\
++         "They met on June 2 and agreed."
++         NoteRef n="2" line=3
+""" in run.diff
+    assert run.decisions[1:] == ["3: footnote-ref: 'They met on June 2': not a reference to footnote 2",
+                                 "3: footnote-ref: 'on June 2 and agreed.2': reference to footnote 2"]
+
+
+def test_references_in_brackets_and_in_superscript_are_taken_too() -> None:
+    run = run_pass("footnotes", "12. Memorandum of Conversation[1]\n\nAble agreed.² Baker too." + NOTES)
+    assert """\
+-         "Able agreed.² Baker too."
++         "Able agreed."
++         NoteRef n="2" line=3
++         " Baker too."
+""" in run.diff
+    assert [d.reason.split(",")[0] for d in run.reporter.decisions] == [
+        "its number in brackets", "its number in superscript"]
+
+
+def test_a_footnote_never_referenced_stays_at_the_end_and_is_reported_at_its_own_line() -> None:
+    run = run_pass("footnotes", "12. Memorandum of Conversation1\n\nAble said nothing more." + NOTES)
+    assert "NoteRef n=\"2\"" not in run.after
+    assert "Footnote n=\"2\" line=6\n" in run.after
+    assert run.warnings == [("6: footnote-unreferenced: footnote 2 is never referenced in the text (no '2' glued "
+                            "to a word after footnote 1); it is kept at the end of the document")]
+    assert run.decisions[-1] == "6: footnote-ref: footnote 2: not referenced"
+
+
+def test_a_reference_out_of_order_is_left_as_text_and_reported_where_it_stands() -> None:
+    run = run_pass("footnotes", "12. Memorandum of Conversation\n\nAble said so.2\n\nBaker said so.1" + NOTES)
+    assert """\
+-         "Baker said so.1"
++         "Baker said so."
++         NoteRef n="1" line=5
+""" in run.diff
+    assert "Able said so.2" in run.after
+    assert run.warnings[-1].startswith("3: footnote-undefined: 'Able said so.2' looks like a reference to footnote 2")
