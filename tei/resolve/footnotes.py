@@ -180,6 +180,8 @@ def attach_footnotes(document: Document, reporter: Reporter) -> None:
         if reporter.explaining:
             _explain(reporter, note, slots[found[0]] if found else None, *(found[1:] if found else (0, 0)),
                      reason=found_reason)
+        if found is None and note is document.footnotes[0] and note.n == "*":
+            continue  # an unnumbered source note: see _unnumbered_source_note
         if found is None:
             reporter.warning(f"footnote {note.n} is never referenced in the text (no '{note.n}' glued to a word "
                              f"after footnote {placements[-1][3].n if placements else 'the title'}); "
