@@ -1,8 +1,15 @@
-"""Validation benchmark: xmlschema vs libxml2 on schemas/memo.xsd, on one memo and on a large corpus.
+"""Validation benchmark: xmlschema vs libxml2 on schemas/memo.xsd, on one memo and on a large corpus;
+the ways to validate against tei_all; the scaling of validation from 10 KB to 10 MB.
 
 Usage::
 
-    .venv/bin/python bench/bench_validate.py [--copies 300] [--repeat 5]
+    .venv/bin/python bench/bench_validate.py [--copies 300] [--repeat 5] [--tei-all] [--scaling] [--slow]
+
+``--tei-all`` measures every way to check a document against tei_all (jing per run; libxml2
+compiling trang's XSD; xmlschema building it, pickling it, loading the pickle; ``tei validate``
+as a process, cold and with the cache; a batch of the TEI Consortium's test files); ``--slow``
+adds lxml's RelaxNG of tei_all.rng. ``--scaling`` validates memoranda of 10 KB to 10 MB and
+prints the time per KB of each stage, with the XPath union the pointer rule used to run.
 
 Builds a ``teiCorpus`` of COPIES memoranda (the converter's TEI of the bundled memo and the
 samples, in turn; every ``xml:id`` and ``#pointer`` renamed per copy so the corpus stays
@@ -115,7 +122,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--copies", type=int, default=300)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--tei-all", action="store_true", help="measure the ways to validate against tei_all")
+    parser.add_argument("--scaling", action="store_true", help="validate 10 KB ... 10 MB memoranda")
+    parser.add_argument("--slow", action="store_true", help="with --tei-all: also lxml's RelaxNG (10-20 s)")
+    parser.add_argument("--commands", action="store_true", help="with --tei-all: only tei validate as a process")
     args = parser.parse_args()
+    if args.tei_all or args.scaling:
+        from bench_validate_more import scaling, tei_all_options
+
+        if args.tei_all:
+            tei_all_options(args.repeat, args.slow, args.commands)
+        if args.scaling:
+            scaling(memoranda()[0], args.repeat)
+        return
 
     print(f"xmlschema {xmlschema.__version__}, lxml {etree.__version__} (libxml2 "
           f"{'.'.join(map(str, etree.LIBXML_VERSION))}), Python {sys.version.split()[0]}")

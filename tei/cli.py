@@ -168,9 +168,9 @@ def batch(ctx: click.Context, input_dir: str, output_dir: str, to: str, jobs: in
     With --quiet, only the files that failed (and the summary, if any did). Ctrl-C or SIGTERM
     stops the run; what was done is listed in the report and the site (exit 130).
     """
-    from tei.apps.batch import BatchUsageError, Progress, Summary, parse_formats, plan_batch, run_batch
+    from tei.apps.batch import Progress, Summary, parse_formats, plan_batch, run_batch
     from tei.apps.files import printable
-    from tei.errors import BatchError
+    from tei.errors import BatchError, BatchUsageError
 
     try:
         formats = parse_formats(to)
@@ -250,7 +250,7 @@ def validate(ctx: click.Context, files: tuple[str, ...], schema: str, strict: bo
             resolve(schema)
     except SchemaError as error:
         raise click.BadParameter(one_line(str(error)), param_hint="'--schema'") from error
-    expect_input(sum(_size_of(name) for name in files))
+    expect_input(sum(_size_of(name) for name in files), len(files))
     report: list[dict[str, object]] = []
     failed = 0
     for name in files:

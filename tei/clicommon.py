@@ -126,8 +126,9 @@ def refuse_overwriting_input(input_path: str, output_path: str) -> None:
     from tei.fileio import same_file
 
     if "-" not in (input_path, output_path) and same_file(input_path, output_path):
-        raise click.BadParameter(f"{output_path} is the input file {input_path}; writing it would destroy "
-                                 "the input — choose another output", param_hint="'-o' / '--output'")
+        link = "" if output_path == input_path else f" ({input_path}, through a link)"
+        raise click.BadParameter(f"{output_path} is the input file{link}; writing it would destroy the input — "
+                                 "choose another output", param_hint="'-o' / '--output'")
 
 
 def stdout() -> BinaryIO:

@@ -9,9 +9,24 @@ from __future__ import annotations
 from lxml import etree
 
 from tei.model import EditorialNote, Inline, LineBreak, PageBreak, PersName, Quote
-from tei.namespaces import TEI_NS
+from tei.namespaces import TEI_NS, XML_NS
 
 TEI_PREFIX = f"{{{TEI_NS}}}"
+
+
+def _with_marks(quotation: etree._Element, content: list[Inline]) -> list[Inline]:
+    """A q's content with the quotation marks its renditions hold (``content: "“";``) put back."""
+    root = quotation.getroottree().getroot()
+    for pointer in (quotation.get("rendition") or "").split():
+        rendition = root.find(f".//{TEI_PREFIX}rendition[@{{{XML_NS}}}id='{pointer.lstrip('#')}']")
+        if rendition is None or '"' not in (rendition.text or ""):
+            continue
+        mark = (rendition.text or "").split('"')[1]
+        if rendition.get("scope") == "before":
+            content = [mark, *content]
+        elif rendition.get("scope") == "after":
+            content = [*content, mark]
+    return content
 
 
 def decode_inlines(element: etree._Element) -> list[Inline]:
@@ -25,7 +40,7 @@ def decode_inlines(element: etree._Element) -> list[Inline]:
     for child in element:
         name = child.tag.replace(TEI_PREFIX, "") if isinstance(child.tag, str) else ""
         if name == "q":
-            items.append(Quote(decode_inlines(child)))
+            items.append(Quote(_with_marks(child, decode_inlines(child))))
         elif name == "note" and child.get("place") == "foot":
             pass  # a footnote is the editor's, not spoken: it takes no room
         elif name == "note":

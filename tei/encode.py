@@ -40,6 +40,9 @@ from tei.model import (
 )
 from tei.namespaces import TEI_NS, tei, xml
 
+# The quotation marks around a Quote, kept out of q's content as renditions.
+QUOTE_OPEN, QUOTE_CLOSE = "“", "”"
+
 
 def _sub(parent: etree._Element, name: str, text: str | None = None, **attributes: str) -> etree._Element:
     element = etree.SubElement(parent, tei(name), attributes)
@@ -73,6 +76,10 @@ class Encoder:
         # A document without a number (a typescript, an old-style title) still needs ids.
         self.prefix = f"d{_id_part(document.number)}" if document.number else "doc"
         self.ids: set[str] = {self.prefix, *(person.id for person in (*document.participants, *document.mentioned))}
+        self.quote_open_id = self.unique_id(f"{self.prefix}-quote-open")
+        self.quote_close_id = self.unique_id(f"{self.prefix}-quote-close")
+        self.quoted = False
+        self.encoding_desc = etree.Element(tei("encodingDesc"))
 
     # ------------------------------------------------------------ ids
     def page_id(self, page: PageBreak) -> str:
@@ -99,7 +106,18 @@ class Encoder:
         text = _sub(root, "text")
         body = _sub(text, "body")
         self.encode_document_div(body)
+        if self.quoted:
+            self.encode_quote_renditions()
         return root
+
+    def encode_quote_renditions(self) -> None:
+        """The quotation marks kept out of q, as CSS that TEI tools apply (and our stylesheets read)."""
+        tags = etree.Element(tei("tagsDecl"))
+        self.encoding_desc.insert(0, tags)
+        for rendition_id, scope, mark in ((self.quote_open_id, "before", QUOTE_OPEN),
+                                          (self.quote_close_id, "after", QUOTE_CLOSE)):
+            rendition = _sub(tags, "rendition", f'content: "{mark}";', scheme="css", scope=scope)
+            rendition.set(xml("id"), rendition_id)
 
     # ------------------------------------------------------------ header
     def encode_header(self, root: etree._Element) -> None:
@@ -110,19 +128,16 @@ class Encoder:
         title_stmt = _sub(file_desc, "titleStmt")
         date_text = f", {setting_line.text}" if setting_line else ""
         _sub(title_stmt, "title", f"{document.title}{date_text}")
-        publication = _sub(file_desc, "publicationStmt")
-        _sub(publication, "publisher", f"tei {__version__}")
-        availability = _sub(publication, "availability")
-        _sub(availability, "p", "Converted from a plain-text copy of the document.")
+        # Nothing is known of the file's publication; its text is the document's, which the
+        # source description names (the source note, in the text, says where it is kept).
+        _sub(_sub(file_desc, "publicationStmt"), "p",
+             "Not published. The text is that of the document described below, and is available as that "
+             "document is.")
         source_desc = _sub(file_desc, "sourceDesc")
         bibl = _sub(source_desc, "bibl")
         _sub(bibl, "title", document.title)
         if document.number:
             _sub(bibl, "idno", document.number, type="document")
-        for note in document.footnotes:
-            if note.kind == "source":
-                source = _sub(bibl, "note", type="source")
-                self.encode_inline(source, note.content)
         pages = [page.n for page in document.page_breaks()]
         page_range = _page_range(pages)
         if page_range:
@@ -130,6 +145,10 @@ class Encoder:
             _sub(bibl, "biblScope", f"{first}–{last}" if first != last else first, unit="page",
                  **{"from": first, "to": last})
 
+        self.encoding_desc = _sub(header, "encodingDesc")
+        application = _sub(_sub(self.encoding_desc, "appInfo"), "application", ident="tei", version=__version__,
+                           when=conversion_date().isoformat())
+        _sub(application, "label", "tei: plain-text memoranda of conversation to TEI")
         profile = _sub(header, "profileDesc")
         if document.groups or document.mentioned:
             partic = _sub(profile, "particDesc")
@@ -232,7 +251,10 @@ class Encoder:
                     person_item = _sub(group_list, "item")
                     _append_text(person_item, person.lead)
                     _sub(person_item, "persName", person.name, ref=f"#{person.id}")
-                    _append_text(person_item, person.tail)
+                    if person.tail_content:
+                        self.encode_inline(person_item, person.tail_content)
+                    else:
+                        _append_text(person_item, person.tail)
         for block in document.body:
             self.encode_block(div, block)
         for note in document.footnotes:
@@ -284,7 +306,7 @@ class Encoder:
             elif isinstance(item, EditorialNote):
                 self.encode_editorial_note(parent, item)
             elif isinstance(item, Quote):
-                self.encode_inline(_sub(parent, "q"), item.content)
+                self.encode_quote(parent, item)
             elif isinstance(item, PersName):
                 element = _sub(parent, "persName", item.text)
                 if item.ref:
@@ -319,6 +341,23 @@ class Encoder:
         if header_field.when:
             wrapper.set("when", header_field.when)
         self.encode_inline(wrapper, [piece for piece in value if piece != ""])
+
+    def encode_quote(self, parent: etree._Element, quote: Quote) -> None:
+        """Quote(['“It ', PageBreak, 'was.”']) → <q rendition="#d7-quote-open #d7-quote-close">It <pb/>was.</q>:
+        the marks are the renditions', so that TEI tools, which mark q themselves, show them once."""
+        content = list(quote.content)
+        pointers = []
+        if content and isinstance(content[0], str) and content[0].startswith(QUOTE_OPEN):
+            content[0] = content[0][len(QUOTE_OPEN):]
+            pointers.append(f"#{self.quote_open_id}")
+        if content and isinstance(content[-1], str) and content[-1].endswith(QUOTE_CLOSE):
+            content[-1] = content[-1][: -len(QUOTE_CLOSE)]
+            pointers.append(f"#{self.quote_close_id}")
+        element = _sub(parent, "q")
+        if pointers:
+            element.set("rendition", " ".join(pointers))
+            self.quoted = True
+        self.encode_inline(element, [piece for piece in content if piece != ""])
 
     def encode_page_break(self, parent: etree._Element, page: PageBreak) -> None:
         element = _sub(parent, "pb", n=page.n)
@@ -384,6 +423,7 @@ def encode(document: Document) -> etree._Element:
 # Elements whose children are blocks: whitespace between their children is layout, not text.
 BLOCK_CONTAINERS = frozenset(tei(name) for name in (
     "TEI", "teiHeader", "fileDesc", "titleStmt", "publicationStmt", "availability", "sourceDesc", "bibl",
+    "encodingDesc", "tagsDecl", "appInfo", "application",
     "profileDesc", "particDesc", "listPerson", "person", "settingDesc", "setting", "revisionDesc", "text",
     "body", "div", "argument", "dateline", "list"))
 

@@ -29,6 +29,9 @@ if TYPE_CHECKING:
 #   ├── RenderError           a stylesheet missing or broken, an unknown format
 #   ├── SchemaError           a schema missing or not compiling
 #   ├── BatchError            a batch that cannot run
+#   │   └── BatchUsageError   a batch that would destroy an input (exit 2)
+#   ├── LockedError           an output folder another run is writing into
+#   ├── PersonographyError    a personography that cannot be read
 #   └── InternalError         a state the code should never reach
 
 
@@ -93,6 +96,18 @@ class SchemaError(TeiError):
 
 class BatchError(TeiError):
     """The batch cannot run: bad folders or formats, or a worker process died."""
+
+
+class BatchUsageError(BatchError):
+    """The batch was asked to do something that would destroy an input (a usage error, exit 2)."""
+
+
+class LockedError(TeiError):
+    """Another run is writing into the same output folder."""
+
+
+class PersonographyError(TeiError):
+    """The personography file cannot be read."""
 
 
 class InternalError(TeiError):

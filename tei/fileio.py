@@ -16,9 +16,10 @@ is wrong and what to do.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import secrets
 import stat
-import tempfile
 from pathlib import Path
 from typing import BinaryIO
 
@@ -99,15 +100,15 @@ def write_atomic(path: str | Path, data: bytes) -> None:
     except OSError as error:
         raise FileError(f"cannot create the folder {target.parent} ({error.strerror}); "
                         "choose another output", name) from error
-    temporary = None
+    temporary: str | None = None
     try:
-        mode = _mode_for(target)
-        descriptor, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        temporary, descriptor = _create_temporary(target)
         with os.fdopen(descriptor, "wb") as sink:
             sink.write(data)
             sink.flush()
             os.fsync(sink.fileno())
-        os.chmod(temporary, mode)
+        with contextlib.suppress(FileNotFoundError):
+            os.chmod(temporary, stat.S_IMODE(os.stat(target).st_mode))  # the old file's permissions
         os.replace(temporary, target)
         temporary = None
     except OSError as error:
@@ -119,10 +120,13 @@ def write_atomic(path: str | Path, data: bytes) -> None:
                 os.unlink(temporary)
 
 
-def _mode_for(target: Path) -> int:
-    try:
-        return stat.S_IMODE(os.stat(target).st_mode)
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+def _create_temporary(target: Path) -> tuple[str, int]:
+    """A new file beside ``target``, created with the usual permissions of a new file (the
+    umask applies), unlike ``tempfile``'s owner-only ones."""
+    for _ in range(100):
+        candidate = str(target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp"))
+        try:
+            return candidate, os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "no free name for a temporary file", str(target.parent))

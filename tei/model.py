@@ -166,6 +166,8 @@ class Person:
     line: int | None = None
     role_only: bool = False
     tail: str = ""  # the rest of the participant line after the name, kept verbatim
+    # The tail as inline content: a footnote reference in it becomes a note there.
+    tail_content: list[Inline] = field(default_factory=list)
     corresp: str = ""  # the pointer to this person in the editor's personography ("persons.xml#p1")
     lead: str = ""  # text of the participant line before the name, kept verbatim
 

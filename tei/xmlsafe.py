@@ -52,10 +52,9 @@ _POSITION = re.compile(r", line \d+, column \d+$")
 
 #: The most markup a file may hold, counted as its ``<`` (tags, comments, processing
 #: instructions; ``<`` in text and attribute values is always escaped): about a million
-#: elements, where a memorandum has a few thousand. libxml2 takes some 320 bytes a node,
-#: so 50 MB of tiny elements took 1.7 GB, and its XPath gives up on node-sets over ten
-#: million nodes, which the rules' and the stylesheets' ``//`` reach first. Counting
-#: bytes costs ~1 ms/MB, before any memory is spent on a tree.
+#: elements, where a memorandum has a few thousand. libxml2 spends some hundreds of bytes a
+#: node, and its XPath gives up on node-sets over ten million nodes, which the stylesheets'
+#: ``//`` reach first; counting is cheap, and done before any memory is spent on a tree.
 MAX_MARKUP = 2_000_000
 
 

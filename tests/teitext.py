@@ -34,11 +34,15 @@ def text_with_glued_refs(tree: etree._Element) -> tuple[str, list[tuple[str, str
             if name == "note" and child.get("place") == "foot":
                 if local(element.tag) != "div":  # a note standing alone was never referenced in the text
                     parts.append(child.get("n", ""))
-                notes.append((child.get("n", ""), _text_with_line_breaks(child)))
+                notes.append((child.get("n", ""), text_of(child)))
             elif name in ("lb", "p", "head", "item", "div"):
                 parts.append(" ")
                 walk(child)
                 parts.append(" ")
+            elif name == "q" and child.get("rendition"):
+                parts.append(quote_marks(child, "before"))
+                walk(child)
+                parts.append(quote_marks(child, "after"))
             else:
                 walk(child)
             if child.tail:
@@ -48,13 +52,31 @@ def text_with_glued_refs(tree: etree._Element) -> tuple[str, list[tuple[str, str
     return "".join(parts), notes
 
 
-def _text_with_line_breaks(element: etree._Element) -> str:
-    """The text of ``element``, a space where an ``lb`` stands (a note's continuation line)."""
+def text_of(element: etree._Element) -> str:
+    """An element's text: a space where an ``lb`` stands (a note's continuation line), the
+    quotation marks of its q put back."""
     parts = [element.text or ""]
     for child in element:
-        parts.append(" " if local(child.tag) == "lb" else _text_with_line_breaks(child))
+        if local(child.tag) == "lb":
+            parts.append(" ")
+        elif local(child.tag) == "q" and child.get("rendition"):
+            parts += [quote_marks(child, "before"), text_of(child), quote_marks(child, "after")]
+        else:
+            parts.append(text_of(child))
         parts.append(child.tail or "")
     return "".join(parts)
+
+
+def quote_marks(quotation: etree._Element, scope: str) -> str:
+    """The marks a q's renditions put before or after it (``content: "“";`` in the header)."""
+    root = quotation.getroottree().getroot()
+    marks = []
+    for pointer in (quotation.get("rendition") or "").split():
+        for rendition in root.iter(f"{TEI}rendition"):
+            if rendition.get("{http://www.w3.org/XML/1998/namespace}id") == pointer.lstrip("#") \
+                    and rendition.get("scope") == scope and '"' in (rendition.text or ""):
+                marks.append((rendition.text or "").split('"')[1])
+    return "".join(marks)
 
 
 def words_of_tei(tree: etree._Element) -> list[str]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import importlib.util
 import io
 import json
+import os
 import re
 import shutil
 import sys
@@ -355,3 +356,18 @@ def test_site_pages_are_html5_small_and_request_nothing_from_elsewhere(collectio
         # Scripts, styles, images: only files of the site.
         for source in re.findall(rb'<(?:script|img|link)[^>]*(?:src|href)="([^"]+)"', data):
             assert not re.match(rb"[a-z]+://|//", source), (page, source)
+
+
+def test_the_main_command_builds_one_site_of_the_bundled_memorandum_and_the_samples() -> None:
+    import subprocess
+
+    tei = Path(sys.executable).parent / "tei"
+    result = subprocess.run(["bash", str(ROOT / "scripts" / "edition")], env={**os.environ, "TEI": str(tei)},
+                            capture_output=True, text=True, check=False, timeout=300)
+    assert result.returncode == 0, result.stderr
+    report = load_report(ROOT / "out")
+    names = [entry["name"] for entry in report["files"]]  # type: ignore[union-attr, index]
+    assert len(names) == 1 + len(list(SAMPLES.glob("*.txt"))) and report["summary"]["failed"] == 0  # type: ignore[index]
+    index = (ROOT / "out" / "index.html").read_text(encoding="utf-8")
+    assert all(f'href="{name}.html"' in index for name in names)
+    assert (ROOT / "out" / "persons.html").is_file() and list((ROOT / "out" / "reference").glob("*.html"))

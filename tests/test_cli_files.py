@@ -122,18 +122,6 @@ def test_an_output_through_a_symbolic_link_replaces_the_target_and_keeps_the_lin
     assert link.is_symlink() and target.read_bytes().startswith(b"<?xml")
 
 
-@pytest.mark.parametrize("command", ["convert", "render", "speakers"])
-def test_an_input_that_is_not_a_regular_file_is_refused(command: str, tmp_path: Path) -> None:
-    fifo = tmp_path / "fifo"
-    os.mkfifo(fifo)  # opening it would wait for a writer forever
-    for path in (str(fifo), "/dev/zero"):
-        args = [command, path] + (["--to", "text"] if command == "render" else [])
-        result = invoke(*args)
-        assert result.exit_code == 1, result.output
-        assert result.stderr == (f"Error: {path}: not a regular file (a device, a pipe or a socket); save the "
-                                 "text to a file and give its name\n")
-
-
 # ---------------------------------------------------------------------------- in a child process
 
 
@@ -152,6 +140,37 @@ def tei_child(*args: str, stdin: int | None = subprocess.DEVNULL, stdout: int | 
         command = ["sh", "-c", 'exec "$@" ' + shell_suffix, "sh", *command]
     return subprocess.run(command, stdin=stdin, stdout=stdout, stderr=subprocess.PIPE, timeout=timeout,
                           preexec_fn=_limit_memory, check=False)
+
+
+@pytest.mark.parametrize("command", ["convert", "render", "speakers"])
+def test_an_input_that_is_not_a_regular_file_is_refused(command: str, tmp_path: Path) -> None:
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)  # opening it would wait for a writer forever
+    for path in (str(fifo), "/dev/zero"):
+        args = [command, path] + (["--to", "text"] if command == "render" else [])
+        result = tei_child(*args, timeout=30)
+        assert result.returncode == 1, result
+        assert result.stderr.decode() == (f"Error: {path}: not a regular file (a device, a pipe or a socket); "
+                                          "save the text to a file and give its name\n")
+
+
+TITLE = "12. Memorandum of Conversation\n\n"
+
+
+@pytest.mark.parametrize(("shape", "text"), [
+    ("a 900 KB paragraph", TITLE + " ".join(["Able said the talks would go on, and Baker agreed."] * 17_000)),
+    ("20,000 unclosed (NOTE:", TITLE + "Able said (NOTE: this " * 20_000),
+    ("50,000 unclosed quotation marks", TITLE + "Able said “yes " * 50_000),
+    ("50,000 page markers on one line", TITLE + "".join(f"word [Page {n}] " for n in range(1, 50_001))),
+])
+def test_long_lines_convert_without_hanging(shape: str, text: str, tmp_path: Path) -> None:
+    """Each shape took minutes when the cost grew with the square of the line (bench_scaling.py
+    measures the time per unit); the limit here only stops a hang."""
+    memo = tmp_path / "long.txt"
+    memo.write_text(text + "\n", encoding="utf-8")
+    result = tei_child("convert", str(memo), "-o", str(tmp_path / "long.xml"), timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "long.xml").read_bytes().endswith(b"</TEI>\n")
 
 
 def test_an_endless_standard_input_stops_at_the_documented_size() -> None:
@@ -224,3 +243,12 @@ def test_an_eleven_megabyte_paragraph_is_refused_in_bounded_time_and_memory(tmp_
     assert result.returncode == 1
     assert result.stderr.decode().startswith(f"Error: {memo}:3: the line is 11,534,334 characters long")
     assert not (tmp_path / "huge.xml").exists()
+
+
+def test_a_new_output_has_the_usual_permissions_of_a_new_file(memo: Path, tmp_path: Path) -> None:
+    umask = os.umask(0o022)
+    try:
+        assert invoke("convert", str(memo), "-o", str(tmp_path / "new.xml")).exit_code == 0
+    finally:
+        os.umask(umask)
+    assert (tmp_path / "new.xml").stat().st_mode & 0o777 == 0o644

@@ -260,3 +260,16 @@ def test_tei_with_more_tags_than_tei_reads_back_is_not_written(monkeypatch: pyte
     monkeypatch.setattr(tei.xmlsafe, "MAX_MARKUP", 100)
     with pytest.raises(ConversionError, match=r"^memo.txt: the TEI would hold [\d,]+ tags, more than the 100"):
         convert_bytes(MEMO.encode(), "memo.txt")
+
+
+def test_a_footnote_number_glued_to_a_participant_is_a_note_not_part_of_the_name() -> None:
+    text = ("12. Memorandum of Conversation1\n\n    • Ambassador Able2\n    • Mr. Baker (NSC)3\n\n"
+            "Able said it.4 Baker agreed.\n\n  1. Source: Files.\n  2. A note.\n  3. Another.\n  4. Third.\n")
+    result = convert_bytes(text.encode(), "memo.txt", validate=True)
+    assert result.validation == [] and result.diagnostics == []
+    able, baker = result.document.participants
+    assert (able.id, able.surname, baker.id, baker.affiliations) == ("able", "Able", "baker", ["NSC"])
+    xml = result.xml.decode()
+    assert '<persName ref="#able">Ambassador Able</persName><note place="foot" n="2"' in xml
+    assert '<persName ref="#baker">Mr. Baker</persName> (NSC)<note place="foot" n="3"' in xml
+    assert '<said who="#able" direct="false"><persName ref="#able">Able</persName> said it.' in xml

@@ -198,3 +198,40 @@ def test_sides_and_the_participants_label_are_kept_in_the_tei() -> None:
     tree = etree.fromstring(result.xml)
     assert tree.xpath("//t:listPerson[@type='group']/t:head/text()", namespaces=ns) == ["U.S. Side", "Soviet Side"]
     assert tree.xpath("//t:list[@type='participants']/t:head/text()", namespaces=ns) == ["PARTICIPANTS:"]
+
+
+# ---------------------------------------------------------------- speaker labels of transcripts
+
+def turns(text: str) -> list[tuple[str, list[str]]]:
+    from tei.model import Said, iter_nodes
+
+    document = convert(text).document
+    return [(str(item.content[0].text), item.who) for item in iter_nodes(document)
+            if isinstance(item, Said) and item.direct and isinstance(item.content[0], PersName)]
+
+
+TRANSCRIPT = "1. Conversation Between President Able and Ambassador Baker\n\n\n"
+
+
+def test_a_label_that_names_a_person_is_that_persons_turn() -> None:
+    assert turns(TRANSCRIPT + "Able: Good morning.\n\nBaker: Good morning.\n\nAble: Sit down.\n\nBaker: Thanks.\n") == [
+        ("Able", ["able"]), ("Baker", ["baker"]), ("Able", ["able"]), ("Baker", ["baker"])]
+
+
+def test_a_role_label_is_the_person_the_text_names_by_that_role() -> None:
+    body = "The President: Hello.\n\nThe Ambassador: Hello.\n\nThe President: Yes.\n\nThe Ambassador: No.\n"
+    assert {(label, tuple(who)) for label, who in turns(TRANSCRIPT + body)} == {
+        ("The President", ("able",)), ("The Ambassador", ("baker",))}
+
+
+def test_an_initial_label_is_the_participant_of_that_initial() -> None:
+    memo = ("1. Memorandum of Conversation\n\n\n    • Dr. Kaye Able\n    • Mr. Carr\n\n"
+            "A: Hello.\n\nC: Hello.\n\nA: Yes.\n\nC: No.\n")
+    assert {(label, tuple(who)) for label, who in turns(memo)} == {("A", ("able",)), ("C", ("carr",))}
+
+
+def test_a_label_nobody_lists_is_a_new_person_who_speaks() -> None:
+    result = convert(TRANSCRIPT + "Dorn: Hello.\n\nAble: Hello.\n\nDorn: Yes.\n\nAble: No.\n", validate=True)
+    assert result.valid, result.validation
+    assert "dorn" in {person.id for person in result.document.mentioned}
+    assert ("Dorn", ["dorn"]) in turns(TRANSCRIPT + "Dorn: Hello.\n\nAble: Hello.\n\nDorn: Yes.\n\nAble: No.\n")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from lxml import etree
-from teitext import ROOT, TEI, anchors, words_of_input, words_of_tei
+from teitext import ROOT, TEI, anchors, text_of, words_of_input, words_of_tei
 
 from tei import convert_file
 
@@ -41,7 +41,7 @@ def test_footnotes_stand_after_the_same_words_with_the_same_text(path: Path) -> 
     ours = anchors(tree)["note"]
     theirs = anchors(reference)["note"]
     assert {n: before for n, (before, _) in ours.items()} == {n: before for n, (before, _) in theirs.items()}
-    our_texts = {note.get("n"): _normalize("".join(note.itertext()))
+    our_texts = {note.get("n"): _normalize(text_of(note))
                  for note in tree.iter(f"{TEI}note") if note.get("place") == "foot"}
     their_texts = {note.get("n"): _normalize("".join(note.itertext())) for note in reference.iter(f"{TEI}note")}
     assert our_texts == their_texts

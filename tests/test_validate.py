@@ -609,3 +609,36 @@ def test_a_value_out_of_any_range_is_one_diagnostic_and_the_next_file_is_still_v
     code, out, err = run("--schema", "memo", str(huge), str(TESTS / "invalid" / "empty-p.xml"))
     assert code == 1 and "Traceback" not in err
     assert f"{huge}:" in out and "out of range" in out and "no-empty-p" in out
+
+
+def test_what_the_customization_accepts_is_valid_tei_without_compiling_tei_all(monkeypatch: pytest.MonkeyPatch) -> None:
+    """memo.xsd is a subset of tei_all (test_schema.py): a document it accepts needs no tei_all engine."""
+    import tei.validate
+
+    def fail(*args: object, **kwargs: object) -> None:
+        raise AssertionError("tei_all was compiled")
+
+    monkeypatch.setattr(tei.validate, "grammar_diagnostics", fail)
+    result = validate(MINIMAL, schema="tei_all")
+    assert result.schema == "tei_all" and result.diagnostics == []
+
+
+def test_an_odd_is_compiled_by_the_tei_stylesheets_and_run_by_jing(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    stylesheets = SHARED / "tei-stylesheets"
+    if shutil.which("jing") is None or not (stylesheets / "odds" / "odd2relax.xsl").is_file():
+        pytest.skip("needs jing and the TEI Stylesheets (shared/tei-stylesheets)")
+    pytest.importorskip("saxonche")
+    monkeypatch.setenv("TEI_STYLESHEETS", str(stylesheets))
+    monkeypatch.setenv("TEI_CACHE_DIR", str(tmp_path))
+    odd = TESTS.parent / "schemas" / "memo.odd"
+    wrong = TESTS / "invalid" / "list-type-not-in-list.xml"
+    code, out, _ = run("--schema", str(odd), str(MINIMAL_PATH), str(wrong))
+    assert code == 1 and out.count("\n") == 1
+    assert out.startswith(f"{wrong}:{expectation(wrong)[1]}:") and 'attribute "type" is invalid' in out
+
+
+def test_an_odd_without_the_stylesheets_is_a_usage_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("TEI_STYLESHEETS", raising=False)
+    code, _, err = run("--schema", str(TESTS.parent / "schemas" / "memo.odd"), str(MINIMAL_PATH))
+    assert code == 2 and "TEI_STYLESHEETS" in err

@@ -56,7 +56,7 @@ from tei.namespaces import TEI_NS, XML_ID, tei
 __all__ = ["CorpusResult", "Member", "Personography", "write_corpus"]
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-POINTER_ATTRIBUTES = ("ref", "who", "corresp", "target")
+POINTER_ATTRIBUTES = ("ref", "who", "corresp", "target", "rendition")
 # A corpus entry keeps the distinct forms of a name; past this many, more add nothing to read.
 MAX_NAME_FORMS = 8
 

@@ -19,7 +19,7 @@ import os
 from pathlib import Path
 from typing import IO, Self
 
-from tei.errors import TeiError
+from tei.errors import LockedError
 
 __all__ = ["LockedError", "OutputLock", "atomic_write", "atomic_writer", "printable", "remove_stale"]
 
@@ -89,10 +89,6 @@ def _alive(pid: int) -> bool:
     except PermissionError:
         return True
     return True
-
-
-class LockedError(TeiError):
-    """Another run is writing into the same output folder."""
 
 
 class OutputLock:

@@ -24,7 +24,7 @@ may register a front, a block and an inline recognizer, like ``page_breaks``):
 ======================================  ===================================================
 step                                    where
 ======================================  ===================================================
-a model class, if the text needs one    ``tei/model.py`` (and ``Document.dump``)
+a model class, if the text needs one    ``tei/model.py`` (``Document.dump`` shows it as it is)
 the recognizer: ``name``, ``test``,     ``tei/recognize/<feature>.py``; ``test`` says why
 ``run``; a docstring input → model      through ``state.reporter.decide(...)`` (``--explain``)
 its registration, with a priority       ``register(recognizers)`` in that module; the module
@@ -32,7 +32,9 @@ its registration, with a priority       ``register(recognizers)`` in that module
 a pass, if it needs the whole document  ``tei/resolve/<pass>.py`` with its ``register``
 its TEI                                 ``encode_<node>`` in ``tei/encode.py``; ``schemas/``
 its renderings                          ``transforms/html``, ``transforms/text``
-tests                                   a rule test (``tests/rules/``), a golden case
+tests                                   the rule's decisions (``tests/rules/``); a pass run
+                                        alone (``tests/passkit.py``, ``tests/passes/``); a
+                                        golden case (``tests/golden/``)
 ======================================  ===================================================
 
 A front recognizer looks at ``state.part`` (LEAD before the title, HEADER under it,

@@ -39,53 +39,61 @@ def read_page_breaks(block: TextBlock) -> list[PageBreak] | None:
     return [PageBreak(match.group("n"), line.number) for match, line in zip(matches, block.lines) if match]
 
 
-def _decide(state: ParseState, name: str, pages: list[PageBreak], where: str) -> None:
-    if state.reporter.explaining:
-        for page in pages:
-            state.reporter.decide(name, excerpt(f"[Page {page.n}]"), f"page break {page.n}",
-                                  f"a page marker alone on its line, {where}", page.line)
+class _PageMarkerBlocks:
+    """A block of ``[Page N]`` lines: each recognizer says where it applies and where the breaks go."""
+
+    name = ""
+    where = ""  # for --explain: where such a block stands
+
+    def place(self, pages: list[PageBreak], state: ParseState) -> None:
+        raise NotImplementedError
+
+    def run(self, block: TextBlock, state: ParseState) -> None:
+        pages = read_page_breaks(block) or []
+        if state.reporter.explaining:
+            for page in pages:
+                state.reporter.decide(self.name, excerpt(f"[Page {page.n}]"), f"page break {page.n}",
+                                      f"a page marker alone on its line, {self.where}", page.line)
+        self.place(pages, state)
 
 
-class LeadingPageBreakRecognizer:
+class LeadingPageBreakRecognizer(_PageMarkerBlocks):
     """``[Page N]`` lines above the title: the document starts on that page."""
 
     name = "page-break-before-title"
+    where = "before the title"
 
     def test(self, block: TextBlock, state: ParseState) -> bool:
         return state.part == LEAD and read_page_breaks(block) is not None
 
-    def run(self, block: TextBlock, state: ParseState) -> None:
-        pages = read_page_breaks(block) or []
-        _decide(state, self.name, pages, "before the title")
+    def place(self, pages: list[PageBreak], state: ParseState) -> None:
         state.document.leading += pages
 
 
-class HeaderPageBreakRecognizer:
+class HeaderPageBreakRecognizer(_PageMarkerBlocks):
     """``[Page N]`` lines among the subject and date lines: a page turning in the header."""
 
     name = "page-break-in-header"
+    where = "among the header lines"
 
     def test(self, block: TextBlock, state: ParseState) -> bool:
         return state.part == HEADER and block.blank_before < SECTION_BREAK_BLANK_LINES and \
             read_page_breaks(block) is not None
 
-    def run(self, block: TextBlock, state: ParseState) -> None:
-        pages = read_page_breaks(block) or []
-        _decide(state, self.name, pages, "among the header lines")
+    def place(self, pages: list[PageBreak], state: ParseState) -> None:
         state.document.front_breaks += pages
 
 
-class PageBreakBlockRecognizer:
+class PageBreakBlockRecognizer(_PageMarkerBlocks):
     """A block of ``[Page N]`` lines → one PageBreak per line, between blocks."""
 
     name = "page-break"
+    where = "between blocks"
 
     def test(self, block: TextBlock, state: ParseState) -> bool:
         return read_page_breaks(block) is not None
 
-    def run(self, block: TextBlock, state: ParseState) -> None:
-        pages = read_page_breaks(block) or []
-        _decide(state, self.name, pages, "between blocks")
+    def place(self, pages: list[PageBreak], state: ParseState) -> None:
         state.target.extend(pages)
 
 

@@ -54,13 +54,19 @@ def _surname(tokens: list[str]) -> tuple[str | None, list[str]]:
     return " ".join(tokens[start:]), tokens[:start]
 
 
+GLUED_NUMBER = re.compile(r"(?:(?<=[^\W\d_]{2})|(?<=\)))\d{1,3}$")
+
+
 def parse_participant(text: str, line: int, group: int) -> Person:
-    rest = text.strip()
+    rest = GLUED_NUMBER.sub("", text.strip())
     extras: list[str] = []
     while (match := TRAILING_GROUP.search(rest)) and match.start() > 0:
         extras.insert(0, match.group("text").strip())
         rest = rest[: match.start()]
     name_part, *descriptors = [part.strip() for part in DESCRIPTOR_SEPARATOR.split(rest)]
+    # "Ambassador Able2": a footnote number glued to the name is not part of it; it stays in the
+    # line's tail, where the footnotes pass finds it.
+    name_part = GLUED_NUMBER.sub("", name_part)
     tokens = name_part.split()
     article = tokens[:1] if tokens and tokens[0] in ARTICLES else []
     tokens = tokens[len(article):]
@@ -91,7 +97,7 @@ def parse_participant(text: str, line: int, group: int) -> Person:
     key = " ".join(roles) if role_only else (surname or name)
     return Person(id=slug(key), name=name, surname=surname, forenames=forenames, role_names=roles,
                   affiliations=affiliations, occupations=occupations, group=group, line=line,
-                  role_only=role_only, tail=tail, lead=lead)
+                  role_only=role_only, tail=tail, lead=lead, tail_content=[tail] if tail else [])
 
 
 def side_name(text: str) -> str | None:

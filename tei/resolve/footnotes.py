@@ -121,6 +121,7 @@ class _Slot:
     text: str
     line: int
     root: int  # which top-level inline list (paragraph, head, …) the string belongs to
+    before: str = ""  # what stands before the list, when it is not text (a participant's name)
 
 
 def _slots(document: Document) -> list[_Slot]:
@@ -136,9 +137,18 @@ def _slots(document: Document) -> list[_Slot]:
                 walk(item.content, line, root)
 
     notes = {id(note.content) for note in document.footnotes}
-    for root, (line, content) in enumerate(document.lined_text_lists()):
-        if id(content) not in notes:
-            walk(content, line, root)
+    lists = [(line, content, "") for line, content in document.lined_text_lists() if id(content) not in notes]
+    # The participant lines stand between the header and the body: "Ambassador Able2".
+    persons = [(person.line or 0, person.tail_content, person.name[-1:])
+               for person in document.participants if person.tail_content]
+    if persons:
+        at = next((index for index, (line, _, _) in enumerate(lists) if line > persons[-1][0]), len(lists))
+        lists[at:at] = persons
+    for root, (line, content, before) in enumerate(lists):
+        first = len(slots)
+        walk(content, line, root)
+        if before and len(slots) > first:
+            slots[first].before = before
     return slots
 
 
@@ -164,7 +174,7 @@ def attach_footnotes(document: Document, reporter: Reporter) -> None:
                     found = (slot_index, match.start(), match.end())
                     break
                 previous = slots[slot_index - 1].text if slot_index > 0 and \
-                    slots[slot_index - 1].root == slot.root else ""
+                    slots[slot_index - 1].root == slot.root else slot.before
                 before = (previous + slot.text[:match.start()])[-40:]
                 after_reference = bool(placements) and placements[-1][0] == slot_index and \
                     placements[-1][2] == match.start() - 1 or (match.start() == 1 and bool(placements) and

@@ -15,8 +15,13 @@ document is valid, xmlschema explains why it is not (:mod:`tei.validate.explain`
 cached per process. tei_all is large: libxml2 compiles it in seconds, and xmlschema builds
 it slower still, so xmlschema's build is kept between runs as a pickle in the user's cache
 folder, keyed by a hash of the schema files and xmlschema's version (:func:`xmlschema_schema`).
-A short run validates with xmlschema from that cache; a run with more input than
-:data:`COMPILE_ABOVE` bytes compiles libxml2's once (:func:`engine_for`).
+How a document is checked against tei_all (``bench/RESULTS.md`` has the measurements):
+
+1. one the memo customization accepts is valid TEI at once (memo.xsd is a tested subset);
+2. a run over more than :data:`COMPILE_ABOVE` bytes, or over several files before the cache
+   is built, compiles libxml2's schema once for all of them (:func:`engine_for`);
+3. a short run uses xmlschema's copy from the cache; before the cache is built, jing when it
+   is installed (about a second), else xmlschema builds the cache once.
 """
 
 from __future__ import annotations
@@ -109,21 +114,23 @@ def libxml2_schema(path: Path) -> etree.XMLSchema:
         raise SchemaError(f"{path}: the schema does not compile: {error}") from error
 
 
-# Schemas whose libxml2 compile this process has chosen to pay, and the size of the run's input.
+# Schemas whose libxml2 compile this process has chosen to pay, and the run's input.
 _DECIDING: set[Path] = set()
-_RUN_INPUT = [0]
+_RUN = {"bytes": 0, "files": 1}
 
 
-def expect_input(size: int) -> None:
-    """Say how many bytes this run will validate in all (a command over many files), so that
-    a large schema is compiled once for them if that is cheaper (:func:`engine_for`)."""
-    _RUN_INPUT[0] = size
+def expect_input(size: int, files: int = 1) -> None:
+    """Say how much this run will validate in all (a command over many files), so that a large
+    schema is compiled once for them when that is cheaper (:func:`engine_for`)."""
+    _RUN.update(bytes=size, files=files)
 
 
 def engine_for(path: Path, size: int) -> Engine:
-    """Which engine decides for ``size`` bytes of input: libxml2 (``auto``), unless compiling it
-    would cost more than xmlschema's validation of a small input against a large schema."""
-    if path in _DECIDING or path.stat().st_size <= _CACHE_ABOVE or max(size, _RUN_INPUT[0]) > COMPILE_ABOVE:
+    """Which engine decides for ``size`` bytes of input: libxml2 (``auto``) for a small schema,
+    for a large run, or for several files while xmlschema's copy is not cached (one compile
+    for the batch); else xmlschema, whose copy of a large schema loads from the cache."""
+    if (path in _DECIDING or path.stat().st_size <= _CACHE_ABOVE or max(size, _RUN["bytes"]) > COMPILE_ABOVE
+            or (_RUN["files"] > 2 and not is_cached(path))):
         _DECIDING.add(path)
         return "auto"
     return "xmlschema"

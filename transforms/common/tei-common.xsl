@@ -22,7 +22,8 @@
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:tei="http://www.tei-c.org/ns/1.0"
                 xmlns:exsl="http://exslt.org/common"
-                exclude-result-prefixes="tei exsl">
+                xmlns:str="http://exslt.org/strings"
+                exclude-result-prefixes="tei exsl str">
 
   <!-- Persons are declared in the header (ours) and nowhere (the Office of the
        Historian's samples point into a volume-wide list we do not have). -->
@@ -102,6 +103,35 @@
   </xsl:template>
   <xsl:template match="text()" mode="plain">
     <xsl:value-of select="."/>
+  </xsl:template>
+
+  <!-- A quotation's marks, kept out of its content as renditions in the header
+       (CSS generated content: content: "“"; scope before or after). -->
+  <xsl:template match="tei:q" mode="plain">
+    <xsl:call-template name="rendition-marks"><xsl:with-param name="scope" select="'before'"/></xsl:call-template>
+    <xsl:apply-templates mode="plain"/>
+    <xsl:call-template name="rendition-marks"><xsl:with-param name="scope" select="'after'"/></xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="rendition-marks">
+    <xsl:param name="scope"/>
+    <xsl:if test="@rendition">
+      <xsl:variable name="element" select="."/>
+      <xsl:for-each select="str:tokenize(normalize-space(@rendition), ' ')">
+        <xsl:variable name="id" select="substring-after(string(.), '#')"/>
+        <xsl:for-each select="$element">
+          <xsl:for-each select="key('by-id', $id)[self::tei:rendition][@scope = $scope]">
+            <xsl:variable name="css" select="substring-after(., 'content:')"/>
+            <xsl:choose>
+              <xsl:when test="contains($css, '&quot;')">
+                <xsl:value-of select="substring-before(substring-after($css, '&quot;'), '&quot;')"/>
+              </xsl:when>
+              <xsl:otherwise><xsl:value-of select='substring-before(substring-after($css, "&apos;"), "&apos;")'/></xsl:otherwise>
+            </xsl:choose>
+          </xsl:for-each>
+        </xsl:for-each>
+      </xsl:for-each>
+    </xsl:if>
   </xsl:template>
 
   <!-- ===== identifiers ===== -->

@@ -736,8 +736,13 @@
     <span class="place"><xsl:apply-templates/></span>
   </xsl:template>
 
+  <!-- The marks are written as text (CSS adds none): copied text keeps them. -->
   <xsl:template match="tei:q">
-    <q><xsl:apply-templates/></q>
+    <q>
+      <xsl:call-template name="rendition-marks"><xsl:with-param name="scope" select="'before'"/></xsl:call-template>
+      <xsl:apply-templates/>
+      <xsl:call-template name="rendition-marks"><xsl:with-param name="scope" select="'after'"/></xsl:call-template>
+    </q>
   </xsl:template>
 
   <xsl:template match="tei:gloss | tei:abbr">

@@ -73,6 +73,12 @@
 
   <!-- ===== inline ===== -->
 
+  <xsl:template match="tei:q">
+    <xsl:call-template name="rendition-marks"><xsl:with-param name="scope" select="'before'"/></xsl:call-template>
+    <xsl:apply-templates/>
+    <xsl:call-template name="rendition-marks"><xsl:with-param name="scope" select="'after'"/></xsl:call-template>
+  </xsl:template>
+
   <xsl:template match="tei:choice">
     <xsl:apply-templates select="(tei:expan | tei:reg | tei:corr | *[1][not(../tei:expan or ../tei:reg or ../tei:corr)])[1]/node()"/>
   </xsl:template>

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+from concurrent.futures import Executor
 from pathlib import Path
 
 from tei.apps.batch.plan import BatchError, BatchPlan, output_path
@@ -50,15 +51,15 @@ class Finisher:
             self.members.append(Outcome(outcome.index, outcome.source, outcome.name, tei_path=outcome.tei_path,
                                         persons=outcome.persons))
 
-    def close(self, complete: bool) -> None:
+    def close(self, complete: bool, pool: Executor | None = None) -> None:
         """Write the corpus (a complete run only), the site and the report, in that order: the
-        report says what the others made."""
+        report says what the others made. ``pool``: worker processes the site may use."""
         try:
             if self.corpus is not None and complete:
                 self._write_corpus(Path(self.corpus))
             if self.site is not None:
                 self._relink()
-                self.site.close(complete)
+                self.site.close(complete, pool)
         finally:
             self.report.close(self.summary)
 

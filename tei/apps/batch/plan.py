@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from tei.apps.files import printable
-from tei.errors import BatchError, TeiError
+from tei.errors import BatchError, BatchUsageError, TeiError
 
 __all__ = ["DEFAULT_FORMATS", "FORMATS", "RESERVED", "BatchError", "BatchPlan", "BatchUsageError", "Task",
            "jobs_for", "output_path", "parse_formats", "plan_batch"]
@@ -31,10 +31,6 @@ _ALIASES = {"xml": "tei", "txt": "text"}
 DEFAULT_FORMATS = ("tei", "html", "text")
 #: What the run writes itself in the output folder (files, and folders ending in "/").
 RESERVED = ("index.html", "by-date.html", "persons.html", "search.html", "report.json", "persons/", "_site/")
-
-
-class BatchUsageError(BatchError):
-    """The batch was asked to do something that would destroy an input (a usage error, exit 2)."""
 
 
 @dataclass(frozen=True)

@@ -247,7 +247,7 @@ def _run_locked(plan: BatchPlan, jobs: int, corpus: str | Path | None,
                     on_outcome(outcome)
         summary.seconds = time.perf_counter() - started
         with signals.held():
-            finisher.close(complete=True)
+            finisher.close(complete=True, pool=results.executor)
     except KeyboardInterrupt as interruption:
         # A second Ctrl-C while the done work is recorded is held: the record must be whole.
         signals.holding = True

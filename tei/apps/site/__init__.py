@@ -46,46 +46,49 @@ class Anchors:
 
 
 _NS = {"t": TEI_NS}
-# Paragraphs of the text outside notes, and the page breaks, in document order.
-_PARAGRAPHS = etree.XPath("t:text//t:p[not(ancestor::t:note or ancestor::t:p)] | t:text//t:pb", namespaces=_NS)
-# Inside one paragraph: the names pointing to a person, and the page breaks, outside notes.
-_NAMES = etree.XPath(".//t:persName[starts-with(normalize-space(@ref), '#')][not(ancestor::t:note)] | .//t:pb",
-                     namespaces=_NS)
-# A paragraph's words without its notes (a note's text is searched with the note).
-_OWN_TEXT = etree.XPath("normalize-space(.)", namespaces=_NS)
-_NOTE_TEXT = etree.XPath(".//t:note", namespaces=_NS)
+_PARAGRAPH = "t:text//t:p[not(ancestor::t:note or ancestor::t:p)]"
+# In document order, in one evaluation: the paragraphs of the text outside notes; every page
+# break; in those paragraphs, the names pointing to a person and the notes (outside notes).
+# A name or a note follows the paragraph it is in.
+_MARKED = etree.XPath(f"{_PARAGRAPH} | t:text//t:pb"
+                      f" | {_PARAGRAPH}//t:persName[starts-with(normalize-space(@ref), '#')][not(ancestor::t:note)]"
+                      f" | {_PARAGRAPH}//t:note[not(ancestor::t:note)]", namespaces=_NS)
+_WORDS = etree.XPath("normalize-space(.)")
 
 
 def mark_anchors(root: etree._Element) -> Anchors:
     """Number the paragraphs of the text and the names in them, in document order, on the
     tree (attribute ``{SITE_NS}id``) → what was numbered.
 
-    Only paragraphs outside notes count: a note is rendered apart, at the end.
+    Only paragraphs outside notes count: a note is rendered apart, at the end; its words are
+    not the paragraph's (they are searched with the note).
     """
     anchors = Anchors()
-    page = ""
-    pb_tag = tei("pb")
+    page = start_page = ""
+    paragraph_tag, pb_tag, note_tag = tei("p"), tei("pb"), tei("note")
     names = 0
-    for element in cast(list[etree._Element], _PARAGRAPHS(root)):
-        if element.tag == pb_tag:
+    text: str | None = None
+    for element in cast(list[etree._Element], _MARKED(root)):
+        tag = element.tag
+        if tag == paragraph_tag:
+            if text is not None:
+                anchors.paragraphs[-1] = (anchors.paragraphs[-1][0], start_page, " ".join(text.split()))
+            anchor = f"p-{len(anchors.paragraphs) + 1}"
+            element.set(_ANCHOR, anchor)
+            start_page, text = page, str(_WORDS(element))
+            anchors.paragraphs.append((anchor, page, ""))
+        elif tag == pb_tag:
             page = element.get("n") or page
-            continue
-        anchor = f"p-{len(anchors.paragraphs) + 1}"
-        element.set(_ANCHOR, anchor)
-        start_page = page
-        for inner in cast(list[etree._Element], _NAMES(element)):
-            if inner.tag == pb_tag:
-                page = inner.get("n") or page
-                continue
+        elif tag == note_tag:
+            if text is not None:
+                text = text.replace(str(_WORDS(element)), "", 1)
+        else:
             names += 1
-            inner.set(_ANCHOR, f"m-{names}")
-            person = inner.get("ref", "").split()[0][1:]
+            element.set(_ANCHOR, f"m-{names}")
+            person = element.get("ref", "").split()[0][1:]
             anchors.mentions.setdefault(person, []).append((f"m-{names}", page))
-        text = str(_OWN_TEXT(element))
-        for note in cast(list[etree._Element], _NOTE_TEXT(element)):
-            # Rare: a note inside a paragraph; its words are taken out once.
-            text = text.replace(" ".join("".join(str(part) for part in note.itertext()).split()), "", 1)
-        anchors.paragraphs.append((anchor, start_page, " ".join(text.split())))
+    if text is not None:
+        anchors.paragraphs[-1] = (anchors.paragraphs[-1][0], start_page, " ".join(text.split()))
     return anchors
 
 
@@ -122,9 +125,10 @@ class DocumentRecord:
 
 
 def _entry(person: Person, side: int) -> PersonEntry:
+    # The words of a title are one role ("Under Secretary"), as the TEI's roleName has them.
+    roles = ([" ".join(person.role_names)] if person.role_names else []) + list(person.occupations)
     return PersonEntry(person.id, " ".join(person.name.split()) or person.id, person.surname or "",
-                       person.forenames[0] if person.forenames else "", list(person.role_names + person.occupations),
-                       list(person.affiliations), side)
+                       person.forenames[0] if person.forenames else "", roles, list(person.affiliations), side)
 
 
 def describe(document: Document, name: str, anchors: Anchors | None) -> DocumentRecord:

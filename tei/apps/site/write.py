@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,7 +29,7 @@ from lxml import etree
 from tei import __version__
 from tei.apps.corpus import Personography
 from tei.apps.files import atomic_write, atomic_writer, printable
-from tei.apps.site import DocumentRecord, PersonEntry
+from tei.apps.site import DocumentRecord
 from tei.render import stylesheet_at
 from tei.resources import transform_path
 
@@ -49,13 +50,21 @@ class _Listed:
     outputs: dict[str, str]
 
 
+_APPEARANCE = ("href", "number", "title", "date", "when", "side", "words", "name", "mentions")
+
+
 @dataclass
 class _SitePerson:
     id: str
     names: list[str] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
     affiliations: list[str] = field(default_factory=list)
-    appearances: list[tuple[_Listed, PersonEntry]] = field(default_factory=list)
+    # Each document it is in: the attributes of <in href number title … mentions/>, in
+    # _APPEARANCE's order (tuples, not elements: a standalone lxml element is a document).
+    appearances: list[tuple[str, ...]] = field(default_factory=list)
+    documents: int = 0
+    words: int = 0
+    participant: bool = False
 
 
 class SiteWriter:
@@ -65,6 +74,8 @@ class SiteWriter:
         self.folder, self.title, self.source = folder, title, source
         self.documents: list[_Listed] = []
         self.failures: list[tuple[str, str]] = []
+        self.personography = Personography()
+        self.persons: dict[str, _SitePerson] = {}
         (folder / "_site").mkdir(parents=True, exist_ok=True)
         self._search = atomic_writer(folder / "_site" / "search-data.js")
         self._stream = self._search.__enter__()
@@ -79,59 +90,71 @@ class SiteWriter:
             self._stream.write(self._separator + json.dumps(entry, ensure_ascii=False))
             self._separator = ",\n"
         record.paragraphs = []  # kept on disk, not in memory
-        self.documents.append(_Listed(record, outputs))
+        listed = _Listed(record, outputs)
+        self.documents.append(listed)
+        self._add_persons(listed)
 
     def add_failure(self, name: str, error: str) -> None:
         """An input that gave no document: named on the home page, its errors in report.json."""
         self.failures.append((name, error))
 
-    def close(self, complete: bool = True) -> None:
-        """Write the pages for the documents added so far."""
+    def close(self, complete: bool = True, pool: Executor | None = None) -> None:
+        """Write the pages for the documents added so far; the persons' pages in ``pool``'s
+        processes when given (they are many and independent)."""
         self._stream.write("\n];\n")
         self._search.__exit__(None)
         for name in ASSETS:
             shutil.copyfile(transform_path(f"site/{name}"), self.folder / "_site" / name)
-        persons = self._persons()
+        persons = sorted(self.persons.values(), key=lambda p: p.names[0].split()[-1].casefold() if p.names else p.id)
         head = {"title": self.title, "generator": f"tei {__version__}", "source": printable(self.source)}
+        folder = self.folder / "persons"
+        folder.mkdir(exist_ok=True)
+        pages = [(person.id, etree.tostring(self._person_element(person))) for person in persons]
+        chunks = [pages[start:start + 64] for start in range(0, len(pages), 64)]
+        writing = (pool.map(write_person_pages, [str(folder)] * len(chunks), [head] * len(chunks), chunks)
+                   if pool is not None else None)
         site = self._site_tree(persons, complete, head)
         by_date = sorted(range(len(self.documents)), key=lambda i: self.documents[i].record.date or "9999")
         for order, stem in ((range(len(self.documents)), "index"), (by_date, "by-date")):
-            pages = [list(order)[start:start + ROWS_PER_PAGE] for start in range(0, len(order), ROWS_PER_PAGE)]
-            for number, rows in enumerate(pages or [[]], start=1):
+            parts = [list(order)[start:start + ROWS_PER_PAGE] for start in range(0, len(order), ROWS_PER_PAGE)]
+            for number, rows in enumerate(parts or [[]], start=1):
                 params = {"page": "home" if stem == "index" else "by-date", "rows": " ".join(map(str, rows)),
-                          "part": str(number), "parts": str(len(pages))}
+                          "part": str(number), "parts": str(len(parts))}
                 atomic_write(self.folder / _paged(stem, number), _page(site, **params))
         for page in ("persons", "search"):
             atomic_write(self.folder / f"{page}.html", _page(site, page=page))
-        folder = self.folder / "persons"
-        folder.mkdir(exist_ok=True)
-        written = set()
-        for person in persons:
-            tree = etree.Element("site", head)
-            tree.append(self._person_element(person, detail=True))
-            atomic_write(folder / f"{person.id}.html", _page(tree, page="person"))
-            written.add(f"{person.id}.html")
+        if writing is None:
+            for chunk in chunks:
+                write_person_pages(str(folder), head, chunk)
+        else:
+            list(writing)  # waits, and raises what a worker raised
+        written = {f"{person_id}.html" for person_id, _ in pages}
         for stale in folder.glob("*.html"):  # persons of an earlier run who are no longer in the edition
             if stale.name not in written:
                 stale.unlink(missing_ok=True)
 
     # ------------------------------------------------------------------ data
 
-    def _persons(self) -> list[_SitePerson]:
-        personography = Personography()
-        found: dict[str, _SitePerson] = {}
-        for listed in self.documents:
-            mapping = personography.add_document(listed.record.persons)
-            for entry in listed.record.persons:
-                site_id = mapping[entry.id]
-                entry_person = found.setdefault(site_id, _SitePerson(site_id))
-                for value, values in ((entry.name, entry_person.names), *((r, entry_person.roles) for r in entry.roles),
-                                      *((a, entry_person.affiliations) for a in entry.affiliations)):
-                    if value and value not in values:
-                        values.append(value)
-                entry_person.appearances.append((listed, entry))
-                entry.id = site_id  # the document's rows now point to the site's person
-        return sorted(found.values(), key=lambda p: p.names[0].split()[-1].casefold() if p.names else p.id)
+    def _add_persons(self, listed: _Listed) -> None:
+        """A document's persons → the site's persons (merged by the Personography), each
+        given this document's appearance."""
+        record = listed.record
+        mapping = self.personography.add_document(record.persons)
+        for entry in record.persons:
+            site_id = mapping[entry.id]
+            person = self.persons.setdefault(site_id, _SitePerson(site_id))
+            for value, values in ((entry.name, person.names), *((r, person.roles) for r in entry.roles),
+                                  *((a, person.affiliations) for a in entry.affiliations)):
+                if value and value not in values:
+                    values.append(value)
+            person.documents += 1
+            person.words += entry.words
+            person.participant = person.participant or entry.side > 0
+            person.appearances.append((listed.outputs.get("html", ""), record.number, record.title,
+                                       record.date_text, record.date, str(entry.side), str(entry.words),
+                                       entry.name, _by_page(entry.mentions)))
+            entry.id = site_id  # the document's rows now point to the site's person
+            entry.mentions = []
 
     def _site_tree(self, persons: list[_SitePerson], complete: bool, head: dict[str, str]) -> etree._Element:
         records = [listed.record for listed in self.documents]
@@ -151,29 +174,38 @@ class SiteWriter:
             document.set("persons", " ".join(entry.id for entry in participants))
             document.set("names", ", ".join(entry.name for entry in participants))
         for person in persons:
-            site.append(self._person_element(person, detail=False))
+            site.append(self._summary(person))
         for name, error in self.failures:
             etree.SubElement(site, "failed", name=printable(name), error=printable(error[:200]))
         return site
 
     @staticmethod
-    def _person_element(person: _SitePerson, detail: bool) -> etree._Element:
-        element = etree.Element("person", id=person.id, name=person.names[0] if person.names else person.id,
-                                documents=str(len({id(listed) for listed, _ in person.appearances})),
-                                words=str(sum(entry.words for _, entry in person.appearances)))
-        if not detail:
-            element.set("roles", "; ".join(person.roles + person.affiliations))
-            element.set("participant", "yes" if any(entry.side for _, entry in person.appearances) else "no")
-            return element
+    def _summary(person: _SitePerson) -> etree._Element:
+        """A person as the list of persons shows them."""
+        return etree.Element("person", id=person.id, name=person.names[0] if person.names else person.id,
+                             documents=str(person.documents), words=str(person.words),
+                             roles="; ".join(person.roles + person.affiliations),
+                             participant="yes" if person.participant else "no")
+
+    @staticmethod
+    def _person_element(person: _SitePerson) -> etree._Element:
+        """A person with everything their page shows."""
+        element = SiteWriter._summary(person)
         for tag, values in (("name", person.names), ("role", person.roles), ("affiliation", person.affiliations)):
             for value in values:
                 etree.SubElement(element, tag).text = value
-        for listed, entry in person.appearances:
-            record = listed.record
-            etree.SubElement(element, "in", href=listed.outputs.get("html", ""), number=record.number,
-                             title=record.title, date=record.date_text, when=record.date, side=str(entry.side),
-                             words=str(entry.words), name=entry.name, mentions=_by_page(entry.mentions))
+        for appearance in person.appearances:
+            etree.SubElement(element, "in", dict(zip(_APPEARANCE, appearance)))
         return element
+
+
+def write_person_pages(folder: str, head: dict[str, str], pages: list[tuple[str, bytes]]) -> None:
+    """Persons (id, their serialized ``person`` element) → their pages in ``folder`` (a
+    worker's job: picklable arguments only)."""
+    for person_id, person in pages:
+        tree = etree.Element("site", head)
+        tree.append(etree.fromstring(person))
+        atomic_write(Path(folder) / f"{person_id}.html", _page(tree, page="person"))
 
 
 def _page(tree: etree._Element, **params: str) -> bytes:

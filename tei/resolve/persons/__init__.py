@@ -9,6 +9,7 @@ module         job
 ``mentions``   the named rules that find persons' names, and what is not a name
 ``identity``   one identity per person: ids from surnames, forms, roles named
 ``link``       every mention of a known person → :class:`~tei.model.PersName`
+``labels``     a transcript's speaker labels → their persons
 =============  =================================================================
 
 Example::
@@ -25,6 +26,7 @@ from tei.errors import Reporter
 from tei.model import Document, map_text
 from tei.resolve.base import Pass
 from tei.resolve.persons.identity import Identities, identify
+from tei.resolve.persons.labels import resolve_labels
 from tei.resolve.persons.link import Linker
 from tei.resolve.persons.mentions import Candidate, discover
 from tei.rules import Registry
@@ -37,6 +39,7 @@ def link_persons(document: Document, reporter: Reporter) -> None:
     linker = Linker(table)
     for content in list(document.text_lists()):
         content[:] = map_text(content, linker.split)
+    resolve_labels(document, table, reporter)
 
 
 def register(passes: Registry[Pass]) -> None:

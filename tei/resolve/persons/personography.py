@@ -25,7 +25,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from tei.errors import Reporter, TeiError
+from tei.errors import PersonographyError, Reporter, TeiError
 from tei.lexicon.names import romanize
 from tei.model import Document, PersName, Person, iter_inlines
 from tei.namespaces import TEI_NS
@@ -65,10 +65,6 @@ class Personography:
                            if given & {_key(name.rstrip(".")) for name in entry.forenames}}
             return list(by_forename.values()) or found
         return found
-
-
-class PersonographyError(TeiError):
-    """The personography file cannot be read."""
 
 
 def _key(name: str) -> str:

@@ -15,10 +15,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tei.errors import InternalError, Reporter
-from tei.model import Block, Document, Inline, PageBreak, Paragraph, Said, Section, plain_text
+from tei.model import Block, Document, Inline, PageBreak, Paragraph, Said, Section, iter_nodes, plain_text
 from tei.resolve.speakers.cast import Reading, learn_genders, participant_roles
 from tei.resolve.speakers.clauses import new_speaker_clauses
-from tei.resolve.speakers.rules import RULES, Attribution, Sentence, SpeakerRule
+from tei.resolve.speakers.rules import RULES, Attribution, Sentence, SpeakerRule, editorial_aside
 from tei.resolve.speakers.sentences import split_sentences
 from tei.rules import Registry
 
@@ -87,8 +87,8 @@ def attribute_speakers(document: Document, reporter: Reporter) -> None:
     after: ``Paragraph([Said(['able'], […]), ' ', Said(['baker'], […])])``.
     """
     participants = {person.id for person in document.participants}
-    if not participants:
-        return
+    if not participants and not any(isinstance(item, Said) and item.direct for item in iter_nodes(document)):
+        return  # nobody to attribute speech to
     paragraphs: list[Paragraph] = []
     for blocks in _paragraph_lists(document.body):
         paragraphs += [block for block in blocks if isinstance(block, Paragraph)]
@@ -99,16 +99,23 @@ def attribute_speakers(document: Document, reporter: Reporter) -> None:
                                      for sentence in sentences_of[id(paragraph)]], reading)
     for blocks in _paragraph_lists(document.body):
         carried: list[str] | None = None  # the last speaker of the previous paragraph of this list
+        turn: list[str] | None = None  # the speaker of the last labelled turn of a transcript
         for block in blocks:
             if isinstance(block, PageBreak):
                 continue  # a page break between paragraphs does not interrupt a turn
             if not isinstance(block, Paragraph):
-                carried = None
+                carried = turn = None
                 continue
-            if any(isinstance(item, Said) for item in block.content):
+            turns = [item.who for item in block.content if isinstance(item, Said) and item.direct and item.who]
+            if turns or any(isinstance(item, Said) for item in block.content):
+                turn = turns[-1] if turns else turn
                 continue  # already attributed
-            carried = _attribute_paragraph(block, sentences_of[id(block)], carried, reading,
-                                           document, reporter)
+            if turn is not None:
+                _continue_turn(block, sentences_of[id(block)], turn, reporter)
+                continue
+            if participants:  # only participants speak in reported speech
+                carried = _attribute_paragraph(block, sentences_of[id(block)], carried, reading,
+                                               document, reporter)
 
 
 def _attribute_paragraph(block: Paragraph, whole_sentences: list[list[Inline]], current: list[str] | None,
@@ -140,6 +147,21 @@ def _attribute_paragraph(block: Paragraph, whole_sentences: list[list[Inline]], 
             connector = None
     block.content[:] = _wrap(sentences, speakers)
     return current
+
+
+def _continue_turn(block: Paragraph, sentences: list[list[Inline]], turn: list[str], reporter: Reporter) -> None:
+    """A paragraph without a label after a labelled turn goes on with that turn ("speaker.turn-continues");
+    the editor's bracketed notes ("[They confer.]") and a paragraph wholly in brackets are nobody's."""
+    text = plain_text(block.content).strip()
+    aside = text.startswith("[") and text.endswith("]")
+    speakers = [None if aside or editorial_aside(sentence) else turn for sentence in sentences]
+    if reporter.explaining:
+        for sentence, who in zip(sentences, speakers, strict=True):
+            reason = "a labelled turn goes on in the next paragraph" if who else "the editor's note in brackets"
+            reporter.decide("speaker.turn-continues", f"'{_excerpt(sentence)}'",
+                            "said by " + " and ".join(f"#{person}" for person in who) if who else "nobody's words",
+                            reason, block.line)
+    block.content[:] = _wrap(sentences, speakers)
 
 
 def _excerpt(sentence: list[Inline]) -> str:

@@ -1,0 +1,106 @@
+"""Speaker labels: the label of a transcript's turn → the person who speaks it.
+
+    Said([], [PersName("Dr. Able", None), ": Yes."], direct=True)
+    → Said(["able"], [PersName("Dr. Able", "able"), ": Yes."], direct=True)
+
+A label is resolved, in this order (each a named rule, recorded for ``--explain``):
+
+- ``labels.role``: "The President" → the one participant listed by that role or holding it;
+- ``labels.name``: "Dr. Able", "Able", "Q. Mr. Able" → the person of that surname;
+- ``labels.initial``: "K" → the one participant whose surname begins with that letter;
+- ``labels.new-person``: any other name → a new person, who speaks though no list names them.
+
+A label that is no name ("Q", "A" with nobody to stand for) keeps no speaker.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tei.errors import Reporter
+from tei.lexicon.names import NAME, is_name_word, is_title_word
+from tei.model import Document, PersName, Person, Said, iter_inlines
+from tei.resolve.persons.identity import Identities
+
+QUESTION_ANSWER = re.compile(r"^[QA]\.\s+")
+NAME_WORD = re.compile(NAME)
+
+
+def resolve_labels(document: Document, table: Identities, reporter: Reporter) -> None:
+    """Give every labelled turn its speaker, from its label; new speakers become mentioned persons."""
+    roles = _roles(document)
+    for content in list(document.text_lists()):
+        for item in iter_inlines(content):
+            if not (isinstance(item, Said) and item.direct and not item.who and item.content):
+                continue
+            label = item.content[0]
+            if not isinstance(label, PersName) or label.ref is not None:
+                continue
+            rule, person = _speaker(label.text, roles, document, table)
+            if person is None:
+                continue
+            if person.group == 0 and person not in document.mentioned:
+                document.mentioned.append(person)
+            label.ref = person.id
+            item.who = [person.id]
+            if reporter.explaining:
+                reporter.decide(rule, f"'{label.text}:'", f"said by #{person.id}", _REASONS[rule], None)
+
+
+_REASONS = {
+    "labels.role": "the label is the role of one participant",
+    "labels.name": "the label names the person",
+    "labels.initial": "the label is the initial of one participant's surname",
+    "labels.new-person": "the label is a name no list gives: a new person",
+}
+
+
+def _speaker(label: str, roles: dict[str, Person], document: Document,
+             table: Identities) -> tuple[str, Person | None]:
+    text = QUESTION_ANSWER.sub("", label).strip()
+    words = [word for word in text.split() if word not in ("The", "the")]
+    role = " ".join(words).lower()
+    if role in roles:
+        return "labels.role", roles[role]
+    if words and all(is_title_word(word) for word in words):
+        return _role_person(words, table)
+    names = [word for word in words if not is_title_word(word) and NAME_WORD.fullmatch(word) and is_name_word(word)]
+    if names:
+        titles = [word for word in words if is_title_word(word)]
+        person = table.find(names[-1], titles)
+        if person is not None:
+            return "labels.name", person
+        person = Person(id=table.free_id(names[-1]), name=text, surname=names[-1], forenames=names[:-1],
+                        role_names=titles)
+        table.add(person)
+        return "labels.new-person", person
+    if len(text) == 1 and text.isupper():
+        holders = [person for person in document.participants if (person.surname or "").startswith(text)]
+        if len(holders) == 1:
+            return "labels.initial", holders[0]
+    return "", None
+
+
+def _role_person(words: list[str], table: Identities) -> tuple[str, Person]:
+    """"The President" where no participant is listed: the one person the text calls "President X",
+    else a person known by that role alone."""
+    named = [person for person in table.persons if person.role_names == words and person.surname]
+    if len(named) == 1:
+        return "labels.role", named[0]
+    listed = next((person for person in table.persons if person.role_only and person.role_names == words), None)
+    if listed is not None:
+        return "labels.role", listed
+    person = Person(id=table.free_id(" ".join(words)), name=" ".join(words), surname=None, role_names=words,
+                    role_only=True)
+    table.persons.append(person)
+    table.ids.add(person.id)
+    return "labels.new-person", person
+
+
+def _roles(document: Document) -> dict[str, Person]:
+    """Role phrases (lower case) that name exactly one participant: "president" → the President."""
+    holders: dict[str, list[Person]] = {}
+    for person in document.participants:
+        for phrase in {" ".join(person.role_names), *person.occupations} - {""}:
+            holders.setdefault(phrase.lower(), []).append(person)
+    return {phrase: persons[0] for phrase, persons in holders.items() if len(persons) == 1}
