@@ -305,17 +305,7 @@
        stands apart: "dogs [3]". -->
   <xsl:template match="tei:note">
     <xsl:choose>
-      <xsl:when test="@place='foot' and $doc-div/self::tei:div">
-        <!-- After a digit ("May 25"), a glued number would read as part of it: brackets. -->
-        <xsl:variable name="before" select="string(preceding-sibling::node()[1][self::text()])"/>
-        <xsl:variable name="last" select="substring($before, string-length($before))"/>
-        <xsl:choose>
-          <xsl:when test="$last != '' and contains('0123456789', $last)">
-            <xsl:text>[</xsl:text><xsl:call-template name="note-label"/><xsl:text>]</xsl:text>
-          </xsl:when>
-          <xsl:otherwise><xsl:call-template name="note-label"/></xsl:otherwise>
-        </xsl:choose>
-      </xsl:when>
+      <xsl:when test="@place='foot' and $doc-div/self::tei:div"><xsl:call-template name="note-label"/></xsl:when>
       <xsl:otherwise>
         <xsl:text> [</xsl:text>
         <xsl:call-template name="note-label"/>
