@@ -116,6 +116,15 @@ def _compile(path: Path) -> etree.XSLT:
         raise RenderError(f"{path}: the stylesheet does not compile: {error}") from error
 
 
+def _parameters(name: str, params: dict[str, str]) -> dict[str, Any]:
+    """Keyword arguments → stylesheet parameters: dashes for underscores, quoted, the format's CSS added."""
+    given = {key.replace("_", "-"): value for key, value in params.items()}
+    css = style(name)
+    if css:
+        given.setdefault("css", css)
+    return {key: etree.XSLT.strparam(value) for key, value in given.items()}
+
+
 def render(tree: Tree, to: str, **params: str) -> bytes:
     """TEI tree (or root element) → the rendering as bytes (UTF-8).
 
@@ -125,11 +134,7 @@ def render(tree: Tree, to: str, **params: str) -> bytes:
     name = format_name(to)
     root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
     require_tei(root)
-    given = {key.replace("_", "-"): value for key, value in params.items()}
-    css = style(name)
-    if css:
-        given.setdefault("css", css)
-    quoted: dict[str, Any] = {key: etree.XSLT.strparam(value) for key, value in given.items()}
+    quoted = _parameters(name, params)
     if root.tag != tei("teiCorpus"):
         return _finish(name, bytes(_transform(name, tree, quoted)))
     documents = list(root.iter(tei("TEI")))
@@ -149,11 +154,7 @@ def render_wrapped(tree: Tree, relative: str, wraps: str, **params: str) -> byte
     name = format_name(wraps)
     root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
     require_tei(root)
-    given = {key.replace("_", "-"): value for key, value in params.items()}
-    css = style(name)
-    if css:
-        given.setdefault("css", css)
-    quoted: dict[str, Any] = {key: etree.XSLT.strparam(value) for key, value in given.items()}
+    quoted = _parameters(name, params)
     try:
         result = stylesheet_at(relative)(tree, **quoted)
     except etree.XSLTApplyError as error:

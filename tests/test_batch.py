@@ -20,6 +20,7 @@ from click.testing import CliRunner
 from lxml import etree
 from teitext import ROOT
 
+from tei import convert_file
 from tei import render as render_module
 from tei.apps.batch import Outcome, Progress, plan_batch, run_batch
 from tei.cli import main
@@ -371,3 +372,20 @@ def test_the_main_command_builds_one_site_of_the_bundled_memorandum_and_the_samp
     index = (ROOT / "out" / "index.html").read_text(encoding="utf-8")
     assert all(f'href="{name}.html"' in index for name in names)
     assert (ROOT / "out" / "persons.html").is_file() and list((ROOT / "out" / "reference").glob("*.html"))
+
+
+def test_site_persons_linked_to_the_editors_personography_are_its_entries(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    for volume in ("v1", "v2"):
+        (folder / volume).mkdir(parents=True)
+        shutil.copy(SAMPLES / "frus1964-68v14_d114.txt", folder / volume / "d114.txt")
+    document = convert_file(SAMPLES / "frus1964-68v14_d114.txt").document
+    person = next(p for p in document.participants if p.surname and p.forenames)
+    persons = tmp_path / "persons.csv"
+    persons.write_text(f"id,name\nq17,{' '.join([*person.forenames, person.surname])}\n", encoding="utf-8")
+    out = tmp_path / "out"
+    code, stderr = run("batch", str(folder), "-o", str(out), "--persons", str(persons))
+    assert code == 0, stderr
+    page = (out / "persons" / "q17.html").read_text(encoding="utf-8")
+    assert page.count('href="v1/d114.html#m-') + page.count('href="v2/d114.html#m-') >= 2
+    assert not (out / "persons" / f"{person.id}.html").exists()

@@ -70,3 +70,15 @@ def test_a_sentence_may_begin_with_a_capital_outside_ascii() -> None:
 def test_every_verb_of_saying_makes_its_subject_a_person(verb: str) -> None:
     document = convert(PREAMBLE + f"Smirnov {verb} the position of his government.\n").document
     assert [person.id for person in document.mentioned] == ["smirnov"]
+
+
+def test_a_lazy_pattern_compiles_on_first_use_and_then_is_the_compiled_pattern() -> None:
+    from tei.lexicon import lazy_pattern
+
+    pattern = lazy_pattern(r"(?P<word>[A-Z]\w+) said")
+    assert "search" not in vars(pattern)  # nothing compiled yet
+    match = pattern.search("Then Able said so.")
+    assert match is not None and match.group("word") == "Able"
+    assert vars(pattern)["search"].__self__ is vars(pattern)["finditer"].__self__  # one compiled pattern
+    assert [m.group("word") for m in pattern.finditer("Able said, Baker said")] == ["Able", "Baker"]
+    assert pattern.sub("X said", "Able said") == "X said"

@@ -135,3 +135,23 @@ def test_small_sources_round_trip(name: str) -> None:
     source = SMALL_CASES[name]
     rendered = render(convert_bytes(source.encode("utf-8"), f"{name}.txt").tree, "text")
     assert_same_text(source, rendered.decode("utf-8"), name)
+
+
+# ----- the forms the text rendering normalizes, as transforms/README.md lists them --------------
+
+def _documented_forms() -> list[tuple[str, str]]:
+    readme = (ROOT / "transforms" / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## What the text rendering writes differently from the source")[1].split("\n## ")[0]
+    return re.findall(r"^\| `([^`]+)` \| `([^`]+)` \|", section, flags=re.MULTILINE)
+
+
+@pytest.mark.parametrize("source_form, written_form", _documented_forms())
+def test_the_forms_written_differently_are_the_documented_ones(source_form: str, written_form: str) -> None:
+    source = (f"12. Memorandum of Conversation1\n\nAble said it {source_form} and left.\n\n"
+              "  1. Source: a file.\n  2. Two.\n")
+    rendered = render(convert_bytes(source.encode("utf-8"), "forms.txt").tree, "text").decode("utf-8")
+    assert f"Able said it {written_form} and left." in rendered
+
+
+def test_the_documented_forms_are_listed() -> None:
+    assert len(_documented_forms()) == 4

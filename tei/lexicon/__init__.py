@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from importlib import resources
+from typing import Any
 
 from tei.errors import InternalError
 
@@ -79,3 +80,49 @@ def _pattern(node: Trie) -> str:
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
     # A word that ends here and also continues: try the longer words first.
     return f"(?:{body})?" if ends_here else body
+
+
+class LazyPattern:
+    """A regular expression compiled the first time it is used.
+
+    Name patterns built from Unicode letter classes take milliseconds each to compile, and
+    a short memorandum needs only some of them: a command that converts one file should
+    not pay for the others. After the first use, the compiled pattern's methods are the
+    instance's own attributes, so a match costs what it costs on a compiled pattern.
+    """
+
+    search: Callable[..., re.Match[str] | None]
+    match: Callable[..., re.Match[str] | None]
+    fullmatch: Callable[..., re.Match[str] | None]
+    finditer: Callable[..., Iterator[re.Match[str]]]
+    findall: Callable[..., list[Any]]
+    sub: Callable[..., str]
+    split: Callable[..., list[str | Any]]
+
+    _METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "split")
+
+    def __init__(self, source: str, flags: int = 0) -> None:
+        self.pattern = source
+        self.flags = flags
+
+    @property
+    def compiled(self) -> re.Pattern[str]:
+        compiled = re.compile(self.pattern, self.flags)
+        for method in self._METHODS:
+            setattr(self, method, getattr(compiled, method))
+        return compiled
+
+    def __getattr__(self, name: str) -> Any:
+        # Only reached before the first use: compiling sets the methods on the instance.
+        if name not in self._METHODS:
+            raise AttributeError(name)
+        return getattr(self.compiled, name)
+
+
+# A compiled pattern or a lazy one: what functions that take a pattern accept.
+Matcher = re.Pattern[str] | LazyPattern
+
+
+def lazy_pattern(source: str, flags: int = 0) -> LazyPattern:
+    """``re.compile(source, flags)``, deferred until the pattern is first used."""
+    return LazyPattern(source, flags)

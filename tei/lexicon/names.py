@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from tei.lexicon import words
+from tei.lexicon import lazy_pattern, words
 
 # Letters of the Latin, Greek and Cyrillic blocks, by case: Python's ``re`` has no \p{Lu}, and
 # a name must start with a capital. Built once from the Unicode database (a few thousand
@@ -44,7 +44,7 @@ NAME = rf"[{UPPER}][{LOWER}]+(?:[{UPPER}][{LOWER}]+)?(?:[’'][{LOWER}]{{2,}})?"
 INITIAL = rf"[{UPPER}]\."
 NAME_END = r"(?![\w]|[\-/][\w])"
 NAME_START = r"(?<![\w’'\-/])"
-CAPITALIZED = re.compile(rf"[{UPPER}]")
+CAPITALIZED = lazy_pattern(rf"[{UPPER}]")
 
 HONORIFICS = words("honorifics")
 TITLE_HEADS = words("titles") | HONORIFICS
@@ -56,7 +56,7 @@ NOT_NAMES = words("not-names") | PEOPLES
 PARTICLES = words("name-particles")
 
 ABBREVIATION = re.compile(r"^[A-Z][A-Z/&.\-]*[A-Z.]$|^[A-Z]/[A-Z]+$")
-INITIAL_TOKEN = re.compile(rf"^{INITIAL}$")
+INITIAL_TOKEN = lazy_pattern(rf"^{INITIAL}$")
 
 
 def is_title_word(token: str) -> bool:

@@ -33,7 +33,7 @@ from tei.errors import Level, TeiError
 from tei.namespaces import XML_ID, tei
 
 if TYPE_CHECKING:
-    from tei.pipeline import Conversion
+    from tei.converter import Conversion
 
 __all__ = ["Outcome", "PersonRecord", "Settings", "process_chunk", "process_file", "warm_up"]
 

@@ -51,7 +51,7 @@ _PARAGRAPH = "t:text//t:p[not(ancestor::t:note or ancestor::t:p)]"
 # break; in those paragraphs, the names pointing to a person and the notes (outside notes).
 # A name or a note follows the paragraph it is in.
 _MARKED = etree.XPath(f"{_PARAGRAPH} | t:text//t:pb"
-                      f" | {_PARAGRAPH}//t:persName[starts-with(normalize-space(@ref), '#')][not(ancestor::t:note)]"
+                      f" | {_PARAGRAPH}//t:persName[contains(@ref, '#')][not(ancestor::t:note)]"
                       f" | {_PARAGRAPH}//t:note[not(ancestor::t:note)]", namespaces=_NS)
 _WORDS = etree.XPath("normalize-space(.)")
 
@@ -85,7 +85,8 @@ def mark_anchors(root: etree._Element) -> Anchors:
         else:
             names += 1
             element.set(_ANCHOR, f"m-{names}")
-            person = element.get("ref", "").split()[0][1:]
+            # "#able" (the document's person) or "persons.xml#p1" (the editor's personography)
+            person = element.get("ref", "").split()[0].removeprefix("#")
             anchors.mentions.setdefault(person, []).append((f"m-{names}", page))
     if text is not None:
         anchors.paragraphs[-1] = (anchors.paragraphs[-1][0], start_page, " ".join(text.split()))
@@ -103,6 +104,7 @@ class PersonEntry:
     roles: list[str]
     affiliations: list[str]
     side: int  # the participants' group (1, 2 …); 0: mentioned only
+    corresp: str = ""  # the pointer to the editor's personography, when linked to it
     words: int = 0  # words attributed to them (the speakers pass)
     mentions: list[tuple[str, str]] = field(default_factory=list)  # (anchor, page)
     pers_name: bytes = b""  # for the Personography's protocol; the site keeps names as text
@@ -128,7 +130,8 @@ def _entry(person: Person, side: int) -> PersonEntry:
     # The words of a title are one role ("Under Secretary"), as the TEI's roleName has them.
     roles = ([" ".join(person.role_names)] if person.role_names else []) + list(person.occupations)
     return PersonEntry(person.id, " ".join(person.name.split()) or person.id, person.surname or "",
-                       person.forenames[0] if person.forenames else "", roles, list(person.affiliations), side)
+                       person.forenames[0] if person.forenames else "", roles, list(person.affiliations), side,
+                       person.corresp)
 
 
 def describe(document: Document, name: str, anchors: Anchors | None) -> DocumentRecord:
@@ -143,6 +146,8 @@ def describe(document: Document, name: str, anchors: Anchors | None) -> Document
                 if who in by_id:
                     by_id[who].words += words // len(node.who)
     if anchors is not None:
+        # A name points to the person's id, or (linked to a personography) to its entry there.
+        by_id.update({person.corresp: person for person in persons if person.corresp})
         for person_id, found in anchors.mentions.items():
             if person_id in by_id:
                 by_id[person_id].mentions = found

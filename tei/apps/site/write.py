@@ -6,9 +6,11 @@
         transforms/site/pages.xsl: index.html (by number), by-date.html, persons.html,
         persons/ID.html (one per person), search.html; _site/ gets the style and scripts
 
-**Persons.** A person of several documents is one person of the site when the corpus's
-:class:`~tei.apps.corpus.Personography` says so (same surname, forenames that do not
-contradict); a person named by office alone stays one per document.
+**Persons.** A person of several documents is one person of the site when the editor's
+personography (``tei batch --persons``) links them to the same entry, or, for the persons it
+does not link, when the corpus's :class:`~tei.apps.corpus.Personography` says so (same
+surname, forenames that do not contradict); a person named by office alone stays one per
+document.
 
 **Writing.** Every page goes through a temporary file and a rename
 (:func:`tei.apps.files.atomic_write`): a reader, or a run killed half-way, sees the old page
@@ -30,6 +32,7 @@ from tei import __version__
 from tei.apps.corpus import Personography
 from tei.apps.files import atomic_write, atomic_writer, printable
 from tei.apps.site import DocumentRecord
+from tei.lexicon.names import slug
 from tei.render import stylesheet_at
 from tei.resources import transform_path
 
@@ -75,6 +78,7 @@ class SiteWriter:
         self.documents: list[_Listed] = []
         self.failures: list[tuple[str, str]] = []
         self.personography = Personography()
+        self.linked: dict[str, str] = {}  # personography pointer → site id
         self.persons: dict[str, _SitePerson] = {}
         (folder / "_site").mkdir(parents=True, exist_ok=True)
         self._search = atomic_writer(folder / "_site" / "search-data.js")
@@ -135,11 +139,28 @@ class SiteWriter:
 
     # ------------------------------------------------------------------ data
 
+    def _linked_id(self, corresp: str) -> str:
+        """The site's id of the person an editor's personography entry names: the entry decides
+        who is the same person, whatever the documents call them (``persons.xml#p12`` → ``p12``)."""
+        found = self.linked.get(corresp)
+        if found is None:
+            base = slug(corresp.rsplit("#", 1)[-1]) or "person"
+            found, count = base, 1
+            while found in self.personography.ids:
+                count += 1
+                found = f"{base}-{count}"
+            self.personography.ids.add(found)  # the surname rule's persons get other ids
+            self.linked[corresp] = found
+        return found
+
     def _add_persons(self, listed: _Listed) -> None:
         """A document's persons → the site's persons (merged by the Personography), each
         given this document's appearance."""
         record = listed.record
-        mapping = self.personography.add_document(record.persons)
+        mapping = self.personography.add_document([entry for entry in record.persons if not entry.corresp])
+        for entry in record.persons:
+            if entry.corresp:
+                mapping[entry.id] = self._linked_id(entry.corresp)
         for entry in record.persons:
             site_id = mapping[entry.id]
             person = self.persons.setdefault(site_id, _SitePerson(site_id))

@@ -18,12 +18,13 @@ from __future__ import annotations
 import re
 
 from tei.errors import Reporter
+from tei.lexicon import lazy_pattern
 from tei.lexicon.names import NAME, is_name_word, is_title_word
 from tei.model import Document, PersName, Person, Said, iter_inlines
 from tei.resolve.persons.identity import Identities
 
 QUESTION_ANSWER = re.compile(r"^[QA]\.\s+")
-NAME_WORD = re.compile(NAME)
+NAME_WORD = lazy_pattern(NAME)
 
 
 def resolve_labels(document: Document, table: Identities, reporter: Reporter) -> None:

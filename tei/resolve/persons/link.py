@@ -32,6 +32,12 @@ def _prefix_pattern(roles: tuple[str, ...]) -> re.Pattern[str]:
                       rf"(?P<given>(?:(?:{NAME}|{INITIAL})\s+){{0,2}})\Z")
 
 
+@functools.lru_cache(maxsize=64)
+def _surname_pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of the surname forms, as a name; built once per cast (a volume's documents share theirs)."""
+    return re.compile(NAME_START + rf"(?P<surname>{alternation(forms)}){NAME_END}")
+
+
 class Linker:
     """Splits text into strings and PersName items for the persons of an identity table."""
 
@@ -39,8 +45,7 @@ class Linker:
         self.table = table
         roles = sorted({" ".join(person.role_names) for person in table.persons
                         if person.role_names and person.group}, key=len, reverse=True)
-        self.surname_pattern = re.compile(
-            NAME_START + rf"(?P<surname>{alternation(table.forms)}){NAME_END}") if table.forms else None
+        self.surname_pattern = _surname_pattern(tuple(sorted(table.forms))) if table.forms else None
         self.prefix = _prefix_pattern(tuple(roles))
 
     @staticmethod

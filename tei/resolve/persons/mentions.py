@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from tei.errors import Reporter
-from tei.lexicon import alternation, words
+from tei.lexicon import alternation, lazy_pattern, words
 from tei.lexicon.names import NAME, NAME_END, NAME_START, PARTICLES, is_name_word
 from tei.model import Block, Document, Inline, Section, plain_text
 from tei.resolve.persons.shapes import (
@@ -60,22 +60,22 @@ SAYING = words("say-verbs") | words("think-verbs")
 AUXILIARIES = words("auxiliaries")
 SUBJECT_VERBS = SAYING | words("action-verbs") | AUXILIARIES
 # "said Able would", "that Baker might": after these an auxiliary's subject is a person.
-REPORTING = re.compile(rf"(?:{alternation(SAYING | {'that'})})\s+\Z")
-SUBJECT_VERB = re.compile(rf"(?<![\w’'])(?:{alternation(SUBJECT_VERBS)})(?![\w’'])")
-SUBJECT_BEFORE_VERB = re.compile(
-    NAME_START + rf"(?P<given>(?:{NAME}\s+)?)(?P<surname>{SURNAME})(?:,\s+too,)?\s+"
-    rf"(?:(?:{alternation(words('adverbs'))})\s+){{0,2}}\Z")
-JOINT_BEFORE = re.compile(NAME_START + rf"(?P<first>{SURNAME})\s+and\s+\Z")
-OBJECT = re.compile(rf"(?<![\w’'])(?:{alternation(words('object-verbs'))})\s+(?P<surname>{SURNAME})"
+REPORTING = lazy_pattern(rf"(?:{alternation(SAYING | {'that'})})\s+\Z")
+SUBJECT_THEN_VERB = lazy_pattern(
+    NAME_START + rf"(?P<surname>{SURNAME})(?:,\s+too,)?\s+(?:(?:{alternation(words('adverbs'))})\s+){{0,2}}"
+    rf"(?P<verb>{alternation(SUBJECT_VERBS)})(?![\w’'])")
+NAME_WORD = lazy_pattern(NAME)
+JOINT_BEFORE = lazy_pattern(NAME_START + rf"(?P<first>{SURNAME})\s+and\s+\Z")
+OBJECT = lazy_pattern(rf"(?<![\w’'])(?:{alternation(words('object-verbs'))})\s+(?P<surname>{SURNAME})"
                     rf"(?=\s+(?:that|to|about|of|for|whether|if|how|what|why|when|he|she)\b|[,;.])")
-POSSESSIVE = re.compile(NAME_START + rf"(?P<surname>{SURNAME})[’']s\s+(?=[\w“])")
-PARTICLE_NAME = re.compile(NAME_START + rf"(?P<surname>(?:{NAME}\s+)?(?:{PARTICLE})\s+{NAME}){NAME_END}")
-PARTICLE_START = re.compile(rf"(?<![\w’'])(?:{alternation(PARTICLES)})\s")
-LIST = re.compile(NAME_START + rf"(?P<items>{SURNAME}(?:,\s+{SURNAME})*,?\s+and\s+{SURNAME}){NAME_END}")
-LIST_ITEM = re.compile(SURNAME)
-LOCATIVE = re.compile(rf"\b{alternation(words('locative-prepositions'))} (?P<place>{NAME})\b(?![’']s\b)")
+POSSESSIVE = lazy_pattern(NAME_START + rf"(?P<surname>{SURNAME})[’']s\s+(?=[\w“])")
+PARTICLE_NAME = lazy_pattern(NAME_START + rf"(?P<surname>(?:{NAME}\s+)?(?:{PARTICLE})\s+{NAME}){NAME_END}")
+PARTICLE_START = lazy_pattern(rf"(?<![\w’'])(?:{alternation(PARTICLES)})\s")
+LIST = lazy_pattern(NAME_START + rf"(?P<items>{SURNAME}(?:,\s+{SURNAME})*,?\s+and\s+{SURNAME}){NAME_END}")
+LIST_ITEM = lazy_pattern(SURNAME)
+LOCATIVE = lazy_pattern(rf"\b{alternation(words('locative-prepositions'))} (?P<place>{NAME})\b(?![’']s\b)")
 WINDOW = 80
-HEADING_WORD = re.compile(rf"{NAME_START}{NAME}{NAME_END}")
+HEADING_WORD = lazy_pattern(rf"{NAME_START}{NAME}{NAME_END}")
 PREVIOUS_WORD = re.compile(r"(\S+)\s+\Z")
 
 
@@ -137,23 +137,24 @@ class SubjectOfVerb:
     name = "persons.subject-of-verb"
 
     def find(self, text: str) -> Iterator[Candidate]:
-        for verb in SUBJECT_VERB.finditer(text):
-            match = SUBJECT_BEFORE_VERB.search(text, max(0, verb.start() - WINDOW), verb.start())
-            if match is None or ARTICLE_BEFORE.search(text, max(0, match.start() - 5), match.start()):
-                continue
-            given = match.group("given").strip()
+        # Read forward from capitalized words (the engine skips lower-case text quickly), the
+        # given name and a joint subject then backward from the match.
+        for match in SUBJECT_THEN_VERB.finditer(text):
             start = match.start("surname")
-            if given and (not is_name_word(given) or at_sentence_start(text, match.start())):
-                given = ""
-            elif given:
-                start = match.start()
-            reason = f"the subject of '{verb.group()}'"
+            if ARTICLE_BEFORE.search(text, max(0, start - 5), start):
+                continue
+            verb = match.group("verb")
+            given = ""
+            previous = PREVIOUS_WORD.search(text, max(0, start - 40), start)
+            if previous and NAME_WORD.fullmatch(previous.group(1)) and is_name_word(previous.group(1)) and \
+                    not at_sentence_start(text, previous.start(1)):
+                given, start = previous.group(1), previous.start(1)
             if _capitalized_before(text, start):
                 continue  # "Discussion Paper noted": part of a longer proper noun
-            if verb.group() in AUXILIARIES and not REPORTING.search(text, max(0, start - 30), start):
+            if verb in AUXILIARIES and not REPORTING.search(text, max(0, start - 30), start):
                 continue  # "Geneva would be": anything can be the subject of an auxiliary
-            yield Candidate(match.group("surname"), "", given, self.name, reason,
-                            strong=verb.group() in SAYING)
+            reason = f"the subject of '{verb}'"
+            yield Candidate(match.group("surname"), "", given, self.name, reason, strong=verb in SAYING)
             joint = JOINT_BEFORE.search(text, max(0, start - WINDOW), start)
             if joint:
                 yield Candidate(joint.group("first"), rule=self.name, reason=f"{reason}, with another person")
@@ -252,6 +253,8 @@ def discover(document: Document, reporter: Reporter,
                     _keep(candidate, places, text, found, reporter, explained)
             surnames.update(candidate.surname for candidate in found[counted:])
             counted = len(found)
+            if " and " not in text or not any(surname in text for surname in surnames):
+                continue  # a list of names with a person needs both
             for candidate in _listed_with_a_person(text, surnames, line):
                 _keep(candidate, places, text, found, reporter, explained)
     return found
@@ -272,11 +275,15 @@ def _keep(candidate: Candidate, places: set[str], text: str, found: list[Candida
 
 def _in_longer_name(candidate: Candidate, text: str) -> str | None:
     """"Able Foundation": a name followed by an organization word belongs to that name."""
-    for match in re.finditer(rf"{re.escape(candidate.surname)}{NAME_END}", text):
-        follower = FOLLOWER.match(text, match.end())
-        if follower is None or follower.group(1) not in ORGANIZATION_WORDS:
-            return None
-    return f"part of a name such as '{candidate.surname} {follower.group(1)}'" if follower else None
+    surname, position, follower = candidate.surname, text.find(candidate.surname), None
+    while position >= 0:
+        end = position + len(surname)
+        if end == len(text) or not text[end].isalnum():
+            follower = FOLLOWER.match(text, end)
+            if follower is None or follower.group(1) not in ORGANIZATION_WORDS:
+                return None
+        position = text.find(surname, end)
+    return f"part of a name such as '{surname} {follower.group(1)}'" if follower else None
 
 
 def _listed_with_a_person(text: str, persons: set[str], line: int) -> Iterator[Candidate]:

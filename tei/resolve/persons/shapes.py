@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from tei.lexicon import alternation, words
+from tei.lexicon import Matcher, alternation, lazy_pattern, words
 from tei.lexicon.names import INITIAL, NAME, NAME_END, NAME_START, PARTICLES, TITLE_HEADS, TITLE_MODIFIERS
 from tei.model import Block, BulletList, Document, EditorialBlock, Inline, Paragraph, Section
 
@@ -20,13 +20,13 @@ SURNAME = rf"(?:(?:{NAME}\s+)?(?:{PARTICLE})\s+)?{NAME}"
 TITLE_PHRASE = (rf"(?:(?:{alternation(TITLE_MODIFIERS)})\s+){{0,3}}(?:{alternation(TITLE_HEADS)})"
                 rf"(?:\s+of\s+(?:the\s+)?{NAME}(?=\s+{NAME}))?")
 GIVEN = rf"(?P<given>(?:(?:{NAME}|{INITIAL})\s+){{0,2}})"
-TITLED_NAME = re.compile(NAME_START + rf"(?P<title>{TITLE_PHRASE})\s+{GIVEN}(?P<surname>{SURNAME}){NAME_END}")
-TITLE_START = re.compile(NAME_START + rf"(?:{alternation(TITLE_MODIFIERS | TITLE_HEADS)})(?![\w])")
+TITLED_NAME = lazy_pattern(NAME_START + rf"(?P<title>{TITLE_PHRASE})\s+{GIVEN}(?P<surname>{SURNAME}){NAME_END}")
+TITLE_START = lazy_pattern(NAME_START + rf"(?:{alternation(TITLE_MODIFIERS | TITLE_HEADS)})(?![\w])")
 # "Ambassadors Grey and Barr": a plural title names two people.
-SECOND_NAME = re.compile(rf"\s+and\s+(?P<second>{SURNAME}){NAME_END}")
+SECOND_NAME = lazy_pattern(rf"\s+and\s+(?P<second>{SURNAME}){NAME_END}")
 ARTICLE_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+$")
 WORD = re.compile(r"\S+")
-FOLLOWER = re.compile(rf"\s+({NAME})\b")
+FOLLOWER = lazy_pattern(rf"\s+({NAME})\b")
 FEMALE = frozenset(["Mrs.", "Mrs", "Ms.", "Ms", "Miss", "Madame", "Mme.", "Mme", "Mlle.", "Lady", "Queen",
                     "Princess"])
 MALE = frozenset(["Mr.", "Mr", "Messrs.", "Sir", "Monsieur", "M.", "Lord", "King", "Prince"])
@@ -60,7 +60,7 @@ def at_sentence_start(text: str, index: int) -> bool:
     return before in ".!?"
 
 
-def scan(pattern: re.Pattern[str], text: str, starts: re.Pattern[str]) -> Iterator[re.Match[str]]:
+def scan(pattern: Matcher, text: str, starts: Matcher) -> Iterator[re.Match[str]]:
     """Like ``pattern.finditer(text)`` for a pattern that can only match where ``starts`` does.
 
     Patterns with a long alternation are tried only where they can begin (a title word),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from tei.lexicon import alternation, words
+from tei.lexicon import alternation, lazy_pattern, words
 from tei.lexicon.names import UPPER
 
 # A reporting verb: of saying ("said", "went on"), of thinking ("felt"), a base form after
@@ -24,19 +24,19 @@ VERB = (r"(?:(?:seemed|went\s+on|wished|wanted|began|proceeded|hastened)\s+to\s+
 ADVERB = alternation(words("adverbs"))
 # A leading clause that is not the main clause: its persons are not the subject
 # ("When the Minister replied …, Dorn said"; "In answer to a question from Dorn, …").
-LEADING_CLAUSE = re.compile(
+LEADING_CLAUSE = lazy_pattern(
     r"^(?:When|As|After|Before|While|Since|If|Although|Though|Because|Once|Until|Unless|Whereas|Whenever"
     r"|In\s+(?:answer|reply|response|responding|replying)\s+to|Responding\s+to|Replying\s+to"
     r"|Turning\s+to|Referring\s+to|Following|Asked)\b[^,;]*,\s*")
 # What may stand right before the subject of a clause that is not the sentence's first:
 # an introductory phrase ("However, he said"), a coordinated clause ("…, and he conveyed"),
 # a participle of saying ("Saying she wanted …"), or a sentence adverb ("Later Able told Baker").
-CLAUSE_OPENING = re.compile(
+CLAUSE_OPENING = lazy_pattern(
     r"(?:[,;:—]\s*(?:(?:and|but|so|then|yet)\s+)?"
     r"|^(?:Saying|Noting|Adding|Stressing|Explaining|Replying|Answering|Responding)\s+(?:that\s+)?"
     r"|^(?:Later|Then|Finally|Next|Again|Now|Afterwards|Subsequently|Thereupon|Here|Also)\s+)$")
 # Sentences about the meeting rather than anyone's words.
-NARRATIVE = re.compile(
+NARRATIVE = lazy_pattern(
     r"^There\s+(?:was|were|followed)\s+(?:then\s+|also\s+|now\s+)?(?:(?:some|a|an|further|brief|general|long"
     r"|short|lengthy|informal)\s+)*(?:discussion|conversation|exchange|banter|talk|debate)"
     r"|^(?:The\s+)?(?:group|meeting|session|participants|parties|delegations)\s+(?:then\s+)?"
@@ -52,7 +52,7 @@ NARRATIVE = re.compile(
     r"|^(?:The\s+)?(?:meeting|conversation|luncheon|lunch|dinner|discussion)\s+(?:then\s+)?"
     r"(?:ended|began|closed|concluded|broke\s+up|lasted)\b")
 
-SENTENCE_END = re.compile(rf"[.!?][”’\"')\]]*(?P<space>\s+)(?=[“‘\"(\[]?[{UPPER}0-9])")
+SENTENCE_END = lazy_pattern(rf"[.!?][”’\"')\]]*(?P<space>\s+)(?=[“‘\"(\[]?[{UPPER}0-9])")
 
 # Placeholders in the masked text of a sentence (Unicode private use area):
 PERSON_OPEN, PERSON_CLOSE = "\uE000", "\uE001"   # a PersName: \uE000<index>\uE001
@@ -66,14 +66,14 @@ PERSON_ANY = PERSON_OPEN + r"\d+" + PERSON_CLOSE
 GAP = (r"(?:,\s+(?:in\s+turn|for\s+(?:his|her|their|its)\s+part|however|therefore|too|moreover|nevertheless"
        r"|once\s+again|(?:after|with|in|for|at|on|upon|without|by)\s+[^,;:\uE000-\uE003]{1,40}?),)?"
        r"(?:,?\s+" + ADVERB + r")*,?\s+")
-NAMED = re.compile(PERSON.format(name="first") + r"(?P<more>(?:\s*,\s*" + PERSON_ANY + r")*"
+NAMED = lazy_pattern(PERSON.format(name="first") + r"(?P<more>(?:\s*,\s*" + PERSON_ANY + r")*"
                    r"(?:,?\s+and\s+" + PERSON_ANY + r"))?" + GAP + VERB)
-PRONOUN = re.compile(r"(?<![\w’'])(?P<pronoun>[Hh]e|[Ss]he)" + GAP + VERB)
+PRONOUN = lazy_pattern(r"(?<![\w’'])(?P<pronoun>[Hh]e|[Ss]he)" + GAP + VERB)
 GENDER_PRONOUN = re.compile(r"(?<![\w’'])(he|she)(?![\w’'])", re.IGNORECASE)
 # Small patterns used per sentence, compiled once.
 PERSON_NUMBER = re.compile(PERSON_OPEN + r"(\d+)" + PERSON_CLOSE)
 BOUNDARY_CHARS = re.compile(r"[.!?\s]")
-INITIAL_WORD = re.compile(rf"[{UPPER}]\.")
+INITIAL_WORD = lazy_pattern(rf"[{UPPER}]\.")
 NUMBER_FOLLOWS = re.compile(r"[“‘\"(\[]?(?:\d|[IVXLC]+\b)")
 NEXT_WORD = re.compile(r"[“‘\"(\[]?([\w’']+)")
 INITIALISM = re.compile(r"(?:[A-Za-z]\.){2,}")
