@@ -307,8 +307,8 @@ def test_a_rendition_pointer_must_name_a_rendition_of_the_document() -> None:
         "@rendition '#close' points to no xml:id in this document"]
 
 
-def test_the_quotation_renditions_we_write_resolve() -> None:
-    data = (TESTS / "golden" / "page-break-mid-paragraph" / "expected.tei.xml").read_bytes()
+def test_quotation_renditions_of_a_hand_edited_file_resolve() -> None:
+    data = (TESTS / "valid" / "quotation-renditions.xml").read_bytes()
     assert b'rendition="#' in data
     assert validate_bytes(data) == []
 
