@@ -299,6 +299,20 @@ def test_external_ok_takes_a_missing_id_to_be_in_another_file_of_the_edition() -
     assert validate(data, external_ok=True).diagnostics == []
 
 
+def test_a_rendition_pointer_must_name_a_rendition_of_the_document() -> None:
+    header = '<encodingDesc><tagsDecl><rendition xml:id="open" scheme="css">content: "“";</rendition>' \
+             '</tagsDecl></encodingDesc>'
+    body = '<p><q rendition="#open #close">Able said so.</q></p>'
+    assert findings(body, "pointer-resolves", header) == [
+        "@rendition '#close' points to no xml:id in this document"]
+
+
+def test_the_quotation_renditions_we_write_resolve() -> None:
+    data = (TESTS / "golden" / "page-break-mid-paragraph" / "expected.tei.xml").read_bytes()
+    assert b'rendition="#' in data
+    assert validate_bytes(data) == []
+
+
 def test_a_dangling_pointer_used_often_is_reported_once() -> None:
     body = "".join('<p><persName ref="#nobody">N</persName></p>' for _ in range(5))
     assert findings(body, "pointer-resolves") == [

@@ -10,7 +10,8 @@ rule                   what it requires                                         
 ``unique-id``          every ``xml:id`` is used once (the second one is reported,  all TEI
                        with the line of the first)
 ``pointer-resolves``   every ``#id`` in ``@ref``, ``@who``, ``@corresp``,          all TEI
-                       ``@target`` names an ``xml:id`` of the document; pointers
+                       ``@target``, ``@rendition`` names an ``xml:id`` of the
+                       document; pointers
                        into other files (``persons.xml#able``), URLs and prefixed
                        ids (``psn:able``) are external and not checked
 ``said-who-person``    every ``said/@who`` that resolves points to a ``person``    memo
@@ -39,7 +40,7 @@ from tei.rules import Registry
 from tei.validate.locate import Location, line_of
 from tei.validate.locate import local_name as _local
 
-POINTER_ATTRIBUTES = ("ref", "who", "corresp", "target")
+POINTER_ATTRIBUTES = ("ref", "who", "corresp", "target", "rendition")
 #: Elements that stand for content even without text: words left out, a link, a picture, a formula.
 STANDS_FOR_CONTENT = frozenset({"gap", "ptr", "ref", "graphic", "figure", "media", "formula", "binaryObject",
                                 "space", "g"})
@@ -119,7 +120,7 @@ class UniqueId(Check):
 
 
 class PointerResolves(Check):
-    """Every ``#id`` in @ref, @who, @corresp, @target names an ``xml:id``: ``ref="#nobody"`` → reported.
+    """Every ``#id`` in @ref, @who, @corresp, @target, @rendition names an ``xml:id``: ``ref="#nobody"`` → reported.
 
     Other pointers are external: another file (``persons.xml#able``), a URL, a prefixed id
     (``psn:able``). With ``external_ok``, a ``#id`` not in this document is taken to be in
