@@ -14,7 +14,8 @@ and, as its last three lines, the totals:
 Figures, each matched/total:
   pb        page breaks with the same n at the same words, of those the input shows
             (a break the plain-text copy lost cannot be found; ``pb*`` counts every break)
-  notes     notes with the same n after the same words and the same text
+  notes     notes with the same n after the same words and the same text (and the same, quotation
+            marks left out of both texts, for an encoding that keeps them in q/@rendition)
   head      section headings of the reference that the input still shows, found as headings;
             ``false`` headings the reference does not have
   persons   recall: reference person mentions (by surname) also tagged in the output;
@@ -59,6 +60,7 @@ class Row:
     pb: tuple[int, int] = (0, 0)
     pb_all: tuple[int, int] = (0, 0)
     notes: tuple[int, int] = (0, 0)
+    notes_unquoted: tuple[int, int] = (0, 0)  # the same, quotation marks left out of the texts compared
     heads: tuple[int, int] = (0, 0)
     false_heads: list[str] = field(default_factory=list)
     persons: tuple[int, int] = (0, 0)
@@ -74,6 +76,14 @@ def shown_pages(text: str, gold_pbs: list[dict[str, object]], typescript: bool) 
         return gold_pbs
     markers = {match.group("n") for match in PAGE_SHOWN.finditer(text)}
     return [pb for pb in gold_pbs if pb["n"] in markers]
+
+
+QUOTATION_MARKS = str.maketrans("", "", "“”\"‘’'")
+
+
+def unquoted(notes: list[dict[str, object]]) -> list[dict[str, object]]:
+    """Notes with their text's quotation marks left out: an encoding may keep them in ``q/@rendition``."""
+    return [{**note, "text": str(note["text"]).translate(QUOTATION_MARKS)} for note in notes]
 
 
 def person_precision(gold: Path, out: Path) -> tuple[int, int]:
@@ -103,6 +113,8 @@ def measure(txt: Path, out_dir: Path) -> Row:
     row.pb = (yardstick.match_pbs(shown, out_facts["pbs"]), len(shown))
     row.pb_all = result["pb"]
     row.notes = result["notes"]
+    row.notes_unquoted = (yardstick.match_notes(unquoted(gold_facts["notes"]), unquoted(out_facts["notes"]))[0],
+                          len(gold_facts["notes"]))
     row.heads = result["titles"]
     row.false_heads = result["false_titles"]
     row.persons = result["persons"]
@@ -157,7 +169,8 @@ def report(rows: list[Row]) -> list[str]:
     lines.append(f"TOTAL converted {converted}/{len(rows)}  tei_all valid "
                  f"{sum(bool(row.valid) for row in checked)}/{len(checked)}")
     lines.append(f"TOTAL pb {fraction(total('pb'))} ({percent(total('pb'))}; every break {fraction(total('pb_all'))})"
-                 f"  notes {fraction(total('notes'))} ({percent(total('notes'))})"
+                 f"  notes {fraction(total('notes'))} ({percent(total('notes'))}; quotation marks aside "
+                 f"{fraction(total('notes_unquoted'))}, {percent(total('notes_unquoted'))})"
                  f"  headings {fraction(total('heads'))} ({percent(total('heads'))}) false {false_heads}")
     lines.append(f"TOTAL persons recall {fraction(total('persons'))} ({percent(total('persons'))})"
                  f"  precision {fraction(total('persons_out'))} ({percent(total('persons_out'))})")

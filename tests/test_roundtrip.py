@@ -23,7 +23,10 @@ from tei.render import render, render_file
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 SAMPLES = sorted((ROOT / "tests" / "samples").glob("*.txt"))
-GOLDEN_INPUTS = sorted((ROOT / "tests" / "golden").glob("*/input.txt"))
+# A typescript's text does not come back: the text rendering writes the layout of the web copies
+# ("[Page N]", the notes at the end), not a typescript's page numbers and classification lines.
+GOLDEN_INPUTS = sorted(path for path in (ROOT / "tests" / "golden").glob("*/input.txt")
+                       if not path.parent.name.startswith("typescript-"))
 FIXTURE = ROOT / "tests" / "render" / "memo.txt"
 # Hand-written inputs for the layout rules: page markers at a paragraph's start and end,
 # several subject lines, body bullets, a numbered heading with a note, a section break

@@ -7,6 +7,7 @@ from __future__ import annotations
 import copy
 import json
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tei import convert, convert_file
+from tei.apps.corpus import write_corpus
 from tei.cli import main
 from tei.errors import Reporter
 from tei.model import (
@@ -581,3 +583,43 @@ def test_a_paragraph_without_a_label_goes_on_with_the_labelled_turn_before_it() 
     pairs = [pair for paragraph in paragraphs(document) for pair in attributed(paragraph.content)]
     assert pairs[1:4] == [("able", "I have two points."), ("able", "Colonel Zed said the first."),
                           ("-", "[They confer.]")]
+
+
+@dataclass(frozen=True)
+class CorpusMember:
+    tei_path: str
+    name: str
+    persons: None = None
+
+
+@pytest.fixture()
+def small_corpus(tmp_path: Path, small_tei: Path) -> Path:
+    """Two converted memoranda in one teiCorpus, as ``tei batch --corpus`` writes it."""
+    second = tmp_path / "second.tei.xml"
+    second.write_bytes(convert(PREAMBLE.replace("1. ", "2. ", 1) + "Dorn said no. Dorn said why.\n").xml)
+    path = tmp_path / "corpus.xml"
+    write_corpus(path, [CorpusMember(str(small_tei), "small"), CorpusMember(str(second), "second")],
+                 validate=False)
+    return path
+
+
+def test_cli_speakers_counts_every_document_of_a_corpus(small_corpus: Path) -> None:
+    result = CliRunner().invoke(main, ["speakers", "--format", "json", str(small_corpus)])
+    assert result.exit_code == 0, result.output
+    rows = [(entry["document"], entry["name"], entry["sentences"]) for entry in json.loads(result.output)["speakers"]]
+    assert rows == [("1", "Ambassador Able", 3), ("1", "Mr. Carter", 2), ("1", "Deputy Minister Dorn", 2),
+                    ("2", "Deputy Minister Dorn", 2)]
+
+
+def test_cli_speakers_table_and_csv_of_a_corpus_name_the_document(small_corpus: Path) -> None:
+    table = CliRunner().invoke(main, ["speakers", str(small_corpus)]).output.splitlines()
+    assert table[0].split() == ["document", "speaker", "name", "sentences", "words", "sections"]
+    assert re.match(r"2\s+\S*dorn\s+Deputy Minister Dorn\s+2\s+6\s+\(no section\)$", table[-1]), table[-1]
+    csv_lines = CliRunner().invoke(main, ["speakers", "--format", "csv", str(small_corpus)]).output.splitlines()
+    assert csv_lines[0] == "document,speaker,name,sentences,words,sections"
+    assert csv_lines[1].startswith("1,able,Ambassador Able,3,16,")
+
+
+def test_a_single_document_has_no_document_column(small_tei: Path) -> None:
+    data = json.loads(CliRunner().invoke(main, ["speakers", "--format", "json", str(small_tei)]).output)
+    assert all("document" not in entry for entry in data["speakers"])

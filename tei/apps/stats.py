@@ -2,6 +2,9 @@
 
     TEI file → count_speakers → [SpeakerCount] → format_speakers → table | csv | json
 
+A ``teiCorpus`` (``tei batch --corpus``) is counted document by document: each row then
+says which document it comes from (the document's number, or its place in the corpus).
+
 The ``said`` elements are read back into the model (:mod:`tei.decode`) and split into
 sentences by the converter's own splitter, so counts agree with what the converter decided.
 """
@@ -18,7 +21,7 @@ from lxml import etree
 
 from tei.decode import decode_inlines, text_of
 from tei.model import Inline, PersName, Quote, Said, plain_text
-from tei.namespaces import tei
+from tei.namespaces import XML_NS, tei
 from tei.resolve.speakers import editorial_aside, split_sentences
 
 NO_SECTION = "(no section)"
@@ -36,6 +39,8 @@ class SpeakerCount:
     sentences: int = 0
     words: int = 0
     sections: list[str] = field(default_factory=list)
+    #: Which document of a corpus the counts are of; "" for a single document.
+    document: str = ""
 
 
 def _normalize(text: str) -> str:
@@ -83,10 +88,37 @@ def count_speakers(root: etree._Element) -> list[SpeakerCount]:
     A ``said`` with ``who="#a #b"`` counts for both. Speakers come in order of sentences spoken
     (most first), then by id. Before: ``<said who="#able">Able asked. She sat.</said>``
     → after: ``[SpeakerCount("able", "Ambassador Able", sentences=2, words=4, …)]``.
+    In a ``teiCorpus`` each ``TEI`` is counted on its own, in corpus order, its rows labelled
+    with the document (when there is more than one); names come from the whole file, since
+    the corpus header holds the shared persons.
     """
-    names = {person.get("{http://www.w3.org/XML/1998/namespace}id"): _normalize(
+    names = {person.get(f"{{{XML_NS}}}id"): _normalize(
         text_of(name)) if (name := person.find(tei("persName"))) is not None else ""
         for person in root.iter(tei("person"))}
+    if root.tag != tei("teiCorpus"):
+        return _count_document(root, names, "")
+    documents = list(root.iter(tei("TEI")))
+    labels = _document_labels(documents) if len(documents) > 1 else [""] * len(documents)
+    return [count for document, label in zip(documents, labels, strict=True)
+            for count in _count_document(document, names, label)]
+
+
+def _document_labels(documents: list[etree._Element]) -> list[str]:
+    """Each document of a corpus → its number (``idno type="document"``), or "document N" (its place).
+
+    A number used twice gets its place too: "12 (document 3)".
+    """
+    numbers = []
+    for document in documents:
+        idno = document.find(f"{tei('teiHeader')}//{tei('idno')}[@type='document']")
+        numbers.append(_normalize(text_of(idno)) if idno is not None else "")
+    repeated = {number for number, times in Counter(numbers).items() if number and times > 1}
+    return [f"{number} (document {place})" if number in repeated else number or f"document {place}"
+            for place, number in enumerate(numbers, start=1)]
+
+
+def _count_document(root: etree._Element, names: dict[str | None, str], label: str) -> list[SpeakerCount]:
+    """The counts of one ``TEI`` element (see :func:`count_speakers`), each labelled ``label``."""
     labels = _section_labels(root)
     counts: dict[str, SpeakerCount] = {}
     spoken_in: dict[str, set[str]] = {}  # the sections of each speaker, for a membership test in constant time
@@ -100,7 +132,7 @@ def count_speakers(root: etree._Element) -> list[SpeakerCount]:
                        NO_SECTION)
         for pointer in (said.get("who") or "").split():
             who = pointer.lstrip("#")
-            count = counts.setdefault(who, SpeakerCount(who, names.get(who) or ""))
+            count = counts.setdefault(who, SpeakerCount(who, names.get(who) or "", document=label))
             count.sentences += len(sentences)
             count.words += words
             if section not in spoken_in.setdefault(who, set()):
@@ -119,13 +151,21 @@ def _csv_cell(value: str) -> str:
 
 
 def format_speakers(counts: list[SpeakerCount], output_format: str, path: str = "") -> str:
-    """The counts as an aligned ``table``, ``csv`` (sections joined by "; ") or ``json``."""
+    """The counts as an aligned ``table``, ``csv`` (sections joined by "; ") or ``json``.
+
+    Counts of a corpus (labelled with their document) get a first column "document".
+    """
+    by_document = any(count.document for count in counts)
     if output_format == "json":
-        return json.dumps({"file": path, "speakers": [asdict(count) for count in counts]},
-                          ensure_ascii=False, indent=2) + "\n"
-    rows = [[count.id, count.name, str(count.sentences), str(count.words), "; ".join(count.sections)]
-            for count in counts]
-    header = ["speaker", "name", "sentences", "words", "sections"]
+        entries = [asdict(count) for count in counts]
+        if not by_document:
+            for entry in entries:
+                del entry["document"]
+        return json.dumps({"file": path, "speakers": entries}, ensure_ascii=False, indent=2) + "\n"
+    lead = 1 if by_document else 0
+    rows = [[count.document] * lead + [count.id, count.name, str(count.sentences), str(count.words),
+                                       "; ".join(count.sections)] for count in counts]
+    header = ["document"] * lead + ["speaker", "name", "sentences", "words", "sections"]
     if output_format == "csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
@@ -134,12 +174,13 @@ def format_speakers(counts: list[SpeakerCount], output_format: str, path: str = 
         return buffer.getvalue()
     if output_format != "table":
         raise ValueError(f"unknown format {output_format!r}; use one of: {', '.join(FORMATS)}")
-    widths = [max(len(row[column]) for row in [header, *rows]) for column in range(4)]
+    widths = [max(len(row[column]) for row in [header, *rows]) for column in range(len(header) - 1)]
+    # Text columns (document, speaker, name) align left, numbers right; sections, last, are not padded.
+    numbers = {lead + 2, lead + 3}
     lines = []
     for row in [header, *rows]:
-        cells = [row[0].ljust(widths[0]), row[1].ljust(widths[1]), row[2].rjust(widths[2]),
-                 row[3].rjust(widths[3]), row[4]]
-        lines.append("  ".join(cells).rstrip())
+        cells = [cell.rjust(widths[i]) if i in numbers else cell.ljust(widths[i]) for i, cell in enumerate(row[:-1])]
+        lines.append("  ".join([*cells, row[-1]]).rstrip())
     return "\n".join(lines) + "\n"
 
 

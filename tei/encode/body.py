@@ -50,7 +50,7 @@ class Encoder:
         return self.unique_id(f"{self.prefix}-page-{id_part(page.n)}")
 
     def note_id(self, note: Footnote) -> str:
-        return self.unique_id(f"{self.prefix}-note-{id_part(note.n)}")
+        return self.unique_id(f"{self.prefix}-note-{id_part(note.n) if note.n else note.kind or 'unnumbered'}")
 
     def unique_id(self, base: str) -> str:
         """``base``, or ``base-2``, ``base-3``… when a page or a note number repeats in the source
@@ -263,7 +263,8 @@ class Encoder:
         if note.kind:
             element.set("type", note.kind)
         element.set("place", "foot")
-        element.set("n", note.n)
+        if note.n:  # an unnumbered source note has no key
+            element.set("n", note.n)
         element.set(xml("id"), self.note_id(note))
         self.encode_inline(element, note.content)
 

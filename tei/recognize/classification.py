@@ -24,6 +24,7 @@ import re
 from tei.model import Marking
 from tei.read.blocks import Block as TextBlock
 from tei.recognize.base import HEADER, LEAD, ParseState, Recognizers, excerpt, lines_of
+from tei.recognize.front import read_front_block
 
 # The words of US classification and handling markings (Executive Orders 10501 to 12356 and the
 # Department of State's caveats); a marking line holds nothing else.
@@ -62,16 +63,26 @@ def read_marking(block: TextBlock, kind: str, state: ParseState, rule: str) -> M
 
 
 class FrontMarkingRecognizer:
-    """A classification line or stamp above the title or among the header lines → ``Document.markings``."""
+    """A classification line or stamp above the title or among the header lines → ``Document.markings``;
+    under the title, header lines may follow the classification in the same block ("secret" above
+    the dateline)."""
 
     name = "marking-front"
 
     def test(self, block: TextBlock, state: ParseState) -> bool:
-        return state.part in (LEAD, HEADER) and marking_kind(block) is not None
+        if state.part == LEAD:
+            return marking_kind(block) is not None
+        return state.part == HEADER and (marking_kind(block) is not None or is_marking_line(block.lines[0].text))
 
     def run(self, block: TextBlock, state: ParseState) -> None:
-        state.document.markings.append(read_marking(block, marking_kind(block) or "classification", state,
-                                                    self.name))
+        kind = marking_kind(block)
+        if kind is not None:
+            state.document.markings.append(read_marking(block, kind, state, self.name))
+            return
+        count = next(index for index, line in enumerate(block.lines) if not is_marking_line(line.text))
+        marks = TextBlock(block.lines[:count], block.blank_before)
+        state.document.markings.append(read_marking(marks, "classification", state, self.name))
+        read_front_block(lines_of(TextBlock(block.lines[count:], 0)), state)
 
 
 class MarkingBlockRecognizer:

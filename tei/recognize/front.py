@@ -93,7 +93,9 @@ class HeaderLinesRecognizer:
     name = "header-lines"
 
     def test(self, block: TextBlock, state: ParseState) -> bool:
+        # Under labelled fields ("SUBJECT: …"), an unlabelled line is no longer a header line.
         return state.part == HEADER and block.blank_before < SECTION_BREAK_BLANK_LINES and \
+            not state.memo.get("header-fields") and \
             not is_bullet_block(block) and all(is_front_line(text) for text in block.texts)
 
     def run(self, block: TextBlock, state: ParseState) -> None:

@@ -92,6 +92,7 @@ class HeaderFieldsRecognizer:
         return state.part in (HEADER, PARTICIPANTS) and field_label(block.lines[0].text) is not None
 
     def run(self, block: TextBlock, state: ParseState) -> None:
+        state.memo[self.name] = True
         for label, kind, lines in split_fields(block):
             self.read_field(label, kind, lines, state)
 
@@ -125,7 +126,8 @@ class HeaderFieldsRecognizer:
             document.argument.append(content)
             return
         when = parse_when(lines[0][1].split(":", 1)[1]) if kind == "date" else None
-        document.fields.append(HeaderField(kind, lines[0][1][: len(label)], content, number, when))
+        labelled = lines[0][1]
+        document.fields.append(HeaderField(kind, labelled[: labelled.index(":") + 1], content, number, when))
 
 
 def register(recognizers: Recognizers) -> None:

@@ -186,13 +186,19 @@ def add_groups(state: ParseState, groups: list[tuple[str, list[Person]]], becaus
                                       because + (f" under {side!r}" if side else ""), person.line)
 
 
+PARTICIPANT_MAX_WORDS = 20
+
+
 class ParticipantsRecognizer:
     """Blocks of bullet lines after the header → one group of participants per block (or per side)."""
 
     name = "participants"
 
     def test(self, block: TextBlock, state: ParseState) -> bool:
-        return state.part in (HEADER, PARTICIPANTS) and is_bullet_block(block)
+        # A bullet that is a long sentence is an item of a list in the text, not a person.
+        return state.part in (HEADER, PARTICIPANTS) and is_bullet_block(block) and not any(
+            len(text.split()) > PARTICIPANT_MAX_WORDS and text.rstrip().endswith((".", ";", ":"))
+            for text in block.texts)
 
     def run(self, block: TextBlock, state: ParseState) -> None:
         groups = read_participants(block, len(state.document.groups) + 1, state.memo.setdefault(self.name, {}))

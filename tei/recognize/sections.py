@@ -20,6 +20,7 @@ from tei.read.blocks import Block as TextBlock
 from tei.recognize.base import BULLET, ParseState, Recognizers, excerpt, lines_of
 from tei.recognize.classification import marking_kind
 from tei.recognize.page_breaks import PAGE_MARKER, SECTION_BREAK_BLANK_LINES
+from tei.recognize.transcript import is_turn
 from tei.recognize.typescript_pages import DASHED, PAGE_OF
 
 HEADING_END = re.compile(r"[.,;:!?”\"’')\]]$")
@@ -81,7 +82,8 @@ def heading_context_verdict(block: TextBlock, state: ParseState) -> tuple[bool, 
         if neighbour is None:
             continue
         other = neighbour.lines[0].text.strip()
-        if LABELLED.match(other) and len(neighbour.lines) == 1 and len(other.split()) <= HEADING_MAX_WORDS:
+        if LABELLED.match(other) and len(neighbour.lines) == 1 and len(other.split()) <= HEADING_MAX_WORDS \
+                and not is_turn(other, state):
             return False, f"{where} is a labelled header line: this is header material, not a heading"
         if _looks_like_heading(neighbour) and not (numbered and NUMBERED_HEADING.match(other)):
             return False, f"{where} is heading-shaped too: a run of short lines (a letterhead, a signature)"

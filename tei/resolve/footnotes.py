@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from tei.errors import Reporter
@@ -14,7 +15,6 @@ from tei.rules import Registry
 # punctuation ("Conversation1", "again.2", "talks,4", "boy.”3"). A digit, a dash or a
 # space before it makes it part of a number or date ("August 10–15", "June 19").
 REF_BEFORE = r"(?:[^\W\d_]|[.,;:!?”’\"')\]])"
-REF_AFTER = r"(?![\w])"
 REF_BEFORE_CHAR = re.compile(REF_BEFORE)
 # Digits are rare in prose: find them first, then look at what surrounds them.
 DIGITS = re.compile(r"\d+")
@@ -27,12 +27,89 @@ SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 def reference_pattern(n: str) -> re.Pattern[str]:
-    """How footnote ``n`` is referenced: digits glued to a word ("again.2"), in brackets
-    ("again.[2]"), or in superscript ("again.²")."""
-    alternatives = [rf"(?P<glued>{re.escape(n)}){REF_AFTER}", rf"\[{re.escape(n)}\]"]
+    """Where footnote ``n`` may be referenced: its digits (or symbol) not followed by another digit
+    ("again.2", "May 252", "Able 2"), in brackets ("again.[2]"), or in superscript ("again.²").
+    Whether digits found there are a reference is for :data:`REFERENCE_RULES` to say."""
+    alternatives = [rf"(?P<glued>{re.escape(n)})(?!\d)", rf"\[{re.escape(n)}\]"]
     if n.isdigit():
         alternatives.append(re.escape(n.translate(SUPERSCRIPT_DIGITS)) + "(?![⁰¹²³⁴⁵⁶⁷⁸⁹])")
     return re.compile("|".join(alternatives))
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """The next footnote's number found in the text: what stands before and after it."""
+
+    number: str  # the footnote's number
+    before: str  # the text of the same paragraph before the number (its last 40 characters)
+    after: str  # the text after it (its first 20 characters)
+    after_reference: bool  # the number follows the previous reference, with one space between
+
+
+MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+DAY_GLUED = re.compile(MONTH + r"\s+(?P<day>\d{1,2})\Z")
+YEAR_GLUED = re.compile(r"(?:" + MONTH + r"(?:\s+\d{1,2})?,?\s+|\b(?:in|of|since|until|by|from|to|early|late)\s+)"
+                        r"(?P<year>1[6-9]\d\d|20\d\d)\Z")
+NAME_BEFORE = re.compile(r"\b(?P<word>[A-Z][a-z’'-]+\.?) \Z")
+# Words after which a spaced number is the thing's own number, never a footnote reference.
+COUNTERS = frozenset(["Document", "Documents", "Paragraph", "Paragraphs", "Section", "Sections", "Article", "Articles", "Annex", "Tab", "Tabs", "No", "Vol", "Volume", "Part", "Page", "Pages", "Chapter", "Item", "Items", "Point", "Points", "Phase", "Room", "Box", "Title", "Resolution", "Table", "Telegram", "Telegrams", "Despatch", "Airgram", "Embtel", "Deptel", "Circular", "Note", "Notes", "Plan", "Option", "Alternative", "Group", "Division", "Corps", "Army", "Fleet", "Route", "Highway", "Line", "Level", "Stage", "Step", "Round", "Grade", "Class", "Category", "Type", "Model", "Mark", "Number", "Unit", "Zone", "Sector", "Area", "Region", "District", "Ward", "Precinct", "Block", "Lot", "File", "Files", "Folder", "Series", "Report", "Memorandum", "Memorandums", "Annexes", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"])
+
+
+def glued_to_word(candidate: Candidate) -> str | None:
+    """ "Conversation1", "again.2", "papers.3Baker" (a sentence glued on after the full stop)."""
+    before, after = candidate.before[-1:], candidate.after[:1]
+    if not before or not REF_BEFORE_CHAR.fullmatch(before):
+        return None
+    if after.isalpha() and (after.islower() or before.isalpha()):
+        return None  # "2nd", "A1B": the digits are part of a word
+    return "glued to the word or the punctuation before it"
+
+
+def glued_to_date(candidate: Candidate) -> str | None:
+    """ "May 252" (day 25, note 2), "July 29, 19553" (year 1955, note 3)."""
+    day = DAY_GLUED.search(candidate.before)
+    # Only where day and number together cannot be a day: "July 25" is the 25th, "May 251" is not.
+    if day and 1 <= int(day.group("day")) <= 31 < int(day.group("day") + candidate.number):
+        return "glued to the day of a date"
+    if YEAR_GLUED.search(candidate.before):
+        return "glued to the year of a date"
+    return None
+
+
+def spaced_after_reference(candidate: Candidate) -> str | None:
+    """ "p.m.1 2": the second of two references, a space between them."""
+    return "a space after the previous reference" if candidate.after_reference and candidate.before.endswith(" ") \
+        else None
+
+
+def spaced_after_name(candidate: Candidate) -> str | None:
+    """ "Able 2 and": set off by a space after a name, and not that thing's own number."""
+    name = NAME_BEFORE.search(candidate.before)
+    if not name or name.group("word").rstrip(".") in COUNTERS:
+        return None
+    if candidate.after and not re.match(r"[\s,.;:)”’]", candidate.after):
+        return None
+    following = candidate.after.lstrip(",.;:)”’ ")
+    if following[:1].isdigit() or following[:1].isupper() and not candidate.after[:1] in ".;":
+        return None  # "Able 2 Street", "Room 4 B": part of a name or an address
+    return "set off by a space after a name"
+
+
+REFERENCE_RULES: tuple[tuple[str, Callable[[Candidate], str | None]], ...] = (
+    ("footnote-ref-glued", glued_to_word),
+    ("footnote-ref-date", glued_to_date),
+    ("footnote-ref-after-reference", spaced_after_reference),
+    ("footnote-ref-after-name", spaced_after_name),
+)
+
+
+def judge(candidate: Candidate) -> tuple[str, str] | None:
+    """(rule, reason) of the first rule that takes the number as a reference, else None."""
+    for name, rule in REFERENCE_RULES:
+        reason = rule(candidate)
+        if reason:
+            return name, reason
+    return None
 
 
 @dataclass
@@ -87,7 +164,8 @@ def attach_footnotes(document: Document, reporter: Reporter) -> None:
     placements: list[tuple[int, int, int, Footnote]] = []  # slot, start, end, note
     for note in document.footnotes:
         pattern = reference_pattern(note.n)
-        found = None
+        found: tuple[int, int, int] | None = None
+        found_reason = ""
         for slot_index in range(cursor_slot, len(slots)):
             slot = slots[slot_index]
             start = cursor_offset if slot_index == cursor_slot else 0
@@ -95,18 +173,25 @@ def attach_footnotes(document: Document, reporter: Reporter) -> None:
                 if not match.group("glued"):
                     found = (slot_index, match.start(), match.end())
                     break
-                before = slot.text[match.start() - 1] if match.start() > 0 else \
-                    (slots[slot_index - 1].text[-1:] if slot_index > 0 and slots[slot_index - 1].root == slot.root
-                     else slot.before)
-                if before and REF_BEFORE_CHAR.fullmatch(before):
-                    found = (slot_index, match.start(), match.end())
+                previous = slots[slot_index - 1].text if slot_index > 0 and \
+                    slots[slot_index - 1].root == slot.root else slot.before
+                before = (previous + slot.text[:match.start()])[-40:]
+                after_reference = bool(placements) and placements[-1][0] == slot_index and \
+                    placements[-1][2] == match.start() - 1 or (match.start() == 1 and bool(placements) and
+                                                              placements[-1][0] == slot_index - 1)
+                verdict = judge(Candidate(note.n, before, slot.text[match.end():match.end() + 20], after_reference))
+                if verdict:
+                    found, found_reason = (slot_index, match.start(), match.end()), f"{verdict[1]} ({verdict[0]})"
                     break
                 if reporter.explaining:
-                    _explain(reporter, note, slot, match.start(), match.end(), before)
+                    _explain(reporter, note, slot, match.start(), match.end(), before[-1:])
             if found:
                 break
         if reporter.explaining:
-            _explain(reporter, note, slots[found[0]] if found else None, *(found[1:] if found else (0, 0)))
+            _explain(reporter, note, slots[found[0]] if found else None, *(found[1:] if found else (0, 0)),
+                     reason=found_reason)
+        if found is None and note is document.footnotes[0] and note.n == "*":
+            continue  # an unnumbered source note: see _unnumbered_source_note
         if found is None:
             reporter.warning(f"footnote {note.n} is never referenced in the text (no '{note.n}' glued to a word "
                              f"after footnote {placements[-1][3].n if placements else 'the title'}); "
@@ -129,13 +214,14 @@ def attach_footnotes(document: Document, reporter: Reporter) -> None:
             position = end
         pieces.append(slot.text[position:])
         slot.content[slot.index:slot.index + 1] = [piece for piece in pieces if piece != ""]
+    _unnumbered_source_note(document, reporter)
     _report_stray_references(document, reporter)
 
 
 def _explain(reporter: Reporter, note: Footnote, slot: _Slot | None, start: int, end: int,
-             rejected_after: str | None = None) -> None:
+             rejected_after: str | None = None, reason: str = "") -> None:
     """Record why digits are (or are not) the reference of ``note``; ``rejected_after`` is the
-    character that stood before digits that were not taken."""
+    character that stood before digits that were not taken, ``reason`` why the digits taken are."""
     if slot is None:
         reporter.decide(RULE, f"footnote {note.n}", "not referenced",
                         f"no '{note.n}' after the previous reference that is glued to a word, in brackets or "
@@ -148,13 +234,15 @@ def _explain(reporter: Reporter, note: Footnote, slot: _Slot | None, start: int,
     if rejected_after is not None:
         what = repr(rejected_after) if rejected_after else "nothing"
         reporter.decide(RULE, context, f"not a reference to footnote {note.n}",
-                        f"{what} stands before the digits: a reference follows a letter or closing punctuation",
+                        f"{what} stands before the digits: a reference follows a letter or closing punctuation, "
+                        "a day or a year it cannot belong to, or stands after a name or another reference",
                         slot.line)
     else:
         form = "in brackets" if slot.text[start] == "[" else "in superscript" if slot.text[start] not in "0123456789" \
             else "glued to the word before it"
         reporter.decide(RULE, context, f"reference to footnote {note.n}",
-                        f"its number {form}, the first after the previous reference", slot.line)
+                        f"its number {form}, the first after the previous reference"
+                        + (f": {reason}" if reason else ""), slot.line)
 
 
 def _report_stray_references(document: Document, reporter: Reporter) -> None:
@@ -179,3 +267,13 @@ def _report_stray_references(document: Document, reporter: Reporter) -> None:
 
 def register(passes: Registry[Pass]) -> None:
     passes.register(attach_footnotes, "footnotes", 100)
+
+
+def _unnumbered_source_note(document: Document, reporter: Reporter) -> None:
+    """A first note keyed "*" that nothing references is the document's unnumbered source note
+    (older volumes print it above the title; a plain-text copy lists it as "*."): it keeps no key."""
+    first = document.footnotes[0] if document.footnotes else None
+    if first is not None and first.n == "*" and not first.referenced:
+        reporter.decide("footnote-source-unnumbered", "'*.'", "the source note, without a number",
+                        "the first note of the list, keyed '*', referenced nowhere", first.line)
+        first.n, first.kind = "", first.kind or "source"
