@@ -387,6 +387,29 @@ def test_site_search_finds_a_document_by_a_word_of_its_body(browser: DevTools, s
     screenshot_view(browser, OUT / "site-search-result.png")
 
 
+def search_results(browser: DevTools, site: Path, query: str) -> list[dict[str, Any]]:
+    """Open the search page for ``query`` → its results: link and marked words, best first."""
+    browser.navigate((site / "search.html").as_uri() + "?q=" + query)
+    wait_until(browser, "document.getElementById('search-status').textContent !== ''")
+    return list(browser.evaluate("""[...document.querySelectorAll('#results li')].map(li => ({
+        href: li.querySelector('a').getAttribute('href'),
+        marked: [...li.querySelectorAll('mark')].map(m => m.textContent.toLowerCase())}))"""))
+
+
+def test_site_search_finds_a_word_by_its_beginning_and_despite_a_typo(browser: DevTools, site: Path) -> None:
+    word, page = body_only_word(site)
+    browser.viewport(DESKTOP)
+    beginning = search_results(browser, site, word[:6])
+    assert any(hit["href"].startswith(page + "#p-") and word in hit["marked"] for hit in beginning), beginning
+    middle = len(word) // 2
+    typo = word[:middle] + ("x" if word[middle] != "x" else "y") + word[middle + 1:]
+    misspelt = search_results(browser, site, typo)
+    assert misspelt and misspelt[0]["href"].startswith(page + "#p-"), misspelt
+    assert word in misspelt[0]["marked"], misspelt[0]
+    browser.screenshot(OUT / "site-search-typo.png")
+    assert search_results(browser, site, word[:middle] + "qqq") == []
+
+
 def test_site_person_page_links_to_a_mention(browser: DevTools, site: Path) -> None:
     browser.viewport(DESKTOP)
     browser.navigate((site / "persons.html").as_uri())

@@ -50,6 +50,7 @@
         <script src="{$root}_site/site.js" defer="defer"></script>
         <xsl:if test="$page = 'search'">
           <script src="_site/search-data.js" defer="defer"></script>
+          <script src="_site/minisearch.js" defer="defer"></script>
           <script src="_site/search.js" defer="defer"></script>
         </xsl:if>
       </head>

@@ -38,8 +38,9 @@ from tei.resources import transform_path
 
 __all__ = ["ASSETS", "SiteWriter"]
 
-#: Files copied from transforms/site/ into OUTPUT/_site/.
-ASSETS = ("site.css", "site.js", "search.js")
+#: Files copied from transforms/site/ into OUTPUT/_site/ (MiniSearch with its licence, which
+#: must travel with it).
+ASSETS = ("site.css", "site.js", "search.js", "minisearch.js", "minisearch.LICENSE")
 #: Documents listed on one page of the home page (index.html, index-2.html …): each page of
 #: the site stays under 200 KB.
 ROWS_PER_PAGE = 250
