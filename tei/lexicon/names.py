@@ -3,10 +3,10 @@
 Shared by the participants' recognizer and the persons and speakers passes, so that a
 name is read the same way everywhere. Names are Unicode: a capitalized word is an upper
 case letter and lower case letters of any Latin, Greek or Cyrillic alphabet
-("Ødegaard", "Łukasz", "Громыко").
+("Ødegaard", "Łukasz", "Волкова").
 
-    >>> slug("Ødegaard"), slug("Громыко"), slug("Παπανδρέου")
-    ('odegaard', 'gromyko', 'papandreou')
+    >>> slug("Ødegaard"), slug("Волкова"), slug("Παπανδρέου")
+    ('odegaard', 'volkova', 'papandreou')
 """
 
 from __future__ import annotations
@@ -87,7 +87,7 @@ _TRANSLITERATION = str.maketrans({
 
 
 def romanize(text: str) -> str:
-    """``text`` in ASCII letters: accents dropped, Cyrillic and Greek romanized ("Громыко" → "gromyko")."""
+    """``text`` in ASCII letters: accents dropped, Cyrillic and Greek romanized ("Волкова" → "volkova")."""
     # Romanized before decomposing ("й" is not "и" with a mark) and after (Greek accents).
     decomposed = unicodedata.normalize("NFKD", text.lower().replace("ου", "ou").translate(_TRANSLITERATION))
     bare = "".join(char for char in decomposed if not unicodedata.combining(char))

@@ -77,8 +77,8 @@ def resolve_pronoun(pronoun: str, history: list[str], genders: dict[str, str]) -
     """The participant a pronoun refers to: the latest speaker who can be that gender, else the latest.
 
     ``("she", ["able", "baker"], {"able": "she", "baker": "he"})`` → ``"able"``.
-    A speaker whose gender the text never shows can be either, so ``("he", ["adzhubei",
-    "president"], {"adzhubei": "he"})`` → ``"president"``, the latest.
+    A speaker whose gender the text never shows can be either, so ``("he", ["dale",
+    "president"], {"dale": "he"})`` → ``"president"``, the latest.
     """
     for who in reversed(history):
         if genders.get(who, pronoun) == pronoun:
