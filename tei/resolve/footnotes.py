@@ -163,30 +163,7 @@ def attach_footnotes(document: Document, reporter: Reporter) -> None:
     cursor_slot, cursor_offset = 0, 0
     placements: list[tuple[int, int, int, Footnote]] = []  # slot, start, end, note
     for note in document.footnotes:
-        pattern = reference_pattern(note.n)
-        found: tuple[int, int, int] | None = None
-        found_reason = ""
-        for slot_index in range(cursor_slot, len(slots)):
-            slot = slots[slot_index]
-            start = cursor_offset if slot_index == cursor_slot else 0
-            for match in pattern.finditer(slot.text, start):
-                if not match.group("glued"):
-                    found = (slot_index, match.start(), match.end())
-                    break
-                previous = slots[slot_index - 1].text if slot_index > 0 and \
-                    slots[slot_index - 1].root == slot.root else slot.before
-                before = (previous + slot.text[:match.start()])[-40:]
-                after_reference = bool(placements) and placements[-1][0] == slot_index and \
-                    placements[-1][2] == match.start() - 1 or (match.start() == 1 and bool(placements) and
-                                                              placements[-1][0] == slot_index - 1)
-                verdict = judge(Candidate(note.n, before, slot.text[match.end():match.end() + 20], after_reference))
-                if verdict:
-                    found, found_reason = (slot_index, match.start(), match.end()), f"{verdict[1]} ({verdict[0]})"
-                    break
-                if reporter.explaining:
-                    _explain(reporter, note, slot, match.start(), match.end(), before[-1:])
-            if found:
-                break
+        found, found_reason = _find_reference(note, slots, cursor_slot, cursor_offset, placements, reporter)
         if reporter.explaining:
             _explain(reporter, note, slots[found[0]] if found else None, *(found[1:] if found else (0, 0)),
                      reason=found_reason)
@@ -216,6 +193,31 @@ def attach_footnotes(document: Document, reporter: Reporter) -> None:
         slot.content[slot.index:slot.index + 1] = [piece for piece in pieces if piece != ""]
     _unnumbered_source_note(document, reporter)
     _report_stray_references(document, reporter)
+
+
+def _find_reference(note: Footnote, slots: list[_Slot], cursor_slot: int, cursor_offset: int,
+                    placements: list[tuple[int, int, int, Footnote]],
+                    reporter: Reporter) -> tuple[tuple[int, int, int] | None, str]:
+    """Where footnote ``note``'s number stands, from the cursor on: (slot, start, end) and the reason."""
+    pattern = reference_pattern(note.n)
+    for slot_index in range(cursor_slot, len(slots)):
+        slot = slots[slot_index]
+        start = cursor_offset if slot_index == cursor_slot else 0
+        for match in pattern.finditer(slot.text, start):
+            if not match.group("glued"):
+                return (slot_index, match.start(), match.end()), ""
+            previous = slots[slot_index - 1].text if slot_index > 0 and \
+                slots[slot_index - 1].root == slot.root else slot.before
+            before = (previous + slot.text[:match.start()])[-40:]
+            after_reference = bool(placements) and placements[-1][0] == slot_index and \
+                placements[-1][2] == match.start() - 1 or (match.start() == 1 and bool(placements) and
+                                                          placements[-1][0] == slot_index - 1)
+            verdict = judge(Candidate(note.n, before, slot.text[match.end():match.end() + 20], after_reference))
+            if verdict:
+                return (slot_index, match.start(), match.end()), f"{verdict[1]} ({verdict[0]})"
+            if reporter.explaining:
+                _explain(reporter, note, slot, match.start(), match.end(), before[-1:])
+    return None, ""
 
 
 def _explain(reporter: Reporter, note: Footnote, slot: _Slot | None, start: int, end: int,

@@ -28,7 +28,7 @@ from lxml import etree
 
 from tei.apps.batch.plan import Task, output_path
 from tei.apps.files import atomic_write
-from tei.apps.site import DocumentRecord, describe, mark_anchors, site_params
+from tei.apps.site import Anchors, DocumentRecord, describe, mark_anchors, site_params
 from tei.errors import Level, TeiError
 from tei.namespaces import XML_ID, tei
 
@@ -196,20 +196,31 @@ def _with_personography(path: str, prefix: str | None) -> Callable[[bytes, str],
 
 
 def _convert_and_write(task: Task, settings: Settings, outcome: Outcome) -> None:
-    from tei.converter import convert_bytes, validate_conversion
-    from tei.render import render, render_wrapped
+    """One memorandum: read → convert and validate → render each format → write each output."""
+    tei_file = output_path(settings.tei_dir or settings.output_dir, task.name, "tei")
+    conversion = _convert(_read(task, outcome), task, settings, outcome, tei_file)
+    results, anchors = _render(conversion, task, settings, outcome)
+    if settings.site:
+        outcome.record = describe(conversion.document, task.name, anchors)
+    _write(results, task, settings, outcome, tei_file)
 
-    timings, clock = outcome.timings, time.perf_counter
-    mark = clock()
+
+def _read(task: Task, outcome: Outcome) -> bytes:
+    mark = time.perf_counter()
     try:
         data = Path(task.source).read_bytes()
     except OSError as error:
         raise _Failed(f"{task.source}: cannot read the file ({error.strerror})") from error
     outcome.bytes_in = len(data)
-    timings["read"] = (clock() - mark) * 1000
+    outcome.timings["read"] = (time.perf_counter() - mark) * 1000
+    return data
 
-    # The problems are located in the file written, as `tei convert` reports them.
-    tei_file = output_path(settings.tei_dir or settings.output_dir, task.name, "tei")
+
+def _convert(data: bytes, task: Task, settings: Settings, outcome: Outcome, tei_file: Path) -> Conversion:
+    """The conversion, validated; its problems located in the file written, as `tei convert` reports them."""
+    from tei.converter import convert_bytes, validate_conversion
+
+    timings, clock = outcome.timings, time.perf_counter
     mark = clock()
     try:
         conversion = (_with_personography(settings.persons_file, settings.persons_prefix)(data, task.source)
@@ -235,6 +246,13 @@ def _convert_and_write(task: Task, settings: Settings, outcome: Outcome) -> None
                       f"{task.source}: the TEI converted from it is not valid (this is a bug in tei)")
     if settings.persons:
         outcome.persons = _persons(conversion.tree)
+    return conversion
+
+
+def _render(conversion: Conversion, task: Task, settings: Settings,
+            outcome: Outcome) -> tuple[dict[str, bytes], Anchors | None]:
+    """Each output format's bytes (the TEI as converted), and the page's anchors when a site is made."""
+    from tei.render import render, render_wrapped
 
     results: dict[str, bytes] = {}
     if "tei" in settings.formats or settings.tei_dir:
@@ -243,7 +261,7 @@ def _convert_and_write(task: Task, settings: Settings, outcome: Outcome) -> None
     for fmt in settings.formats:
         if fmt == "tei":
             continue
-        mark = clock()
+        mark = time.perf_counter()
         try:
             if fmt == "html" and settings.site:
                 # The TEI bytes are made: marking the tree for the page's anchors changes no output but the page.
@@ -255,11 +273,12 @@ def _convert_and_write(task: Task, settings: Settings, outcome: Outcome) -> None
         except TeiError as error:
             raise _Failed(f"{task.source}: cannot render {fmt}: {error}") from error
         finally:
-            timings[f"render_{fmt}"] = (clock() - mark) * 1000
-    if settings.site:
-        outcome.record = describe(document, task.name, anchors)
+            outcome.timings[f"render_{fmt}"] = (time.perf_counter() - mark) * 1000
+    return results, anchors
 
-    mark = clock()
+
+def _write(results: dict[str, bytes], task: Task, settings: Settings, outcome: Outcome, tei_file: Path) -> None:
+    mark = time.perf_counter()
     for fmt, content in results.items():
         target = tei_file if fmt == "tei" else output_path(settings.output_dir, task.name, fmt)
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -270,7 +289,7 @@ def _convert_and_write(task: Task, settings: Settings, outcome: Outcome) -> None
         if fmt in settings.formats:
             outcome.outputs[fmt] = output_path(".", task.name, fmt).as_posix()
     outcome.tei_path = str(tei_file)
-    timings["write"] = (clock() - mark) * 1000
+    outcome.timings["write"] = (time.perf_counter() - mark) * 1000
 
 
 def _fail(outcome: Outcome, settings: Settings, *errors: str, remove: bool = True) -> Outcome:
