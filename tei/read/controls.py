@@ -21,25 +21,30 @@ _INVALID = re.compile("[\x00-\x08\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _REPORTED = 10  # characters reported one by one; the rest are counted
 
 
+def located(pattern: re.Pattern[str], text: str, limit: int) -> tuple[list[tuple[re.Match[str], int, int]], int]:
+    """The first ``limit`` matches of ``pattern`` in ``text`` with their line and column (from 1),
+    and how many matches there are in all: lines are counted once, in one pass."""
+    found: list[tuple[re.Match[str], int, int]] = []
+    count, line, scanned = 0, 1, 0
+    for match in pattern.finditer(text):
+        count += 1
+        if len(found) < limit:
+            line += text.count("\n", scanned, match.start())
+            scanned = match.start()
+            found.append((match, line, match.start() - text.rfind("\n", 0, match.start())))
+    return found, count
+
+
 def check_controls(text: str, reporter: Reporter) -> str:
     """``text`` with form feeds as spaces and every other character XML cannot hold replaced
     by U+FFFD, each reported as an error at its line and column."""
     text = text.replace("\x0c", " ")
     if not _INVALID.search(text):
         return text
-    reported = count = 0
-    line, line_start, scanned = 1, 0, 0
-    for match in _INVALID.finditer(text):
-        count += 1
-        if reported == _REPORTED:
-            continue
-        reported += 1
-        line += text.count("\n", scanned, match.start())
-        line_start = text.rfind("\n", 0, match.start()) + 1
-        scanned = match.start()
-        code = ord(match.group())
-        reporter.report(Level.ERROR, f"control character U+{code:04X} cannot be written in XML; remove it "
-                        "(it was replaced by U+FFFD)", line, "control-character", match.start() - line_start + 1)
-    if count > reported:
-        reporter.error(f"{count - reported:,} more characters that XML cannot hold", None, "control-character")
+    found, count = located(_INVALID, text, _REPORTED)
+    for match, line, column in found:
+        reporter.report(Level.ERROR, f"control character U+{ord(match.group()):04X} cannot be written in XML; "
+                        "remove it (it was replaced by U+FFFD)", line, "control-character", column)
+    if count > len(found):
+        reporter.error(f"{count - len(found):,} more characters that XML cannot hold", None, "control-character")
     return _INVALID.sub("\ufffd", text)

@@ -20,7 +20,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from tei.errors import ConversionError, Level, Reporter
-from tei.read.controls import check_controls
+from tei.read.controls import check_controls, located
 
 # Tried in order when a text is not UTF-8. Windows-1252 leaves five bytes undefined, so a
 # file that is neither is refused rather than turned into mojibake.
@@ -126,20 +126,12 @@ def _looks_like_utf16(data: bytes) -> bool:
 
 def _replace_bad_bytes(text: str, reporter: Reporter) -> str:
     """Each byte that is not UTF-8 (decoded as a lone surrogate) → U+FFFD, with a warning."""
-    reported = count = 0
-    line, scanned = 1, 0
-    for match in _BAD_BYTE.finditer(text):
-        count += 1
-        if reported == _REPORTED_BYTES:
-            continue
-        reported += 1
-        line += text.count("\n", scanned, match.start())
-        scanned = match.start()
-        column = match.start() - text.rfind("\n", 0, match.start())
+    found, count = located(_BAD_BYTE, text, _REPORTED_BYTES)
+    for match, line, column in found:
         reporter.report(Level.WARNING, f"byte 0x{ord(match.group()) - 0xDC00:02x} is not UTF-8; it was replaced "
                         "by U+FFFD (�): correct the character", line, "encoding", column)
-    if count > reported:
-        reporter.warning(f"{count - reported:,} more bytes that are not UTF-8 were replaced by U+FFFD", None,
+    if count > len(found):
+        reporter.warning(f"{count - len(found):,} more bytes that are not UTF-8 were replaced by U+FFFD", None,
                          "encoding")
     return _BAD_BYTE.sub("\ufffd", text)
 

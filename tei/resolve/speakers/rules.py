@@ -30,6 +30,7 @@ Baker's; "… what Shore had said" is not Shore's): see :mod:`.clauses`.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -49,6 +50,11 @@ class Sentence:
     text: str
     refs: list[str | None]
     current: list[str] | None
+
+    @functools.cached_property
+    def subject(self) -> Subject | None:
+        """The persons named as the subject of a verb of saying: asked by several rules, found once."""
+        return named_subject(self.text, self.refs)
 
 
 @dataclass(frozen=True)
@@ -156,7 +162,7 @@ class JointSubject:
     name = "speaker.joint-subject"
 
     def decide(self, sentence: Sentence, reading: Reading) -> Attribution | None:
-        subject = named_subject(sentence.text, sentence.refs)
+        subject = sentence.subject
         if subject is None:
             return None
         joint = joint_subject(Subject("named", list[str | None](_speakers(subject, reading))),
@@ -173,7 +179,7 @@ class NamedSubject:
     name = "speaker.named-subject"
 
     def decide(self, sentence: Sentence, reading: Reading) -> Attribution | None:
-        subject = named_subject(sentence.text, sentence.refs)
+        subject = sentence.subject
         speakers = _speakers(subject, reading) if subject is not None else []
         if not speakers:
             return None
@@ -187,7 +193,7 @@ class OutsiderSubject:
     name = "speaker.outsider-subject"
 
     def decide(self, sentence: Sentence, reading: Reading) -> Attribution | None:
-        subject = named_subject(sentence.text, sentence.refs)
+        subject = sentence.subject
         if subject is None:
             return None
         outsiders = tuple(ref or "" for ref in subject.refs)
