@@ -126,13 +126,15 @@ def _read_front(blocks: list[TextBlock], state: ParseState) -> int:
     """Run the front recognizers from the first block on; returns the index of the first body block."""
     registry = state.recognizers.front.ordered()
     position = 0
+    state.body = blocks
     while position < len(blocks):
         block = blocks[position]
+        state.index, state.taken = position, 0
         recognizer = next((r for r in registry if r.test(block, state)), None)
         if recognizer is None:
             break
         recognizer.run(block, state)
-        position += 1
+        position += 1 + state.taken
     if state.part == LEAD:
         if position >= len(blocks):
             raise ConversionError("no title line: the file holds only page markers", state.document.path)
