@@ -13,7 +13,8 @@ and, as its last three lines, the totals:
 
 Figures, each matched/total:
   pb        page breaks with the same n at the same words, of those the input shows
-            (a break the plain-text copy lost cannot be found; ``pb*`` counts every break)
+            (a break the plain-text copy lost cannot be found; ``pb*`` counts every break); a break
+            before material the input lacks is expected before the first material it has
   notes     notes with the same n after the same words and the same text (and the same, quotation
             marks left out of both texts, for an encoding that keeps them in q/@rendition)
   head      section headings of the reference that the input still shows, found as headings;
@@ -78,6 +79,30 @@ def shown_pages(text: str, gold_pbs: list[dict[str, object]], typescript: bool) 
     return [pb for pb in gold_pbs if pb["n"] in markers]
 
 
+def at_first_material_shown(gold: Path, text: str, pbs: list[dict[str, object]]) -> list[dict[str, object]]:
+    """The reference's page breaks between blocks, each placed before the first block that the input
+    shows: a break before material the plain text lacks (a dateline, a list's label) stands, in
+    the input, before what follows that material, so it is compared there."""
+    input_words = " " + " ".join(key for word in text.split() if (key := teifacts.word_key(word))) + " "
+
+    def shown(block: teifacts.Block) -> bool:
+        words = [teifacts.word_key(word) for word in block.words[:teifacts.CTX]]
+        return " " + " ".join(word for word in words if word) + " " in input_words
+
+    reader = teifacts.Reader(teifacts.doc_root(etree.parse(str(gold))))
+    between = [event for event in reader.events if event.kind == "pb" and event.pos is None]
+    projected = []
+    for pb in pbs:
+        event = next((e for e in between if e.n == pb["n"]), None)
+        if pb["inline"] or event is None or event.block >= len(reader.blocks) or shown(reader.blocks[event.block]):
+            projected.append(pb)
+            continue
+        following = [block for block in reader.blocks[event.block:] if shown(block)]
+        after = [teifacts.word_key(word) for block in following[:teifacts.CTX] for word in block.words]
+        projected.append({**pb, "after": after[:teifacts.CTX]})
+    return projected
+
+
 QUOTATION_MARKS = str.maketrans("", "", "“”\"‘’'")
 
 
@@ -109,7 +134,7 @@ def measure(txt: Path, out_dir: Path) -> Row:
     text = txt.read_text(encoding="utf-8")
     result = yardstick.score(str(gold), str(out), None, text)
     gold_facts, out_facts = teifacts.facts(str(gold)), teifacts.facts(str(out))
-    shown = shown_pages(text, gold_facts["pbs"], txt.parent.name == "typescript")
+    shown = at_first_material_shown(gold, text, shown_pages(text, gold_facts["pbs"], txt.parent.name == "typescript"))
     row.pb = (yardstick.match_pbs(shown, out_facts["pbs"]), len(shown))
     row.pb_all = result["pb"]
     row.notes = result["notes"]

@@ -171,6 +171,12 @@ class Person:
     corresp: str = ""  # the pointer to this person in the editor's personography ("persons.xml#p1")
     lead: str = ""  # text of the participant line before the name, kept verbatim
 
+    def role_phrases(self) -> set[str]:
+        """The phrases the text may call this person by: the title ("Minister of Agriculture"), the
+        title without its office ("Minister"), each occupation ("Chairman")."""
+        title = " ".join(self.role_names)
+        return {title, title.split(" of ")[0], *self.occupations} - {""}
+
 
 @dataclass
 class Dateline:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from tei.model import plain_text
 from tei.recognize.front import is_front_line, parse_date
 
 
@@ -29,3 +30,28 @@ def test_parse_date(line: str, when: str | None) -> None:
 ])
 def test_front_lines(line: str, front: bool) -> None:
     assert is_front_line(line) is front
+
+
+LONG_TITLE = ("Memorandum From Ann Able (Deputy Assistant Secretary of State for Public Affairs) Through Bo Baker "
+              "(Chief of the Western Hemisphere, African, and Middle Eastern Division) and Cy Carr (General Editor) "
+              "to Dee Dorn (Director of the Historian’s Office)")
+
+
+@pytest.mark.parametrize(("title", "number", "rule"), [
+    ("12. Memorandum of Conversation", "12", "title-numbered"),
+    ("MEMORANDUM OF CONVERSATION", "", "title-kind"),
+    ("Memorandum for the Record", "", "title-kind"),
+    ("Telephone Conversation Between the President and Ambassador Able", "", "title-kind"),
+    ("Telegram From the Embassy in Ruritania to the Department of State", "", "title-kind"),
+    ("Letter From Ambassador Able to Secretary Baker", "", "title-kind"),
+    (LONG_TITLE, "", "title-kind"),
+    ("Ann Able to Bo Baker", "", "title-first-line"),
+])
+def test_the_first_line_is_the_title(title: str, number: str, rule: str) -> None:
+    from tei.converter import convert
+
+    result = convert(f"{title}\n\nMay 3, 1981\n\nAble said the meeting would begin.\n", explain=True)
+    assert (result.document.number, plain_text(result.document.head)) == (number, title)
+    assert rule in {explanation.rule for explanation in result.explanations}
+    warned = [diagnostic for diagnostic in result.diagnostics if "no title recognized" in str(diagnostic)]
+    assert bool(warned) == (rule == "title-first-line")

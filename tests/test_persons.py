@@ -230,6 +230,29 @@ def test_an_initial_label_is_the_participant_of_that_initial() -> None:
     assert {(label, tuple(who)) for label, who in turns(memo)} == {("A", ("able",)), ("C", ("carr",))}
 
 
+def test_labels_in_capitals_are_the_participants_they_name() -> None:
+    memo = ("1. Meeting of the Committee\n\n\n    • Secretary of State Able\n    • Professor Baker - Chairman\n"
+            "    • Mr. Carr\n\nSECRETARY ABLE: Welcome.\n\nPROFESSOR BAKER: Thank you.\n\nSECRETARY ABLE: Well?\n\n"
+            "MR. CARR: Once only, and still his turn.\n")
+    assert turns(memo) == [("SECRETARY ABLE", ["able"]), ("PROFESSOR BAKER", ["baker"]),
+                           ("SECRETARY ABLE", ["able"]), ("MR. CARR", ["carr"])]
+
+
+def test_an_office_of_several_words_is_the_participants_title() -> None:
+    from tei.recognize.participants import parse_participant
+
+    able = parse_participant("Secretary of State Able", 1, 1)
+    assert (able.role_names, able.surname, able.role_only) == (["Secretary", "of", "State"], "Able", False)
+    interior = parse_participant("Minister of the Interior Ann Dorn", 1, 1)
+    assert (interior.role_names, interior.forenames, interior.surname) == (
+        ["Minister", "of", "the", "Interior"], ["Ann"], "Dorn")
+    role = parse_participant("The Secretary of State", 1, 1)
+    assert (role.role_names, role.surname, role.role_only, role.id) == (
+        ["Secretary", "of", "State"], None, True, "secretary-of-state")
+    professor = parse_participant("Professor Baker - Chairman", 1, 1)
+    assert (professor.role_names, professor.surname, professor.occupations) == (["Professor"], "Baker", ["Chairman"])
+
+
 def test_a_label_nobody_lists_is_a_new_person_who_speaks() -> None:
     result = convert(TRANSCRIPT + "Dorn: Hello.\n\nAble: Hello.\n\nDorn: Yes.\n\nAble: No.\n", validate=True)
     assert result.valid, result.validation

@@ -392,8 +392,8 @@ def _expected(path: Path) -> list[tuple[str, str]]:
 
 
 # Each hand reading and the memorandum it reads: the seed and two samples (read after the converter's
-# output had been seen), and four documents of the corpus read before (two transcripts with labels,
-# one with six speakers, one in reported speech).
+# output had been seen), four documents of the corpus read before (two transcripts with labels,
+# one with six speakers, one in reported speech), and a transcript with labels in capitals and nine speakers.
 READINGS = {
     "d256": SEED,
     "d114": ROOT / "tests" / "samples" / "frus1964-68v14_d114.txt",
@@ -402,6 +402,7 @@ READINGS = {
     "d128": ROOT / "tests" / "corpus" / "frus" / "frus1977-80v27_d128.txt",
     "d60": ROOT / "tests" / "corpus" / "frus" / "frus1969-76v33_d60.txt",
     "d119": ROOT / "tests" / "corpus" / "frus" / "frus1977-80v27_d119.txt",
+    "hac1976": ROOT / "tests" / "corpus" / "history" / "1976-11-12-hac-meeting-with-kissinger.txt",
 }
 
 
@@ -583,6 +584,18 @@ def test_a_paragraph_without_a_label_goes_on_with_the_labelled_turn_before_it() 
     pairs = [pair for paragraph in paragraphs(document) for pair in attributed(paragraph.content)]
     assert pairs[1:4] == [("able", "I have two points."), ("able", "Colonel Zed said the first."),
                           ("-", "[They confer.]")]
+
+
+def test_a_note_in_parentheses_inside_a_labelled_turn_is_nobodys() -> None:
+    text = ("1. Conversation Between President Able and Ambassador Baker\n\n\n"
+            "Able: Good morning. (Laughter.) Sit down.\n\nBaker: Thanks (laughing). (Addresses Able.)\n\n"
+            "Able: Fine.\n\nBaker: Good.\n")
+    document = convert(text).document
+    pairs = [pair for paragraph in paragraphs(document) for pair in attributed(paragraph.content)]
+    assert pairs == [("able", "Able: Good morning."), ("-", "(Laughter.)"), ("able", "Sit down."),
+                     ("baker", "Baker: Thanks (laughing)."), ("-", "(Addresses Able.)"), ("able", "Able: Fine."),
+                     ("baker", "Baker: Good.")]
+    assert b'(Laughter.) <said who="#able" direct="true">Sit down.</said>' in convert(text).xml
 
 
 @dataclass(frozen=True)

@@ -54,6 +54,23 @@ def _surname(tokens: list[str]) -> tuple[str | None, list[str]]:
     return " ".join(tokens[start:]), tokens[:start]
 
 
+def _title_words(tokens: list[str]) -> list[str]:
+    """The title words that open a name's tokens, taken off them; "Secretary of State Able" and
+    "Minister of the Interior Able" keep their office ("of State") in the title, and "Secretary of
+    State" alone is all title."""
+    roles: list[str] = []
+    while len(tokens) > 1:
+        if is_title_word(tokens[0]):
+            roles.append(tokens.pop(0))
+            continue
+        office = 3 if tokens[1:2] == ["the"] else 2
+        if roles and tokens[0] == "of" and len(tokens) >= office and tokens[office - 1][:1].isupper():
+            roles += [tokens.pop(0) for _ in range(office)]
+            continue
+        break
+    return roles
+
+
 GLUED_NUMBER = re.compile(r"(?:(?<=[^\W\d_]{2})|(?<=\)))\d{1,3}$")
 
 
@@ -70,10 +87,9 @@ def parse_participant(text: str, line: int, group: int) -> Person:
     tokens = name_part.split()
     article = tokens[:1] if tokens and tokens[0] in ARTICLES else []
     tokens = tokens[len(article):]
-    roles: list[str] = []
-    while len(tokens) > 1 and is_title_word(tokens[0]):
-        roles.append(tokens.pop(0))
-    role_only = bool(tokens) and all(is_title_word(token) for token in tokens) and (bool(article) or not roles)
+    roles = _title_words(tokens)
+    role_only = (not tokens and bool(roles)) or (
+        bool(tokens) and all(is_title_word(token) for token in tokens) and (bool(article) or not roles))
     surname: str | None = None
     forenames: list[str] = []
     if role_only:

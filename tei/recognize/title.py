@@ -50,8 +50,11 @@ NUMBER_LINE = re.compile(r"^No\.\s*(?P<n>\d+[A-Za-z]?)\.?$")
 # The words a title of a record of conversation or meeting starts with (the kinds of such records).
 KIND_TITLE = re.compile(
     r"^(?:(?:Draft|Verbatim|Summary|Informal|Brief|Revised)\s+)?(?:Memorandum|Memo|Memcon|Telcon|Minutes|Transcript|"
-    r"Record|Summary|Notes?|Telephone|Conversation|Meeting|Discussion|Talking Points|Report)\b", re.IGNORECASE)
-KIND_TITLE_MAX_WORDS = 30
+    r"Record|Summary|Notes?|Telephone|Conversation|Meeting|Discussion|Talking Points|Report|Telegram|Letter|"
+    r"Despatch|Dispatch|Airgram|Cable|Message|Circular)\b", re.IGNORECASE)
+# A title line names its writer and addressees with their offices in parentheses ("Memorandum From
+# the Director (Able) Through … to …"): long, but one line without a full stop.
+KIND_TITLE_MAX_WORDS = 60
 
 
 def take_title(block: TextBlock, state: ParseState, rule: str, verdict: str, reason: str) -> None:

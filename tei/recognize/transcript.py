@@ -49,10 +49,12 @@ def speaker_labels(state: ParseState) -> set[str]:
     if labels is not None:
         return labels
     counts = Counter(found[0] for block in state.body if (found := label_of(block.lines[0].text.strip())))
-    names = {word for person in state.document.participants
+    # Compared in lower case: transcripts often write labels in capitals ("MR. ABLE:").
+    names = {word.casefold() for person in state.document.participants
              for word in [person.surname or "", *person.role_names] if word}
     labels = {label for label, count in counts.items()
-              if count >= 2 or label.split()[-1] in names or (label in "QA" and {"Q", "A"} <= counts.keys())}
+              if count >= 2 or label.split()[-1].casefold() in names
+              or (label in "QA" and {"Q", "A"} <= counts.keys())}
     state.memo[MEMO] = labels
     return labels
 

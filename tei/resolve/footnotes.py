@@ -162,24 +162,25 @@ def attach_footnotes(document: Document, reporter: Reporter) -> None:
     slots = _slots(document)
     cursor_slot, cursor_offset = 0, 0
     placements: list[tuple[int, int, int, Footnote]] = []  # slot, start, end, note
+    missing: list[Footnote] = []
     for note in document.footnotes:
         found, found_reason = _find_reference(note, slots, cursor_slot, cursor_offset, placements, reporter)
-        if reporter.explaining:
-            _explain(reporter, note, slots[found[0]] if found else None, *(found[1:] if found else (0, 0)),
-                     reason=found_reason)
         if found is None and note is document.footnotes[0] and note.n == "*":
+            _explain(reporter, note, None, 0, 0)
             continue  # an unnumbered source note: see _unnumbered_source_note
         if found is None:
-            reporter.warning(f"footnote {note.n} is never referenced in the text (no '{note.n}' glued to a word "
-                             f"after footnote {placements[-1][3].n if placements else 'the title'}); "
-                             "it is kept at the end of the document", note.line, "footnote-unreferenced")
+            missing.append(note)  # decided below, once every other footnote has its place
             continue
+        if reporter.explaining:
+            _explain(reporter, note, slots[found[0]], found[1], found[2], reason=found_reason)
         note.referenced = True
         placements.append((found[0], found[1], found[2], note))
         cursor_slot, cursor_offset = found[0], found[2]
+    for note in missing:
+        _place_glued_to_number(note, document.footnotes, slots, placements, reporter)
 
     by_slot: dict[int, list[tuple[int, int, Footnote]]] = {}
-    for slot_index, start, end, note in placements:
+    for slot_index, start, end, note in sorted(placements, key=lambda placement: placement[:2]):
         by_slot.setdefault(slot_index, []).append((start, end, note))
     # Rewrite from the last slot backwards so that earlier indexes stay valid.
     for slot_index in sorted(by_slot, reverse=True):
@@ -193,6 +194,67 @@ def attach_footnotes(document: Document, reporter: Reporter) -> None:
         slot.content[slot.index:slot.index + 1] = [piece for piece in pieces if piece != ""]
     _unnumbered_source_note(document, reporter)
     _report_stray_references(document, reporter)
+
+
+GLUED_NUMBER_RULE = "footnote-ref-glued-number"
+
+
+def _place_glued_to_number(note: Footnote, notes: list[Footnote], slots: list[_Slot],
+                           placements: list[tuple[int, int, int, Footnote]], reporter: Reporter) -> None:
+    """A footnote whose number is glued to the end of another number: "telegram 2012" is telegram 201
+    and footnote 2, "$5,000,0003" is $5,000,000 and footnote 3.
+
+    The text cannot tell such digits apart, so the notes list decides: the footnote exists, and its
+    reference must stand between the references of the footnotes before and after it. Where exactly
+    one number there ends in its digits, that is the reference; otherwise the digits stay text and
+    the footnote is reported as unreferenced. Digits that open a paragraph or heading are its own
+    number, never a reference (a reference follows the text it belongs to)."""
+    order = {id(other): index for index, other in enumerate(notes)}
+    rank = order[id(note)]
+    before = [placement for placement in placements if order[id(placement[3])] < rank]
+    after = [placement for placement in placements if order[id(placement[3])] > rank]
+    start = (before[-1][0], before[-1][2]) if before else (0, 0)
+    end = (after[0][0], after[0][1]) if after else (len(slots), 0)
+    previous = f"footnote {before[-1][3].n}" if before else "the title"
+    following = f"footnote {after[0][3].n}" if after else "the end of the text"
+    candidates = _numbers_ending_in(note.n, slots, start, end) if note.n.isdigit() else []
+    if len(candidates) != 1:
+        reporter.warning(f"footnote {note.n} is never referenced in the text (no '{note.n}' glued to a word "
+                         f"after {previous}); it is kept at the end of the document", note.line,
+                         "footnote-unreferenced")
+        if candidates:
+            reporter.decide(GLUED_NUMBER_RULE, f"footnote {note.n}", "not referenced",
+                            f"{len(candidates)} numbers between {previous} and {following} end in "
+                            f"'{note.n}': none is taken", note.line)
+        _explain(reporter, note, None, 0, 0)
+        return
+    index, match = candidates[0]
+    slot, cut = slots[index], match.end() - len(note.n)
+    note.referenced = True
+    placements.append((index, cut, match.end(), note))
+    placements.sort(key=lambda placement: order[id(placement[3])])
+    lead = slot.text[:cut].split()
+    reporter.decide(GLUED_NUMBER_RULE, repr(" ".join(lead[-3:]) + note.n), f"reference to footnote {note.n}",
+                    f"'{lead[-1]}' and footnote {note.n}: the notes list has footnote {note.n}, and this is the "
+                    f"only number between {previous} and {following} that ends in '{note.n}'", slot.line)
+
+
+def _numbers_ending_in(n: str, slots: list[_Slot], start: tuple[int, int],
+                       end: tuple[int, int]) -> list[tuple[int, re.Match[str]]]:
+    """The digits between ``start`` and ``end`` (slot, offset) that end in ``n`` after at least one
+    more digit and are followed by no letter or digit, leaving out a number that opens a paragraph."""
+    found = []
+    for index in range(start[0], min(end[0] + 1, len(slots))):
+        text = slots[index].text
+        for match in DIGITS.finditer(text):
+            digits, after = match.group(), text[match.end():match.end() + 1]
+            if not (len(digits) > len(n) and digits.endswith(n) and not after.isalnum()) or \
+                    (index, match.start()) < start or (index, match.end()) > end:
+                continue
+            opens = not text[:match.start()].strip() and (index == 0 or slots[index - 1].root != slots[index].root)
+            if not opens:
+                found.append((index, match))
+    return found
 
 
 def _find_reference(note: Footnote, slots: list[_Slot], cursor_slot: int, cursor_offset: int,

@@ -65,3 +65,44 @@ def test_a_reference_out_of_order_is_left_as_text_and_reported_where_it_stands()
 """ in run.diff
     assert "Able said so.2" in run.after
     assert run.warnings[-1].startswith("3: footnote-undefined: 'Able said so.2' looks like a reference to footnote 2")
+
+
+NOTES_3 = NOTES + "  3. See another made-up document.\n"
+
+
+def test_a_number_glued_to_another_number_is_the_reference_the_notes_list_expects_between_its_neighbours() -> None:
+    run = run_pass("footnotes", "12. Telegram1\n\nYour 4052 and mine.3 Able agrees." + NOTES_3)
+    assert """\
+-         "Your 4052 and mine.3 Able agrees."
++         "Your 405"
++         NoteRef n="2" line=3
++         " and mine."
++         NoteRef n="3" line=3
++         " Able agrees."
+""" in run.diff
+    assert run.warnings == []
+    assert "3: footnote-ref-glued-number: 'Your 4052': reference to footnote 2" in run.decisions
+
+
+def test_the_last_footnote_may_be_glued_to_a_number_before_the_end_of_the_text() -> None:
+    run = run_pass("footnotes", "12. Telegram1\n\nAble said so.2 It costs $1,000,0003 in all." + NOTES_3)
+    assert """\
++         " It costs $1,000,000"
++         NoteRef n="3" line=3
++         " in all."
+""" in run.diff
+    assert run.decisions[-1] == "3: footnote-ref-glued-number: 'It costs $1,000,0003': reference to footnote 3"
+
+
+def test_two_numbers_ending_in_the_digits_leave_the_footnote_unreferenced() -> None:
+    run = run_pass("footnotes", "12. Telegram1\n\nYour 4052 and 3172 arrived.3" + NOTES_3)
+    assert "Your 4052 and 3172 arrived." in run.after
+    assert run.warnings == [("6: footnote-unreferenced: footnote 2 is never referenced in the text (no '2' glued "
+                            "to a word after footnote 1); it is kept at the end of the document")]
+    assert "6: footnote-ref-glued-number: footnote 2: not referenced" in run.decisions
+
+
+def test_the_number_that_opens_a_paragraph_is_its_own_number_not_a_reference() -> None:
+    run = run_pass("footnotes", "12. Telegram1\n\n42. Able arrived." + NOTES)
+    assert "42. Able arrived." in run.after
+    assert run.warnings[0].startswith("6: footnote-unreferenced: footnote 2 is never referenced")

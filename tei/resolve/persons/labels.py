@@ -24,6 +24,8 @@ from tei.model import Document, PersName, Person, Said, iter_inlines
 from tei.resolve.persons.identity import Identities
 
 QUESTION_ANSWER = re.compile(r"^[QA]\.\s+")
+# A label of words in capitals, of two letters or more ("MR. ABLE", "McCARR" with its prefix).
+CAPITALS = re.compile(r"(?:Ma?c)?[^\sa-z]{2,}(?:\s+(?:Ma?c)?[^\sa-z]{2,})*")
 NAME_WORD = lazy_pattern(NAME)
 
 
@@ -59,7 +61,7 @@ _REASONS = {
 def _speaker(label: str, roles: dict[str, Person], document: Document,
              table: Identities) -> tuple[str, Person | None]:
     text = QUESTION_ANSWER.sub("", label).strip()
-    words = [word for word in text.split() if word not in ("The", "the")]
+    words = [word for word in _recased(text, table).split() if word not in ("The", "the")]
     role = " ".join(words).lower()
     if role in roles:
         return "labels.role", roles[role]
@@ -82,6 +84,15 @@ def _speaker(label: str, roles: dict[str, Person], document: Document,
     return "", None
 
 
+def _recased(text: str, table: Identities) -> str:
+    """A label in capitals ("SECRETARY ABLE", "MR. McCARR") written as names are: a known surname
+    as the text spells it, any other word capitalized ("Secretary Able", "Mr. Mccarr")."""
+    if not CAPITALS.fullmatch(text):
+        return text
+    known = {form.casefold(): form for form in table.forms}
+    return " ".join(known.get(word.casefold(), word[:1] + word[1:].lower()) for word in text.split())
+
+
 def _role_person(words: list[str], table: Identities) -> tuple[str, Person]:
     """"The President" where no participant is listed: the one person the text calls "President X",
     else a person known by that role alone."""
@@ -102,6 +113,6 @@ def _roles(document: Document) -> dict[str, Person]:
     """Role phrases (lower case) that name exactly one participant: "president" → the President."""
     holders: dict[str, list[Person]] = {}
     for person in document.participants:
-        for phrase in {" ".join(person.role_names), *person.occupations} - {""}:
+        for phrase in person.role_phrases():
             holders.setdefault(phrase.lower(), []).append(person)
     return {phrase: persons[0] for phrase, persons in holders.items() if len(persons) == 1}

@@ -109,7 +109,8 @@ def attribute_speakers(document: Document, reporter: Reporter) -> None:
             turns = [item.who for item in block.content if isinstance(item, Said) and item.direct and item.who]
             if turns or any(isinstance(item, Said) for item in block.content):
                 turn = turns[-1] if turns else turn
-                continue  # already attributed
+                _set_asides_apart(block, reading, reporter)
+                continue  # attributed by its label
             if turn is not None:
                 _continue_turn(block, sentences_of[id(block)], turn, reporter)
                 continue
@@ -162,6 +163,31 @@ def _continue_turn(block: Paragraph, sentences: list[list[Inline]], turn: list[s
                             "said by " + " and ".join(f"#{person}" for person in who) if who else "nobody's words",
                             reason, block.line)
     block.content[:] = _wrap(sentences, speakers)
+
+
+def _set_asides_apart(block: Paragraph, reading: Reading, reporter: Reporter) -> None:
+    """The transcriber's notes inside a labelled turn ("(Laughter.)") are nobody's words: the turn
+    is cut around them ("speaker.turn-aside"), its words stay the speaker's."""
+    content: list[Inline] = []
+    for item in block.content:
+        if not (isinstance(item, Said) and item.direct and item.who):
+            content.append(item)
+            continue
+        sentences = split_sentences(item.content, reading.roles)
+        asides = [editorial_aside(sentence) for sentence in sentences]
+        if not any(asides):
+            content.append(item)
+            continue
+        pieces = _wrap(sentences, [None if aside else item.who for aside in asides])
+        for piece in pieces:
+            if isinstance(piece, Said):
+                piece.direct = True
+        content += pieces
+        if reporter.explaining:
+            for sentence in (sentence for sentence, aside in zip(sentences, asides, strict=True) if aside):
+                reporter.decide("speaker.turn-aside", f"'{_excerpt(sentence)}'", "nobody's words",
+                                "a note in parentheses inside a labelled turn", block.line)
+    block.content[:] = content
 
 
 def _excerpt(sentence: list[Inline]) -> str:

@@ -60,8 +60,7 @@ def participant_roles(document: Document) -> dict[str, str]:
         if person.role_only:
             listed.setdefault(" ".join(person.role_names), []).append(person.id)
             continue
-        phrases = {" ".join(person.role_names), *person.occupations} - {""}
-        for phrase in phrases:
+        for phrase in person.role_phrases():
             if phrase not in HONORIFICS and phrase[:1].isupper():
                 holders.setdefault(phrase, []).append(person.id)
     roles = {phrase: ids[0] for phrase, ids in holders.items() if len(ids) == 1 and phrase not in listed}
