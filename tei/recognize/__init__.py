@@ -126,8 +126,10 @@ def _read_front(blocks: list[TextBlock], state: ParseState) -> int:
     """Run the front recognizers from the first block on; returns the index of the first body block."""
     registry = state.recognizers.front.ordered()
     position = 0
+    state.body = blocks  # a front rule may look at the block after its own (state.neighbour)
     while position < len(blocks):
         block = blocks[position]
+        state.index = position
         recognizer = next((r for r in registry if r.test(block, state)), None)
         if recognizer is None:
             break

@@ -83,13 +83,14 @@ class ParseState:
     # Per-document bookkeeping of a recognizer, under its name (recognizers are shared by
     # every document a converter reads, so they keep nothing themselves).
     memo: dict[str, Any] = field(default_factory=dict)
-    # The body blocks and the index of the one being read: rules that decide by context (a
-    # heading must head something, a signature ends the text) look at the blocks around it.
+    # The blocks and the index of the one being read (while the front matter is read, all
+    # blocks; then the body's): rules that decide by context (a heading must head something,
+    # a signature ends the text, a label stands above its list) look at the blocks around it.
     body: list[TextBlock] = field(default_factory=list)
     index: int = 0
 
     def neighbour(self, offset: int) -> TextBlock | None:
-        """The body block ``offset`` places from the one being read, if there is one."""
+        """The block ``offset`` places from the one being read, if there is one."""
         position = self.index + offset
         return self.body[position] if 0 <= position < len(self.body) else None
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from tei.lexicon import lazy_pattern
 from tei.model import Dateline, PageBreak
 from tei.read.blocks import Block as TextBlock
 from tei.recognize.base import HEADER, ParseState, Recognizers, excerpt, is_bullet_block, lines_of
@@ -23,12 +24,22 @@ DATE_LINE = re.compile(
     r"^(?:(?P<place>[A-Z][\w .’'-]*?),\s+)?(?P<month>" + "|".join(MONTHS) + r")\s+(?:(?P<day>\d{1,2}),\s+)?(?P<year>\d{4})"
     r"(?:,\s+(?P<time>\d{1,2}(?::\d{2})?\s*[ap]\.\s*m\.))?\s*\.?$")
 LABELLED_LINE = re.compile(r"^[A-Z][A-Z ]+:\s")
+# The day first, as British and military typescripts write it: "15 May 1961", "Washington, 15 May, 1961".
+DAY_FIRST_LINE = lazy_pattern(
+    r"^(?:(?P<place>[A-Z][\w .’'-]*?),\s+)?(?P<day>\d{1,2})\s+(?P<month>" + "|".join(MONTHS) + r"),?\s+(?P<year>\d{4})"
+    r"\s*\.?$")
+
+
+def match_date_line(text: str) -> re.Match[str] | None:
+    """A line that is a date, month or day first, with an optional place before it: its match
+    (groups ``place``, ``month``, ``day``, ``year``, and ``time`` where the month comes first)."""
+    return DATE_LINE.match(text.strip()) or DAY_FIRST_LINE.match(text.strip())
 
 
 def parse_date(text: str) -> str | None:
-    """ "July 26, 1986" → "1986-07-26"; "June 1985" → "1985-06";
+    """ "July 26, 1986" → "1986-07-26"; "June 1985" → "1985-06"; "15 May 1961" → "1961-05-15";
     "June 15, 1965, 5:30 p.m." → "1965-06-15T17:30:00"; anything else → None."""
-    match = DATE_LINE.match(text.strip())
+    match = match_date_line(text)
     if not match:
         return None
     month = MONTHS.index(match.group("month")) + 1
@@ -38,7 +49,7 @@ def parse_date(text: str) -> str | None:
     if not 1 <= day <= 31:
         return None
     date = f"{match.group('year')}-{month:02d}-{day:02d}"
-    time = re.match(r"(\d{1,2})(?::(\d{2}))?\s*([ap])", match.group("time") or "")
+    time = re.match(r"(\d{1,2})(?::(\d{2}))?\s*([ap])", match.groupdict().get("time") or "")
     if time:
         hour, minute = int(time.group(1)) % 12 + (12 if time.group(3) == "p" else 0), int(time.group(2) or 0)
         if hour < 24 and minute < 60:
@@ -70,7 +81,7 @@ def read_front_block(lines: list[tuple[int, str]], state: ParseState) -> None:
         if page:  # a page turning among the header lines
             document.front_breaks.append(PageBreak(page.group("n"), number))
             continue
-        match = DATE_LINE.match(text)
+        match = match_date_line(text)
         when = parse_date(text)
         if match and when and document.dateline is None:
             place = match.group("place")
@@ -93,10 +104,13 @@ class HeaderLinesRecognizer:
     name = "header-lines"
 
     def test(self, block: TextBlock, state: ParseState) -> bool:
-        # Under labelled fields ("SUBJECT: …"), an unlabelled line is no longer a header line.
-        return state.part == HEADER and block.blank_before < SECTION_BREAK_BLANK_LINES and \
-            not state.memo.get("header-fields") and \
-            not is_bullet_block(block) and all(is_front_line(text) for text in block.texts)
+        # Under labelled fields ("SUBJECT: …"), an unlabelled line is no longer a header line,
+        # except the memorandum's date standing alone.
+        if state.part != HEADER or block.blank_before >= SECTION_BREAK_BLANK_LINES or is_bullet_block(block):
+            return False
+        if state.memo.get("header-fields"):
+            return state.document.dateline is None and all(parse_date(text) for text in block.texts)
+        return all(is_front_line(text) for text in block.texts)
 
     def run(self, block: TextBlock, state: ParseState) -> None:
         read_front_block(lines_of(block), state)

@@ -21,9 +21,9 @@ import re
 
 from tei.model import HeaderField, Inline, LineBreak
 from tei.read.blocks import Block as TextBlock
-from tei.recognize.base import HEADER, PARTICIPANTS, ParseState, Recognizers, excerpt
-from tei.recognize.front import MONTHS, parse_date
-from tei.recognize.participants import add_groups, read_participant_lines
+from tei.recognize.base import HEADER, PARTICIPANTS, ParseState, Recognizers, excerpt, is_bullet_block
+from tei.recognize.front import MONTHS, parse_date, read_front_block
+from tei.recognize.participants import LABEL_PENDING, add_groups, is_name_lines, read_participant_lines
 
 # label (upper case) → where its value goes
 FIELD_KINDS = {
@@ -54,7 +54,7 @@ def parse_when(text: str) -> str | None:
     """A date as typed in a header: "Monday, January 29, 1973", "15 May 1961", "March 3, 1975, 10:00 a.m."."""
     text = WEEKDAY.sub("", text.strip())
     when = parse_date(text.split(";")[0].strip())
-    if when is None and (match := DAY_MONTH_YEAR.match(text)):
+    if when is None and (match := DAY_MONTH_YEAR.match(text)):  # "15 May 1961, 10:00 a.m."
         when = f"{match.group('year')}-{MONTHS.index(match.group('month')) + 1:02d}-{int(match.group('day')):02d}"
     return when
 
@@ -66,6 +66,9 @@ def split_fields(block: TextBlock) -> list[tuple[str, str, list[tuple[int, str]]
         found = field_label(line.text)
         if found:
             fields.append((found[0], found[1], [(line.number, line.text.strip())]))
+        elif fields[-1][1] not in ("date", "time") and parse_date(line.text):
+            # A date alone on its line is the memorandum's date, not more of the subject above it.
+            fields.append(("", "dateline", [(line.number, line.text.strip())]))
         else:
             fields[-1][2].append((line.number, line.text.strip()))
     return fields
@@ -101,19 +104,10 @@ class HeaderFieldsRecognizer:
         number = lines[0][0]
         state.reporter.decide(self.name, excerpt(lines[0][1]), kind, f"a header line labelled '{label}:'", number)
         if kind == "participants":
-            groups = read_participant_lines(participant_lines(label, lines), len(document.groups) + 1,
-                                            state.memo.setdefault("participants", {}))
-            label_text = lines[0][1][: lines[0][1].index(":") + 1]
-            if groups and not groups[0][0]:
-                # The label is kept as text, before the first participant's name.
-                first = groups[0][1][0]
-                first.lead = label_text + " " + first.lead
-                add_groups(state, groups, f"a line of the header field '{label}:'")
-            else:
-                # "PARTICIPANTS:" alone or above a side's name: the list's heading.
-                document.participants_head = label_text
-                state.part = PARTICIPANTS
-                add_groups(state, groups, f"a line of the header field '{label}:'")
+            self.read_participants(label, lines, state)
+            return
+        if kind == "dateline":
+            read_front_block(lines, state)
             return
         content: list[Inline] = []
         for position, (line_number, text) in enumerate(lines):
@@ -128,6 +122,36 @@ class HeaderFieldsRecognizer:
         when = parse_when(lines[0][1].split(":", 1)[1]) if kind == "date" else None
         labelled = lines[0][1]
         document.fields.append(HeaderField(kind, labelled[: labelled.index(":") + 1], content, number, when))
+
+    def read_participants(self, label: str, lines: list[tuple[int, str]], state: ParseState) -> None:
+        """The label heads the list of participants ("PARTICIPANTS:" → ``list/head``), never a
+        participant's text; the names stand on its lines, or in the block under it."""
+        document = state.document
+        groups = read_participant_lines(participant_lines(label, lines), len(document.groups) + 1,
+                                        state.memo.setdefault("participants", {}), state.reporter)
+        label_text = lines[0][1][: lines[0][1].index(":") + 1]
+        following = state.neighbour(+1)
+        names_follow = following is not None and field_label(following.lines[0].text) is None and \
+            (is_name_lines(following) or is_bullet_block(following))
+        if not groups and not names_follow:
+            # Nothing under the label to head: it stays a line of the header, as written.
+            state.reporter.warning(f"the label {label_text!r} has no participants on its line or under it; "
+                                   "it is kept as a header line", lines[0][0], "participants-label")
+            self.read_field(label, "subject", lines, state)
+            return
+        if document.participants_head or document.groups:
+            if groups and groups[0][1]:  # a second label: kept as text
+                groups[0][1][0].lead = label_text + " " + groups[0][1][0].lead
+        else:
+            document.participants_head = label_text
+            state.reporter.decide(LABEL_RULE, repr(label_text), "the head of the list of participants",
+                                  "a participants label: it names the list, it is no participant", lines[0][0])
+        state.part = PARTICIPANTS
+        state.memo[LABEL_PENDING] = not groups
+        add_groups(state, groups, f"a line of the header field '{label}:'")
+
+
+LABEL_RULE = "participants-label"
 
 
 def register(recognizers: Recognizers) -> None:

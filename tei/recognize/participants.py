@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import re
 
-from tei.lexicon import words
-from tei.lexicon.names import ABBREVIATION, PARTICLES, PEOPLES, is_title_word, slug
+from tei.errors import Reporter
+from tei.lexicon import lazy_pattern, words
+from tei.lexicon.names import ABBREVIATION, PARTICLES, PEOPLES, is_name_word, is_title_word, slug
 from tei.model import Person
 from tei.read.blocks import Block as TextBlock
 from tei.recognize.base import (
@@ -131,12 +132,62 @@ def side_name(text: str) -> str | None:
     return None
 
 
-def split_persons(text: str) -> list[tuple[str, str]]:
+SERIES_RULE = "participants-series"
+# Between the names of a series: "Able, Baker, and Carr", "Able, Baker and Carr".
+SERIES_SEPARATOR = lazy_pattern(r",\s+(?:and\s+)?|\s+and\s+")
+
+
+def _name_shape(item: str) -> str | None:
+    """ "titled" ("Ambassador Able", "The Secretary"), "named" ("John Q. Baker"), "bare" ("Able"),
+    or None: not a person's name alone ("Minister of Trade", "Deputy Director", "EUR/NOR")."""
+    tokens = GLUED_NUMBER.sub("", item.strip()).split()
+    article = tokens[:1] if tokens and tokens[0] in ARTICLES else []
+    tokens = tokens[len(article):]
+    titles = 0
+    while titles < len(tokens) and is_title_word(tokens[titles]):
+        titles += 1
+    names = tokens[titles:]
+    if not all(token[:1].isupper() and not is_title_word(token) or token in PARTICLES for token in names):
+        return None
+    if titles:
+        return "titled" if names or article else None
+    if article or not names or len(names) > 4:
+        return None
+    return "named" if len(names) > 1 else "bare" if is_name_word(names[0]) else None
+
+
+def person_series(text: str) -> list[tuple[str, str]] | None:
+    """A line that lists persons as an English series, each with the separator after it:
+    "Ambassador Able, Mr. Baker, and Dr. Carr" → three persons. Only where every item is a
+    person's name by itself (bare surnames only beside other bare surnames): a comma also
+    sets off what describes one person ("Mr. Able, Deputy Director, Policy and Planning")."""
+    separators = list(SERIES_SEPARATOR.finditer(text)) if "," in text and ";" not in text else []
+    if not separators or "and" not in separators[-1].group() or "," not in separators[0].group():
+        return None
+    items, position = [], 0
+    for match in separators:
+        items.append((text[position:match.start()], match.group()))
+        position = match.end()
+    items.append((text[position:], ""))
+    shapes = {_name_shape(item) for item, _ in items}
+    if None in shapes or ("bare" in shapes and len(shapes) > 1):
+        return None
+    return items
+
+
+def split_persons(text: str, reporter: Reporter | None = None, line: int | None = None) -> list[tuple[str, str]]:
     """The persons of one line, each with the separator after it.
 
     "Ambassador Able; Mr. Baker" → ``[("Ambassador Able", "; "), ("Mr. Baker", "")]``;
+    "Ambassador Able, Mr. Baker, and Dr. Carr" → three (:func:`person_series`);
     "Mr. and Mrs. Able" and "Able, Minister of Trade and Industry" stay one.
     """
+    series = person_series(text)
+    if series:
+        if reporter is not None:
+            reporter.decide(SERIES_RULE, excerpt(text), f"{len(series)} persons",
+                            "a series of names, each a person's name by itself, joined by commas and 'and'", line)
+        return series
     parts: list[tuple[str, str]] = []
     position = 0
     for match in PERSON_SEPARATOR.finditer(text):
@@ -148,13 +199,15 @@ def split_persons(text: str) -> list[tuple[str, str]]:
     return parts
 
 
-def read_participants(block: TextBlock, group: int, used: dict[str, int]) -> list[tuple[str, list[Person]]]:
+def read_participants(block: TextBlock, group: int, used: dict[str, int],
+                      reporter: Reporter | None = None) -> list[tuple[str, list[Person]]]:
     """One block of bullets → its groups, each with the side's name ("" where the text gives none)."""
-    return read_participant_lines([(line.number, bullet_text(line.text)) for line in block.lines], group, used)
+    return read_participant_lines([(line.number, bullet_text(line.text)) for line in block.lines], group, used,
+                                  reporter)
 
 
-def read_participant_lines(lines: list[tuple[int, str]], group: int,
-                           used: dict[str, int]) -> list[tuple[str, list[Person]]]:
+def read_participant_lines(lines: list[tuple[int, str]], group: int, used: dict[str, int],
+                           reporter: Reporter | None = None) -> list[tuple[str, list[Person]]]:
     """(line number, participants as written) → groups of persons, each with its side's name.
 
     A line that names a side ("U.S. Side", "United States") opens a group; a line may list
@@ -170,7 +223,7 @@ def read_participant_lines(lines: list[tuple[int, str]], group: int,
             continue
         if not groups:
             groups.append(("", []))
-        for part, separator in split_persons(text):
+        for part, separator in split_persons(text, reporter, number):
             person = parse_participant(part, number, group + len(groups) - 1)
             person.tail += separator
             _unique_id(person, used)
@@ -191,6 +244,8 @@ def add_groups(state: ParseState, groups: list[tuple[str, list[Person]]], becaus
     """Append the groups (and their sides' names) to the document; the decisions are recorded."""
     document = state.document
     state.part = PARTICIPANTS
+    if groups:
+        state.memo[LABEL_PENDING] = False  # the label above has its names
     for side, group in groups:
         document.sides += [""] * (len(document.groups) - len(document.sides))
         document.groups.append(group)
@@ -217,7 +272,8 @@ class ParticipantsRecognizer:
             for text in block.texts)
 
     def run(self, block: TextBlock, state: ParseState) -> None:
-        groups = read_participants(block, len(state.document.groups) + 1, state.memo.setdefault(self.name, {}))
+        groups = read_participants(block, len(state.document.groups) + 1, state.memo.setdefault(self.name, {}),
+                                   state.reporter)
         add_groups(state, groups, "a bullet line after the header")
 
 
@@ -236,25 +292,60 @@ class SideBlockRecognizer:
     name = "participants-side"
 
     def test(self, block: TextBlock, state: ParseState) -> bool:
-        return (state.part in (HEADER, PARTICIPANTS) and len(block.lines) > 1 and not is_bullet_block(block)
-                and side_name(block.lines[0].text) is not None
-                and all(len(text) <= 100 and not SENTENCE.search(text.strip()) for text in block.texts))
+        return (state.part in (HEADER, PARTICIPANTS) and len(block.lines) > 1
+                and side_name(block.lines[0].text) is not None and is_name_lines(block))
 
     def run(self, block: TextBlock, state: ParseState) -> None:
-        lines: list[tuple[int, str]] = []
-        margin = len(block.lines[0].text) - len(block.lines[0].text.lstrip())
-        for line in block.lines:
-            text = line.text.strip()
-            # An indented line, or one in lower case, goes on with the line before.
-            if lines and (len(line.text) - len(line.text.lstrip()) > margin or text[:1].islower()):
-                lines[-1] = (lines[-1][0], f"{lines[-1][1]} {text}")
-            else:
-                lines.append((line.number, text))
-        groups = read_participant_lines(lines, len(state.document.groups) + 1,
-                                        state.memo.setdefault("participants", {}))
+        groups = read_participant_lines(read_name_lines(block), len(state.document.groups) + 1,
+                                        state.memo.setdefault("participants", {}), state.reporter)
         add_groups(state, groups, "a line under a side's name")
+
+
+NAME_LINES_MAX = 40
+LABEL_PENDING = "participants-label"  # memo key: a participants label was read with no names on its lines
+
+
+def is_name_lines(block: TextBlock) -> bool:
+    """Plain lines, each short and none a sentence: a list of names typed one to a line."""
+    return len(block.lines) <= NAME_LINES_MAX and not is_bullet_block(block) and \
+        all(len(text) <= 100 and not SENTENCE.search(text.strip()) for text in block.texts)
+
+
+def read_name_lines(block: TextBlock) -> list[tuple[int, str]]:
+    """One entry a line; an indented line, or one in lower case, goes on with the line before."""
+    lines: list[tuple[int, str]] = []
+    margin = len(block.lines[0].text) - len(block.lines[0].text.lstrip())
+    for line in block.lines:
+        text = line.text.strip()
+        if lines and (len(line.text) - len(line.text.lstrip()) > margin or text[:1].islower()):
+            lines[-1] = (lines[-1][0], f"{lines[-1][1]} {text}")
+        else:
+            lines.append((line.number, text))
+    return lines
+
+
+class LabelledNamesRecognizer:
+    """The plain lines under a participants label that stands alone: one person a line.
+
+        PARTICIPANTS:             → list head "PARTICIPANTS:"
+                                  
+        The Secretary             → group 1: The Secretary, Ambassador Able
+        Ambassador Able
+    """
+
+    name = "participants-under-label"
+
+    def test(self, block: TextBlock, state: ParseState) -> bool:
+        return state.part == PARTICIPANTS and bool(state.memo.get(LABEL_PENDING)) and is_name_lines(block)
+
+    def run(self, block: TextBlock, state: ParseState) -> None:
+        state.memo[LABEL_PENDING] = False
+        groups = read_participant_lines(read_name_lines(block), len(state.document.groups) + 1,
+                                        state.memo.setdefault("participants", {}), state.reporter)
+        add_groups(state, groups, f"a line under the label {state.document.participants_head!r}")
 
 
 def register(recognizers: Recognizers) -> None:
     recognizers.front.register(SideBlockRecognizer(), "participants-side", 65)
+    recognizers.front.register(LabelledNamesRecognizer(), "participants-under-label", 62)
     recognizers.front.register(ParticipantsRecognizer(), "participants", 60)

@@ -19,6 +19,7 @@ from tei.model import PageBreak, Section
 from tei.read.blocks import Block as TextBlock
 from tei.recognize.base import BULLET, ParseState, Recognizers, excerpt, lines_of
 from tei.recognize.classification import marking_kind
+from tei.recognize.name_lines import person_name_reason
 from tei.recognize.page_breaks import PAGE_MARKER, SECTION_BREAK_BLANK_LINES
 from tei.recognize.transcript import is_turn
 from tei.recognize.typescript_pages import DASHED, PAGE_OF
@@ -74,6 +75,9 @@ def heading_context_verdict(block: TextBlock, state: ParseState) -> tuple[bool, 
     text = block.lines[0].text.strip()
     if LABELLED.match(text):
         return False, "it is a labelled line ('LABEL: …'), a header field or a speaker's turn"
+    name = person_name_reason(text, state)
+    if name:
+        return False, f"a person's name alone (a signature or initials), not a heading: {name}"
     numbered = bool(NUMBERED_HEADING.match(text))
     following = _context_block(state, +1)
     if following is None:

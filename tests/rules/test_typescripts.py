@@ -187,3 +187,69 @@ def test_references_glued_to_a_date_or_set_off_after_a_name(sentence: str, befor
 def test_a_day_or_a_thing_s_own_number_is_no_reference(sentence: str) -> None:
     text = f"12. Memorandum of Conversation\n\n{sentence}\n\n  1. A note.\n"
     assert not convert(text, "t.txt").document.footnotes[0].referenced
+
+
+def decisions_of(text: str, rule: str) -> list[str]:
+    """The verdicts, with their subjects, of one rule in the conversion of ``text``."""
+    return [f"{e.decision.subject}: {e.decision.verdict}" for e in convert(text, "t.txt", explain=True).explanations
+            if e.rule == rule and e.decision is not None]
+
+
+NAMED_BODY = ("MEMORANDUM FOR THE RECORD\n\nPARTICIPANTS: Ambassador Carr; Mr. Baker\n\n"
+              "John Q. Baker and Ambassador Carr met at noon.\n\n{line}\n\nThe talks went on.\n")
+
+
+@pytest.mark.parametrize("line", ["Harold Q. Fenwick", "J. Carr", "Carr", "JQB", "J.Q.B."])
+def test_a_name_or_initials_alone_between_paragraphs_is_no_heading(line: str) -> None:
+    document = convert(NAMED_BODY.format(line=line), "t.txt").document
+    assert not any(isinstance(block, Section) for block in document.body)
+    assert [plain_text(block.content) for block in document.body if isinstance(block, Paragraph)][1] == line
+
+
+@pytest.mark.parametrize("line", ["Trade Questions", "Ambassador Carr", "Annex Baker", "NATO"])
+def test_a_line_that_names_no_person_of_the_memorandum_may_still_be_a_heading(line: str) -> None:
+    document = convert(NAMED_BODY.format(line=line), "t.txt").document
+    assert [plain_text(block.head or []) for block in document.body if isinstance(block, Section)] == [line]
+
+
+@pytest.mark.parametrize("header", [
+    "15 May 1961\n\nSUBJECT: Airlift Planning", "SUBJECT: Airlift Planning\n15 May 1961",
+    "SUBJECT: Airlift Planning\n\n15 May 1961", "Washington, 15 May, 1961\nSUBJECT: Airlift Planning",
+])
+def test_a_date_line_under_the_title_is_the_date_of_the_memorandum_not_its_subject(header: str) -> None:
+    document = convert(f"MEMORANDUM FOR THE RECORD\n\n{header}\n\nThe meeting began.\n", "t.txt").document
+    assert document.dateline is not None and document.dateline.when == "1961-05-15"
+    assert [plain_text(line) for line in document.argument] == ["SUBJECT: Airlift Planning"]
+
+
+@pytest.mark.parametrize("participants", [
+    "PARTICIPANTS: The Secretary\n              Ambassador Able", "PARTICIPANTS: The Secretary; Ambassador Able",
+    "PARTICIPANTS:\n\nThe Secretary\nAmbassador Able", "PARTICIPANTS:\n\n    • The Secretary\n    • Ambassador Able",
+])
+def test_the_participants_label_heads_their_list_and_is_no_participant(participants: str) -> None:
+    result = convert(f"MEMORANDUM OF CONVERSATION\n\n{participants}\n\nThe Secretary opened the talks.\n", "t.txt",
+                     explain=True)
+    document = result.document
+    assert document.participants_head == "PARTICIPANTS:"
+    assert [(person.lead, person.name) for person in document.participants] == [
+        ("", "The Secretary"), ("", "Ambassador Able")]
+    assert b"<head>PARTICIPANTS:</head>" in result.xml
+
+
+def test_a_participants_label_with_no_names_under_it_is_kept_as_a_header_line() -> None:
+    result = convert("MEMORANDUM OF CONVERSATION\n\nPARTICIPANTS:\n\nDATE: March 3, 1975\n\nThey met.\n", "t.txt")
+    assert [plain_text(line) for line in result.document.argument] == ["PARTICIPANTS:"]
+    assert [d.rule for d in result.diagnostics] == ["participants-label"]
+
+
+@pytest.mark.parametrize(("line", "names"), [
+    ("Ambassador Able, Mr. Baker, and Dr. Carr", ["Ambassador Able", "Mr. Baker", "Dr. Carr"]),
+    ("The Secretary, Ambassador Able and Ann Carr de Dorn", ["The Secretary", "Ambassador Able", "Ann Carr de Dorn"]),
+    ("Able, Baker, and Carr", ["Able", "Baker", "Carr"]),
+    ("Mr. Able, Minister of Trade and Industry", ["Mr. Able"]),
+    ("Mr. Able, Deputy Director, Policy and Planning", ["Mr. Able"]),
+])
+def test_a_series_of_names_on_the_participants_line_is_one_person_each(line: str, names: list[str]) -> None:
+    text = f"Memorandum of Conversation\n\nParticipants: {line}\n\nThey met.\n"
+    assert [p.name for p in convert(text, "t.txt").document.participants] == names
+    assert bool(decisions_of(text, "participants-series")) == (len(names) > 1)
