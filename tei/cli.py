@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import sys
 import time
-from pathlib import Path
 
 import click
 
@@ -203,6 +202,8 @@ def batch(ctx: click.Context, input_dir: str, output_dir: str, to: str, jobs: in
         interrupted = summary = getattr(interruption, "summary", None) or Summary(files=len(plan.tasks))
     finally:
         progress.close()
+    from pathlib import Path  # here, not at start-up: tei --help needs no pathlib
+
     for problem in summary.corpus_problems:
         out.error(problem)
     failed = bool(summary.failed or summary.corpus_problems)
@@ -271,6 +272,8 @@ def validate(ctx: click.Context, files: tuple[str, ...], schema: str, strict: bo
 
 
 def _size_of(name: str) -> int:
+    from pathlib import Path
+
     try:
         return Path(name).stat().st_size if name != "-" else 0
     except OSError:

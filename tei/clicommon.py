@@ -9,7 +9,6 @@ import io
 import os
 import sys
 import time
-import traceback
 from collections.abc import Callable
 from typing import Any, BinaryIO, TypeVar
 
@@ -95,6 +94,8 @@ def command(func: F) -> F:
         except Exception as error:
             # A bug: one line for the user; -v shows where, for the report.
             if verbose:
+                import traceback
+
                 traceback.print_exc()
             raise click.ClickException(f"internal error: {type(error).__name__}: {one_line(str(error))}. "
                                        "Please report this bug (-v shows where it happened).") from error

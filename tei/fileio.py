@@ -18,7 +18,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import secrets
 import stat
 from pathlib import Path
 from typing import BinaryIO
@@ -124,7 +123,7 @@ def _create_temporary(target: Path) -> tuple[str, int]:
     """A new file beside ``target``, created with the usual permissions of a new file (the
     umask applies), unlike ``tempfile``'s owner-only ones."""
     for _ in range(100):
-        candidate = str(target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp"))
+        candidate = str(target.with_name(f".{target.name}.{os.urandom(6).hex()}.tmp"))
         try:
             return candidate, os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
         except FileExistsError:

@@ -16,10 +16,14 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Iterable, Iterator
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from tei.errors import InternalError
+
+# The lists are files of the package, like the schemas and stylesheets (tei/resources.py):
+# read from the folder itself, without importlib.resources' imports at start-up.
+_FOLDER = Path(__file__).resolve().parent
 
 Trie = dict[str, "Trie"]
 
@@ -28,7 +32,7 @@ Trie = dict[str, "Trie"]
 def entries(name: str) -> tuple[str, ...]:
     """The entries of list ``name``, in the file's order."""
     try:
-        text = (resources.files(__package__) / f"{name}.txt").read_text(encoding="utf-8")
+        text = (_FOLDER / f"{name}.txt").read_text(encoding="utf-8")
     except FileNotFoundError:
         raise InternalError(f"no word list {name!r} in the lexicon (lists: {', '.join(list_names())})") from None
     return tuple(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
@@ -42,13 +46,13 @@ def words(name: str) -> frozenset[str]:
 
 def provenance(name: str) -> str:
     """The first line of list ``name``: where its words come from."""
-    text = (resources.files(__package__) / f"{name}.txt").read_text(encoding="utf-8")
+    text = (_FOLDER / f"{name}.txt").read_text(encoding="utf-8")
     return text.splitlines()[0].lstrip("# ").strip()
 
 
 def list_names() -> list[str]:
     """The names of all lists."""
-    return sorted(entry.name[:-4] for entry in resources.files(__package__).iterdir()
+    return sorted(entry.name[:-4] for entry in _FOLDER.iterdir()
                   if entry.name.endswith(".txt"))
 
 

@@ -27,7 +27,6 @@ rule                   what it requires                                         
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -155,6 +154,8 @@ class PointerResolves(Check):
             yield element, f"@{attribute} '{pointer}' points to no xml:id in this document{hint}{others}"
 
     def hint(self, pointer: str) -> str:
+        import difflib  # only for a dangling pointer: not at start-up
+
         close = difflib.get_close_matches(pointer[1:], self.document.ids, n=1)
         return f" (did you mean '#{close[0]}'?)" if close else ""
 

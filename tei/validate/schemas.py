@@ -27,11 +27,8 @@ How a document is checked against tei_all (``bench/RESULTS.md`` has the measurem
 from __future__ import annotations
 
 import functools
-import hashlib
 import os
-import pickle
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -175,6 +172,8 @@ def cache_folder() -> Path:
 def cache_file(path: Path) -> Path:
     """The cache file of a schema: named by a hash of every schema file beside it (an import
     may change) and of the versions of xmlschema and Python that pickled it."""
+    import hashlib
+
     import xmlschema
 
     digest = hashlib.sha256(f"{xmlschema.__version__} {sys.version_info[:2]}".encode())
@@ -189,6 +188,8 @@ def is_cached(path: Path) -> bool:
 
 
 def _load_cached(path: Path) -> xmlschema.XMLSchema10 | None:
+    import pickle  # here, not at start-up: only xmlschema's explanations use the cache
+
     target = cache_file(path)
     try:
         data = target.read_bytes()
@@ -205,6 +206,9 @@ def _load_cached(path: Path) -> xmlschema.XMLSchema10 | None:
 
 
 def _store_cached(path: Path, compiled: xmlschema.XMLSchema10) -> None:
+    import pickle
+    import tempfile
+
     target = cache_file(path)
     try:
         target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
