@@ -268,8 +268,3 @@ def test_the_address_lines_are_the_opener_and_the_correspondence_of_the_header_n
     assert "<name>EUR - Ann Q. Able</name>" in xml
     assert result.validation == []
 
-
-@pytest.mark.parametrize("line", ["Well, gentlemen, are there any other problems that we --", "We asked whether Able —"])
-def test_a_line_broken_off_with_a_dash_is_no_heading(line: str) -> None:
-    text = f"MEMORANDUM FOR THE RECORD\n\nThe meeting began.\n\n{line}\n\nThe meeting ended.\n"
-    assert not any(isinstance(block, Section) for block in convert(text, "t.txt").document.body)
