@@ -188,6 +188,22 @@ def test_a_participants_label_with_side_lines_and_continuation_lines() -> None:
     assert groups == [[("carr", "Carr"), ("dorn", "Dorn")], [("able", "Able"), ("baker", "Baker")]]
 
 
+def test_a_short_line_above_each_block_of_bullets_names_its_group() -> None:
+    sides, groups = participants_of("May 3, 1981\n\nHistorical Society\n\n    • Dr. Ann Able, a university\n"
+                                    "    • Dr. Bo Baker\n\nLaw Society:\n\n    • Professor Carr\n\n")
+    assert sides == ["Historical Society", "Law Society"]
+    assert groups == [[("able", "Able"), ("baker", "Baker")], [("carr", "Carr")]]
+
+
+def test_a_subject_line_above_one_block_of_bullets_stays_the_subject() -> None:
+    from tei.model import plain_text
+
+    document = convert("1. Memorandum of Conversation\n\nTrade Talks in the Spring\n\n    • Ambassador Able\n"
+                       "    • Mr. Baker\n\nAble said yes.\n").document
+    assert [plain_text(entry) for entry in document.argument] == ["Trade Talks in the Spring"]
+    assert document.sides in ([], [""]) and [person.id for person in document.participants] == ["able", "baker"]
+
+
 def test_sides_and_the_participants_label_are_kept_in_the_tei() -> None:
     from lxml import etree
 

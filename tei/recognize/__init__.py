@@ -63,6 +63,7 @@ from tei.recognize import (
     header_fields,
     inline,
     page_breaks,
+    participant_groups,
     participants,
     sections,
     title,
@@ -74,7 +75,7 @@ from tei.recognize.base import LEAD, BlockRecognizer, ParseState, Recognizers, e
 # The modules whose ``register`` builds the default recognizers. The order of the
 # recognizers is their priorities', not this list's.
 FEATURES: tuple[ModuleType, ...] = (
-    page_breaks, title, front, participants, sections, editorial, body, inline, footnotes,
+    page_breaks, title, front, participants, participant_groups, sections, editorial, body, inline, footnotes,
     classification, typescript_pages, header_fields, transcript, closing,
 )
 
@@ -129,12 +130,12 @@ def _read_front(blocks: list[TextBlock], state: ParseState) -> int:
     state.body = blocks  # a front rule may look at the block after its own (state.neighbour)
     while position < len(blocks):
         block = blocks[position]
-        state.index = position
+        state.index, state.taken = position, 0
         recognizer = next((r for r in registry if r.test(block, state)), None)
         if recognizer is None:
             break
         recognizer.run(block, state)
-        position += 1
+        position += 1 + state.taken
     if state.part == LEAD:
         if position >= len(blocks):
             raise ConversionError("no title line: the file holds only page markers", state.document.path)

@@ -88,6 +88,8 @@ class ParseState:
     # a signature ends the text, a label stands above its list) look at the blocks around it.
     body: list[TextBlock] = field(default_factory=list)
     index: int = 0
+    # How many blocks after the one being read its front-matter recognizer took with it.
+    taken: int = 0
 
     def neighbour(self, offset: int) -> TextBlock | None:
         """The block ``offset`` places from the one being read, if there is one."""

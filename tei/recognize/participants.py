@@ -266,10 +266,7 @@ class ParticipantsRecognizer:
     name = "participants"
 
     def test(self, block: TextBlock, state: ParseState) -> bool:
-        # A bullet that is a long sentence is an item of a list in the text, not a person.
-        return state.part in (HEADER, PARTICIPANTS) and is_bullet_block(block) and not any(
-            len(text.split()) > PARTICIPANT_MAX_WORDS and text.rstrip().endswith((".", ";", ":"))
-            for text in block.texts)
+        return state.part in (HEADER, PARTICIPANTS) and is_bullet_block(block) and names_persons(block)
 
     def run(self, block: TextBlock, state: ParseState) -> None:
         groups = read_participants(block, len(state.document.groups) + 1, state.memo.setdefault(self.name, {}),
@@ -299,6 +296,12 @@ class SideBlockRecognizer:
         groups = read_participant_lines(read_name_lines(block), len(state.document.groups) + 1,
                                         state.memo.setdefault("participants", {}), state.reporter)
         add_groups(state, groups, "a line under a side's name")
+
+
+def names_persons(block: TextBlock) -> bool:
+    # A bullet that is a long sentence is an item of a list in the text, not a person.
+    return not any(len(text.split()) > PARTICIPANT_MAX_WORDS and text.rstrip().endswith((".", ";", ":"))
+                   for text in block.texts)
 
 
 NAME_LINES_MAX = 40

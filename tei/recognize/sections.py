@@ -26,6 +26,8 @@ from tei.recognize.typescript_pages import DASHED, PAGE_OF
 
 HEADING_END = re.compile(r"[.,;:!?”\"’')\]]$")
 NUMBERED_HEADING = re.compile(r"^\d+[A-Za-z]?\.\s+\S")
+# "… are there any other problems that we --": a sentence interrupted, as transcripts write it.
+BROKEN_OFF = re.compile(r"(?:--|[—–]|\s-)$")
 HEADING_MAX_WORDS = 12
 
 
@@ -36,6 +38,8 @@ def heading_verdict(text: str) -> tuple[bool, str]:
         return False, "it holds a page marker"
     if HEADING_END.search(text.rstrip("0123456789")):
         return False, "it ends with punctuation, like a sentence"
+    if BROKEN_OFF.search(text):
+        return False, "it ends with a dash: speech broken off, not a title"
     if not (text[0].isupper() or NUMBERED_HEADING.match(text)):
         return False, "it starts neither with a capital nor with a number"
     if len(text.split()) > HEADING_MAX_WORDS:
