@@ -9,7 +9,7 @@ and, as its last three lines, the totals:
 
     converted, tei_all-valid
     page breaks, notes, headings found and false headings
-    person mentions: recall and precision
+    person mentions: recall, precision on all documents and on those whose reference tags persons
 
 Figures, each matched/total:
   pb        page breaks with the same n at the same words, of those the input shows
@@ -20,7 +20,10 @@ Figures, each matched/total:
   head      section headings of the reference that the input still shows, found as headings;
             ``false`` headings the reference does not have
   persons   recall: reference person mentions (by surname) also tagged in the output;
-            precision: output person mentions that the reference has
+            precision: output person mentions that the reference has, over all documents and
+            over the documents whose reference tags persons at all (``tagged``): where the
+            reference tags none (some volumes leave persons untagged), every name found
+            counts against precision without being wrong, so the overall figure says little
   tei_all   validity of the output against TEI P5 (all modules), checked with jing when it is
             installed, else lxml's RelaxNG (slow to compile)
 """
@@ -197,8 +200,12 @@ def report(rows: list[Row]) -> list[str]:
                  f"  notes {fraction(total('notes'))} ({percent(total('notes'))}; quotation marks aside "
                  f"{fraction(total('notes_unquoted'))}, {percent(total('notes_unquoted'))})"
                  f"  headings {fraction(total('heads'))} ({percent(total('heads'))}) false {false_heads}")
+    tagged = [row.persons_out for row in rows if row.converted and row.persons[1]]
+    tagged_total = (sum(pair[0] for pair in tagged), sum(pair[1] for pair in tagged))
     lines.append(f"TOTAL persons recall {fraction(total('persons'))} ({percent(total('persons'))})"
-                 f"  precision {fraction(total('persons_out'))} ({percent(total('persons_out'))})")
+                 f"  precision {fraction(total('persons_out'))} ({percent(total('persons_out'))}) on all documents,"
+                 f" {fraction(tagged_total)} ({percent(tagged_total)}) on the {len(tagged)} whose reference tags"
+                 f" persons")
     return lines
 
 
