@@ -45,7 +45,11 @@ LOWER = _letter_class("islower")
 NAME = rf"(?:[{UPPER}][{LOWER}]+){{1,2}}(?:[’'][{LOWER}]{{2,}})?"
 INITIAL = rf"[{UPPER}]\."
 NAME_END = r"(?![\w]|[\-/][\w])"
-NAME_START = r"(?<![\w’'\-/])"
+# What may not stand right before a word: a letter, digit or apostrophe.
+WORD_NOT_AFTER = r"\w’'"
+# What may not stand right before a name (an apostrophe, a hyphen or a slash makes it part of a word).
+NAME_NOT_AFTER = r"\w’'\-/"
+NAME_START = rf"(?<![{NAME_NOT_AFTER}])"
 CAPITALIZED = lazy_pattern(rf"[{UPPER}]")
 
 HONORIFICS = words("honorifics")

@@ -37,7 +37,7 @@ from typing import Protocol
 
 from tei.errors import Reporter
 from tei.lexicon import alternation, lazy_pattern, words
-from tei.lexicon.names import NAME, NAME_END, NAME_START, PARTICLES, is_name_word
+from tei.lexicon.names import NAME, NAME_END, NAME_START, PARTICLES, WORD_NOT_AFTER, is_name_word
 from tei.model import Block, Document, Inline, Section, plain_text
 from tei.resolve.persons.shapes import (
     ARTICLE_BEFORE,
@@ -66,14 +66,16 @@ SUBJECT_THEN_VERB = lazy_pattern(
     rf"(?P<verb>{alternation(SUBJECT_VERBS)})(?![\w’'])")
 NAME_WORD = lazy_pattern(NAME)
 JOINT_BEFORE = lazy_pattern(NAME_START + rf"(?P<first>{SURNAME})\s+and\s+\Z")
-OBJECT = lazy_pattern(rf"(?<![\w’'])(?:{alternation(words('object-verbs'))})\s+(?P<surname>{SURNAME})"
+OBJECT = lazy_pattern(rf"(?:{alternation(words('object-verbs'), not_after=WORD_NOT_AFTER)})\s+(?P<surname>{SURNAME})"
                     rf"(?=\s+(?:that|to|about|of|for|whether|if|how|what|why|when|he|she)\b|[,;.])")
 POSSESSIVE = lazy_pattern(NAME_START + rf"(?P<surname>{SURNAME})[’']s\s+(?=[\w“])")
 PARTICLE_NAME = lazy_pattern(NAME_START + rf"(?P<surname>(?:{NAME}\s+)?(?:{PARTICLE})\s+{NAME}){NAME_END}")
-PARTICLE_START = lazy_pattern(rf"(?<![\w’'])(?:{alternation(PARTICLES)})\s")
+PARTICLE_START = lazy_pattern(rf"(?:{alternation(PARTICLES, not_after=WORD_NOT_AFTER)})\s")
 LIST = lazy_pattern(NAME_START + rf"(?P<items>{SURNAME}(?:,\s+{SURNAME})*,?\s+and\s+{SURNAME}){NAME_END}")
 LIST_ITEM = lazy_pattern(SURNAME)
-LOCATIVE = lazy_pattern(rf"\b{alternation(words('locative-prepositions'))} (?P<place>{NAME})\b(?![’']s\b)")
+# The preposition as a whole word (the class is \b's before a letter).
+PREPOSITION = alternation(words("locative-prepositions"), not_after=r"\w")
+LOCATIVE = lazy_pattern(rf"{PREPOSITION} (?P<place>{NAME})\b(?![’']s\b)")
 WINDOW = 80
 HEADING_WORD = lazy_pattern(rf"{NAME_START}{NAME}{NAME_END}")
 PREVIOUS_WORD = re.compile(r"(\S+)\s+\Z")

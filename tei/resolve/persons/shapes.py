@@ -10,7 +10,16 @@ import re
 from collections.abc import Iterator
 
 from tei.lexicon import Matcher, alternation, lazy_pattern, words
-from tei.lexicon.names import INITIAL, NAME, NAME_END, NAME_START, PARTICLES, TITLE_HEADS, TITLE_MODIFIERS
+from tei.lexicon.names import (
+    INITIAL,
+    NAME,
+    NAME_END,
+    NAME_NOT_AFTER,
+    NAME_START,
+    PARTICLES,
+    TITLE_HEADS,
+    TITLE_MODIFIERS,
+)
 from tei.model import Block, BulletList, Document, EditorialBlock, Inline, Paragraph, Section
 
 PARTICLE = alternation(PARTICLES | {particle.capitalize() for particle in PARTICLES})
@@ -21,7 +30,7 @@ TITLE_PHRASE = (rf"(?:(?:{alternation(TITLE_MODIFIERS)})\s+){{0,3}}(?:{alternati
                 rf"(?:\s+of\s+(?:the\s+)?{NAME}(?=\s+{NAME}))?")
 GIVEN = rf"(?P<given>(?:(?:{NAME}|{INITIAL})\s+){{0,2}})"
 TITLED_NAME = lazy_pattern(NAME_START + rf"(?P<title>{TITLE_PHRASE})\s+{GIVEN}(?P<surname>{SURNAME}){NAME_END}")
-TITLE_START = lazy_pattern(NAME_START + rf"(?:{alternation(TITLE_MODIFIERS | TITLE_HEADS)})(?![\w])")
+TITLE_START = lazy_pattern(rf"(?:{alternation(TITLE_MODIFIERS | TITLE_HEADS, not_after=NAME_NOT_AFTER)})(?![\w])")
 # "Ambassadors Grey and Barr": a plural title names two people.
 SECOND_NAME = lazy_pattern(rf"\s+and\s+(?P<second>{SURNAME}){NAME_END}")
 ARTICLE_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+$")

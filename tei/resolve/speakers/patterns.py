@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from tei.lexicon import alternation, lazy_pattern, words
-from tei.lexicon.names import UPPER
+from tei.lexicon.names import UPPER, WORD_NOT_AFTER
 
 # A reporting verb: of saying ("said", "went on"), of thinking ("felt"), a base form after
 # "seemed to", the opening of a speech ("began by noting"), or a state ("was not sure").
@@ -68,7 +68,7 @@ GAP = (r"(?:,\s+(?:in\s+turn|for\s+(?:his|her|their|its)\s+part|however|therefor
        r"(?:,?\s+" + ADVERB + r")*,?\s+")
 NAMED = lazy_pattern(PERSON.format(name="first") + r"(?P<more>(?:\s*,\s*" + PERSON_ANY + r")*"
                    r"(?:,?\s+and\s+" + PERSON_ANY + r"))?" + GAP + VERB)
-PRONOUN = lazy_pattern(r"(?<![\w’'])(?P<pronoun>[Hh]e|[Ss]he)" + GAP + VERB)
+PRONOUN = lazy_pattern(rf"(?P<pronoun>{alternation(['He', 'he', 'She', 'she'], not_after=WORD_NOT_AFTER)})" + GAP + VERB)
 GENDER_PRONOUN = re.compile(r"(?<![\w’'])(he|she)(?![\w’'])", re.IGNORECASE)
 # Small patterns used per sentence, compiled once.
 PERSON_NUMBER = re.compile(PERSON_OPEN + r"(\d+)" + PERSON_CLOSE)
