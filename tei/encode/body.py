@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from tei.encode.common import append_text, id_part, side, sub
+from tei.encode.common import ADDRESS_KINDS, append_text, id_part, side, sub
 from tei.encode.header import encode_header
 from tei.errors import InternalError
 from tei.model import Block as ModelBlock
@@ -101,6 +101,7 @@ class Encoder:
         if document.dateline:
             front.append((document.dateline.line, "dateline", None))
         argument: etree._Element | None = None
+        opener: etree._Element | None = None
         for _line, kind, node in sorted(front, key=lambda entry: entry[0]):
             if kind == "argument":
                 # Consecutive subject lines share one argument.
@@ -109,6 +110,15 @@ class Encoder:
                 self.encode_inline(sub(argument, "p"), document.argument[node])
                 continue
             argument = None
+            if isinstance(node, HeaderField) and node.kind in ADDRESS_KINDS:
+                # Consecutive address lines (TO:, FROM:) share one opener, a line break between them.
+                if opener is None:
+                    opener = sub(div, "opener")
+                else:
+                    sub(opener, "lb")
+                self.encode_inline(opener, node.content)
+                continue
+            opener = None
             if isinstance(node, (PageBreak, Marking)):
                 self.encode_block(div, node)
             elif isinstance(node, HeaderField):

@@ -37,6 +37,16 @@ def conversion_date() -> datetime.date:
     return datetime.date.today()
 
 
+# Header fields of the address, and the TEI correspondence action each stands for.
+CORRESP_ACTIONS = {"from": "sent", "to": "received", "info": "received", "through": "transmitted"}
+ADDRESS_KINDS = frozenset(CORRESP_ACTIONS)
+
+
+def field_value(header_field: HeaderField) -> str:
+    """The text of a header field after its label, on one line."""
+    return " ".join(plain_text(header_field.content)[len(header_field.label):].split())
+
+
 def field_dateline(document: Document) -> Dateline | None:
     """The date and place of a typescript's header fields, as the dateline of the TEI header."""
     dates = [f for f in document.fields if f.kind == "date" and f.when]

@@ -5,7 +5,15 @@ from __future__ import annotations
 from lxml import etree
 
 from tei import __version__
-from tei.encode.common import conversion_date, field_dateline, page_range, side, sub
+from tei.encode.common import (
+    CORRESP_ACTIONS,
+    conversion_date,
+    field_dateline,
+    field_value,
+    page_range,
+    side,
+    sub,
+)
 from tei.model import Document, Person
 from tei.namespaces import xml
 
@@ -49,7 +57,7 @@ def encode_file_desc(header: etree._Element, document: Document) -> None:
 
 
 def encode_profile_desc(header: etree._Element, document: Document) -> None:
-    """Participants (by group), people mentioned, and the setting; nothing when none is known."""
+    """Participants (by group), people mentioned, the address, and the setting; nothing when none is known."""
     setting_line = document.dateline or field_dateline(document)
     profile = sub(header, "profileDesc")
     if document.groups or document.mentioned:
@@ -66,6 +74,13 @@ def encode_profile_desc(header: etree._Element, document: Document) -> None:
             mentioned = sub(partic, "listPerson", type="mentioned")
             for person in document.mentioned:
                 encode_person(mentioned, person, None)
+    address = [field for field in document.fields if field.kind in CORRESP_ACTIONS and field_value(field)]
+    if address:
+        # TO:, FROM:, THROUGH: lines say who sent the memorandum, and to whom: its correspondence.
+        corresp = sub(profile, "correspDesc")
+        for header_field in address:
+            sub(sub(corresp, "correspAction", type=CORRESP_ACTIONS[header_field.kind]), "name",
+                field_value(header_field))
     if setting_line and setting_line.when:
         setting = sub(sub(profile, "settingDesc"), "setting")
         if setting_line.place:

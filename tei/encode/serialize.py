@@ -10,7 +10,7 @@ from tei.namespaces import tei
 BLOCK_CONTAINERS = frozenset(tei(name) for name in (
     "TEI", "teiHeader", "fileDesc", "titleStmt", "publicationStmt", "availability", "sourceDesc", "bibl",
     "encodingDesc", "editorialDecl", "tagsDecl", "appInfo", "application",
-    "profileDesc", "particDesc", "listPerson", "person", "settingDesc", "setting", "revisionDesc", "text",
+    "profileDesc", "particDesc", "listPerson", "person", "correspDesc", "correspAction", "settingDesc", "setting", "revisionDesc", "text",
     "body", "div", "argument", "dateline", "list"))
 
 

@@ -9,7 +9,8 @@ lines, and participants may stand one to a line or inline, separated by semicolo
     DATE AND TIME: March 3, 1975, 10:00 a.m.       → HeaderField("date", when="1975-03-03T10:00:00")
     TIME: 3:30 p.m. / PLACE: The Secretary's Office → HeaderField("time") / HeaderField("place")
     COPIES TO: S/S, EUR / DISTRIBUTION: …           → HeaderField("distribution")
-    FROM: … / TO: … / THROUGH: …                    → Document.argument (the memorandum's address)
+    FROM: … / TO: … / THROUGH: … / INFO: …          → HeaderField("from"), ("to"), ("through"), ("info"):
+                                                      the address (opener; correspDesc in the header)
 
 A block is read here when its first line starts with one of these labels; the participants
 are parsed by :mod:`tei.recognize.participants`.
@@ -34,8 +35,10 @@ FIELD_KINDS = {
     "DATE AND PLACE": "date", "DATE, TIME AND PLACE": "date",
     "TIME": "time", "PLACE": "place", "LOCATION": "place", "TIME AND PLACE": "place",
     "COPIES TO": "distribution", "COPY TO": "distribution", "CC": "distribution", "DISTRIBUTION": "distribution",
-    "FROM": "address", "TO": "address", "THROUGH": "address", "THRU": "address", "INFO": "address",
+    "FROM": "from", "TO": "to", "MEMORANDUM FOR": "to", "INFO": "info", "THROUGH": "through", "THRU": "through",
 }
+# The address of a memorandum: who it is from, to, for information, through.
+ADDRESS_KINDS = frozenset(["from", "to", "info", "through"])
 FIELD_LINE = re.compile(r"^(?P<label>[A-Za-z][A-Za-z ,&]{0,28}?)\s*:\s*(?P<value>.*)$")
 WEEKDAY = re.compile(r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+")
 DAY_MONTH_YEAR = re.compile(r"^(?P<day>\d{1,2})\s+(?P<month>" + "|".join(MONTHS) + r")\s+(?P<year>\d{4})\b")
@@ -114,7 +117,7 @@ class HeaderFieldsRecognizer:
             if position:
                 content.append(LineBreak(line_number))
             content += state.parse_inline([(line_number, text)])
-        if kind in ("subject", "address"):
+        if kind == "subject":
             if not document.argument:
                 document.argument_line = number
             document.argument.append(content)

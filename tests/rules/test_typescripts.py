@@ -253,3 +253,18 @@ def test_a_series_of_names_on_the_participants_line_is_one_person_each(line: str
     text = f"Memorandum of Conversation\n\nParticipants: {line}\n\nThey met.\n"
     assert [p.name for p in convert(text, "t.txt").document.participants] == names
     assert bool(decisions_of(text, "participants-series")) == (len(names) > 1)
+
+
+def test_the_address_lines_are_the_opener_and_the_correspondence_of_the_header_not_the_subject() -> None:
+    text = ("MEMORANDUM\n\nTO: The Secretary\nTHROUGH: S/S - Mr. Baker\nFROM: EUR - Ann Q. Able\n"
+            "SUBJECT: Visit of the Foreign Minister\n\nThe Minister arrives on Monday.\n")
+    result = convert(text, "t.txt", validate=True)
+    assert [plain_text(line) for line in result.document.argument] == ["SUBJECT: Visit of the Foreign Minister"]
+    assert [field.kind for field in result.document.fields] == ["to", "through", "from"]
+    xml = result.xml.decode()
+    assert "<opener>TO: The Secretary<lb/>THROUGH: S/S - " in xml and "<lb/>FROM: EUR - Ann Q. Able</opener>" in xml
+    assert ['<correspAction type="received">', '<correspAction type="transmitted">', '<correspAction type="sent">'] \
+        == [line.strip() for line in xml.splitlines() if "<correspAction" in line]
+    assert "<name>EUR - Ann Q. Able</name>" in xml
+    assert result.validation == []
+

@@ -329,7 +329,13 @@
   </xsl:template>
 
   <xsl:template match="tei:opener" mode="title">
-    <xsl:apply-templates select="*" mode="title"/>
+    <xsl:choose>
+      <!-- Address lines typed in the opener itself (TO: …<lb/>FROM: …): one paragraph, lines kept. -->
+      <xsl:when test="text()[normalize-space()]">
+        <p class="opener"><xsl:apply-templates/></p>
+      </xsl:when>
+      <xsl:otherwise><xsl:apply-templates select="*" mode="title"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template match="*" mode="title">
