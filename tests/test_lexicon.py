@@ -34,6 +34,24 @@ def test_alternation_matches_phrases_across_white_space() -> None:
     assert pattern.fullmatch("went\n on") and pattern.fullmatch("said") and not pattern.fullmatch("went")
 
 
+@pytest.mark.parametrize("text", [
+    "Able told Baker that he said no", "he, she and He’d; she’s", "d’Able and de Baker", "tolda told",
+    "x-told Able", "’told", "told", "", "shell he", "1he he2 _he (he) «she»",
+])
+def test_alternation_not_after_a_class_finds_what_a_look_behind_before_it_finds(text: str) -> None:
+    """The guarded alternation matches where ``(?<![class])`` before the plain one matches, and
+    the same text: only where it is written differs (after each first letter)."""
+    import re
+
+    listed = ["told", "he", "she", "He", "d’", "de", "asked"]
+    for before in (r"\w", r"\w’'", r"\w’'\-/"):
+        expected = re.compile(rf"(?<![{before}])(?:{alternation(listed)})")
+        guarded = re.compile(alternation(listed, not_after=before))
+        assert [m.span() for m in guarded.finditer(text)] == [m.span() for m in expected.finditer(text)]
+        assert [bool(guarded.match(text, i)) for i in range(len(text) + 1)] == \
+            [bool(expected.match(text, i)) for i in range(len(text) + 1)]
+
+
 @pytest.mark.parametrize(("name", "expected"), [
     ("Ødegaard", "odegaard"),
     ("Громыко", "gromyko"),

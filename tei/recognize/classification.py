@@ -38,7 +38,9 @@ DECLASSIFICATION = re.compile(r"^(?:DECLASSIFIED|Declassified|SANITIZED|Sanitize
 
 def is_marking_line(text: str) -> bool:
     """ "SECRET", "Top Secret—Eyes Only", "LIMITED OFFICIAL USE" → True; "Secret talks began." → False."""
-    words = [word.upper() for word in MARKING_SEPARATORS.split(text.strip()) if word]
+    # At most MARKING_MAX_WORDS + 1 splits: a longer line (a paragraph) keeps its rest in the
+    # last piece, which holds a separator and so is no marking word; the verdict is the same.
+    words = [word.upper() for word in MARKING_SEPARATORS.split(text.strip(), MARKING_MAX_WORDS + 1) if word]
     return 0 < len(words) <= MARKING_MAX_WORDS and all(word in MARKING_WORDS for word in words) and \
         any(word in CORE_WORDS for word in words)
 
