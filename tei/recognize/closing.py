@@ -1,6 +1,7 @@
 """Endings: what follows the last paragraph → :class:`~tei.model.Closing`.
 
     "JFD" / "Dulles" / "JOHN A. ABLE\\nColonel, USA"   → Closing("signed")       → closer/signed
+    "A[nn] B. C[arr]" (letters supplied in brackets)   → Closing("signed")
     "Drafted by: EUR/NOR:JCarr:mb 3/4/75"              → Closing("drafting")     → note type="drafting"
     "Distribution:\\n  Mr. Able\\n  File"               → Closing("distribution") → note type="distribution"
     "Approved:\\nR. Carr"                               → Closing("signed")
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from tei.lexicon import lazy_pattern
 from tei.model import BulletList, Closing, Paragraph
 from tei.read.blocks import Block as TextBlock
 from tei.recognize.base import ParseState, Recognizers, excerpt, lines_of
@@ -24,6 +26,7 @@ DRAFTING = re.compile(r"^(?:Drafted|Prepared|Cleared|Clearances?|Concurrences?|T
 DISTRIBUTION = re.compile(r"^(?:Distribution|Copies(?: to)?|Copy(?: to)?|cc|bcc|Addressees)\s*:", re.IGNORECASE)
 APPROVAL = re.compile(r"^(?:Approved|Noted|Seen)\s*:?\s*$", re.IGNORECASE)
 NAME_TOKEN = re.compile(r"^(?:[A-Z][A-Za-z'’-]*\.?,?|[A-Z]\.(?:[A-Z]\.)*,?|[A-Z]{2,5}|Jr\.,?|USA|USN|USAF|USMC)$")
+SUPPLIED = lazy_pattern(r"(?<=\w)\[(\w+)\]")
 SIGNATURE_MAX_WORDS = 6
 SIGNATURE_MAX_LINES = 4
 
@@ -31,6 +34,8 @@ SIGNATURE_MAX_LINES = 4
 def is_signature_line(text: str) -> bool:
     """A name, initials or a rank as typed under a text: "JFD2", "William P. Rogers", "Colonel, USA"."""
     text = text.strip().rstrip("0123456789")  # a footnote number glued to the signature
+    # Letters an editor supplied in brackets are part of the name: "F[ranklin] D. R[oosevelt]".
+    text = SUPPLIED.sub(r"\1", text)
     words = text.split()
     return 0 < len(words) <= SIGNATURE_MAX_WORDS and all(NAME_TOKEN.match(word) for word in words) and \
         not (text.endswith(".") and not re.search(r"\b(?:[A-Z]|Jr)\.$", text))

@@ -142,7 +142,7 @@ def test_a_label_used_once_is_a_speaker_only_if_it_names_a_participant() -> None
 
 @pytest.mark.parametrize(("ending", "kind"), [
     ("JFD", "signed"), ("Harold Fenwick", "signed"), ("JOHN A. ABLE\nColonel, USA", "signed"),
-    ("Approved:\nR. Carr", "signed"), ("Drafted by: EUR/WE:ABaker:jb", "drafting"),
+    ("Approved:\nR. Carr", "signed"), ("A[nn] B. C[arr]", "signed"), ("Drafted by: EUR/WE:ABaker:jb", "drafting"),
     ("Distribution:\n  Mr. Able\n  File", "distribution"),
 ])
 def test_endings(ending: str, kind: str) -> None:

@@ -1,0 +1,95 @@
+"""Exclusions: why a capitalized word a mention rule proposes is not a person's name.
+
+Each exclusion is a named rule, tried in order; the first that applies refuses the name and
+is recorded for ``tei convert --explain`` with its reason:
+
+=================================  ==========================================================
+rule                               refuses
+=================================  ==========================================================
+persons.not-name.particle-only     "de", "von" alone
+persons.not-name.common-word       sentence openers, months, demonyms, titles, telegraphic
+                                   abbreviations ("FonOff"): ``not-names.txt``, ``peoples.txt``
+persons.not-name.abbreviated-title "Lt. Col. Eck": "Col" is the title "Col." cut at its period
+persons.not-name.organization      "General Assembly", "Federal Republic": an organization's
+                                   or a polity's last word (``organization-words.txt``)
+persons.not-name.common-noun       "General Situation": a word with the ending of an abstract
+                                   noun ("-tion", "-sion", "-ism", "-ity", "-ment")
+persons.not-name.place             countries, capitals, regions (``places.txt``), and any word
+                                   after a preposition of place in the document ("in Vienna")
+persons.not-name.longer-name       "Able Foundation": a word before an organization word
+=================================  ==========================================================
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from tei.lexicon import alternation, lazy_pattern, words
+from tei.lexicon.names import NAME, NAME_END, NAME_START, PARTICLES, TITLE_WORDS, is_name_word
+from tei.model import Block, Document, Inline, Section, plain_text
+from tei.resolve.persons.shapes import FOLLOWER, ORGANIZATION_WORDS
+
+PLACES = words("places")
+LOCATIVE = lazy_pattern(rf"\b{alternation(words('locative-prepositions'))} (?P<place>{NAME})\b(?![’']s\b)")
+HEADING_WORD = lazy_pattern(rf"{NAME_START}{NAME}{NAME_END}")
+# Endings of English abstract nouns that no surname has ("Situation", "Communism", "Security");
+# "-ment" only in long words ("Clement" is a name, "Government" is not).
+ABSTRACT_ENDINGS = ("tion", "sion", "ism", "ity")
+
+
+def _abstract_noun(word: str) -> bool:
+    return len(word) > 5 and (word.endswith(ABSTRACT_ENDINGS) or (len(word) > 8 and word.endswith("ment")))
+
+
+def not_a_name(surname: str, strong: bool, places: set[str]) -> tuple[str, str] | None:
+    """(rule, reason) of the exclusion that refuses ``surname``, or None when nothing speaks
+    against it; ``strong``: a title or a verb of saying speaks for it, so a word that stands
+    after "in" elsewhere may still be a name."""
+    parts = [part for part in surname.split() if part.lower() not in PARTICLES]
+    if not parts:
+        return "persons.not-name.particle-only", "only a particle"
+    for part in parts:
+        if not is_name_word(part):
+            return "persons.not-name.common-word", f"'{part}' is a common word or a title"
+        if part + "." in TITLE_WORDS:
+            return "persons.not-name.abbreviated-title", f"'{part}.' is an abbreviated title"
+        if part in ORGANIZATION_WORDS:
+            return "persons.not-name.organization", f"'{part}' ends the names of organizations"
+        if _abstract_noun(part):
+            return "persons.not-name.common-noun", f"'{part}' has the ending of an abstract noun"
+        if part in PLACES or (part in places and not strong):
+            return "persons.not-name.place", f"'{part}' is a place"
+    return None
+
+
+def in_longer_name(surname: str, text: str) -> tuple[str, str] | None:
+    """"Able Foundation": a name followed, wherever ``text`` has it, by an organization word
+    belongs to that name."""
+    position, follower = text.find(surname), None
+    while position >= 0:
+        end = position + len(surname)
+        if end == len(text) or not text[end].isalnum():
+            follower = FOLLOWER.match(text, end)
+            if follower is None or follower.group(1) not in ORGANIZATION_WORDS:
+                return None
+        position = text.find(surname, end)
+    if follower is None:
+        return None
+    return "persons.not-name.longer-name", f"part of a name such as '{surname} {follower.group(1)}'"
+
+
+def places_in(document: Document, texts: list[tuple[list[Inline], int]]) -> set[str]:
+    """Words that stand after a preposition of place somewhere ("in Vienna"), and the names
+    of headings (a section "2. Vienna and Able" is about places or topics): not people, unless
+    a title or a verb of saying says otherwise."""
+    found = {match.group("place") for content, _line in texts for item in content if isinstance(item, str)
+             for match in LOCATIVE.finditer(item)}
+    return found | {word.group() for heading in _headings(document.body) for word in HEADING_WORD.finditer(heading)}
+
+
+def _headings(blocks: list[Block]) -> Iterator[str]:
+    for block in blocks:
+        if isinstance(block, Section):
+            if block.head is not None:
+                yield plain_text(block.head).strip().rstrip(".:")
+            yield from _headings(block.blocks)
