@@ -68,10 +68,14 @@ class Document:
 
     def with_id(self) -> list[etree._Element]:
         """The elements with an xml:id, in document order (XPath: the loop runs in C)."""
-        return self.xpath("//*[@xml:id]")
+        return self.xpath("/descendant::*[@xml:id]")
 
     def xpath(self, expression: str) -> list[etree._Element]:
-        """Elements selected by an XPath 1.0 expression (prefix ``tei:`` for the TEI namespace)."""
+        """Elements selected by an XPath 1.0 expression (prefix ``tei:`` for the TEI namespace).
+
+        Write ``/descendant::*[…]``, not ``//*[…]``: libxml2 evaluates ``//`` as a child step
+        from every node and merges the results, which grows faster than the document.
+        """
         result = self.tree.xpath(expression, namespaces={"tei": TEI_NS})
         return [node for node in result if isinstance(node, etree._Element)]  # type: ignore[union-attr]
 
@@ -333,7 +337,7 @@ class NoXsiAttributes(Check):
     name = "no-xsi-attributes"
 
     def finish(self) -> Iterator[Finding]:
-        for element in self.document.xpath(f"//*[@*[namespace-uri()='{XSI_NS}']]"):
+        for element in self.document.xpath(f"/descendant::*[@*[namespace-uri()='{XSI_NS}']]"):
             for attribute in map(str, element.keys()):
                 if attribute.startswith(f"{{{XSI_NS}}}"):
                     yield element, (f"attribute 'xsi:{attribute.split('}')[1]}' is not TEI (its RELAX NG schema "
