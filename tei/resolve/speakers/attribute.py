@@ -94,6 +94,7 @@ def attribute_speakers(document: Document, reporter: Reporter) -> None:
         paragraphs += [block for block in blocks if isinstance(block, Paragraph)]
     # Split once: the genders are learned from the same sentences that are then attributed.
     reading = Reading(participants, participant_roles(document))
+    names = {person.id: person.name for person in document.mentioned}  # for warnings; built once
     sentences_of = {id(paragraph): split_sentences(paragraph.content, reading.roles) for paragraph in paragraphs}
     reading.genders = learn_genders([sentence for paragraph in paragraphs
                                      for sentence in sentences_of[id(paragraph)]], reading)
@@ -116,11 +117,11 @@ def attribute_speakers(document: Document, reporter: Reporter) -> None:
                 continue
             if participants:  # only participants speak in reported speech
                 carried = _attribute_paragraph(block, sentences_of[id(block)], carried, reading,
-                                               document, reporter)
+                                               names, reporter)
 
 
 def _attribute_paragraph(block: Paragraph, whole_sentences: list[list[Inline]], current: list[str] | None,
-                         reading: Reading, document: Document, reporter: Reporter) -> list[str] | None:
+                         reading: Reading, names: dict[str, str], reporter: Reporter) -> list[str] | None:
     """Attribute the sentences of one paragraph; returns the current speakers at its end."""
     sentences: list[list[Inline]] = []
     speakers: list[list[str] | None] = []
@@ -137,7 +138,7 @@ def _attribute_paragraph(block: Paragraph, whole_sentences: list[list[Inline]], 
             if reporter.explaining:
                 _record(rule, decision, piece, block.line, reporter)
             if decision.outsiders:
-                _report_outsiders(document, list(decision.outsiders), piece, block.line, reporter)
+                _report_outsiders(names, list(decision.outsiders), piece, block.line, reporter)
             if connector is not None and speakers[-1] == who:
                 sentences[-1] += connector + piece  # the same speaker after all: one unit
             else:
@@ -201,13 +202,13 @@ def _record(rule: str, decision: Attribution, sentence: list[Inline], line: int,
     reporter.decide(rule, f"'{_excerpt(sentence)}'", verdict, decision.reason, line)
 
 
-def _report_outsiders(document: Document, refs: list[str], sentence: list[Inline], line: int,
+def _report_outsiders(names: dict[str, str], refs: list[str], sentence: list[Inline], line: int,
                       reporter: Reporter) -> None:
     """A person who is not a participant speaks outside anyone's turn: the sentence gets no speaker.
 
-    Often the person took part but is missing from the participant list.
+    Often the person took part but is missing from the participant list; ``names``: the
+    mentioned persons' names by id.
     """
-    names = {person.id: person.name for person in document.mentioned}
     who = " and ".join(names.get(ref, ref or "a person") for ref in refs)
     excerpt = _excerpt(sentence)
     reporter.warning(f"'{excerpt}': {who} speaks but is not among the participants; the sentence is left "
