@@ -2,6 +2,7 @@
 and converted; the time per unit should stay flat as the size doubles.
 
     python bench/bench_scaling.py [--case NAME] [--sizes 1000,2000,4000] [--validate] [--timeout 60]
+    python bench/bench_scaling.py --stages [--kilobytes 10,100,1000,10000]
 
 A case is the input shape of a reported slowdown: an ordinary memorandum made longer, one
 long paragraph, many unclosed "(NOTE:" or “, many inline page markers on one line, many
@@ -9,12 +10,24 @@ sections for ``tei speakers``. Each conversion runs in a child process, so that 
 that has gone quadratic is stopped at ``--timeout`` instead of stalling the run.
 Prints, per case and size: the input size, seconds, and seconds per 1,000 units; a ratio of
 the last to the first per-unit time far above 1 means the cost grows faster than the input.
+
+``--stages`` measures a memorandum of 10 KB to 10 MB (``bench_edition.joined_memorandum``:
+one volume's memoranda as the sections of one body) stage by stage, in a fresh process per
+size: CPU milliseconds per KB of read, recognize, resolve, encode, serialize, validate, the
+HTML and the text renderings, and the peak RSS after convert + validate and after rendering.
+A conversion of the smallest memorandum runs first, so that the one-time costs of a process
+(patterns compiled on first use, the schema loaded) are not counted against the 10 KB row.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import multiprocessing
+import resource
+import subprocess
+import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -92,6 +105,90 @@ def measure(text: str, validate: bool, speakers: bool, timeout: float) -> float 
     return queue.get() if not queue.empty() else None
 
 
+STAGES = ("read", "recognize", "resolve", "encode", "serialize", "validate", "html", "text")
+
+
+def _cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def stages(path: str, warm_up: str) -> dict[str, float]:
+    """CPU seconds of each stage of converting, validating and rendering the memorandum at ``path``
+    (a small one is converted again and again, and each stage's least time kept)."""
+    from tei.converter import default_converter
+    from tei.render import render
+
+    render(default_converter().convert_bytes(Path(warm_up).read_bytes(), validate=True).tree, "html")
+    data = Path(path).read_bytes()
+    runs = [_stages_once(data, path) for _ in range(max(1, 2_000_000 // len(data)))]
+    seconds = {stage: min(run[stage] for run in runs) for stage in STAGES}
+    return {**seconds, "kb": len(data) / 1024, "peak_convert_mb": runs[0]["peak_convert_mb"], "peak_mb": _peak_mb()}
+
+
+def _stages_once(data: bytes, path: str) -> dict[str, float]:
+    from tei.converter import Conversion, default_converter, validate_conversion
+    from tei.encode import encode, serialize
+    from tei.errors import Reporter
+    from tei.read.reader import read
+    from tei.recognize import recognize
+    from tei.render import render
+    from tei.resolve import resolve
+
+    converter = default_converter()
+    reporter = Reporter(path)
+    seconds: dict[str, float] = {}
+    started = _cpu()
+    source = read(data, path, reporter)
+    seconds["read"] = _cpu() - started
+    started = _cpu()
+    document = recognize(source, reporter, converter.recognizers)
+    seconds["recognize"] = _cpu() - started
+    del source  # as Converter.document does
+    started = _cpu()
+    resolve(document, reporter, converter.passes)
+    seconds["resolve"] = _cpu() - started
+    started = _cpu()
+    tree = encode(document)
+    seconds["encode"] = _cpu() - started
+    started = _cpu()
+    xml = serialize(tree)
+    seconds["serialize"] = _cpu() - started
+    started = _cpu()
+    validate_conversion(Conversion(document, tree, xml, reporter.diagnostics))
+    seconds["validate"] = _cpu() - started
+    seconds["peak_convert_mb"] = _peak_mb()
+    for stage in ("html", "text"):
+        started = _cpu()
+        render(tree, stage)
+        seconds[stage] = _cpu() - started
+    return seconds
+
+
+def stage_table(kilobytes: list[int]) -> None:
+    """One fresh process per size; a table of ms per KB per stage, and the peaks."""
+    from bench_edition import joined_memorandum
+
+    print("| KB | " + " | ".join(STAGES) + " | convert + validate | peak MB (convert + validate / all) |")
+    print("|---" * (len(STAGES) + 3) + "|")
+    with tempfile.TemporaryDirectory() as folder:
+        warm_up = Path(folder) / "warm-up.txt"
+        warm_up.write_bytes(joined_memorandum(min(kilobytes)))
+        for size in kilobytes:
+            path = Path(folder) / f"{size}.txt"
+            path.write_bytes(joined_memorandum(size))
+            output = subprocess.run([sys.executable, __file__, "--stage-child", str(path), str(warm_up)],
+                                    check=True, capture_output=True, text=True).stdout
+            row = json.loads(output)
+            convert = sum(row[stage] for stage in STAGES[:6])
+            print(f"| {row['kb']:,.0f} | " + " | ".join(f"{row[stage] * 1000 / row['kb']:.3f}" for stage in STAGES)
+                  + f" | {convert:.2f} s | {row['peak_convert_mb']:.0f} / {row['peak_mb']:.0f} |", flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--case", action="append", help="only these cases (a prefix of the name)")
@@ -99,7 +196,16 @@ def main() -> None:
     parser.add_argument("--speakers", action="store_true", help="also count the speakers, as tei speakers does")
     parser.add_argument("--timeout", type=float, default=60.0)
     parser.add_argument("--scale", type=float, default=1.0, help="multiply every size by this")
+    parser.add_argument("--stages", action="store_true", help="time each stage of a memorandum, 10 KB to 10 MB")
+    parser.add_argument("--kilobytes", default="10,100,1000,10000", help="the sizes of --stages, in KB")
+    parser.add_argument("--stage-child", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.stage_child:
+        print(json.dumps(stages(*args.stage_child)))
+        return
+    if args.stages:
+        stage_table([int(size) for size in args.kilobytes.split(",")])
+        return
     for name, (make, sizes) in CASES.items():
         if args.case and not any(name.startswith(prefix) for prefix in args.case):
             continue
