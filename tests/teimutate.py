@@ -78,3 +78,11 @@ def mutate(tree: etree._ElementTree, data: Draws) -> None:
             first, second = parent[i], parent[j]
             parent.insert(i, second)
             parent.insert(j, first)
+
+
+def xsd_accepts(schema: etree.XMLSchema, tree: etree._ElementTree) -> bool:
+    """The XSD's verdict with the rule that holds what XML Schema lets pass (``xsi:`` attributes):
+    together they are the grammar a RELAX NG schema states alone."""
+    from tei.validate.rules import Document, run_checks
+
+    return bool(schema.validate(tree)) and not run_checks(Document(tree), ("no-xsi-attributes",))

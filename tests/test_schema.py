@@ -18,7 +18,7 @@ import xmlschema
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
-from teimutate import SEEDS, mutate
+from teimutate import SEEDS, mutate, xsd_accepts
 
 from tei.errors import UnsafeXmlError
 from tei.validate import (
@@ -270,7 +270,7 @@ def _disagreements(rng: Path, trees: list[etree._ElementTree], names: list[str],
     fast = libxml2_schema(XSD.resolve())
     return [f"{name}: {_what_to_change(tree, jing)}"
             for name, tree, jing in zip(names, trees, _jing_errors(rng, trees, folder), strict=True)
-            if fast.validate(tree) == bool(jing)]
+            if xsd_accepts(fast, tree) == bool(jing)]
 
 
 def test_odd_accepts_exactly_what_memo_xsd_accepts_on_every_fixture(odd_rng: Path, tmp_path: Path) -> None:

@@ -89,14 +89,25 @@ def _pattern(node: Trie, not_after: str | None = None) -> str:
     for char in sorted(key for key in node if key):
         head = r"\s+" if char == " " else re.escape(char)
         if not_after is not None:
-            # Seen from after the letter: the two characters are not (a character of the class, the letter).
-            head += f"(?<![{not_after}]{head})"
+            head += _guard(not_after, head)
         branches.append(head + _pattern(node[char]) if node[char] else head)
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
     # A word that ends here and also continues: try the longer words first.
     return f"(?:{body})?" if ends_here else body
+
+
+def _guard(not_after: str, head: str) -> str:
+    """``(?<![not_after]head)``: seen from after the letter, the two characters are not a
+    character of the class and the letter. A character beyond Latin-1 gets a look-behind of
+    its own (``(?<![\\w']a)(?<!’a)``, the same test): in a class, it costs ``re`` a bitmap of the
+    whole basic plane to compile, once for every letter a word may start with."""
+    tokens = re.findall(r"\\.|.", not_after)
+    latin = "".join(token for token in tokens if len(token) == 2 or ord(token) < 0x100)
+    guards = [f"(?<![{latin}]{head})"] if latin else []
+    return "".join(guards + [f"(?<!{re.escape(token)}{head})" for token in tokens
+                             if len(token) == 1 and ord(token) >= 0x100])
 
 
 class LazyPattern:

@@ -16,8 +16,10 @@ from tei.rules import Registry
 # space before it makes it part of a number or date ("August 10–15", "June 19").
 REF_BEFORE = r"(?:[^\W\d_]|[.,;:!?”’\"')\]])"
 REF_BEFORE_CHAR = re.compile(REF_BEFORE)
-# Digits are rare in prose: find them first, then look at what surrounds them.
-DIGITS = re.compile(r"\d+")
+# Digits are rare in prose: find them first, then look at what surrounds them. Written
+# \d\d* rather than \d+ (the same matches): a pattern that opens with a digit class lets re
+# skip from digit to digit, where one that opens with a repeat is tried at every position.
+DIGITS = re.compile(r"\d\d*")
 GLUED_AFTER_PUNCTUATION = re.compile(r"[a-z][.,;”’)]\Z")
 GLUED_TO_WORD = re.compile(r"[a-z]{3}\Z")
 

@@ -40,7 +40,7 @@ from tei.resources import schema_path
 from tei.validate.explain import SCHEMA_RULE, Engine, grammar_diagnostics, is_duplicate_id
 from tei.validate.locate import Locator, element_path, line_of
 from tei.validate.profiles import Profile, made_here, profile_for
-from tei.validate.rules import RULES, Document, Rule, note_key, run_checks
+from tei.validate.rules import GRAMMAR_RULES, RULES, Document, Rule, note_key, run_checks
 from tei.validate.schemas import (
     TEI_ALL_VERSION,
     Schema,
@@ -142,7 +142,7 @@ def _validate_auto(tree: etree._ElementTree, path: str, locate: Locator, size: i
         return Validation(path, "memo", _check(tree, path, locate, memo, size, external_ok, engine))
     tei_all = profile_for(resolve("tei_all"))
     diagnostics = _check(tree, path, locate, tei_all, size, external_ok, engine)
-    if not any(d.rule == SCHEMA_RULE for d in diagnostics):
+    if not any(d.rule == SCHEMA_RULE or d.rule in GRAMMAR_RULES for d in diagnostics):
         diagnostics.insert(0, _outside_memo(tree, path, locate))
     return Validation(path, "tei_all", diagnostics)
 
@@ -177,7 +177,8 @@ def _check(tree: etree._ElementTree, path: str, locate: Locator, profile: Profil
     document = Document(tree, locate, external_ok=external_ok)
     for name, element, message in run_checks(document, profile.rules):
         line, column = locate(element)
-        diagnostics.append(Diagnostic(profile.rule_level, message, path, line, column, name))
+        level = Level.ERROR if name in GRAMMAR_RULES else profile.rule_level
+        diagnostics.append(Diagnostic(level, message, path, line, column, name))
     if any(d.rule == "unique-id" for d in diagnostics):
         diagnostics = [d for d in diagnostics if not is_duplicate_id(d)]
     return sorted(diagnostics, key=lambda d: (d.line or 0, d.column or 0))

@@ -175,6 +175,8 @@ class Possessive:
     name = "persons.possessive"
 
     def find(self, text: str) -> Iterator[Candidate]:
+        if "’s" not in text and "'s" not in text:
+            return  # most texts: no possessive, and the pattern would be tried at every position
         for match in POSSESSIVE.finditer(text):
             if ARTICLE_BEFORE.search(text, max(0, match.start() - 5), match.start()) or _capitalized_before(
                     text, match.start()):

@@ -127,7 +127,8 @@ def _attribute_paragraph(block: Paragraph, whole_sentences: list[list[Inline]], 
     reading.turn_started = False
     for whole in whole_sentences:
         connector: list[Inline] | None = None
-        for piece, is_connector in new_speaker_clauses(whole, reading.roles):
+        # The reading has the sentence's masked text already (the genders were learned from it).
+        for piece, is_connector in new_speaker_clauses(whole, reading.roles, masked_text=reading.mask(whole)):
             if is_connector:
                 connector = piece
                 continue

@@ -17,7 +17,8 @@ from tei.resolve.speakers.sentences import masked
 CONNECTOR = re.compile(r",(?P<connector>\s+(?:and|but|while|whereupon)\s+)")
 
 
-def new_speaker_clauses(sentence: list[Inline], roles: dict[str, str] | None = None) -> list[tuple[list[Inline], bool]]:
+def new_speaker_clauses(sentence: list[Inline], roles: dict[str, str] | None = None, *,
+                        masked_text: tuple[str, list[str | None]] | None = None) -> list[tuple[list[Inline], bool]]:
     """Cut a sentence where ", and" opens a clause with another person speaking.
 
     ``"Carter asked if it applied, and Baker answered that it did."`` → ``"Carter asked if it
@@ -25,8 +26,9 @@ def new_speaker_clauses(sentence: list[Inline], roles: dict[str, str] | None = N
     (Baker's). ``"Baker said no, but Baker personally believes …"`` stays whole. Pieces come
     with True when they are the connector; a cut whose two sides turn out to have the same
     speaker ("He said …, but Baker personally believes") is joined again by the pass.
+    ``masked_text``: ``masked(sentence, roles)``, when the caller has it already.
     """
-    text, refs = masked(sentence, roles)
+    text, refs = masked_text if masked_text is not None else masked(sentence, roles)
     first = named_match(text)
     pronoun = next((match for match in PRONOUN.finditer(text) if opens_clause(text, 0, match.start())), None)
     if pronoun is not None and (first is None or pronoun.start() < first.start()):

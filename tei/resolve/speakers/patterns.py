@@ -35,22 +35,26 @@ CLAUSE_OPENING = lazy_pattern(
     r"(?:[,;:—]\s*(?:(?:and|but|so|then|yet)\s+)?"
     r"|^(?:Saying|Noting|Adding|Stressing|Explaining|Replying|Answering|Responding)\s+(?:that\s+)?"
     r"|^(?:Later|Then|Finally|Next|Again|Now|Afterwards|Subsequently|Thereupon|Here|Also)\s+)$")
-# Sentences about the meeting rather than anyone's words.
-NARRATIVE = lazy_pattern(
-    r"^There\s+(?:was|were|followed)\s+(?:then\s+|also\s+|now\s+)?(?:(?:some|a|an|further|brief|general|long"
+# Sentences about the meeting rather than anyone's words: how such a sentence opens, and
+# phrases that may stand anywhere in it. Two patterns, not one with "^" alternatives: a
+# search then tries only the second at each position of the sentence.
+NARRATIVE_OPENING = lazy_pattern(
+    r"There\s+(?:was|were|followed)\s+(?:then\s+|also\s+|now\s+)?(?:(?:some|a|an|further|brief|general|long"
     r"|short|lengthy|informal)\s+)*(?:discussion|conversation|exchange|banter|talk|debate)"
-    r"|^(?:The\s+)?(?:group|meeting|session|participants|parties|delegations)\s+(?:then\s+)?"
-    r"(?:adjourned|reconvened|broke\s+for)\b|\bthen\s+(?:adjourned|reconvened)\b"
-    r"|^The\s+following\s+\w+\s+(?:was|were)\s+(?:then\s+|also\s+|briefly\s+)?discussed\b"
-    r"|\b(?:was|were)\s+(?:then|next|briefly)\s+discussed\b"
-    r"|^(?:Both|The\s+two)\s+(?:sides|delegations|parties|ministers|leaders|men)\s+(?:then\s+|also\s+)?"
+    r"|(?:The\s+)?(?:group|meeting|session|participants|parties|delegations)\s+(?:then\s+)?"
+    r"(?:adjourned|reconvened|broke\s+for)\b"
+    r"|The\s+following\s+\w+\s+(?:was|were)\s+(?:then\s+|also\s+|briefly\s+)?discussed\b"
+    r"|(?:Both|The\s+two)\s+(?:sides|delegations|parties|ministers|leaders|men)\s+(?:then\s+|also\s+)?"
     r"(?:agreed|decided|concluded)\b"
-    r"|^(?:This|That|Which)\s+led\s+to\b"
+    r"|(?:This|That|Which)\s+led\s+to\b"
+    r"|(?:The\s+)?(?:meeting|conversation|luncheon|lunch|dinner|discussion)\s+(?:then\s+)?"
+    r"(?:ended|began|closed|concluded|broke\s+up|lasted)\b")
+NARRATIVE = lazy_pattern(
+    r"\bthen\s+(?:adjourned|reconvened)\b"
+    r"|\b(?:was|were)\s+(?:then|next|briefly)\s+discussed\b"
     r"|\b(?:reporting\s+officer|drafter|notetaker|memorandum\s+of\s+conversation)\b"
     r"|\bhad\s+(?:a|an)\s+(?:\w+\s+)?(?:conversation|discussion|talk|exchange|meeting)\b"
-    r"|\bit\s+was\s+(?:then\s+|also\s+)?agreed\b"
-    r"|^(?:The\s+)?(?:meeting|conversation|luncheon|lunch|dinner|discussion)\s+(?:then\s+)?"
-    r"(?:ended|began|closed|concluded|broke\s+up|lasted)\b")
+    r"|\bit\s+was\s+(?:then\s+|also\s+)?agreed\b")
 
 SENTENCE_END = lazy_pattern(rf"[.!?][”’\"')\]]*(?P<space>\s+)(?=[“‘\"(\[]?[{UPPER}0-9])")
 

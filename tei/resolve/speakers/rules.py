@@ -37,7 +37,7 @@ from typing import Protocol
 from tei.model import Inline
 from tei.resolve.speakers.cast import Reading, participant, resolve_pronoun
 from tei.resolve.speakers.clauses import Subject, named_subject, pronoun_subject
-from tei.resolve.speakers.patterns import CLOSING_PARENTHESIS_END, NARRATIVE, NOTE_ONLY
+from tei.resolve.speakers.patterns import CLOSING_PARENTHESIS_END, NARRATIVE, NARRATIVE_OPENING, NOTE_ONLY
 from tei.resolve.speakers.sentences import masked
 from tei.rules import Registry
 
@@ -115,7 +115,7 @@ def narrative(text: str) -> bool:
     ``"There was then some discussion about …"``, ``"The group then adjourned for lunch."``,
     ``"This led to a discussion of trade."`` → True.
     """
-    return NARRATIVE.search(text) is not None
+    return NARRATIVE_OPENING.match(text) is not None or NARRATIVE.search(text) is not None
 
 
 def _speakers(subject: Subject, reading: Reading) -> list[str]:
