@@ -66,8 +66,8 @@ class Converter:
 
     def document(self, data: bytes, path: str, reporter: Reporter) -> Document:
         """The bytes of a memorandum → the resolved model."""
-        source = read(data, path, reporter)
-        return resolve(recognize(source, reporter, self.recognizers), reporter, self.passes)
+        # The text and its lines are not kept past recognizing: the passes read only the model.
+        return resolve(recognize(read(data, path, reporter), reporter, self.recognizers), reporter, self.passes)
 
     def convert_bytes(self, data: bytes, path: str = "<input>", *, validate: bool = False,
                       output_name: str = "<output>", explain: bool = False) -> Conversion:

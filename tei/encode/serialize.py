@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+
 from lxml import etree
 
 from tei.namespaces import tei
@@ -39,4 +41,8 @@ def indent(element: etree._Element, level: int = 0, space: str = "  ") -> None:
 def serialize(root: etree._Element) -> bytes:
     """Pretty-printed UTF-8 with an XML declaration (whitespace added only between blocks)."""
     indent(root)
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8") + b"\n"
+    # Written into one growing buffer: ``tostring(…) + b"\n"`` holds the document twice.
+    buffer = io.BytesIO()
+    root.getroottree().write(buffer, xml_declaration=True, encoding="UTF-8")
+    buffer.write(b"\n")
+    return buffer.getvalue()
