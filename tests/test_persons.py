@@ -97,6 +97,40 @@ def test_places_organizations_things_and_abbreviations_are_not_persons(sentence:
     assert mentioned(sentence + "\n") == [], why
 
 
+@pytest.mark.parametrize(("sentence", "why"), [
+    ("Able said the General Assembly would vote. General Assembly agreed.", "an organization"),
+    ("Able met the Foreign Minister of the Federal Republic of Eckland.", "a polity"),
+    ("Able called Lt. Col. Wm. Eck.", "'Col' is the abbreviated title 'Col.'"),
+    ("Subject: General Situation in the East. Able said so.", "an abstract noun"),
+    ("FonOff intends now make approach. Able said so.", "a telegraphic abbreviation"),
+    ("Nothing came of this, Able said.", "a pronoun"),
+])
+def test_organizations_polities_titles_and_common_nouns_are_not_persons(sentence: str, why: str) -> None:
+    assert [person for person in mentioned(sentence + "\n") if person != "eck"] == [], why
+
+
+@pytest.mark.parametrize(("sentence", "person"), [
+    ("His replacement is a man named Dorn. Dorn is a professor.", "dorn"),
+    ("There are two possibilities: Dorn, who would rather stay, and another.", "dorn"),
+    ("Able said: “Ambassador Dorn has asked us both to go in.”", "dorn"),
+    ("Gen. Dorn is opposed to this idea.", "dorn"),
+    ("Able referred to Minister Dornsʼ latest message.", "dorns"),
+])
+def test_names_introduced_by_context_quoted_or_after_an_abbreviated_title_are_persons(
+        sentence: str, person: str) -> None:
+    assert person in mentioned(sentence + "\n")
+
+
+def test_so_called_is_no_introduction() -> None:
+    assert mentioned("Able spoke of the so-called Eck territory.\n") == []
+
+
+def test_the_signature_at_the_end_is_a_person() -> None:
+    document = document_of("Able said yes.\n\nAnn V. Dorn\n")
+    assert [(person.id, person.forenames) for person in document.mentioned] == [("dorn", ["Ann", "V."])]
+    assert ("Ann V. Dorn", "dorn") in links("Able said yes.\n\nAnn V. Dorn\n")
+
+
 def test_each_person_found_or_refused_is_explained_once() -> None:
     reporter = Reporter("memo.txt", explaining=True)
     document = recognize(read((PREAMBLE + "Dorn said Moscow would agree. Dorn said so.\n").encode(), "memo.txt",
@@ -105,9 +139,10 @@ def test_each_person_found_or_refused_is_explained_once() -> None:
         run(document, reporter)
     decided = [(d.rule, d.subject, d.verdict) for d in reporter.decisions if d.rule.startswith("persons.")]
     assert decided == [("persons.subject-of-verb", "'Dorn'", "a person"),
-                       ("persons.subject-of-verb", "'Moscow'", "not a person"),
+                       ("persons.not-name.place", "'Moscow'", "not a person"),
                        ("persons.new-person", "'Dorn'", "#dorn")]
-    assert "place" in next(d.reason for d in reporter.decisions if d.subject == "'Moscow'")
+    reason = next(d.reason for d in reporter.decisions if d.subject == "'Moscow'")
+    assert "place" in reason and "proposed by persons.subject-of-verb" in reason
     assert all(d.line == 9 for d in reporter.decisions if d.rule.startswith("persons."))
 
 
@@ -222,8 +257,8 @@ def turns(text: str) -> list[tuple[str, list[str]]]:
     from tei.model import Said, iter_nodes
 
     document = convert(text).document
-    return [(str(item.content[0].text), item.who) for item in iter_nodes(document)
-            if isinstance(item, Said) and item.direct and isinstance(item.content[0], PersName)]
+    return [(label.text if isinstance(label := item.content[0], PersName) else str(label).split(":")[0], item.who)
+            for item in iter_nodes(document) if isinstance(item, Said) and item.direct]
 
 
 TRANSCRIPT = "1. Conversation Between President Able and Ambassador Baker\n\n\n"
@@ -238,6 +273,29 @@ def test_a_role_label_is_the_person_the_text_names_by_that_role() -> None:
     body = "The President: Hello.\n\nThe Ambassador: Hello.\n\nThe President: Yes.\n\nThe Ambassador: No.\n"
     assert {(label, tuple(who)) for label, who in turns(TRANSCRIPT + body)} == {
         ("The President", ("able",)), ("The Ambassador", ("baker",))}
+
+
+def test_a_role_label_is_no_name() -> None:
+    body = "The President: Hello.\n\nThe Ambassador: Hello.\n\nThe President: Yes.\n\nThe Ambassador: No.\n"
+    assert [text for text, _ref in links(body, TRANSCRIPT) if text.startswith("The")] == []
+
+
+def test_q_and_a_labels_mark_questions_and_answers_not_initials() -> None:
+    memo = ("1. Memorandum of Conversation\n\n\n    • Mr. Able\n    • Mr. Baker\n\n"
+            "Q. Will it go forward?\n\nA. That depends.\n\nQ. When?\n\nA. Soon.\n")
+    assert [who for _label, who in turns(memo)] == [[], [], [], []]
+    assert links("Q. Will it go forward?\n\nA. That depends.\n\nQ. When?\n\nA. Soon.\n",
+                 "1. Memorandum of Conversation\n\n\n    • Mr. Able\n    • Mr. Baker\n\n") == []
+
+
+def test_a_participant_whose_last_word_is_no_surname_is_listed_by_role() -> None:
+    from tei.recognize.participants import parse_participant
+
+    minister = parse_participant("The Finnish Minister", 1, 1)
+    assert (minister.surname, minister.role_only, minister.id) == (None, True, "finnish-minister")
+    party = parse_participant("First Party", 1, 1)
+    assert (party.surname, party.role_only, party.id) == (None, True, "first-party")
+    assert parse_participant("Mr. May", 1, 1).surname == "May"
 
 
 def test_an_initial_label_is_the_participant_of_that_initial() -> None:
@@ -274,3 +332,14 @@ def test_a_label_nobody_lists_is_a_new_person_who_speaks() -> None:
     assert result.valid, result.validation
     assert "dorn" in {person.id for person in result.document.mentioned}
     assert ("Dorn", ["dorn"]) in turns(TRANSCRIPT + "Dorn: Hello.\n\nAble: Hello.\n\nDorn: Yes.\n\nAble: No.\n")
+
+
+def test_persons_mentioned_are_listed_with_the_source_not_among_the_participants() -> None:
+    from lxml import etree
+
+    result = convert(PREAMBLE + "Able said Ambassador Dorn would come.\n", validate=True)
+    assert result.valid, result.validation
+    ns = {"t": "http://www.tei-c.org/ns/1.0"}
+    tree = etree.fromstring(result.xml)
+    assert tree.xpath("//t:particDesc//t:person[not(@role='participant')]", namespaces=ns) == []
+    assert tree.xpath("//t:sourceDesc/t:listPerson[@type='mentioned']/t:person/@xml:id", namespaces=ns) == ["dorn"]

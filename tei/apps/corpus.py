@@ -5,9 +5,9 @@
                                     → validate the file written
 
 **One person, one entry.** Every document names its persons in its own header
-(``particDesc``), with ids local to the document. In the corpus the persons of all documents
-are merged into one ``listPerson`` in the corpus header, and each document keeps, in its
-``particDesc``, only a pointer per person (so its participant groups and roles stay where a
+(participants in ``particDesc``, persons mentioned in ``sourceDesc``), with ids local to the
+document. In the corpus the persons of all documents are merged into one ``listPerson`` in the
+corpus header, and each document keeps, where it listed them, only a pointer per person (so its participant groups and roles stay where a
 reader looks for them)::
 
     document A: <person xml:id="smith" role="participant"><persName>Ambassador Smith</persName></person>
@@ -222,7 +222,7 @@ def _rewrite(root: etree._Element, persons: dict[str, str], prefix: str, seen: s
     id); its other ids get ``prefix`` if any of them is in ``seen``; every pointer follows.
     ``seen`` is updated with the ids the document keeps.
     """
-    for person in list(root.iterfind(f"{tei('teiHeader')}//{tei('particDesc')}//{tei('person')}")):
+    for person in list(root.iterfind(f"{tei('teiHeader')}//{tei('person')}")):
         local = person.get(XML_ID)
         if local is None or local not in persons:
             continue

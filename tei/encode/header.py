@@ -54,26 +54,26 @@ def encode_file_desc(header: etree._Element, document: Document) -> None:
         first, last = pages
         sub(bibl, "biblScope", f"{first}–{last}" if first != last else first, unit="page",
             **{"from": first, "to": last})
+    # Persons the document names without their taking part: described with the source that
+    # names them, since particDesc holds only those who took part.
+    if document.mentioned:
+        mentioned = sub(source_desc, "listPerson", type="mentioned")
+        for person in document.mentioned:
+            encode_person(mentioned, person, None)
 
 
 def encode_profile_desc(header: etree._Element, document: Document) -> None:
-    """Participants (by group), people mentioned, the address, and the setting; nothing when none is known."""
+    """Participants (by group), the address, and the setting; nothing when none is known."""
     setting_line = document.dateline or field_dateline(document)
     profile = sub(header, "profileDesc")
-    if document.groups or document.mentioned:
-        partic = sub(profile, "particDesc")
-        if document.groups:
-            participants = sub(partic, "listPerson", type="participants")
-            for number, group in enumerate(document.groups, start=1):
-                group_list = sub(participants, "listPerson", type="group", n=str(number))
-                if side(document, number):
-                    sub(group_list, "head", side(document, number))
-                for person in group:
-                    encode_person(group_list, person, "participant")
-        if document.mentioned:
-            mentioned = sub(partic, "listPerson", type="mentioned")
-            for person in document.mentioned:
-                encode_person(mentioned, person, None)
+    if document.groups:
+        participants = sub(sub(profile, "particDesc"), "listPerson", type="participants")
+        for number, group in enumerate(document.groups, start=1):
+            group_list = sub(participants, "listPerson", type="group", n=str(number))
+            if side(document, number):
+                sub(group_list, "head", side(document, number))
+            for person in group:
+                encode_person(group_list, person, "participant")
     address = [field for field in document.fields if field.kind in CORRESP_ACTIONS and field_value(field)]
     if address:
         # TO:, FROM:, THROUGH: lines say who sent the memorandum, and to whom: its correspondence.

@@ -42,9 +42,10 @@ LOWER = _letter_class("islower")
 # A capitalized word ("Able", "McKay", "Ødegaard", "D’Arcy"), optionally with an apostrophe suffix.
 # "(?:X){1,2}" rather than "X(?:X)?": the same matches, tried in the same order, with each
 # letter class written once less, since every class costs re a bitmap of the BMP to compile.
-NAME = rf"(?:[{UPPER}][{LOWER}]+){{1,2}}(?:[’'][{LOWER}]{{2,}})?"
+NAME = rf"(?:[{UPPER}][{LOWER}]+){{1,2}}(?:[’'ʼ][{LOWER}]{{2,}})?"
 INITIAL = rf"[{UPPER}]\."
-NAME_END = r"(?![\w]|[\-/][\w])"
+# "ʼ" (a modifier letter, so a word character) ends a name in the possessive: "Rogersʼ".
+NAME_END = r"(?!(?!ʼ)\w|[\-/]\w)"
 # What may not stand right before a word: a letter, digit or apostrophe.
 WORD_NOT_AFTER = r"\w’'"
 # What may not stand right before a name (an apostrophe, a hyphen or a slash makes it part of a word).
@@ -58,7 +59,7 @@ TITLE_MODIFIERS = words("title-modifiers")
 # Every word that can be part of a title, rank or honorific.
 TITLE_WORDS = TITLE_HEADS | TITLE_MODIFIERS
 PEOPLES = words("peoples")
-NOT_NAMES = words("not-names") | PEOPLES
+NOT_NAMES = words("not-names") | PEOPLES | words("telegraphic-abbreviations")
 PARTICLES = words("name-particles")
 
 ABBREVIATION = re.compile(r"^[A-Z][A-Z/&.\-]*[A-Z.]$|^[A-Z]/[A-Z]+$")

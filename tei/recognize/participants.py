@@ -16,7 +16,16 @@ import re
 
 from tei.errors import Reporter
 from tei.lexicon import lazy_pattern, words
-from tei.lexicon.names import ABBREVIATION, PARTICLES, PEOPLES, is_name_word, is_title_word, slug
+from tei.lexicon.names import (
+    ABBREVIATION,
+    INITIAL_TOKEN,
+    PARTICLES,
+    PEOPLES,
+    TITLE_HEADS,
+    is_name_word,
+    is_title_word,
+    slug,
+)
 from tei.model import Person
 from tei.read.blocks import Block as TextBlock
 from tei.recognize.base import (
@@ -90,7 +99,10 @@ def parse_participant(text: str, line: int, group: int) -> Person:
     tokens = tokens[len(article):]
     roles = _title_words(tokens)
     role_only = (not tokens and bool(roles)) or (
-        bool(tokens) and all(is_title_word(token) for token in tokens) and (bool(article) or not roles))
+        bool(tokens) and all(is_title_word(token) for token in tokens) and (bool(article) or not roles)) or (
+        # "The Finnish Minister", "First Party": without a title's head word, a last word that is
+        # no surname makes a role ("Mr. May" and "Ambassador Hall" keep their names).
+        bool(tokens) and not TITLE_HEADS.intersection(roles) and not is_name_word(tokens[-1].rstrip(".,;:")) and not INITIAL_TOKEN.match(tokens[-1]))
     surname: str | None = None
     forenames: list[str] = []
     if role_only:

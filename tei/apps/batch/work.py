@@ -116,7 +116,7 @@ def _persons(tree: etree._Element) -> list[PersonRecord]:
     """TEI tree → the persons of its header that have an ``xml:id``, with their ``persName``
     as encoded (the corpus keeps the names' markup)."""
     records = []
-    for person in tree.iterfind(f"{tei('teiHeader')}//{tei('particDesc')}//{tei('person')}"):
+    for person in tree.iterfind(f"{tei('teiHeader')}//{tei('person')}"):
         person_id = person.get(XML_ID)
         if not person_id:
             continue

@@ -30,7 +30,9 @@ from tei.model import Block, Document, Inline, Section, plain_text
 from tei.resolve.persons.shapes import FOLLOWER, ORGANIZATION_WORDS
 
 PLACES = words("places")
-LOCATIVE = lazy_pattern(rf"\b{alternation(words('locative-prepositions'))} (?P<place>{NAME})\b(?![’']s\b)")
+# The preposition as a whole word (the class is \b's before a letter).
+PREPOSITION = alternation(words("locative-prepositions"), not_after=r"\w")
+LOCATIVE = lazy_pattern(rf"{PREPOSITION} (?P<place>{NAME})\b(?![’']s\b)")
 HEADING_WORD = lazy_pattern(rf"{NAME_START}{NAME}{NAME_END}")
 # Endings of English abstract nouns that no surname has ("Situation", "Communism", "Security");
 # "-ment" only in long words ("Clement" is a name, "Government" is not).

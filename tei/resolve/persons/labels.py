@@ -10,7 +10,12 @@ A label is resolved, in this order (each a named rule, recorded for ``--explain`
 - ``labels.initial``: "K" → the one participant whose surname begins with that letter;
 - ``labels.new-person``: any other name → a new person, who speaks though no list names them.
 
-A label that is no name ("Q", "A" with nobody to stand for) keeps no speaker.
+A label that stands for nobody known ("D" where no participant's surname begins with D) stays
+a name without a speaker. A role ("The President") or a mark ("Q", "A") is no name, as a role
+phrase in the text is none, and becomes plain text (the turn's ``who`` says who speaks):
+
+- ``labels.question-answer``: in a text with both "Q" and "A" labels, they mark questions and
+  answers, never a participant's initial.
 """
 
 from __future__ import annotations
@@ -32,22 +37,34 @@ NAME_WORD = lazy_pattern(NAME)
 def resolve_labels(document: Document, table: Identities, reporter: Reporter) -> None:
     """Give every labelled turn its speaker, from its label; new speakers become mentioned persons."""
     roles = _roles(document)
-    for content in list(document.text_lists()):
-        for item in iter_inlines(content):
-            if not (isinstance(item, Said) and item.direct and not item.who and item.content):
-                continue
-            label = item.content[0]
-            if not isinstance(label, PersName) or label.ref is not None:
-                continue
+    turns = [item for content in list(document.text_lists()) for item in iter_inlines(content)
+             if isinstance(item, Said) and item.direct and not item.who and item.content
+             and isinstance(item.content[0], PersName) and item.content[0].ref is None]
+    marks = {"Q", "A"} <= {_label(turn) for turn in turns}
+    for item in turns:
+        label = item.content[0]
+        assert isinstance(label, PersName)
+        if marks and label.text in ("Q", "A"):
+            rule, person = "labels.question-answer", None
+        else:
             rule, person = _speaker(label.text, roles, document, table)
-            if person is None:
-                continue
+        if person is not None:
             if person.group == 0 and person not in document.mentioned:
                 document.mentioned.append(person)
             label.ref = person.id
             item.who = [person.id]
-            if reporter.explaining:
-                reporter.decide(rule, f"'{label.text}:'", f"said by #{person.id}", _REASONS[rule], None)
+        if rule == "labels.question-answer" or person is not None and (rule == "labels.role" or person.role_only):
+            # Not a name (a role, a mark): plain text, joined to the separator after it.
+            rest = item.content[1] if len(item.content) > 1 and isinstance(item.content[1], str) else None
+            item.content[:2 if rest is not None else 1] = [label.text + (rest or "")]
+        if reporter.explaining and rule:
+            verdict = f"said by #{person.id}" if person else "nobody's label"
+            reporter.decide(rule, f"'{label.text}:'", verdict, _REASONS[rule], None)
+
+
+def _label(turn: Said) -> str:
+    label = turn.content[0]
+    return label.text if isinstance(label, PersName) else ""
 
 
 _REASONS = {
@@ -55,6 +72,7 @@ _REASONS = {
     "labels.name": "the label names the person",
     "labels.initial": "the label is the initial of one participant's surname",
     "labels.new-person": "the label is a name no list gives: a new person",
+    "labels.question-answer": "'Q' and 'A' both label turns: they mark questions and answers",
 }
 
 

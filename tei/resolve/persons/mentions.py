@@ -14,18 +14,15 @@ persons.subject-of-verb        "Dorn replied", "Able and Baker discuss", "said C
 persons.object-of-verb         "had told Dorn that": the object of a verb of addressing
 persons.possessive             "Able’s letter"
 persons.listed-with-a-person   "Able, Baker and Carr" where one of them is a person
+persons.named-as               "a man named Dorn", "an aide called Dorn"
+persons.relative-who           "Dorn, who": the antecedent of "who"
+persons.signer                 a signature line ("Ann Dorn") at the end of a document
 =============================  ==============================================================
 
-How persons are told apart from the other capitalized words (no statistical model: the
-rules must stay fast and explainable):
-
-- *places*: the lexicon's countries, capitals and regions (``places.txt``), and any word that
-  stands after a preposition of place somewhere in the document ("in Vienna");
-- *organizations, documents, buildings*: a word followed by an organization word
-  ("Carter Library", "Baker Foundation", ``organization-words.txt``);
-- *common words*: sentence openers, days, months, demonyms, groups (``not-names.txt``), and
-  title words; a word after an article ("the Paper noted") is a thing;
-- *abbreviations*: a name word has lower-case letters ("NATO", "SALT" never match).
+Names are looked for in the text and in its quotations. What is *not* a person (places,
+organizations, common words, abbreviated titles, abstract nouns) is decided by the named
+exclusions of :mod:`tei.resolve.persons.exclusions`; a proposal none of them refuses is kept.
+No statistical model: the rules must stay fast and explainable.
 """
 
 from __future__ import annotations
@@ -37,12 +34,11 @@ from typing import Protocol
 
 from tei.errors import Reporter
 from tei.lexicon import alternation, lazy_pattern, words
-from tei.lexicon.names import NAME, NAME_END, NAME_START, PARTICLES, WORD_NOT_AFTER, is_name_word
-from tei.model import Block, Document, Inline, Section, plain_text
+from tei.lexicon.names import INITIAL, NAME, NAME_END, NAME_START, PARTICLES, WORD_NOT_AFTER, is_name_word
+from tei.model import Closing, Document, iter_inlines
+from tei.resolve.persons.exclusions import in_longer_name, not_a_name, places_in
 from tei.resolve.persons.shapes import (
     ARTICLE_BEFORE,
-    FOLLOWER,
-    ORGANIZATION_WORDS,
     PARTICLE,
     SECOND_NAME,
     SURNAME,
@@ -55,7 +51,6 @@ from tei.resolve.persons.shapes import (
 )
 from tei.rules import Registry
 
-PLACES = words("places")
 SAYING = words("say-verbs") | words("think-verbs")
 AUXILIARIES = words("auxiliaries")
 SUBJECT_VERBS = SAYING | words("action-verbs") | AUXILIARIES
@@ -73,11 +68,13 @@ PARTICLE_NAME = lazy_pattern(NAME_START + rf"(?P<surname>(?:{NAME}\s+)?(?:{PARTI
 PARTICLE_START = lazy_pattern(rf"(?:{alternation(PARTICLES, not_after=WORD_NOT_AFTER)})\s")
 LIST = lazy_pattern(NAME_START + rf"(?P<items>{SURNAME}(?:,\s+{SURNAME})*,?\s+and\s+{SURNAME}){NAME_END}")
 LIST_ITEM = lazy_pattern(SURNAME)
-# The preposition as a whole word (the class is \b's before a letter).
-PREPOSITION = alternation(words("locative-prepositions"), not_after=r"\w")
-LOCATIVE = lazy_pattern(rf"{PREPOSITION} (?P<place>{NAME})\b(?![’']s\b)")
 WINDOW = 80
-HEADING_WORD = lazy_pattern(rf"{NAME_START}{NAME}{NAME_END}")
+# "named Dorn", "called Ann Dorn" (not "so-called Dorn territory").
+NAMED_AS = lazy_pattern(rf"(?<![\w’'\-])(?:named|called)\s+(?P<given>(?:{NAME}\s+)?)(?P<surname>{SURNAME}){NAME_END}")
+NAMED_WORDS = ("named ", "called ")
+WHO = ", who "
+BEFORE_WHO = lazy_pattern(NAME_START + rf"(?P<surname>{SURNAME})\Z")
+SIGNATURE = lazy_pattern(rf"(?P<given>(?:(?:{NAME}|{INITIAL})\s+){{0,3}})(?P<surname>{SURNAME})")
 PREVIOUS_WORD = re.compile(r"(\S+)\s+\Z")
 
 
@@ -187,6 +184,36 @@ class Possessive:
             yield Candidate(match.group("surname"), rule=self.name, reason="a name in the possessive")
 
 
+class NamedAs:
+    """The name a person is introduced by: "a man named Dorn", "an aide called Ann Dorn"."""
+
+    name = "persons.named-as"
+
+    def find(self, text: str) -> Iterator[Candidate]:
+        for word in NAMED_WORDS:
+            position = text.find(word)
+            while position >= 0:
+                match = NAMED_AS.match(text, position)
+                if match:
+                    yield Candidate(match.group("surname"), "", match.group("given").strip(), self.name,
+                                    f"introduced as '{word.strip()}' someone", strong=True)
+                position = text.find(word, position + len(word))
+
+
+class RelativeWho:
+    """The antecedent of "who", a pronoun of persons only: "Dorn, who would rather stay"."""
+
+    name = "persons.relative-who"
+
+    def find(self, text: str) -> Iterator[Candidate]:
+        position = text.find(WHO)
+        while position >= 0:
+            match = BEFORE_WHO.search(text, max(0, position - 40), position)
+            if match and not ARTICLE_BEFORE.search(text, max(0, match.start() - 5), match.start()):
+                yield Candidate(match.group("surname"), rule=self.name, reason="the antecedent of 'who'")
+            position = text.find(WHO, position + len(WHO))
+
+
 def _capitalized_before(text: str, start: int) -> bool:
     """Whether a capitalized word that is not a sentence's first word stands just before
     ("Discussion Paper noted", "for Political Affairs could"): part of a longer proper noun."""
@@ -201,42 +228,12 @@ def build_rules() -> Registry[MentionRule]:
     """The mention rules, highest priority first (the table of the module docstring)."""
     rules: Registry[MentionRule] = Registry("mention rules")
     for rule, priority in ((TitledName(), 100), (ParticleName(), 90), (SubjectOfVerb(), 80),
-                           (ObjectOfVerb(), 70), (Possessive(), 60)):
+                           (ObjectOfVerb(), 70), (Possessive(), 60), (NamedAs(), 50), (RelativeWho(), 40)):
         rules.register(rule, rule.name, priority)
     return rules
 
 
 RULES = build_rules()
-
-
-def not_a_name(candidate: Candidate, places: set[str]) -> str | None:
-    """Why ``candidate`` is not a person's name, or None when nothing speaks against it."""
-    parts = [part for part in candidate.surname.split() if part.lower() not in PARTICLES]
-    if not parts:
-        return "only a particle"
-    for part in parts:
-        if not is_name_word(part) or part in ORGANIZATION_WORDS:
-            return f"'{part}' is a common word or a title"
-        if part in PLACES or (part in places and not candidate.strong):
-            return f"'{part}' is a place"
-    return None
-
-
-def places_in(document: Document, texts: list[tuple[list[Inline], int]]) -> set[str]:
-    """Words that stand after a preposition of place somewhere ("in Vienna"), and the names
-    of headings (a section "2. Vienna and Able" is about places or topics): not people, unless
-    a title or a verb of saying says otherwise."""
-    found = {match.group("place") for content, _line in texts for item in content if isinstance(item, str)
-             for match in LOCATIVE.finditer(item)}
-    return found | {word.group() for heading in _headings(document.body) for word in HEADING_WORD.finditer(heading)}
-
-
-def _headings(blocks: list[Block]) -> Iterator[str]:
-    for block in blocks:
-        if isinstance(block, Section):
-            if block.head is not None:
-                yield plain_text(block.head).strip().rstrip(".:")
-            yield from _headings(block.blocks)
 
 
 def discover(document: Document, reporter: Reporter,
@@ -250,7 +247,8 @@ def discover(document: Document, reporter: Reporter,
     surnames: set[str] = set()
     counted = 0
     for content, line in texts:
-        for text in (item for item in content if isinstance(item, str)):
+        # Quotations and a transcript's turns hold names too.
+        for text in (item for item in iter_inlines(content) if isinstance(item, str)):
             for rule in rules if rules is not None else RULES:
                 for candidate in rule.find(text):
                     candidate.line = line
@@ -261,33 +259,37 @@ def discover(document: Document, reporter: Reporter,
                 continue  # a list of names with a person needs both
             for candidate in _listed_with_a_person(text, surnames, line):
                 _keep(candidate, places, text, found, reporter, explained)
+    for candidate, text in _signatures(document):
+        _keep(candidate, places, text, found, reporter, explained)
     return found
+
+
+def _signatures(document: Document) -> Iterator[tuple[Candidate, str]]:
+    """persons.signer: a signature that is a name and nothing else ("Ann Dorn", "A. B. Dorn")."""
+    for block in document.body:
+        if not (isinstance(block, Closing) and block.kind == "signed"):
+            continue
+        text = "".join(item for item in block.content if isinstance(item, str)).strip()
+        match = SIGNATURE.fullmatch(text)
+        if match and all(is_name_word(word) for word in match.group("given").split()):
+            yield Candidate(match.group("surname"), "", match.group("given").strip(), "persons.signer",
+                            "the signature at the end of the document", block.line, strong=True), text
 
 
 def _keep(candidate: Candidate, places: set[str], text: str, found: list[Candidate], reporter: Reporter,
           explained: set[str]) -> None:
-    why_not = not_a_name(candidate, places) or _in_longer_name(candidate, text)
+    refused = not_a_name(candidate.surname, candidate.strong, places) or in_longer_name(candidate.surname, text)
     # Each name is explained once; common words ("He", "The") are not worth a line.
     if reporter.explaining and candidate.surname not in explained and is_name_word(candidate.surname):
         explained.add(candidate.surname)
-        verdict = "not a person" if why_not else "a person"
-        reporter.decide(candidate.rule, f"'{candidate.surname}'", verdict, why_not or candidate.reason,
-                        candidate.line)
-    if why_not is None:
+        if refused:
+            rule, why = refused
+            reporter.decide(rule, f"'{candidate.surname}'", "not a person",
+                            f"{why}; proposed by {candidate.rule}: {candidate.reason}", candidate.line)
+        else:
+            reporter.decide(candidate.rule, f"'{candidate.surname}'", "a person", candidate.reason, candidate.line)
+    if refused is None:
         found.append(candidate)
-
-
-def _in_longer_name(candidate: Candidate, text: str) -> str | None:
-    """"Able Foundation": a name followed by an organization word belongs to that name."""
-    surname, position, follower = candidate.surname, text.find(candidate.surname), None
-    while position >= 0:
-        end = position + len(surname)
-        if end == len(text) or not text[end].isalnum():
-            follower = FOLLOWER.match(text, end)
-            if follower is None or follower.group(1) not in ORGANIZATION_WORDS:
-                return None
-        position = text.find(surname, end)
-    return f"part of a name such as '{surname} {follower.group(1)}'" if follower else None
 
 
 def _listed_with_a_person(text: str, persons: set[str], line: int) -> Iterator[Candidate]:
