@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 # ---------------------------------------------------------------- inline nodes
 
-@dataclass
+@dataclass(slots=True)
 class PageBreak:
     """``[Page N]``: inside a paragraph, or alone between blocks."""
 
@@ -21,14 +21,14 @@ class PageBreak:
     line: int
 
 
-@dataclass
+@dataclass(slots=True)
 class LineBreak:
     """A line break inside a block that is not a paragraph break."""
 
     line: int
 
 
-@dataclass
+@dataclass(slots=True)
 class Footnote:
     """One numbered line of the footnote list: ``  N. text``."""
 
@@ -39,7 +39,7 @@ class Footnote:
     referenced: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class NoteRef:
     """The point in the text where a footnote's reference number stood."""
 
@@ -47,7 +47,7 @@ class NoteRef:
     line: int
 
 
-@dataclass
+@dataclass(slots=True)
 class EditorialNote:
     """``[NOTE: …]`` or ``(NOTE: …)``: the brackets are part of ``content``."""
 
@@ -55,14 +55,14 @@ class EditorialNote:
     line: int
 
 
-@dataclass
+@dataclass(slots=True)
 class Quote:
     """A quotation in “…”: the quotation marks are part of ``content``."""
 
     content: list[Inline]
 
 
-@dataclass
+@dataclass(slots=True)
 class PersName:
     """A person's name in the text; ``ref`` is a person id (participant or mentioned), or a
     pointer into the editor's personography ("persons.xml#p1": it holds a "#")."""
@@ -71,7 +71,7 @@ class PersName:
     ref: str | None
 
 
-@dataclass
+@dataclass(slots=True)
 class Said:
     """Speech of ``who`` (person ids): reported (the sentences of one speaker in a paragraph) or,
     with ``direct``, a labelled turn of a transcript, whose content starts with the label as a
@@ -89,19 +89,19 @@ CONTAINERS = (EditorialNote, Quote, Said)
 # ---------------------------------------------------------------- block nodes
 
 
-@dataclass
+@dataclass(slots=True)
 class Paragraph:
     content: list[Inline]
     line: int
 
 
-@dataclass
+@dataclass(slots=True)
 class BulletList:
     items: list[list[Inline]]
     line: int
 
 
-@dataclass
+@dataclass(slots=True)
 class EditorialBlock:
     """An editorial note standing alone as a block."""
 
@@ -109,7 +109,7 @@ class EditorialBlock:
     line: int
 
 
-@dataclass
+@dataclass(slots=True)
 class Section:
     """A section: opened by a heading line, or by two blank lines (then ``head`` is None)."""
 
@@ -120,7 +120,7 @@ class Section:
     breaks_before_head: list[PageBreak] = field(default_factory=list)  # "[Page N]" between the break and the head
 
 
-@dataclass
+@dataclass(slots=True)
 class Marking:
     """A line that marks the page, not the conversation: a classification or handling line
     ("SECRET", "LIMITED OFFICIAL USE", "NODIS") or a declassification stamp. Kept, never read as a
@@ -131,7 +131,7 @@ class Marking:
     line: int
 
 
-@dataclass
+@dataclass(slots=True)
 class Closing:
     """The ending of a memorandum: a signature or initials (``kind`` "signed"), a drafting line
     ("drafting"), a distribution or copies list ("distribution"); lines joined by line breaks."""
@@ -146,7 +146,7 @@ Block = Paragraph | BulletList | EditorialBlock | PageBreak | Section | Marking 
 # ---------------------------------------------------------------- people
 
 
-@dataclass
+@dataclass(slots=True)
 class Person:
     """A participant (``group`` ≥ 1) or a person mentioned in the text (``group`` = 0).
 
@@ -178,7 +178,7 @@ class Person:
         return {title, title.split(" of ")[0], *self.occupations} - {""}
 
 
-@dataclass
+@dataclass(slots=True)
 class Dateline:
     """``Washington, July 26, 1986``: ``place`` is "Washington", ``text`` the date."""
 
@@ -188,7 +188,7 @@ class Dateline:
     place: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class HeaderField:
     """A labelled line of the header that is not the subject or the participants:
     "DATE AND TIME: March 3, 1975, 10:00 a.m." → kind "date", ``when`` "1975-03-03T10:00:00".
@@ -205,7 +205,7 @@ class HeaderField:
 # ---------------------------------------------------------------- the document
 
 
-@dataclass
+@dataclass(slots=True)
 class Document:
     """One memorandum: front matter, body, footnotes, people."""
 
