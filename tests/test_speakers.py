@@ -94,10 +94,15 @@ def attributed(content: list[Inline]) -> list[tuple[str, str]]:
     return result
 
 
+def sentence_speakers(text: str) -> list[tuple[str, str]]:
+    """(speakers or "-", sentence) for every sentence of the body of ``text``, converted."""
+    document = convert(text).document
+    return [pair for paragraph in paragraphs(document) for pair in attributed(paragraph.content)]
+
+
 def speakers_of(body: str) -> list[tuple[str, str]]:
     """Convert a small memorandum (four participants: Able, Carter, The Secretary, Dorn)."""
-    document = convert(PREAMBLE + body).document
-    return [pair for paragraph in paragraphs(document) for pair in attributed(paragraph.content)]
+    return sentence_speakers(PREAMBLE + body)
 
 
 def who(body: str) -> list[str]:
@@ -580,9 +585,7 @@ def test_a_paragraph_without_a_label_goes_on_with_the_labelled_turn_before_it() 
     text = ("1. Conversation Between President Able and Ambassador Baker\n\n\n"
             "Able: Good morning.\n\nI have two points. Colonel Zed said the first.\n\n[They confer.]\n\n"
             "Baker: Go on.\n\nAble: Thanks.\n\nBaker: Fine.\n")
-    document = convert(text).document
-    pairs = [pair for paragraph in paragraphs(document) for pair in attributed(paragraph.content)]
-    assert pairs[1:4] == [("able", "I have two points."), ("able", "Colonel Zed said the first."),
+    assert sentence_speakers(text)[1:4] == [("able", "I have two points."), ("able", "Colonel Zed said the first."),
                           ("-", "[They confer.]")]
 
 
@@ -590,9 +593,7 @@ def test_a_note_in_parentheses_inside_a_labelled_turn_is_nobodys() -> None:
     text = ("1. Conversation Between President Able and Ambassador Baker\n\n\n"
             "Able: Good morning. (Laughter.) Sit down.\n\nBaker: Thanks (laughing). (Addresses Able.)\n\n"
             "Able: Fine.\n\nBaker: Good.\n")
-    document = convert(text).document
-    pairs = [pair for paragraph in paragraphs(document) for pair in attributed(paragraph.content)]
-    assert pairs == [("able", "Able: Good morning."), ("-", "(Laughter.)"), ("able", "Sit down."),
+    assert sentence_speakers(text) == [("able", "Able: Good morning."), ("-", "(Laughter.)"), ("able", "Sit down."),
                      ("baker", "Baker: Thanks (laughing)."), ("-", "(Addresses Able.)"), ("able", "Able: Fine."),
                      ("baker", "Baker: Good.")]
     assert b'(Laughter.) <said who="#able" direct="true">Sit down.</said>' in convert(text).xml
