@@ -201,6 +201,19 @@ def test_a_country_or_side_line_is_a_side(line: str) -> None:
     assert sides == [line.rstrip(":")] and groups == [[("able", "Able")]]
 
 
+def test_a_department_or_agency_line_heads_the_persons_under_it_and_is_no_person() -> None:
+    sides, groups = participants_of("    • The President\n    • State\n    • Secretary Able\n    • Mr. Baker\n"
+                                    "    • CIA\n    • General Carr\n    • White House\n    • Ann Dorn\n\n")
+    assert sides == ["", "State", "CIA", "White House"]
+    assert groups == [[("president", None)], [("able", "Able"), ("baker", "Baker")], [("carr", "Carr")],
+                      [("dorn", "Dorn")]]
+
+
+def test_an_agency_line_with_no_person_under_it_is_read_as_a_participant() -> None:
+    _sides, groups = participants_of("    • Secretary Able\n    • USIA\n\n")
+    assert [person for group in groups for person, _surname in group] == ["able", "usia"]
+
+
 def test_name_dash_office_and_bracketed_affiliations() -> None:
     document = document_of("Able said yes.\n", "1. Memorandum of Conversation\n\n\n"
                            "    • Ann Able—GER\n    • Senator Carr Baker [D-Rhode Island]\n\n")
@@ -213,6 +226,20 @@ def test_several_persons_in_one_bullet() -> None:
     _sides, groups = participants_of("    • Ambassador Able; Mr. Baker\n    • Ambassador Carr and Mr. Dorn\n"
                                      "    • Mr. and Mrs. Eck\n\n")
     assert [person for person, _surname in groups[0]] == ["able", "baker", "carr", "dorn", "eck"]
+
+
+def test_participants_run_together_on_one_line_are_split_where_a_title_or_full_name_follows_a_name() -> None:
+    _sides, groups = participants_of("Participants: President Able Secretary of Finance A. B. Baker Mr. Ann Carr\n\n"
+                                     "    • Ambassador Bo C. Dorn Dr. Eck, Assistant for Trade Affairs Ann F. Fay, Staff\n\n")
+    assert [person for group in groups for person in group] == [
+        ("able", "Able"), ("baker", "Baker"), ("carr", "Carr"), ("dorn", "Dorn"), ("eck", "Eck"), ("fay", "Fay")]
+
+
+@pytest.mark.parametrize("line", ["Secretary of Finance A. B. Able", "Ambassador Ann B. Able", "Mr. and Mrs. Able",
+                                  "Mr. Able, Deputy Director, Policy and Planning", "Ann Able, Secretary General", "Mr. Able, Agricultural Attaché"])
+def test_one_person_written_with_titles_and_initials_is_not_run_on(line: str) -> None:
+    _sides, groups = participants_of(f"    • {line}\n    • Ambassador Baker\n\n")
+    assert [person for person, _surname in groups[0]] == ["able", "baker"]
 
 
 def test_a_participants_label_with_side_lines_and_continuation_lines() -> None:
