@@ -104,6 +104,9 @@ def test_places_organizations_things_and_abbreviations_are_not_persons(sentence:
     ("Subject: General Situation in the East. Able said so.", "an abstract noun"),
     ("FonOff intends now make approach. Able said so.", "a telegraphic abbreviation"),
     ("Nothing came of this, Able said.", "a pronoun"),
+    ("Developments reported yesterday may change this. Able said so.", "the plural of an abstract noun"),
+    ("Able said the day the U.S. Senate confirmed him was a good one.", "a legislature"),
+    ("Able said the Poles had departed from War saw.", "a common word split from a place's name"),
 ])
 def test_organizations_polities_titles_and_common_nouns_are_not_persons(sentence: str, why: str) -> None:
     assert [person for person in mentioned(sentence + "\n") if person != "eck"] == [], why
@@ -176,6 +179,19 @@ def test_a_compound_surname_is_also_named_by_its_first_word() -> None:
 
 def test_surname_title_and_full_name_are_one_person() -> None:
     assert {ref for _text, ref in links("Ann Dorn said so. Dorn agreed. Minister Dorn left.\n")} == {"dorn"}
+
+
+def test_given_names_the_person_is_known_by_begin_the_mention_not_a_word_before_them() -> None:
+    preamble = "1. Memorandum of Conversation\n\n\n    • Mr. Ann Carr\n    • Ambassador Baker\n\n"
+    assert links("Subject: The Conversation Between Ann Carr and Baker.\n", preamble)[:1] == [("Ann Carr", "carr")]
+
+
+def test_a_given_name_before_a_middle_initial_is_part_of_the_name_at_a_sentence_start() -> None:
+    assert links("Ann B. Dorn said yes. Then Dorn left.\n")[:1] == [("Ann B. Dorn", "dorn")]
+
+
+def test_an_office_before_a_name_is_not_its_given_names() -> None:
+    assert ("Baker", "baker") in links("The Assistant for National Security Affairs Baker said so.\n")
 
 
 def test_a_role_phrase_is_not_a_name() -> None:
@@ -359,6 +375,13 @@ def test_a_label_nobody_lists_is_a_new_person_who_speaks() -> None:
     assert result.valid, result.validation
     assert "dorn" in {person.id for person in result.document.mentioned}
     assert ("Dorn", ["dorn"]) in turns(TRANSCRIPT + "Dorn: Hello.\n\nAble: Hello.\n\nDorn: Yes.\n\nAble: No.\n")
+
+
+def test_a_role_label_nobody_lists_is_the_turn_of_a_person_known_by_that_role() -> None:
+    body = "First Party: Have you seen it?\n\nSecond Party: No.\n\nFirst Party: Why not?\n\nSecond Party: It is late.\n"
+    assert turns("1. Memorandum of Telephone Conversation\n\n\n" + body) == [
+        ("First Party", ["first-party"]), ("Second Party", ["second-party"]), ("First Party", ["first-party"]),
+        ("Second Party", ["second-party"])]
 
 
 def test_persons_mentioned_are_listed_with_the_source_not_among_the_participants() -> None:

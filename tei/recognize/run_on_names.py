@@ -50,8 +50,9 @@ def run_on_starts(text: str) -> list[int]:
         previous, token = tokens[index - 1], tokens[index]
         if previous.endswith((",", "—")):
             described = True
-        if _ends_name(previous) and previous.lower() not in PARTICLES and (
-                _full_name_at(tokens, index) if described else token in TITLE_WORDS):
+        if (_full_name_at(tokens, index) and previous.isalpha() and previous[0].isupper()
+                and previous not in TITLE_WORDS) if described else (
+                _ends_name(previous) and previous.lower() not in PARTICLES and token in TITLE_WORDS):
             starts.append(matches[index].start())
             described = False
     return starts
