@@ -204,6 +204,10 @@ def test_a_given_name_before_a_middle_initial_is_part_of_the_name_at_a_sentence_
     assert links("Ann B. Dorn said yes. Then Dorn left.\n")[:1] == [("Ann B. Dorn", "dorn")]
 
 
+def test_initials_before_a_known_surname_are_part_of_the_name_in_a_signature() -> None:
+    assert links("Baker said yes.\n\nApproved:\nR. Baker\n")[-1] == ("R. Baker", "baker")
+
+
 def test_an_office_before_a_name_is_not_its_given_names() -> None:
     assert ("Baker", "baker") in links("The Assistant for National Security Affairs Baker said so.\n")
 

@@ -55,8 +55,9 @@ class Linker:
 
         Given names the person is known by count first ("Between Ann Able": at "Ann"). "Later
         Ann Able" → at "Ann" ("Later" starts the sentence). Unknown given names count only
-        without a title and away from a sentence start, except a name word before a middle
-        initial, which is a given name wherever it stands ("Ann B. Able" opening a sentence).
+        without a title and away from a sentence start, except initials and a name word before
+        one, which are given names wherever they stand ("Ann B. Able", "A. B. Able" opening a
+        sentence or a signature).
         """
         if prefix is None:
             return surname
@@ -69,8 +70,8 @@ class Linker:
             if all(name in person.forenames for name in words[index:]):
                 return prefix.start() if index == 0 else starts[index]
         for index in range(len(words)):
-            before_initial = index + 1 < len(words) and INITIAL_WORD.fullmatch(words[index + 1]) is not None
-            if not prefix.group("title") and (index > 0 or before_initial or not at_sentence_start(text, starts[index])) \
+            initials = any(INITIAL_WORD.fullmatch(word) for word in words[index:index + 2])
+            if not prefix.group("title") and (index > 0 or initials or not at_sentence_start(text, starts[index])) \
                     and all(is_name_word(name) for name in words[index:]):
                 return starts[index]
         return surname
