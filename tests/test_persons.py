@@ -212,6 +212,11 @@ def test_an_office_before_a_name_is_not_its_given_names() -> None:
     assert ("Baker", "baker") in links("The Assistant for National Security Affairs Baker said so.\n")
 
 
+def test_a_known_name_after_an_article_before_a_noun_is_the_person() -> None:
+    found = links("Able said Dorn would come. Able spoke of the Dorn visit and of the Dorn–Eck talks. The Dorn said.\n")
+    assert found.count(("Dorn", "dorn")) == 3
+
+
 def test_a_role_phrase_is_not_a_name() -> None:
     assert links("The Secretary said so. Baker agreed with the Secretary.\n") == [("Baker", "baker")]
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import re
 
-from tei.lexicon import alternation
+from tei.lexicon import alternation, words
 from tei.lexicon.names import INITIAL, NAME, NAME_END, NAME_START, TITLE_WORDS, is_name_word
 from tei.model import Inline, PersName, Person
 from tei.resolve.persons.identity import Identities
@@ -37,6 +37,19 @@ def _prefix_pattern(roles: tuple[str, ...]) -> re.Pattern[str]:
 def _surname_pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
     """Any of the surname forms, as a name; built once per cast (a volume's documents share theirs)."""
     return re.compile(NAME_START + rf"(?P<surname>{alternation(forms)}){NAME_END}")
+
+
+# After a name, words that make it no modifier of a noun ("the Paper said", "the Able and …").
+NOT_NOUNS = (words("say-verbs") | words("think-verbs") | words("action-verbs") | words("auxiliaries")
+             | frozenset(["and", "or", "of", "to", "in", "on", "at", "for", "with", "by", "from", "that", "which",
+                          "who", "as", "than", "but", "not"]))
+NEXT_WORD = re.compile(r"(?:[–-][A-Z][\w’']*)*\s+([a-z]+)\b")  # "the Able–Baker talks" too
+
+
+def _modifies_a_noun(text: str, end: int) -> bool:
+    """"the Able visit", "the De Baker–Carr talks": a person's name before a noun, after an article."""
+    follower = NEXT_WORD.match(text, end)
+    return follower is not None and follower.group(1) not in NOT_NOUNS
 
 
 class Linker:
@@ -85,8 +98,9 @@ class Linker:
         person = self.table.find(form, (prefix.group("title") or "") if prefix else "")
         if person is None:
             return None
-        if person.group == 0 and ARTICLE_BEFORE.search(text, max(0, match.start() - 5), match.start()):
-            return None  # "the Paper": a thing
+        if person.group == 0 and ARTICLE_BEFORE.search(text, max(0, match.start() - 5), match.start()) \
+                and not _modifies_a_noun(text, match.end()):
+            return None  # "the Paper": a thing; "the Able visit" is the person's
         return self._name_start(text, prefix, match.start(), person), match.end(), match.start(), person
 
     def mentions(self, text: str) -> list[tuple[int, int, Person]]:
