@@ -37,6 +37,8 @@ from tei.recognize.base import (
     excerpt,
     is_bullet_block,
 )
+from tei.recognize.run_on_names import RULE as RUN_ON_RULE
+from tei.recognize.run_on_names import split_run_on
 
 ARTICLES = frozenset({"The", "the"})
 # "(notetaker)", "[D-Rhode Island]": a parenthesized or bracketed group after the name.
@@ -50,6 +52,7 @@ SIDE_WORDS = words("places") | PEOPLES | frozenset(
      "People's", "of", "the", "and", "Side", "Delegation", "Government", "Team"])
 SIDE_ENDINGS = frozenset(["Side", "side", "Delegation", "delegation", "Team", "team"])
 COUNTRY_CODE = re.compile(r"^(?:[A-Z]\.){2,}$")
+AGENCIES = words("agencies")
 
 
 def _surname(tokens: list[str]) -> tuple[str | None, list[str]]:
@@ -144,6 +147,13 @@ def side_name(text: str) -> str | None:
     return None
 
 
+def agency_name(text: str) -> str | None:
+    """The line names a department or agency that the persons under it represent ("State",
+    "CIA", "White House"), as minutes of a council list those present: a group's name, no person."""
+    name = text.strip().rstrip(":").strip()
+    return name if name in AGENCIES else None
+
+
 SERIES_RULE = "participants-series"
 # Between the names of a series: "Able, Baker, and Carr", "Able, Baker and Carr".
 SERIES_SEPARATOR = lazy_pattern(r",\s+(?:and\s+)?|\s+and\s+")
@@ -208,7 +218,16 @@ def split_persons(text: str, reporter: Reporter | None = None, line: int | None 
             parts.append((left, match.group()))
             position = match.end()
     parts.append((text[position:], ""))
-    return parts
+    return [piece for part, separator in parts for piece in _run_on(part, separator, reporter, line)]
+
+
+def _run_on(text: str, separator: str, reporter: Reporter | None, line: int | None) -> list[tuple[str, str]]:
+    pieces = split_run_on(text)
+    if len(pieces) > 1 and reporter is not None:
+        reporter.decide(RUN_ON_RULE, excerpt(text), f"{len(pieces)} persons",
+                        "names run together: a title or a full name follows the end of a name", line)
+    pieces[-1] = (pieces[-1][0], pieces[-1][1] + separator)
+    return pieces
 
 
 def read_participants(block: TextBlock, group: int, used: dict[str, int],
@@ -228,9 +247,9 @@ def read_participant_lines(lines: list[tuple[int, str]], group: int, used: dict[
     """
     groups: list[tuple[str, list[Person]]] = []
     for index, (number, text) in enumerate(lines):
-        side = side_name(text)
+        side = side_name(text) or agency_name(text)
         # A side's line heads the persons under it; with none under it, it is read as a person.
-        if side is not None and index + 1 < len(lines) and side_name(lines[index + 1][1]) is None:
+        if side is not None and index + 1 < len(lines) and _heads_persons(lines[index + 1][1]):
             groups.append((side, []))
             continue
         if not groups:
@@ -241,6 +260,10 @@ def read_participant_lines(lines: list[tuple[int, str]], group: int, used: dict[
             _unique_id(person, used)
             groups[-1][1].append(person)
     return groups
+
+
+def _heads_persons(next_line: str) -> bool:
+    return side_name(next_line) is None and agency_name(next_line) is None
 
 
 def _unique_id(person: Person, used: dict[str, int]) -> None:
