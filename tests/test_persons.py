@@ -85,6 +85,20 @@ def test_names_listed_with_a_person_are_persons() -> None:
     assert mentioned("Able said Foreign Minister Carr, Dorn and Eck would meet.\n") == ["carr", "dorn", "eck"]
 
 
+def test_three_names_listed_are_persons_though_none_is_known() -> None:
+    assert mentioned("The President would raise this with Dorn, Eck and De Fay.\n") == ["dorn", "eck", "de-fay"]
+
+
+@pytest.mark.parametrize(("sentence", "why"), [
+    ("Able said Paris, Bonn and London agreed.", "places"),
+    ("Able read the Dorn, Eck and Fay report.", "a thing: after an article"),
+    ("Able was a member of the law firm of Dorn, Eck, Fay, and Gish.", "an organization's name"),
+    ("Able said Dorn and Eck would come.", "two names and nobody known among them"),
+])
+def test_names_listed_that_name_places_or_things_are_not_persons(sentence: str, why: str) -> None:
+    assert mentioned(sentence + "\n") == [], why
+
+
 @pytest.mark.parametrize(("sentence", "why"), [
     ("Moscow would agree, Able said. Able said Moscow would agree.", "a country or a capital"),
     ("The talks in Lakeville went well. Able said Lakeville would do.", "a place: after 'in' elsewhere"),
@@ -228,6 +242,17 @@ def test_a_department_or_agency_line_heads_the_persons_under_it_and_is_no_person
 def test_an_agency_line_with_no_person_under_it_is_read_as_a_participant() -> None:
     _sides, groups = participants_of("    • Secretary Able\n    • USIA\n\n")
     assert [person for group in groups for person, _surname in group] == ["able", "usia"]
+
+
+@pytest.mark.parametrize("front", [
+    ("    • U.S. Side\n    • Ambassador Able\n\n    • Soviet Side\n    • Mr. Carr\n\n"
+     "    • Other Persons Present\n    • Mr. Dorn\n    • Mrs. Eck\n\n"),
+    "PARTICIPANTS:\n\nUnited States\nAmbassador Able\n\nU.S.S.R.\nMr. Carr\n\nAlso Present:\nMr. Dorn\nMrs. Eck\n\n",
+])
+def test_a_line_for_those_also_present_heads_a_group_and_does_not_end_the_list(front: str) -> None:
+    sides, groups = participants_of(front)
+    assert sides[2] in ("Other Persons Present", "Also Present")
+    assert groups == [[("able", "Able")], [("carr", "Carr")], [("dorn", "Dorn"), ("eck", "Eck")]]
 
 
 def test_name_dash_office_and_bracketed_affiliations() -> None:

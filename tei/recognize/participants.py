@@ -15,12 +15,11 @@ from __future__ import annotations
 import re
 
 from tei.errors import Reporter
-from tei.lexicon import lazy_pattern, words
+from tei.lexicon import lazy_pattern
 from tei.lexicon.names import (
     ABBREVIATION,
     INITIAL_TOKEN,
     PARTICLES,
-    PEOPLES,
     TITLE_HEADS,
     is_name_word,
     is_title_word,
@@ -37,6 +36,7 @@ from tei.recognize.base import (
     excerpt,
     is_bullet_block,
 )
+from tei.recognize.group_names import group_name
 from tei.recognize.run_on_names import RULE as RUN_ON_RULE
 from tei.recognize.run_on_names import split_run_on
 
@@ -47,12 +47,6 @@ TRAILING_GROUP = re.compile(r"\s*[(\[](?P<text>[^()\[\]]*)[)\]]\s*$")
 DESCRIPTOR_SEPARATOR = re.compile(r"\s*,\s*|\s*[—–]\s*|\s+-\s+")
 # Between two persons of one line: "Ambassador Able; Mr. Baker", "Ambassador Able and Mr. Baker".
 PERSON_SEPARATOR = re.compile(r";\s+|\s+and\s+(?=\S+\s+\S)")
-SIDE_WORDS = words("places") | PEOPLES | frozenset(
-    ["United", "States", "Soviet", "Union", "Kingdom", "Republic", "Federal", "Democratic", "People’s",
-     "People's", "of", "the", "and", "Side", "Delegation", "Government", "Team"])
-SIDE_ENDINGS = frozenset(["Side", "side", "Delegation", "delegation", "Team", "team"])
-COUNTRY_CODE = re.compile(r"^(?:[A-Z]\.){2,}$")
-AGENCIES = words("agencies")
 
 
 def _surname(tokens: list[str]) -> tuple[str | None, list[str]]:
@@ -130,28 +124,6 @@ def parse_participant(text: str, line: int, group: int) -> Person:
     return Person(id=slug(key), name=name, surname=surname, forenames=forenames, role_names=roles,
                   affiliations=affiliations, occupations=occupations, group=group, line=line,
                   role_only=role_only, tail=tail, lead=lead, tail_content=[tail] if tail else [])
-
-
-def side_name(text: str) -> str | None:
-    """The line names a side of the table, not a person: "U.S. Side", "United States", "U.S.S.R.:".
-
-    ``"Soviet Delegation"`` → ``"Soviet Delegation"``; ``"Ambassador Able"`` → None.
-    """
-    name = text.strip().rstrip(":").strip()
-    tokens = name.split()
-    if not tokens or len(tokens) > 6:
-        return None
-    if tokens[-1] in SIDE_ENDINGS or (all(token in SIDE_WORDS or COUNTRY_CODE.match(token) for token in tokens)
-                                      and any(token[0].isupper() for token in tokens)):
-        return name
-    return None
-
-
-def agency_name(text: str) -> str | None:
-    """The line names a department or agency that the persons under it represent ("State",
-    "CIA", "White House"), as minutes of a council list those present: a group's name, no person."""
-    name = text.strip().rstrip(":").strip()
-    return name if name in AGENCIES else None
 
 
 SERIES_RULE = "participants-series"
@@ -247,9 +219,9 @@ def read_participant_lines(lines: list[tuple[int, str]], group: int, used: dict[
     """
     groups: list[tuple[str, list[Person]]] = []
     for index, (number, text) in enumerate(lines):
-        side = side_name(text) or agency_name(text)
-        # A side's line heads the persons under it; with none under it, it is read as a person.
-        if side is not None and index + 1 < len(lines) and _heads_persons(lines[index + 1][1]):
+        side = group_name(text)
+        # A group's line heads the persons under it; with none under it, it is read as a person.
+        if side is not None and index + 1 < len(lines) and group_name(lines[index + 1][1]) is None:
             groups.append((side, []))
             continue
         if not groups:
@@ -260,10 +232,6 @@ def read_participant_lines(lines: list[tuple[int, str]], group: int, used: dict[
             _unique_id(person, used)
             groups[-1][1].append(person)
     return groups
-
-
-def _heads_persons(next_line: str) -> bool:
-    return side_name(next_line) is None and agency_name(next_line) is None
 
 
 def _unique_id(person: Person, used: dict[str, int]) -> None:
@@ -325,7 +293,7 @@ class SideBlockRecognizer:
 
     def test(self, block: TextBlock, state: ParseState) -> bool:
         return (state.part in (HEADER, PARTICIPANTS) and len(block.lines) > 1
-                and side_name(block.lines[0].text) is not None and is_name_lines(block))
+                and group_name(block.lines[0].text) is not None and is_name_lines(block))
 
     def run(self, block: TextBlock, state: ParseState) -> None:
         groups = read_participant_lines(read_name_lines(block), len(state.document.groups) + 1,
