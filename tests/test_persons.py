@@ -85,6 +85,20 @@ def test_names_listed_with_a_person_are_persons() -> None:
     assert mentioned("Able said Foreign Minister Carr, Dorn and Eck would meet.\n") == ["carr", "dorn", "eck"]
 
 
+def test_three_names_listed_are_persons_though_none_is_known() -> None:
+    assert mentioned("The President would raise this with Dorn, Eck and De Fay.\n") == ["dorn", "eck", "de-fay"]
+
+
+@pytest.mark.parametrize(("sentence", "why"), [
+    ("Able said Paris, Bonn and London agreed.", "places"),
+    ("Able read the Dorn, Eck and Fay report.", "a thing: after an article"),
+    ("Able was a member of the law firm of Dorn, Eck, Fay, and Gish.", "an organization's name"),
+    ("Able said Dorn and Eck would come.", "two names and nobody known among them"),
+])
+def test_names_listed_that_name_places_or_things_are_not_persons(sentence: str, why: str) -> None:
+    assert mentioned(sentence + "\n") == [], why
+
+
 @pytest.mark.parametrize(("sentence", "why"), [
     ("Moscow would agree, Able said. Able said Moscow would agree.", "a country or a capital"),
     ("The talks in Lakeville went well. Able said Lakeville would do.", "a place: after 'in' elsewhere"),
@@ -104,6 +118,9 @@ def test_places_organizations_things_and_abbreviations_are_not_persons(sentence:
     ("Subject: General Situation in the East. Able said so.", "an abstract noun"),
     ("FonOff intends now make approach. Able said so.", "a telegraphic abbreviation"),
     ("Nothing came of this, Able said.", "a pronoun"),
+    ("Developments reported yesterday may change this. Able said so.", "the plural of an abstract noun"),
+    ("Able said the day the U.S. Senate confirmed him was a good one.", "a legislature"),
+    ("Able said the Poles had departed from War saw.", "a common word split from a place's name"),
 ])
 def test_organizations_polities_titles_and_common_nouns_are_not_persons(sentence: str, why: str) -> None:
     assert [person for person in mentioned(sentence + "\n") if person != "eck"] == [], why
@@ -178,6 +195,19 @@ def test_surname_title_and_full_name_are_one_person() -> None:
     assert {ref for _text, ref in links("Ann Dorn said so. Dorn agreed. Minister Dorn left.\n")} == {"dorn"}
 
 
+def test_given_names_the_person_is_known_by_begin_the_mention_not_a_word_before_them() -> None:
+    preamble = "1. Memorandum of Conversation\n\n\n    • Mr. Ann Carr\n    • Ambassador Baker\n\n"
+    assert links("Subject: The Conversation Between Ann Carr and Baker.\n", preamble)[:1] == [("Ann Carr", "carr")]
+
+
+def test_a_given_name_before_a_middle_initial_is_part_of_the_name_at_a_sentence_start() -> None:
+    assert links("Ann B. Dorn said yes. Then Dorn left.\n")[:1] == [("Ann B. Dorn", "dorn")]
+
+
+def test_an_office_before_a_name_is_not_its_given_names() -> None:
+    assert ("Baker", "baker") in links("The Assistant for National Security Affairs Baker said so.\n")
+
+
 def test_a_role_phrase_is_not_a_name() -> None:
     assert links("The Secretary said so. Baker agreed with the Secretary.\n") == [("Baker", "baker")]
 
@@ -201,6 +231,30 @@ def test_a_country_or_side_line_is_a_side(line: str) -> None:
     assert sides == [line.rstrip(":")] and groups == [[("able", "Able")]]
 
 
+def test_a_department_or_agency_line_heads_the_persons_under_it_and_is_no_person() -> None:
+    sides, groups = participants_of("    • The President\n    • State\n    • Secretary Able\n    • Mr. Baker\n"
+                                    "    • CIA\n    • General Carr\n    • White House\n    • Ann Dorn\n\n")
+    assert sides == ["", "State", "CIA", "White House"]
+    assert groups == [[("president", None)], [("able", "Able"), ("baker", "Baker")], [("carr", "Carr")],
+                      [("dorn", "Dorn")]]
+
+
+def test_an_agency_line_with_no_person_under_it_is_read_as_a_participant() -> None:
+    _sides, groups = participants_of("    • Secretary Able\n    • USIA\n\n")
+    assert [person for group in groups for person, _surname in group] == ["able", "usia"]
+
+
+@pytest.mark.parametrize("front", [
+    ("    • U.S. Side\n    • Ambassador Able\n\n    • Soviet Side\n    • Mr. Carr\n\n"
+     "    • Other Persons Present\n    • Mr. Dorn\n    • Mrs. Eck\n\n"),
+    "PARTICIPANTS:\n\nUnited States\nAmbassador Able\n\nU.S.S.R.\nMr. Carr\n\nAlso Present:\nMr. Dorn\nMrs. Eck\n\n",
+])
+def test_a_line_for_those_also_present_heads_a_group_and_does_not_end_the_list(front: str) -> None:
+    sides, groups = participants_of(front)
+    assert sides[2] in ("Other Persons Present", "Also Present")
+    assert groups == [[("able", "Able")], [("carr", "Carr")], [("dorn", "Dorn"), ("eck", "Eck")]]
+
+
 def test_name_dash_office_and_bracketed_affiliations() -> None:
     document = document_of("Able said yes.\n", "1. Memorandum of Conversation\n\n\n"
                            "    • Ann Able—GER\n    • Senator Carr Baker [D-Rhode Island]\n\n")
@@ -213,6 +267,20 @@ def test_several_persons_in_one_bullet() -> None:
     _sides, groups = participants_of("    • Ambassador Able; Mr. Baker\n    • Ambassador Carr and Mr. Dorn\n"
                                      "    • Mr. and Mrs. Eck\n\n")
     assert [person for person, _surname in groups[0]] == ["able", "baker", "carr", "dorn", "eck"]
+
+
+def test_participants_run_together_on_one_line_are_split_where_a_title_or_full_name_follows_a_name() -> None:
+    _sides, groups = participants_of("Participants: President Able Secretary of Finance A. B. Baker Mr. Ann Carr\n\n"
+                                     "    • Ambassador Bo C. Dorn Dr. Eck, Assistant for Trade Affairs Ann F. Fay, Staff\n\n")
+    assert [person for group in groups for person in group] == [
+        ("able", "Able"), ("baker", "Baker"), ("carr", "Carr"), ("dorn", "Dorn"), ("eck", "Eck"), ("fay", "Fay")]
+
+
+@pytest.mark.parametrize("line", ["Secretary of Finance A. B. Able", "Ambassador Ann B. Able", "Mr. and Mrs. Able",
+                                  "Mr. Able, Deputy Director, Policy and Planning", "Ann Able, Secretary General", "Mr. Able, Agricultural Attaché"])
+def test_one_person_written_with_titles_and_initials_is_not_run_on(line: str) -> None:
+    _sides, groups = participants_of(f"    • {line}\n    • Ambassador Baker\n\n")
+    assert [person for person, _surname in groups[0]] == ["able", "baker"]
 
 
 def test_a_participants_label_with_side_lines_and_continuation_lines() -> None:
@@ -332,6 +400,13 @@ def test_a_label_nobody_lists_is_a_new_person_who_speaks() -> None:
     assert result.valid, result.validation
     assert "dorn" in {person.id for person in result.document.mentioned}
     assert ("Dorn", ["dorn"]) in turns(TRANSCRIPT + "Dorn: Hello.\n\nAble: Hello.\n\nDorn: Yes.\n\nAble: No.\n")
+
+
+def test_a_role_label_nobody_lists_is_the_turn_of_a_person_known_by_that_role() -> None:
+    body = "First Party: Have you seen it?\n\nSecond Party: No.\n\nFirst Party: Why not?\n\nSecond Party: It is late.\n"
+    assert turns("1. Memorandum of Telephone Conversation\n\n\n" + body) == [
+        ("First Party", ["first-party"]), ("Second Party", ["second-party"]), ("First Party", ["first-party"]),
+        ("Second Party", ["second-party"])]
 
 
 def test_persons_mentioned_are_listed_with_the_source_not_among_the_participants() -> None:

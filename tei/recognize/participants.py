@@ -15,12 +15,11 @@ from __future__ import annotations
 import re
 
 from tei.errors import Reporter
-from tei.lexicon import lazy_pattern, words
+from tei.lexicon import lazy_pattern
 from tei.lexicon.names import (
     ABBREVIATION,
     INITIAL_TOKEN,
     PARTICLES,
-    PEOPLES,
     TITLE_HEADS,
     is_name_word,
     is_title_word,
@@ -37,6 +36,9 @@ from tei.recognize.base import (
     excerpt,
     is_bullet_block,
 )
+from tei.recognize.group_names import group_name
+from tei.recognize.run_on_names import RULE as RUN_ON_RULE
+from tei.recognize.run_on_names import split_run_on
 
 ARTICLES = frozenset({"The", "the"})
 # "(notetaker)", "[D-Rhode Island]": a parenthesized or bracketed group after the name.
@@ -45,11 +47,6 @@ TRAILING_GROUP = re.compile(r"\s*[(\[](?P<text>[^()\[\]]*)[)\]]\s*$")
 DESCRIPTOR_SEPARATOR = re.compile(r"\s*,\s*|\s*[—–]\s*|\s+-\s+")
 # Between two persons of one line: "Ambassador Able; Mr. Baker", "Ambassador Able and Mr. Baker".
 PERSON_SEPARATOR = re.compile(r";\s+|\s+and\s+(?=\S+\s+\S)")
-SIDE_WORDS = words("places") | PEOPLES | frozenset(
-    ["United", "States", "Soviet", "Union", "Kingdom", "Republic", "Federal", "Democratic", "People’s",
-     "People's", "of", "the", "and", "Side", "Delegation", "Government", "Team"])
-SIDE_ENDINGS = frozenset(["Side", "side", "Delegation", "delegation", "Team", "team"])
-COUNTRY_CODE = re.compile(r"^(?:[A-Z]\.){2,}$")
 
 
 def _surname(tokens: list[str]) -> tuple[str | None, list[str]]:
@@ -129,21 +126,6 @@ def parse_participant(text: str, line: int, group: int) -> Person:
                   role_only=role_only, tail=tail, lead=lead, tail_content=[tail] if tail else [])
 
 
-def side_name(text: str) -> str | None:
-    """The line names a side of the table, not a person: "U.S. Side", "United States", "U.S.S.R.:".
-
-    ``"Soviet Delegation"`` → ``"Soviet Delegation"``; ``"Ambassador Able"`` → None.
-    """
-    name = text.strip().rstrip(":").strip()
-    tokens = name.split()
-    if not tokens or len(tokens) > 6:
-        return None
-    if tokens[-1] in SIDE_ENDINGS or (all(token in SIDE_WORDS or COUNTRY_CODE.match(token) for token in tokens)
-                                      and any(token[0].isupper() for token in tokens)):
-        return name
-    return None
-
-
 SERIES_RULE = "participants-series"
 # Between the names of a series: "Able, Baker, and Carr", "Able, Baker and Carr".
 SERIES_SEPARATOR = lazy_pattern(r",\s+(?:and\s+)?|\s+and\s+")
@@ -208,7 +190,16 @@ def split_persons(text: str, reporter: Reporter | None = None, line: int | None 
             parts.append((left, match.group()))
             position = match.end()
     parts.append((text[position:], ""))
-    return parts
+    return [piece for part, separator in parts for piece in _run_on(part, separator, reporter, line)]
+
+
+def _run_on(text: str, separator: str, reporter: Reporter | None, line: int | None) -> list[tuple[str, str]]:
+    pieces = split_run_on(text)
+    if len(pieces) > 1 and reporter is not None:
+        reporter.decide(RUN_ON_RULE, excerpt(text), f"{len(pieces)} persons",
+                        "names run together: a title or a full name follows the end of a name", line)
+    pieces[-1] = (pieces[-1][0], pieces[-1][1] + separator)
+    return pieces
 
 
 def read_participants(block: TextBlock, group: int, used: dict[str, int],
@@ -228,9 +219,9 @@ def read_participant_lines(lines: list[tuple[int, str]], group: int, used: dict[
     """
     groups: list[tuple[str, list[Person]]] = []
     for index, (number, text) in enumerate(lines):
-        side = side_name(text)
-        # A side's line heads the persons under it; with none under it, it is read as a person.
-        if side is not None and index + 1 < len(lines) and side_name(lines[index + 1][1]) is None:
+        side = group_name(text)
+        # A group's line heads the persons under it; with none under it, it is read as a person.
+        if side is not None and index + 1 < len(lines) and group_name(lines[index + 1][1]) is None:
             groups.append((side, []))
             continue
         if not groups:
@@ -302,7 +293,7 @@ class SideBlockRecognizer:
 
     def test(self, block: TextBlock, state: ParseState) -> bool:
         return (state.part in (HEADER, PARTICIPANTS) and len(block.lines) > 1
-                and side_name(block.lines[0].text) is not None and is_name_lines(block))
+                and group_name(block.lines[0].text) is not None and is_name_lines(block))
 
     def run(self, block: TextBlock, state: ParseState) -> None:
         groups = read_participant_lines(read_name_lines(block), len(state.document.groups) + 1,

@@ -12,8 +12,9 @@ persons.not-name.common-word       sentence openers, months, demonyms, titles, t
 persons.not-name.abbreviated-title "Lt. Col. Eck": "Col" is the title "Col." cut at its period
 persons.not-name.organization      "General Assembly", "Federal Republic": an organization's
                                    or a polity's last word (``organization-words.txt``)
-persons.not-name.common-noun       "General Situation": a word with the ending of an abstract
-                                   noun ("-tion", "-sion", "-ism", "-ity", "-ment")
+persons.not-name.common-noun       "General Situation", "Developments": a word with the ending
+                                   of an abstract noun ("-tion", "-sion", "-ism", "-ity",
+                                   "-ment"), or its plural
 persons.not-name.place             countries, capitals, regions (``places.txt``), and any word
                                    after a preposition of place in the document ("in Vienna")
 persons.not-name.longer-name       "Able Foundation": a word before an organization word
@@ -40,6 +41,11 @@ ABSTRACT_ENDINGS = ("tion", "sion", "ism", "ity")
 
 
 def _abstract_noun(word: str) -> bool:
+    """"Situation", "Security", and their plurals ("Developments", "Authorities")."""
+    if word.endswith("ies"):
+        word = word[:-3] + "y"
+    elif word.endswith("s"):
+        word = word[:-1]
     return len(word) > 5 and (word.endswith(ABSTRACT_ENDINGS) or (len(word) > 8 and word.endswith("ment")))
 
 

@@ -8,7 +8,9 @@ A label is resolved, in this order (each a named rule, recorded for ``--explain`
 - ``labels.role``: "The President" → the one participant listed by that role or holding it;
 - ``labels.name``: "Dr. Able", "Able", "Q. Mr. Able" → the person of that surname;
 - ``labels.initial``: "K" → the one participant whose surname begins with that letter;
-- ``labels.new-person``: any other name → a new person, who speaks though no list names them.
+- ``labels.new-person``: any other name → a new person, who speaks though no list names them;
+- ``labels.role-phrase``: "First Party", "Unidentified Speaker" (capitalized words that are no
+  name) → the one person listed by that role, else a person known by that role alone.
 
 A label that stands for nobody known ("D" where no participant's surname begins with D) stays
 a name without a speaker. A role ("The President") or a mark ("Q", "A") is no name, as a role
@@ -32,6 +34,8 @@ QUESTION_ANSWER = re.compile(r"^[QA]\.\s+")
 # A label of words in capitals, of two letters or more ("MR. ABLE", "McCARR" with its prefix).
 CAPITALS = re.compile(r"(?:Ma?c)?[^\sa-z]{2,}(?:\s+(?:Ma?c)?[^\sa-z]{2,})*")
 NAME_WORD = lazy_pattern(NAME)
+# "First Party", "Unidentified Speaker": capitalized words, one to three, none a single letter.
+ROLE_PHRASE = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}")
 
 
 def resolve_labels(document: Document, table: Identities, reporter: Reporter) -> None:
@@ -73,6 +77,7 @@ _REASONS = {
     "labels.initial": "the label is the initial of one participant's surname",
     "labels.new-person": "the label is a name no list gives: a new person",
     "labels.question-answer": "'Q' and 'A' both label turns: they mark questions and answers",
+    "labels.role-phrase": "the label is a role, not a name: the person who speaks in that role",
 }
 
 
@@ -99,6 +104,8 @@ def _speaker(label: str, roles: dict[str, Person], document: Document,
         holders = [person for person in document.participants if (person.surname or "").startswith(text)]
         if len(holders) == 1:
             return "labels.initial", holders[0]
+    if ROLE_PHRASE.fullmatch(" ".join(words)):
+        return "labels.role-phrase", _role_person(words, table)[1]
     return "", None
 
 

@@ -21,6 +21,7 @@ from tei.resolve.persons.identity import Identities
 from tei.resolve.persons.shapes import ARTICLE_BEFORE, FOLLOWER, TITLE_PHRASE, WORD, at_sentence_start
 
 PREFIX_WINDOW = 80
+INITIAL_WORD = re.compile(INITIAL)
 
 
 @functools.lru_cache(maxsize=64)
@@ -52,22 +53,26 @@ class Linker:
     def _name_start(text: str, prefix: re.Match[str] | None, surname: int, person: Person) -> int:
         """Where the mention begins: at the title, at the given names, or at the surname.
 
-        "Later Ann Able" → at "Ann" ("Later" starts the sentence). Unknown given names count
-        only without a title and away from a sentence start; known ones always.
+        Given names the person is known by count first ("Between Ann Able": at "Ann"). "Later
+        Ann Able" → at "Ann" ("Later" starts the sentence). Unknown given names count only
+        without a title and away from a sentence start, except a name word before a middle
+        initial, which is a given name wherever it stands ("Ann B. Able" opening a sentence).
         """
         if prefix is None:
             return surname
         tokens = list(WORD.finditer(prefix.group("given")))
         if not tokens:
             return prefix.start()
-        for index, token in enumerate(tokens):
-            names = [t.group() for t in tokens[index:]]
-            start = prefix.start("given") + token.start()
-            if all(name in person.forenames for name in names):
-                return prefix.start() if index == 0 else start
-            if not prefix.group("title") and (index > 0 or not at_sentence_start(text, start)) and all(
-                    is_name_word(name) for name in names):
-                return start
+        words = [token.group() for token in tokens]
+        starts = [prefix.start("given") + token.start() for token in tokens]
+        for index in range(len(words)):
+            if all(name in person.forenames for name in words[index:]):
+                return prefix.start() if index == 0 else starts[index]
+        for index in range(len(words)):
+            before_initial = index + 1 < len(words) and INITIAL_WORD.fullmatch(words[index + 1]) is not None
+            if not prefix.group("title") and (index > 0 or before_initial or not at_sentence_start(text, starts[index])) \
+                    and all(is_name_word(name) for name in words[index:]):
+                return starts[index]
         return surname
 
     def _mention(self, text: str, match: re.Match[str]) -> tuple[int, int, int, Person] | None:

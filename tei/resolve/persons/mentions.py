@@ -14,6 +14,8 @@ persons.subject-of-verb        "Dorn replied", "Able and Baker discuss", "said C
 persons.object-of-verb         "had told Dorn that": the object of a verb of addressing
 persons.possessive             "Able’s letter"
 persons.listed-with-a-person   "Able, Baker and Carr" where one of them is a person
+persons.listed-names           "Able, Baker and Carr": three names or more, none of them a
+                               place, an organization or a common word
 persons.named-as               "a man named Dorn", "an aide called Dorn"
 persons.relative-who           "Dorn, who": the antecedent of "who"
 persons.signer                 a signature line ("Ann Dorn") at the end of a document
@@ -39,6 +41,7 @@ from tei.model import Closing, Document, iter_inlines
 from tei.resolve.persons.exclusions import in_longer_name, not_a_name, places_in
 from tei.resolve.persons.shapes import (
     ARTICLE_BEFORE,
+    ORGANIZATION_WORDS,
     PARTICLE,
     SECOND_NAME,
     SURNAME,
@@ -68,6 +71,8 @@ PARTICLE_NAME = lazy_pattern(NAME_START + rf"(?P<surname>(?:{NAME}\s+)?(?:{PARTI
 PARTICLE_START = lazy_pattern(rf"(?:{alternation(PARTICLES, not_after=WORD_NOT_AFTER)})\s")
 LIST = lazy_pattern(NAME_START + rf"(?P<items>{SURNAME}(?:,\s+{SURNAME})*,?\s+and\s+{SURNAME}){NAME_END}")
 LIST_ITEM = lazy_pattern(SURNAME)
+ORGANIZATION_OF = re.compile(r"(\w+)\s+of\s+\Z")
+LISTED_NAMES = 3  # names listed without a person known among them: "Able, Baker and Carr"
 WINDOW = 80
 # "named Dorn", "called Ann Dorn" (not "so-called Dorn territory").
 NAMED_AS = lazy_pattern(rf"(?<![\w’'\-])(?:named|called)\s+(?P<given>(?:{NAME}\s+)?)(?P<surname>{SURNAME}){NAME_END}")
@@ -255,9 +260,9 @@ def discover(document: Document, reporter: Reporter,
                     _keep(candidate, places, text, found, reporter, explained)
             surnames.update(candidate.surname for candidate in found[counted:])
             counted = len(found)
-            if " and " not in text or not any(surname in text for surname in surnames):
-                continue  # a list of names with a person needs both
-            for candidate in _listed_with_a_person(text, surnames, line):
+            if " and " not in text or ("," not in text and not any(surname in text for surname in surnames)):
+                continue  # a list of names needs "and", and a person or three names (two commas)
+            for candidate in _listed(text, surnames, places, line):
                 _keep(candidate, places, text, found, reporter, explained)
     for candidate, text in _signatures(document):
         _keep(candidate, places, text, found, reporter, explained)
@@ -292,12 +297,27 @@ def _keep(candidate: Candidate, places: set[str], text: str, found: list[Candida
         found.append(candidate)
 
 
-def _listed_with_a_person(text: str, persons: set[str], line: int) -> Iterator[Candidate]:
-    """"Able, Baker and Carr": names listed with a person are persons."""
+def _names_a_thing(text: str, start: int) -> bool:
+    """"the Able, Baker and Carr report", "the law firm of Able, Baker and Carr": names after an
+    article, or after an organization's word and "of", make the name of a thing."""
+    if ARTICLE_BEFORE.search(text, max(0, start - 5), start):
+        return True
+    before = ORGANIZATION_OF.search(text, max(0, start - 30), start)
+    return before is not None and before.group(1).capitalize() in ORGANIZATION_WORDS
+
+
+def _listed(text: str, persons: set[str], places: set[str], line: int) -> Iterator[Candidate]:
+    """persons.listed-with-a-person: "Able, Baker and Carr" where one of them is a person;
+    persons.listed-names: three names or more listed, every one of them possibly a name (none a
+    place, an organization or a common word), where they do not name a thing (:func:`_names_a_thing`)."""
     for match in LIST.finditer(text):
         items = [item.group() for item in LIST_ITEM.finditer(match.group("items"))]
         if any(item in persons for item in items):
             for item in items:
                 if item not in persons:
-                    yield Candidate(item, rule="persons.listed-with-a-person",
-                                    reason="listed with a person", line=line)
+                    yield Candidate(item, rule="persons.listed-with-a-person", reason="listed with a person", line=line)
+        elif len(items) >= LISTED_NAMES and not _names_a_thing(text, match.start()) \
+                and not any(not_a_name(item, False, places) for item in items):
+            for item in items:
+                yield Candidate(item, rule="persons.listed-names", reason=f"one of {len(items)} names listed together",
+                                line=line)

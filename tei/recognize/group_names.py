@@ -1,0 +1,58 @@
+"""The names of groups in a list of participants: lines that head the persons under them.
+
+    "U.S. Side", "United States", "U.S.S.R.:"    → a side of the table (:func:`side_name`)
+    "State", "CIA", "White House"                 → the department or agency they represent (:func:`agency_name`)
+    "Other Persons Present", "Also Present:"      → those present besides the sides (:func:`attendance_name`)
+
+Such a line is no person; with nobody listed under it, the participants reader takes it as one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tei.lexicon import words
+from tei.lexicon.names import PEOPLES
+
+SIDE_WORDS = words("places") | PEOPLES | frozenset(
+    ["United", "States", "Soviet", "Union", "Kingdom", "Republic", "Federal", "Democratic", "People’s",
+     "People's", "of", "the", "and", "Side", "Delegation", "Government", "Team"])
+SIDE_ENDINGS = frozenset(["Side", "side", "Delegation", "delegation", "Team", "team"])
+COUNTRY_CODE = re.compile(r"^(?:[A-Z]\.){2,}$")
+AGENCIES = words("agencies")
+# "Other Persons Present", "Others Present", "Also Present", "Also Attending": the words that
+# introduce those who attend without belonging to a side.
+ATTENDANCE = re.compile(r"(?:Others?|Also)\b(?:\s+\w+){0,2}\s+(?:Present|Attending|Participating)", re.IGNORECASE)
+
+
+def side_name(text: str) -> str | None:
+    """The line names a side of the table, not a person: "U.S. Side", "United States", "U.S.S.R.:".
+
+    ``"Soviet Delegation"`` → ``"Soviet Delegation"``; ``"Ambassador Able"`` → None.
+    """
+    name = text.strip().rstrip(":").strip()
+    tokens = name.split()
+    if not tokens or len(tokens) > 6:
+        return None
+    if tokens[-1] in SIDE_ENDINGS or (all(token in SIDE_WORDS or COUNTRY_CODE.match(token) for token in tokens)
+                                      and any(token[0].isupper() for token in tokens)):
+        return name
+    return None
+
+
+def agency_name(text: str) -> str | None:
+    """The line names a department or agency that the persons under it represent ("State",
+    "CIA", "White House"), as minutes of a council list those present: a group's name, no person."""
+    name = text.strip().rstrip(":").strip()
+    return name if name in AGENCIES else None
+
+
+def attendance_name(text: str) -> str | None:
+    """The line introduces those present besides the sides: "Other Persons Present", "ALSO PRESENT:"."""
+    name = text.strip().rstrip(":").strip()
+    return name if ATTENDANCE.fullmatch(name) else None
+
+
+def group_name(text: str) -> str | None:
+    """The name of the group the line heads (a side, an agency, those also present), or None."""
+    return side_name(text) or agency_name(text) or attendance_name(text)
