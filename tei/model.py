@@ -223,6 +223,7 @@ class Document:
     markings: list[Marking] = field(default_factory=list)  # classification lines above and among the header
     groups: list[list[Person]] = field(default_factory=list)
     sides: list[str] = field(default_factory=list)  # each group's name where the text gives one ("U.S. Side")
+    affiliated_sides: list[str] = field(default_factory=list)  # else from its members' affiliations, or ""
     participants_head: str = ""  # the label of the participants where the text has one ("PARTICIPANTS:")
     mentioned: list[Person] = field(default_factory=list)
     body: list[Block] = field(default_factory=list)

@@ -283,6 +283,13 @@ def test_one_person_written_with_titles_and_initials_is_not_run_on(line: str) ->
     assert [person for person, _surname in groups[0]] == ["able", "baker"]
 
 
+def test_an_entry_that_is_no_name_stays_text_after_the_participant_before_it() -> None:
+    document = document_of("Able said yes.\n", "1. Memorandum of Telephone Conversation\n\n"
+                           "Participants: | Mr. Able and Mr. Baker. | Telephone conversation, 6:40 p. m., May 1, 1951.\n\n")
+    assert [person.id for person in document.participants] == ["able", "baker"]
+    assert document.participants[-1].tail.endswith("Telephone conversation, 6:40 p. m., May 1, 1951.")
+
+
 def test_a_participants_label_with_side_lines_and_continuation_lines() -> None:
     sides, groups = participants_of("PARTICIPANTS:\n\nU.S.S.R.\nDeputy Minister Carr\nMr. Dorn, interpreter\n\n"
                                     "United States\nAmbassador Able, Assistant Secretary\n    for Trade Policy\n"
@@ -356,6 +363,13 @@ def test_q_and_a_labels_mark_questions_and_answers_not_initials() -> None:
                  "1. Memorandum of Conversation\n\n\n    • Mr. Able\n    • Mr. Baker\n\n") == []
 
 
+def test_the_mark_of_a_question_or_answer_before_a_name_is_no_part_of_it() -> None:
+    memo = ("1. Interview\n\n\n    • Mr. Able\n    • Dr. Baker\n\n"
+            "Q. Mr. Able: Will it go forward?\n\nA. Dr. Baker: That depends.\n\nQ. Mr. Able: When?\n\nA. Dr. Baker: Soon.\n")
+    assert [who for _label, who in turns(memo)] == [["able"], ["baker"], ["able"], ["baker"]]
+    assert [text for text, _ref in links("", memo)] == ["Mr. Able", "Dr. Baker", "Mr. Able", "Dr. Baker"]
+
+
 def test_a_participant_whose_last_word_is_no_surname_is_listed_by_role() -> None:
     from tei.recognize.participants import parse_participant
 
@@ -391,6 +405,9 @@ def test_an_office_of_several_words_is_the_participants_title() -> None:
     role = parse_participant("The Secretary of State", 1, 1)
     assert (role.role_names, role.surname, role.role_only, role.id) == (
         ["Secretary", "of", "State"], None, True, "secretary-of-state")
+    posted = parse_participant("FRG Ambassador to the U.S. Dr. Ann Dorn", 1, 1)
+    assert (posted.role_names, posted.forenames, posted.surname) == (
+        ["FRG", "Ambassador", "to", "the", "U.S.", "Dr."], ["Ann"], "Dorn")
     professor = parse_participant("Professor Baker - Chairman", 1, 1)
     assert (professor.role_names, professor.surname, professor.occupations) == (["Professor"], "Baker", ["Chairman"])
 

@@ -76,6 +76,13 @@ def side(document: Document, number: int) -> str:
     return document.sides[number - 1] if number <= len(document.sides) else ""
 
 
+def header_side(document: Document, number: int) -> str:
+    """The name of group ``number`` for the header: the text's, else the one its members'
+    affiliations give (the text's own list shows only what the text says), or ""."""
+    affiliated = document.affiliated_sides[number - 1] if number <= len(document.affiliated_sides) else ""
+    return side(document, number) or affiliated
+
+
 def page_range(pages: list[str]) -> tuple[str, str] | None:
     """The printed pages a document covers: it starts on the page before its first marker."""
     numbers = [page for page in pages if page.isdigit()]

@@ -10,8 +10,8 @@ from tei.encode.common import (
     conversion_date,
     field_dateline,
     field_value,
+    header_side,
     page_range,
-    side,
     sub,
 )
 from tei.model import Document, Person
@@ -70,8 +70,8 @@ def encode_profile_desc(header: etree._Element, document: Document) -> None:
         participants = sub(sub(profile, "particDesc"), "listPerson", type="participants")
         for number, group in enumerate(document.groups, start=1):
             group_list = sub(participants, "listPerson", type="group", n=str(number))
-            if side(document, number):
-                sub(group_list, "head", side(document, number))
+            if header_side(document, number):
+                sub(group_list, "head", header_side(document, number))
             for person in group:
                 encode_person(group_list, person, "participant")
     address = [field for field in document.fields if field.kind in CORRESP_ACTIONS and field_value(field)]

@@ -61,17 +61,21 @@ def _surname(tokens: list[str]) -> tuple[str | None, list[str]]:
     return " ".join(tokens[start:]), tokens[:start]
 
 
+# What an office's words may go on with: "Secretary of State", "Ambassador to the U.S.".
+OFFICE_WORDS = frozenset(["of", "to", "at", "in"])
+
+
 def _title_words(tokens: list[str]) -> list[str]:
-    """The title words that open a name's tokens, taken off them; "Secretary of State Able" and
-    "Minister of the Interior Able" keep their office ("of State") in the title, and "Secretary of
-    State" alone is all title."""
+    """The title words that open a name's tokens, taken off them; "Secretary of State Able",
+    "Minister of the Interior Able" and "Ambassador to the U.S. Dr. Able" keep their office ("of
+    State", "to the U.S.") in the title, and "Secretary of State" alone is all title."""
     roles: list[str] = []
     while len(tokens) > 1:
         if is_title_word(tokens[0]):
             roles.append(tokens.pop(0))
             continue
         office = 3 if tokens[1:2] == ["the"] else 2
-        if roles and tokens[0] == "of" and len(tokens) >= office and tokens[office - 1][:1].isupper():
+        if roles and tokens[0] in OFFICE_WORDS and len(tokens) >= office and tokens[office - 1][:1].isupper():
             roles += [tokens.pop(0) for _ in range(office)]
             continue
         break
@@ -224,6 +228,9 @@ def read_participant_lines(lines: list[tuple[int, str]], group: int, used: dict[
         if side is not None and index + 1 < len(lines) and group_name(lines[index + 1][1]) is None:
             groups.append((side, []))
             continue
+        if groups and groups[-1][1] and not_a_name(text):
+            _describe_last(groups[-1][1][-1], text, reporter, number)
+            continue
         if not groups:
             groups.append(("", []))
         for part, separator in split_persons(text, reporter, number):
@@ -232,6 +239,27 @@ def read_participant_lines(lines: list[tuple[int, str]], group: int, used: dict[
             _unique_id(person, used)
             groups[-1][1].append(person)
     return groups
+
+
+NOT_A_NAME_RULE = "participants-not-a-name"
+# Lower-case words a name or a title may hold: "Mr. and Mrs. Able", "Ambassador to the U.S.".
+NAME_CONNECTORS = PARTICLES | frozenset(["of", "the", "and", "to", "for", "at", "in", "on"])
+
+
+def not_a_name(text: str) -> bool:
+    """"Telephone conversation, 6:40 p.m.": an entry whose second word is a lower-case word
+    (other than a particle or a title's "of the") names no person ("Mr. Able and his wife" does)."""
+    words = DESCRIPTOR_SEPARATOR.split(text.strip(), maxsplit=1)[0].split()
+    return len(words) > 1 and words[1].isalpha() and words[1].islower() and words[1] not in NAME_CONNECTORS
+
+
+def _describe_last(person: Person, text: str, reporter: Reporter | None, line: int) -> None:
+    """The entry stays in the list, as text after the person before it."""
+    person.tail += " " + text
+    person.tail_content = [person.tail]
+    if reporter is not None:
+        reporter.decide(NOT_A_NAME_RULE, excerpt(text), "no participant, text after the one before",
+                        "a lower-case word where a name stands", line)
 
 
 def _unique_id(person: Person, used: dict[str, int]) -> None:

@@ -442,10 +442,16 @@
   <xsl:template name="side">
     <xsl:param name="number" select="0"/>
     <xsl:param name="show-head" select="true()"/>
+    <xsl:variable name="affiliated" select="normalize-space(ancestor::tei:TEI[1]/tei:teiHeader/tei:profileDesc/tei:particDesc
+                                            /tei:listPerson/tei:listPerson[@n = $number]/tei:head)"/>
     <div class="side">
       <xsl:choose>
         <xsl:when test="tei:head and $show-head">
           <h3><xsl:apply-templates select="tei:head/node()"/></h3>
+        </xsl:when>
+        <xsl:when test="$number &gt; 0 and count(../../tei:item[tei:list]) &gt; 1 and $affiliated">
+          <!-- The text gives no name; the header names the group from its members' affiliations. -->
+          <h3 class="affiliated"><xsl:value-of select="$affiliated"/></h3>
         </xsl:when>
         <xsl:when test="$number &gt; 0 and count(../../tei:item[tei:list]) &gt; 1">
           <h3 class="quiet"><xsl:value-of select="concat($side-label, ' ', $number)"/></h3>

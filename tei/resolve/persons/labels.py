@@ -61,6 +61,10 @@ def resolve_labels(document: Document, table: Identities, reporter: Reporter) ->
             # Not a name (a role, a mark): plain text, joined to the separator after it.
             rest = item.content[1] if len(item.content) > 1 and isinstance(item.content[1], str) else None
             item.content[:2 if rest is not None else 1] = [label.text + (rest or "")]
+        elif person is not None and (mark := QUESTION_ANSWER.match(label.text)):
+            # "Q. Mr. Able": the mark of a question is no part of the name.
+            label.text = label.text[mark.end():]
+            item.content.insert(0, mark.group())
         if reporter.explaining and rule:
             verdict = f"said by #{person.id}" if person else "nobody's label"
             reporter.decide(rule, f"'{label.text}:'", verdict, _REASONS[rule], None)
