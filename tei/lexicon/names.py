@@ -42,7 +42,14 @@ LOWER = _letter_class("islower")
 # A capitalized word ("Able", "McKay", "Ødegaard", "D’Arcy"), optionally with an apostrophe suffix.
 # "(?:X){1,2}" rather than "X(?:X)?": the same matches, tried in the same order, with each
 # letter class written once less, since every class costs re a bitmap of the BMP to compile.
-NAME = rf"(?:[{UPPER}][{LOWER}]+){{1,2}}(?:[’'ʼ][{LOWER}]{{2,}})?"
+# The runs of lower-case letters are possessive ("++"): what may follow a run (a capital, an
+# apostrophe, or whatever a pattern puts after a name: a space, punctuation, the end) never
+# starts with a lower-case letter, so giving letters back could never succeed, and ``re``
+# no longer tries, letter by letter, at every capitalized word that is not followed as required.
+NAME = rf"(?:[{UPPER}][{LOWER}]++){{1,2}}(?:[’'ʼ][{LOWER}]{{2,}}+)?"
+# A name from its second character on, for patterns that consume the capital first (see
+# :data:`tei.resolve.persons.shapes.SURNAME_AT_START`).
+NAME_TAIL = rf"[{LOWER}]++(?:[{UPPER}][{LOWER}]++)?(?:[’'ʼ][{LOWER}]{{2,}}+)?"
 INITIAL = rf"[{UPPER}]\."
 # "ʼ" (a modifier letter, so a word character) ends a name in the possessive: "Rogersʼ".
 NAME_END = r"(?!(?!ʼ)\w|[\-/]\w)"

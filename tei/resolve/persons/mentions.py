@@ -45,6 +45,7 @@ from tei.resolve.persons.shapes import (
     PARTICLE,
     SECOND_NAME,
     SURNAME,
+    SURNAME_AT_START,
     TITLE_START,
     TITLED_NAME,
     at_sentence_start,
@@ -60,16 +61,16 @@ SUBJECT_VERBS = SAYING | words("action-verbs") | AUXILIARIES
 # "said Able would", "that Baker might": after these an auxiliary's subject is a person.
 REPORTING = lazy_pattern(rf"(?:{alternation(SAYING | {'that'})})\s+\Z")
 SUBJECT_THEN_VERB = lazy_pattern(
-    NAME_START + rf"(?P<surname>{SURNAME})(?:,\s+too,)?\s+(?:(?:{alternation(words('adverbs'))})\s+){{0,2}}"
+    rf"(?P<surname>{SURNAME_AT_START})(?:,\s+too,)?\s+(?:(?:{alternation(words('adverbs'))})\s+){{0,2}}"
     rf"(?P<verb>{alternation(SUBJECT_VERBS)})(?![\w’'])")
 NAME_WORD = lazy_pattern(NAME)
-JOINT_BEFORE = lazy_pattern(NAME_START + rf"(?P<first>{SURNAME})\s+and\s+\Z")
+JOINT_BEFORE = lazy_pattern(rf"(?P<first>{SURNAME_AT_START})\s+and\s+\Z")
 OBJECT = lazy_pattern(rf"(?:{alternation(words('object-verbs'), not_after=WORD_NOT_AFTER)})\s+(?P<surname>{SURNAME})"
                     rf"(?=\s+(?:that|to|about|of|for|whether|if|how|what|why|when|he|she)\b|[,;.])")
-POSSESSIVE = lazy_pattern(NAME_START + rf"(?P<surname>{SURNAME})[’']s\s+(?=[\w“])")
+POSSESSIVE = lazy_pattern(rf"(?P<surname>{SURNAME_AT_START})[’']s\s+(?=[\w“])")
 PARTICLE_NAME = lazy_pattern(NAME_START + rf"(?P<surname>(?:{NAME}\s+)?(?:{PARTICLE})\s+{NAME}){NAME_END}")
 PARTICLE_START = lazy_pattern(rf"(?:{alternation(PARTICLES, not_after=WORD_NOT_AFTER)})\s")
-LIST = lazy_pattern(NAME_START + rf"(?P<items>{SURNAME}(?:,\s+{SURNAME})*,?\s+and\s+{SURNAME}){NAME_END}")
+LIST = lazy_pattern(rf"(?P<items>{SURNAME_AT_START}(?:,\s+{SURNAME})*,?\s+and\s+{SURNAME}){NAME_END}")
 LIST_ITEM = lazy_pattern(SURNAME)
 ORGANIZATION_OF = re.compile(r"(\w+)\s+of\s+\Z")
 LISTED_NAMES = 3  # names listed without a person known among them: "Able, Baker and Carr"
@@ -78,9 +79,8 @@ WINDOW = 80
 NAMED_AS = lazy_pattern(rf"(?<![\w’'\-])(?:named|called)\s+(?P<given>(?:{NAME}\s+)?)(?P<surname>{SURNAME}){NAME_END}")
 NAMED_WORDS = ("named ", "called ")
 WHO = ", who "
-BEFORE_WHO = lazy_pattern(NAME_START + rf"(?P<surname>{SURNAME})\Z")
+BEFORE_WHO = lazy_pattern(rf"(?P<surname>{SURNAME_AT_START})\Z")
 SIGNATURE = lazy_pattern(rf"(?P<given>(?:(?:{NAME}|{INITIAL})\s+){{0,3}})(?P<surname>{SURNAME})")
-PREVIOUS_WORD = re.compile(r"(\S+)\s+\Z")
 
 
 @dataclass
@@ -149,11 +149,13 @@ class SubjectOfVerb:
                 continue
             verb = match.group("verb")
             given = ""
-            previous = PREVIOUS_WORD.search(text, max(0, start - 40), start)
-            if previous and NAME_WORD.fullmatch(previous.group(1)) and is_name_word(previous.group(1)) and \
-                    not at_sentence_start(text, previous.start(1)):
-                given, start = previous.group(1), previous.start(1)
-            if _capitalized_before(text, start):
+            previous = _previous_word(text, start)
+            if previous is not None:
+                word, begins = previous
+                if NAME_WORD.fullmatch(word) and is_name_word(word) and not at_sentence_start(text, begins):
+                    given, start = word, begins
+                    previous = _previous_word(text, start)
+            if previous is not None and _capitalized(text, *previous):
                 continue  # "Discussion Paper noted": part of a longer proper noun
             if verb in AUXILIARIES and not REPORTING.search(text, max(0, start - 30), start):
                 continue  # "Geneva would be": anything can be the subject of an auxiliary
@@ -219,14 +221,28 @@ class RelativeWho:
             position = text.find(WHO, position + len(WHO))
 
 
+def _previous_word(text: str, start: int) -> tuple[str, int] | None:
+    """The word that ends before the spaces before ``start``, and where it begins, looking back
+    at most 40 characters: what ``(\\S+)\\s+\\Z`` finds there, without trying every position."""
+    low = max(0, start - 40)
+    before = text[low:start]
+    end = len(before.rstrip())
+    if end == len(before) or end == 0:
+        return None
+    word = before[:end].rsplit(None, 1)[-1]
+    return word, low + end - len(word)
+
+
+def _capitalized(text: str, word: str, begins: int) -> bool:
+    """Whether ``word``, at ``begins``, is capitalized and not a sentence's first word."""
+    return word[0].isupper() and word.isalpha() and not at_sentence_start(text, begins)
+
+
 def _capitalized_before(text: str, start: int) -> bool:
     """Whether a capitalized word that is not a sentence's first word stands just before
     ("Discussion Paper noted", "for Political Affairs could"): part of a longer proper noun."""
-    match = PREVIOUS_WORD.search(text, max(0, start - 40), start)
-    if match is None:
-        return False
-    word = match.group(1)
-    return word[0].isupper() and word.isalpha() and not at_sentence_start(text, match.start(1))
+    previous = _previous_word(text, start)
+    return previous is not None and _capitalized(text, *previous)
 
 
 def build_rules() -> Registry[MentionRule]:
@@ -260,8 +276,8 @@ def discover(document: Document, reporter: Reporter,
                     _keep(candidate, places, text, found, reporter, explained)
             surnames.update(candidate.surname for candidate in found[counted:])
             counted = len(found)
-            if " and " not in text or ("," not in text and not any(surname in text for surname in surnames)):
-                continue  # a list of names needs "and", and a person or three names (two commas)
+            if " and " not in text:
+                continue  # no list of names
             for candidate in _listed(text, surnames, places, line):
                 _keep(candidate, places, text, found, reporter, explained)
     for candidate, text in _signatures(document):

@@ -16,15 +16,43 @@ from tei.lexicon.names import (
     NAME_END,
     NAME_NOT_AFTER,
     NAME_START,
+    NAME_TAIL,
     PARTICLES,
     TITLE_HEADS,
     TITLE_MODIFIERS,
+    UPPER,
 )
 from tei.model import Block, BulletList, Document, EditorialBlock, Inline, Paragraph, Section
 
-PARTICLE = alternation(PARTICLES | {particle.capitalize() for particle in PARTICLES})
+PARTICLE_FORMS = PARTICLES | {particle.capitalize() for particle in PARTICLES}
+PARTICLE = alternation(PARTICLE_FORMS)
 # A surname: a name word, or a compound with a particle ("de Gaulle", "Couve de Murville").
 SURNAME = rf"(?:(?:{NAME}\s+)?(?:{PARTICLE})\s+)?{NAME}"
+
+
+def _after_initial(words: frozenset[str]) -> str:
+    """``alternation(words)`` for the position after a word's first letter, each word's letter
+    checked by a look-behind: ``{"de", "von"}`` → ``(?:(?<=d)e|(?<=v)on)``."""
+    tails: dict[str, set[str]] = {}
+    for word in words:
+        tails.setdefault(word[0], set()).add(word[1:])
+    branches = []
+    for initial, rests in sorted(tails.items()):
+        rest = alternation(rest for rest in rests if rest) if rests - {""} else ""
+        branches.append(f"(?<={re.escape(initial)})" + (f"(?:{rest})?" if rest and "" in rests else rest))
+    return "(?:" + "|".join(branches) + ")"
+
+
+_PARTICLE_INITIALS = "".join(sorted({particle[0] for particle in PARTICLE_FORMS if not particle[0].isupper()}))
+# NAME_START + SURNAME, the same matches tried in the same order, written to open with the class
+# of the letters a surname can begin with: ``re`` then skips ahead to those letters instead of
+# trying the look-behind and the surname at every position of a text. The first letter is
+# consumed by the class, the look-behind checks the character before it, and each branch goes
+# on from the second letter (a capital's branches: not after a particle's lower-case initial).
+SURNAME_AT_START = (rf"[{UPPER}{_PARTICLE_INITIALS}](?<![{NAME_NOT_AFTER}].)"
+                    rf"(?:(?<![{_PARTICLE_INITIALS}]){NAME_TAIL}\s+(?:{PARTICLE})\s+{NAME}"
+                    rf"|{_after_initial(PARTICLE_FORMS)}\s+{NAME}"
+                    rf"|(?<![{_PARTICLE_INITIALS}]){NAME_TAIL})")
 # "Deputy Foreign Minister", "Secretary of State": modifiers, a head word, an office.
 TITLE_PHRASE = (rf"(?:(?:{alternation(TITLE_MODIFIERS)})\s+){{0,3}}(?:{alternation(TITLE_HEADS)})"
                 rf"(?:\s+of\s+(?:the\s+)?{NAME}(?=\s+{NAME}))?")
