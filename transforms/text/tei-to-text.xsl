@@ -127,7 +127,7 @@
     <xsl:param name="node" select="."/>
     <xsl:variable name="collapse"
                   select="$whitespace = 'normalize'
-                          or ($whitespace = 'auto' and $node//text()[contains(., '&#10;')])"/>
+                          or ($whitespace = 'auto' and $node/descendant::text()[contains(., '&#10;')])"/>
     <xsl:choose>
       <xsl:when test="$collapse">
         <xsl:value-of select="translate(normalize-space($text), $lb-mark, '&#10;')"/>
