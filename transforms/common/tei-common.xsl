@@ -47,25 +47,28 @@
            use="generate-id(self::node()[. = 'no'][parent::tei:lb or parent::tei:pb or parent::tei:cb]
                             /../following-sibling::node()[1][self::text()])"/>
 
+  <!-- The texts (one, or a group's with the one around them). What is selected in
+       them below is selected along the descendant axis from here: a selection like
+       "//tei:text//tei:note[…]" lists every node of the text and merges the children
+       of each, which libxml2 does more slowly per node the larger the document; and
+       each selection is a walk of the whole document, so they share the ones they can. -->
+  <xsl:variable name="texts" select="//tei:text"/>
+  <xsl:variable name="text-notes" select="$texts/descendant::tei:note"/>
+
   <!-- The memorandum itself: the first document div, else the body. -->
   <xsl:variable name="doc-div"
-                select="(/descendant::tei:div[@type='document'][ancestor::tei:text]
-                         | /descendant::tei:body[parent::tei:text][not(tei:div[@type='document'])])[1]"/>
+                select="($texts/descendant::tei:div[@type='document'] | $texts/tei:body[not(tei:div[@type='document'])])[1]"/>
 
   <!-- A footnote is any note in the text that is not an inline (bracketed) one,
        wherever its reference stands: in a paragraph, in an editorial note, in
-       another note. The OH dialect writes footnotes without @place. (Selected in
-       one walk along the descendant axis, as are the other node-sets of the whole
-       text: "//tei:text//tei:note[…]" lists every node of the text and merges the
-       children of each, which libxml2 does more slowly per node the larger the
-       document.) -->
-  <xsl:variable name="footnotes" select="/descendant::tei:note[not(@place='inline')][ancestor::tei:text]"/>
+       another note. The OH dialect writes footnotes without @place. -->
+  <xsl:variable name="footnotes" select="$text-notes[not(@place='inline')]"/>
 
   <!-- Headings that open a section: ours are div/head; the OH dialect also
        writes run-in headings as p[@rend='sectiontitleital']. -->
   <xsl:variable name="headings"
-                select="/descendant::tei:head[parent::tei:div[not(@type='document')]][ancestor::tei:text]
-                        | /descendant::tei:p[@rend='sectiontitleital'][ancestor::tei:text]"/>
+                select="$texts/descendant::tei:head[parent::tei:div[not(@type='document')]]
+                        | $texts/descendant::tei:p[@rend='sectiontitleital']"/>
 
   <!-- Each heading's number among $headings, counted once: section-id looks it
        up by key (in this node-set, hence the for-each that makes it the context)
@@ -90,7 +93,7 @@
   <xsl:key name="note-number" match="note-number" use="@id"/>
   <xsl:key name="note-by-n" match="tei:note" use="@n[not(../@place='inline')][ancestor::tei:text]"/>
 
-  <xsl:variable name="apps" select="/descendant::tei:app[ancestor::tei:text]"/>
+  <xsl:variable name="apps" select="$texts/descendant::tei:app"/>
   <xsl:variable name="app-numbers-tree">
     <xsl:for-each select="$apps">
       <app-number id="{generate-id()}" n="{position()}"/>

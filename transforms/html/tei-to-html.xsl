@@ -48,7 +48,7 @@
   <xsl:variable name="headers" select="//tei:teiHeader"/>
 
   <!-- The utterances with a speaker, found in one walk (see the keys in common). -->
-  <xsl:variable name="said" select="/descendant::tei:said[@who][ancestor::tei:text]"/>
+  <xsl:variable name="said" select="$texts/descendant::tei:said[@who]"/>
   <xsl:variable name="has-said" select="boolean($said)"/>
   <!-- Utterances of several speakers ("#able #baker"): the key knows only the first. -->
   <xsl:variable name="said-by-several" select="$said[contains(normalize-space(@who), ' ')]"/>
@@ -74,7 +74,6 @@
   <!-- ===== page ===== -->
 
   <xsl:template match="/">
-    <xsl:variable name="texts" select="//tei:text"/>
     <xsl:variable name="doc-lang" select="(/tei:TEI/@xml:lang | $texts/@xml:lang)[1]"/>
     <html>
       <xsl:attribute name="lang">
@@ -127,8 +126,8 @@
       <xsl:when test="normalize-space(($headers//tei:titleStmt/tei:title)[1])">
         <xsl:value-of select="normalize-space(($headers//tei:titleStmt/tei:title)[1])"/>
       </xsl:when>
-      <xsl:when test="normalize-space((/descendant::tei:docTitle[ancestor::tei:text])[1])">
-        <xsl:value-of select="normalize-space((/descendant::tei:docTitle[ancestor::tei:text])[1])"/>
+      <xsl:when test="normalize-space(($texts/descendant::tei:docTitle)[1])">
+        <xsl:value-of select="normalize-space(($texts/descendant::tei:docTitle)[1])"/>
       </xsl:when>
       <xsl:otherwise><xsl:value-of select="$untitled"/></xsl:otherwise>
     </xsl:choose>
@@ -351,11 +350,13 @@
   <!-- Source citation, printed pages and the list of page anchors. -->
   <xsl:template name="facts">
     <!-- The note in the text carries markup (linked names); the header's copy is the fallback. -->
-    <xsl:variable name="text-source" select="($doc-div/descendant::tei:note[@type='source'])[1]"/>
+    <!-- the first in the memorandum: a note whose ancestors include $doc-div -->
+    <xsl:variable name="text-source"
+                  select="$text-notes[@type='source'][$doc-div and count(ancestor::* | $doc-div) = count(ancestor::*)][1]"/>
     <xsl:variable name="source"
                   select="$text-source | ($headers//tei:bibl/tei:note[@type='source'])[1][not($text-source)]"/>
     <xsl:variable name="range"><xsl:call-template name="page-range"/></xsl:variable>
-    <xsl:variable name="breaks" select="/descendant::tei:pb[@n][ancestor::tei:text]"/>
+    <xsl:variable name="breaks" select="$texts/descendant::tei:pb[@n]"/>
     <xsl:if test="$source or normalize-space($range) or $breaks">
       <dl class="facts">
         <xsl:if test="$source">

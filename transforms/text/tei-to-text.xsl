@@ -54,7 +54,7 @@
 
   <xsl:template match="/">
     <xsl:call-template name="textStartHook"/>
-    <xsl:apply-templates select="(//tei:text)[1]" mode="block"/>
+    <xsl:apply-templates select="$texts[1]" mode="block"/>
     <xsl:call-template name="footnotes"/>
     <xsl:call-template name="apparatus"/>
     <xsl:call-template name="textEndHook"/>
