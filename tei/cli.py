@@ -23,6 +23,7 @@ from tei.clicommon import (
     BROKEN_PIPE_STATUS,
     Output,
     command,
+    input_name,
     one_line,
     read_input,
     refuse_overwriting_input,
@@ -72,14 +73,15 @@ def _list_rules(ctx: click.Context, _param: click.Parameter, value: bool) -> Non
 def convert(input_path: str, output_path: str, strict: bool, no_validate: bool, explain: bool,
             output_format: str, persons_path: str | None, persons_prefix: str | None, out: Output) -> None:
     """Convert a plain-text memorandum of conversation to TEI P5."""
-    from tei.converter import Converter, convert_bytes, default_converter
+    from tei.converter import Converter, default_converter
     from tei.read import MAX_TEXT_BYTES
 
     if output_format != "text" and not explain:
         raise click.UsageError("--format applies to --explain; give --explain too")
     refuse_overwriting_input(input_path, output_path)
-    data, name = read_input(input_path, out, MAX_TEXT_BYTES)
-    run = convert_bytes
+    if persons_prefix is not None and persons_path is None:
+        raise click.UsageError("--persons-prefix applies to --persons; give --persons FILE too")
+    run = default_converter().convert_bytes
     if persons_path is not None:
         from tei.resolve import build_passes
         from tei.resolve.persons.personography import read_personography, with_personography
@@ -87,10 +89,11 @@ def convert(input_path: str, output_path: str, strict: bool, no_validate: bool, 
         personography = read_personography(persons_path, persons_prefix)
         run = Converter(default_converter().recognizers,
                         with_personography(build_passes(), personography)).convert_bytes
-    elif persons_prefix is not None:
-        raise click.UsageError("--persons-prefix applies to --persons; give --persons FILE too")
-    result = run(data, name, validate=not no_validate, explain=explain,
-                 output_name="<stdout>" if output_path == "-" else output_path)
+    # Read as the converter is called, so that it holds the only reference to the input's
+    # bytes and lets them go once they are read.
+    name = input_name(input_path)
+    result = run(read_input(input_path, out, MAX_TEXT_BYTES)[0], name, validate=not no_validate,
+                 explain=explain, output_name="<stdout>" if output_path == "-" else output_path)
     out.diagnostics(result.diagnostics)
     if explain:
         _print_explanations(name, result.explanations, result.diagnostics, output_format)
@@ -105,7 +108,7 @@ def convert(input_path: str, output_path: str, strict: bool, no_validate: bool, 
     if no_validate:
         out.warning(f"{name}: warning: the TEI was written without validation")
     if not explain or output_path != "-":
-        write_output(output_path, result.xml, out)
+        write_output(output_path, result.write, out)
 
 
 def _print_explanations(name: str, explanations: list[Diagnostic], diagnostics: list[Diagnostic],

@@ -16,6 +16,10 @@ import click
 
 from tei.errors import Diagnostic, FileError, Level, TeiError
 
+#: Writes some bytes to a stream and returns how many (``Conversion.write``): a large output
+#: goes to its file without being held whole.
+Writer = Callable[[BinaryIO], int]
+
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -110,15 +114,20 @@ def read_input(input_path: str, out: Output, limit: int) -> tuple[bytes, str]:
     a regular file or holds more than ``limit`` bytes is a :class:`FileError` (exit 1)."""
     from tei.fileio import read_file, read_stream
 
+    name = input_name(input_path)
     if input_path == "-":
-        name = "<stdin>"
         if sys.stdin is None:
             raise FileError("standard input is closed; give a file name", name)
         data = read_stream(sys.stdin.buffer, name, limit)
     else:
-        data, name = read_file(input_path, limit), input_path
+        data = read_file(input_path, limit)
     out.info(f"{name}: read {len(data):,} bytes")
     return data, name
+
+
+def input_name(input_path: str) -> str:
+    """The name of an input in messages: its path, or ``<stdin>`` for '-'."""
+    return "<stdin>" if input_path == "-" else input_path
 
 
 def refuse_overwriting_input(input_path: str, output_path: str) -> None:
@@ -138,14 +147,23 @@ def stdout() -> BinaryIO:
     return sys.stdout.buffer
 
 
-def write_output(output_path: str, data: bytes, out: Output) -> None:
+def write_output(output_path: str, data: bytes | Writer, out: Output) -> None:
+    """Write ``data`` (bytes, or a function that writes them to a stream and says how many)
+    to the file ``output_path``, or to standard output for '-'."""
     from tei.fileio import write_atomic
 
     if output_path == "-":
         stream = stdout()
-        stream.write(data)
+        size = _write(stream, data)
         stream.flush()
-        out.info(f"<stdout>: wrote {len(data):,} bytes")
+        out.info(f"<stdout>: wrote {size:,} bytes")
         return
-    write_atomic(output_path, data)
-    out.info(f"{output_path}: wrote {len(data):,} bytes")
+    size = write_atomic(output_path, data)
+    out.info(f"{output_path}: wrote {size:,} bytes")
+
+
+def _write(stream: BinaryIO, data: bytes | Writer) -> int:
+    if isinstance(data, bytes):
+        stream.write(data)
+        return len(data)
+    return data(stream)

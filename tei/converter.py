@@ -14,14 +14,15 @@ with other registries::
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from lxml import etree
 
-from tei.encode import encode, serialize
+from tei.encode import encode, indent, markup_count, write
 from tei.errors import ConversionError, Diagnostic, Reporter
 from tei.model import Document
 from tei.read.reader import read
@@ -34,7 +35,9 @@ SOURCE_FAITHFUL_RULES = frozenset({"pages-increase", "notes-in-order"})
 
 @dataclass
 class Conversion:
-    """What a conversion gives: the model, the TEI tree and bytes, and the problems found.
+    """What a conversion gives: the model, the TEI tree (indented as it is written) and the
+    problems found; the TEI's bytes are made when asked for (``xml``, or ``write`` to a file
+    without holding them).
 
     ``explanations`` holds the decisions of the rules as ``info`` diagnostics, in line
     order, when the conversion was asked to explain itself (empty otherwise).
@@ -42,7 +45,6 @@ class Conversion:
 
     document: Document
     tree: etree._Element
-    xml: bytes
     diagnostics: list[Diagnostic]
     validation: list[Diagnostic] | None = None  # None: not validated
     explanations: list[Diagnostic] = field(default_factory=list)
@@ -50,6 +52,17 @@ class Conversion:
     @property
     def valid(self) -> bool:
         return not self.validation
+
+    @cached_property
+    def xml(self) -> bytes:
+        """The TEI as written: pretty-printed UTF-8 with an XML declaration."""
+        buffer = io.BytesIO()
+        write(self.tree, buffer)
+        return buffer.getvalue()
+
+    def write(self, stream: BinaryIO) -> int:
+        """Write the TEI (the bytes of ``xml``) to ``stream``; the number of bytes written."""
+        return write(self.tree, stream)
 
 
 class Converter:
@@ -79,10 +92,13 @@ class Converter:
         """
         reporter = Reporter(path, explaining=explain)
         document = self.document(data, path, reporter)
+        # Past reading, the input's bytes are not needed: a caller that passes them on without
+        # keeping them (``tei convert``) has them freed before the tree is built.
+        del data
         tree = encode(document)
-        xml = serialize(tree)
-        _refuse_unreadable_output(xml, path)
-        result = Conversion(document, tree, xml, reporter.diagnostics,
+        indent(tree)
+        _refuse_unreadable_output(tree, path)
+        result = Conversion(document, tree, reporter.diagnostics,
                             explanations=reporter.explanations() if explain else [])
         if validate:
             result.validation = validate_conversion(result, output_name)
@@ -97,11 +113,11 @@ class Converter:
         return self.convert_bytes(Path(path).read_bytes(), str(path), validate=validate, explain=explain)
 
 
-def _refuse_unreadable_output(xml: bytes, path: str) -> None:
+def _refuse_unreadable_output(tree: etree._Element, path: str) -> None:
     """TEI that ``tei validate`` and ``tei render`` would refuse to read is never written."""
     from tei.xmlsafe import MAX_MARKUP
 
-    markup = xml.count(b"<")
+    markup = markup_count(tree)
     if markup > MAX_MARKUP:
         raise ConversionError(f"the TEI would hold {markup:,} tags, more than the {MAX_MARKUP:,} that tei reads "
                               "back safely; split the text into smaller files", path)
@@ -122,8 +138,8 @@ def validate_conversion(conversion: Conversion, output_name: str = "<output>") -
     """
     from tei.validate import validate_bytes, validate_tree
 
-    # The tree in memory is the file written (serialize indents it in place), so it is
-    # checked without parsing again; only a problem needs the bytes, for its line.
+    # The tree in memory is the file written (indented in place), so it is checked without
+    # parsing again; only a problem needs the bytes, for its line.
     problems = validate_tree(conversion.tree, output_name)
     if problems:
         problems = validate_bytes(conversion.xml, output_name)

@@ -129,21 +129,58 @@ class Level(IntEnum):
     ERROR = 3
 
 
-@dataclass(frozen=True)
 class Diagnostic:
-    """One problem (or, at level ``info``, one decision) about a file.
+    """One problem (or, at level ``info``, one decision) about a file; immutable.
 
     ``str()`` is the one format every command prints: ``path:line:column: level: rule: message``
     (line, column and rule when known).
     """
 
+    # A long text can give tens of thousands of warnings, each quoting its sentence: they are
+    # kept small (slots, and a message outside ASCII held as UTF-8, half the size of the str
+    # that one "…" or curly quotation mark would make two bytes a character).
+    __slots__ = ("_message", "column", "decision", "level", "line", "path", "rule")
+
     level: Level
-    message: str
-    path: str = "<input>"
-    line: int | None = None
-    column: int | None = None
-    rule: str | None = None
-    decision: Decision | None = None  # what an ``info`` diagnostic explains
+    _message: str | bytes
+    path: str
+    line: int | None
+    column: int | None
+    rule: str | None
+    decision: Decision | None  # what an ``info`` diagnostic explains
+
+    def __init__(self, level: Level, message: str, path: str = "<input>", line: int | None = None,
+                 column: int | None = None, rule: str | None = None, decision: Decision | None = None) -> None:
+        for name, value in (("level", level), ("_message", message if message.isascii() else message.encode()),
+                            ("path", path), ("line", line), ("column", column), ("rule", rule),
+                            ("decision", decision)):
+            object.__setattr__(self, name, value)
+
+    @property
+    def message(self) -> str:
+        return self._message if isinstance(self._message, str) else self._message.decode()
+
+    def _fields(self) -> tuple[object, ...]:
+        return (self.level, self.message, self.path, self.line, self.column, self.rule, self.decision)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"a Diagnostic cannot be changed (its {name})")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"a Diagnostic cannot be changed (its {name})")
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Diagnostic) and self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        return ("Diagnostic(level={!r}, message={!r}, path={!r}, line={!r}, column={!r}, rule={!r}, "
+                "decision={!r})".format(*self._fields()))
+
+    def __reduce__(self) -> tuple[type[Diagnostic], tuple[object, ...]]:
+        return Diagnostic, self._fields()
 
     def __str__(self) -> str:
         rule = f"{self.rule}: " if self.rule else ""

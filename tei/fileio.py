@@ -19,6 +19,7 @@ import contextlib
 import errno
 import os
 import stat
+from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
@@ -86,8 +87,10 @@ def same_file(first: str | Path, second: str | Path) -> bool:
         return False
 
 
-def write_atomic(path: str | Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder, then rename it.
+def write_atomic(path: str | Path, data: bytes | Callable[[BinaryIO], object]) -> int:
+    """Write ``data`` to ``path`` through a temporary file in the same folder, then rename it;
+    the number of bytes written. ``data`` is bytes, or a function that writes them to the
+    stream it is given (a large output is then never held whole).
 
     The folder is created if need be. A symbolic link at ``path`` is kept and its target
     replaced. The new file has the old file's permissions, or the usual ones for a new file.
@@ -103,13 +106,18 @@ def write_atomic(path: str | Path, data: bytes) -> None:
     try:
         temporary, descriptor = _create_temporary(target)
         with os.fdopen(descriptor, "wb") as sink:
-            sink.write(data)
+            if isinstance(data, bytes):
+                sink.write(data)
+            else:
+                data(sink)
             sink.flush()
+            size = sink.tell()
             os.fsync(sink.fileno())
         with contextlib.suppress(FileNotFoundError):
             os.chmod(temporary, stat.S_IMODE(os.stat(target).st_mode))  # the old file's permissions
         os.replace(temporary, target)
         temporary = None
+        return size
     except OSError as error:
         raise FileError(f"cannot write the file ({error.strerror}); any previous file there is unchanged",
                         name) from error

@@ -215,7 +215,7 @@ def test_a_bug_is_one_line_and_verbose_shows_where(workspace: Path, monkeypatch:
     def broken(*args: object, **kwargs: object) -> None:
         raise ValueError("something\nunexpected")
 
-    monkeypatch.setattr(tei.converter, "convert_bytes", broken)
+    monkeypatch.setattr(tei.converter.Converter, "convert_bytes", broken)
     result = invoke(["convert", str(workspace / "memo.txt")])
     assert result.exit_code == 1
     [line] = error_lines(result)

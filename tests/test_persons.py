@@ -204,8 +204,17 @@ def test_a_given_name_before_a_middle_initial_is_part_of_the_name_at_a_sentence_
     assert links("Ann B. Dorn said yes. Then Dorn left.\n")[:1] == [("Ann B. Dorn", "dorn")]
 
 
+def test_initials_before_a_known_surname_are_part_of_the_name_in_a_signature() -> None:
+    assert links("Baker said yes.\n\nApproved:\nR. Baker\n")[-1] == ("R. Baker", "baker")
+
+
 def test_an_office_before_a_name_is_not_its_given_names() -> None:
     assert ("Baker", "baker") in links("The Assistant for National Security Affairs Baker said so.\n")
+
+
+def test_a_known_name_after_an_article_before_a_noun_is_the_person() -> None:
+    found = links("Able said Dorn would come. Able spoke of the Dorn visit and of the Dorn–Eck talks. The Dorn said.\n")
+    assert found.count(("Dorn", "dorn")) == 3
 
 
 def test_a_role_phrase_is_not_a_name() -> None:

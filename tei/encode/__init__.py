@@ -7,7 +7,7 @@ when it is set, so the same input always gives the same bytes.
 
 from tei.encode.body import Encoder, encode
 from tei.encode.common import conversion_date
-from tei.encode.serialize import BLOCK_CONTAINERS, indent, serialize
+from tei.encode.serialize import BLOCK_CONTAINERS, indent, markup_count, serialize, write
 
-__all__ = ["BLOCK_CONTAINERS", "Encoder", "conversion_date", "encode", "indent",
-           "serialize"]
+__all__ = ["BLOCK_CONTAINERS", "Encoder", "conversion_date", "encode", "indent", "markup_count",
+           "serialize", "write"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from typing import BinaryIO, cast
 
 from lxml import etree
 
@@ -43,6 +44,42 @@ def serialize(root: etree._Element) -> bytes:
     indent(root)
     # Written into one growing buffer: ``tostring(…) + b"\n"`` holds the document twice.
     buffer = io.BytesIO()
-    root.getroottree().write(buffer, xml_declaration=True, encoding="UTF-8")
-    buffer.write(b"\n")
+    write(root, buffer)
     return buffer.getvalue()
+
+
+def write(root: etree._Element, stream: BinaryIO) -> int:
+    """The bytes :func:`serialize` gives for a tree it has indented, written to ``stream`` a
+    piece at a time (a large document is never held whole); the number of bytes written."""
+    counter = _Counter(stream)
+    root.getroottree().write(cast("BinaryIO", counter), xml_declaration=True, encoding="UTF-8")
+    counter.write(b"\n")
+    return counter.written
+
+
+def markup_count(root: etree._Element) -> int:
+    """How many ``<`` the serialization of ``root`` holds (tags, the XML declaration, comments
+    and processing instructions), counted in the tree rather than in its bytes."""
+    # An element with content has a start and an end tag; an empty one is one tag.
+    elements, empty = _count(root, "/descendant::*"), _count(root, "/descendant::*[not(node())]")
+    others = root.xpath("/descendant::comment() | /descendant::processing-instruction()")
+    assert isinstance(others, list)
+    inner = sum(1 + (node.text or "").count("<") for node in others if isinstance(node, etree._Element))
+    return 1 + 2 * elements - empty + inner
+
+
+def _count(root: etree._Element, path: str) -> int:
+    value = root.xpath(f"count({path})")
+    assert isinstance(value, float)
+    return int(value)
+
+
+class _Counter:
+    """A binary stream that passes what it is given on and counts it."""
+
+    def __init__(self, stream: BinaryIO) -> None:
+        self.stream, self.written = stream, 0
+
+    def write(self, data: bytes) -> int:
+        self.written += len(data)
+        return self.stream.write(data)

@@ -34,10 +34,14 @@ SIGNATURE_MAX_LINES = 4
 def is_signature_line(text: str) -> bool:
     """A name, initials or a rank as typed under a text: "JFD2", "William P. Rogers", "Colonel, USA"."""
     text = text.strip().rstrip("0123456789")  # a footnote number glued to the signature
-    # Letters an editor supplied in brackets are part of the name: "F[ranklin] D. R[oosevelt]".
-    text = SUPPLIED.sub(r"\1", text)
-    words = text.split()
-    return 0 < len(words) <= SIGNATURE_MAX_WORDS and all(NAME_TOKEN.match(word) for word in words) and \
+    # Most lines are a paragraph's: counted first, they are not searched for brackets.
+    if not 0 < len(text.split()) <= SIGNATURE_MAX_WORDS:
+        return False
+    # Letters an editor supplied in brackets are part of the name: "F[ranklin] D. R[oosevelt]"
+    # (taking the brackets out joins no words).
+    if "[" in text:
+        text = SUPPLIED.sub(r"\1", text)
+    return all(NAME_TOKEN.match(word) for word in text.split()) and \
         not (text.endswith(".") and not re.search(r"\b(?:[A-Z]|Jr)\.$", text))
 
 

@@ -27,30 +27,48 @@
 
   <!-- Persons are declared in the header (ours) and nowhere (the Office of the
        Historian's samples point into a volume-wide list we do not have). -->
-  <xsl:key name="person" match="tei:person[@xml:id]" use="@xml:id"/>
-  <xsl:key name="pb-by-n" match="tei:pb[@n]" use="@n"/>
+  <!-- libxslt finds a key's nodes by evaluating "//" and its pattern. A step with
+       a predicate (//tei:pb[@n]) lists every node of the document and merges the
+       children of each, which libxml2 does more slowly per node the larger the
+       document; a step without one (//tei:pb) is a single walk. So the patterns
+       below have no predicate: a condition is a use expression that gives no
+       value (@n, a node-set), or the key holds the attribute itself
+       (tei:said/@who: the key gives the attribute, and its parent is the said).
+       A use that gives a string must not give '' for most nodes: the nodes of
+       one value are kept in a list that each new one is compared with. -->
+  <xsl:key name="person" match="tei:person" use="@xml:id"/>
+  <xsl:key name="pb-by-n" match="tei:pb" use="@n"/>
   <!-- By the first speaker: "#able #baker" (both agreed) counts as #able. -->
-  <xsl:key name="said-by-who" match="tei:said[@who]"
-           use="substring-before(concat(normalize-space(@who), ' '), ' ')"/>
-  <xsl:key name="by-id" match="tei:*[@xml:id]" use="@xml:id"/>
+  <xsl:key name="said-by-who" match="tei:said/@who" use="substring-before(concat(normalize-space(.), ' '), ' ')"/>
+  <!-- An element by its xml:id: key('by-id', $id)/.. -->
+  <xsl:key name="by-id" match="tei:*/@xml:id" use="."/>
   <!-- The text node that follows a break inside a word (break="no"). -->
-  <xsl:key name="after-word-break" match="tei:lb[@break='no'] | tei:pb[@break='no'] | tei:cb[@break='no']"
-           use="generate-id(following-sibling::node()[1][self::text()])"/>
+  <xsl:key name="after-word-break" match="tei:*/@break"
+           use="generate-id(self::node()[. = 'no'][parent::tei:lb or parent::tei:pb or parent::tei:cb]
+                            /../following-sibling::node()[1][self::text()])"/>
+
+  <!-- The texts (one, or a group's with the one around them). What is selected in
+       them below is selected along the descendant axis from here: a selection like
+       "//tei:text//tei:note[…]" lists every node of the text and merges the children
+       of each, which libxml2 does more slowly per node the larger the document; and
+       each selection is a walk of the whole document, so they share the ones they can. -->
+  <xsl:variable name="texts" select="//tei:text"/>
+  <xsl:variable name="text-notes" select="$texts/descendant::tei:note"/>
 
   <!-- The memorandum itself: the first document div, else the body. -->
   <xsl:variable name="doc-div"
-                select="(//tei:text//tei:div[@type='document'] | //tei:text/tei:body[not(tei:div[@type='document'])])[1]"/>
+                select="($texts/descendant::tei:div[@type='document'] | $texts/tei:body[not(tei:div[@type='document'])])[1]"/>
 
   <!-- A footnote is any note in the text that is not an inline (bracketed) one,
        wherever its reference stands: in a paragraph, in an editorial note, in
        another note. The OH dialect writes footnotes without @place. -->
-  <xsl:variable name="footnotes" select="//tei:text//tei:note[not(@place='inline')]"/>
+  <xsl:variable name="footnotes" select="$text-notes[not(@place='inline')]"/>
 
   <!-- Headings that open a section: ours are div/head; the OH dialect also
        writes run-in headings as p[@rend='sectiontitleital']. -->
   <xsl:variable name="headings"
-                select="//tei:text//tei:div[not(@type='document')]/tei:head
-                        | //tei:text//tei:p[@rend='sectiontitleital']"/>
+                select="$texts/descendant::tei:head[parent::tei:div[not(@type='document')]]
+                        | $texts/descendant::tei:p[@rend='sectiontitleital']"/>
 
   <!-- Each heading's number among $headings, counted once: section-id looks it
        up by key (in this node-set, hence the for-each that makes it the context)
@@ -73,9 +91,9 @@
   </xsl:variable>
   <xsl:variable name="note-numbers" select="exsl:node-set($note-numbers-tree)"/>
   <xsl:key name="note-number" match="note-number" use="@id"/>
-  <xsl:key name="note-by-n" match="tei:text//tei:note[not(@place='inline')][@n]" use="@n"/>
+  <xsl:key name="note-by-n" match="tei:note" use="@n[not(../@place='inline')][ancestor::tei:text]"/>
 
-  <xsl:variable name="apps" select="//tei:text//tei:app"/>
+  <xsl:variable name="apps" select="$texts/descendant::tei:app"/>
   <xsl:variable name="app-numbers-tree">
     <xsl:for-each select="$apps">
       <app-number id="{generate-id()}" n="{position()}"/>
@@ -120,7 +138,7 @@
       <xsl:for-each select="str:tokenize(normalize-space(@rendition), ' ')">
         <xsl:variable name="id" select="substring-after(string(.), '#')"/>
         <xsl:for-each select="$element">
-          <xsl:for-each select="key('by-id', $id)[self::tei:rendition][@scope = $scope]">
+          <xsl:for-each select="key('by-id', $id)/parent::tei:rendition[@scope = $scope]">
             <xsl:variable name="css" select="substring-after(., 'content:')"/>
             <xsl:choose>
               <xsl:when test="contains($css, '&quot;')">
@@ -236,7 +254,7 @@
        points to, else that element's @n, else the pointer itself. -->
   <xsl:template name="pointer-label">
     <xsl:param name="target"/>
-    <xsl:variable name="local" select="key('by-id', substring-after($target, '#'))[starts-with($target, '#')][1]"/>
+    <xsl:variable name="local" select="(key('by-id', substring-after($target, '#'))/..)[starts-with($target, '#')][1]"/>
     <xsl:choose>
       <xsl:when test="$local/tei:head">
         <xsl:variable name="head"><xsl:apply-templates select="$local/tei:head[1]" mode="plain"/></xsl:variable>

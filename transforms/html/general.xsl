@@ -332,7 +332,7 @@
 
   <xsl:template name="pointer-link">
     <xsl:param name="target"/>
-    <xsl:variable name="local" select="key('by-id', substring-after($target, '#'))[starts-with($target, '#')][1]"/>
+    <xsl:variable name="local" select="(key('by-id', substring-after($target, '#'))/..)[starts-with($target, '#')][1]"/>
     <xsl:variable name="label">
       <xsl:call-template name="pointer-label"><xsl:with-param name="target" select="$target"/></xsl:call-template>
     </xsl:variable>

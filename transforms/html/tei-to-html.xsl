@@ -44,9 +44,14 @@
   <xsl:key name="listed" match="tei:list[@type='participants']//tei:persName[starts-with(@ref, '#')]"
            use="substring-before(concat(substring(normalize-space(@ref), 2), ' '), ' ')"/>
 
-  <xsl:variable name="has-said" select="boolean(//tei:text//tei:said[@who])"/>
+  <!-- The headers, found once for the selections in them. -->
+  <xsl:variable name="headers" select="//tei:teiHeader"/>
+
+  <!-- The utterances with a speaker, found in one walk (see the keys in common). -->
+  <xsl:variable name="said" select="$texts/descendant::tei:said[@who]"/>
+  <xsl:variable name="has-said" select="boolean($said)"/>
   <!-- Utterances of several speakers ("#able #baker"): the key knows only the first. -->
-  <xsl:variable name="said-by-several" select="//tei:text//tei:said[contains(normalize-space(@who), ' ')]"/>
+  <xsl:variable name="said-by-several" select="$said[contains(normalize-space(@who), ' ')]"/>
   <!-- Their pointers, each one a node, looked up by key: a participant who speaks
        only with others is found at once, not by scanning them all for each
        participant (n participants and utterances: n² steps). -->
@@ -69,7 +74,7 @@
   <!-- ===== page ===== -->
 
   <xsl:template match="/">
-    <xsl:variable name="doc-lang" select="(/tei:TEI/@xml:lang | //tei:text/@xml:lang)[1]"/>
+    <xsl:variable name="doc-lang" select="(/tei:TEI/@xml:lang | $texts/@xml:lang)[1]"/>
     <html>
       <xsl:attribute name="lang">
         <xsl:choose>
@@ -91,7 +96,7 @@
       </head>
       <xsl:text>&#10;</xsl:text>
       <body>
-        <xsl:if test="//tei:text/tei:body">
+        <xsl:if test="$texts/tei:body">
           <a class="skip" href="#text">Skip to the text</a>
         </xsl:if>
         <xsl:call-template name="bodyStartHook"/>
@@ -100,7 +105,7 @@
             <xsl:if test="$doc-div/@xml:id">
               <xsl:attribute name="id"><xsl:value-of select="$doc-div/@xml:id"/></xsl:attribute>
             </xsl:if>
-            <xsl:apply-templates select="(//tei:text)[1]"/>
+            <xsl:apply-templates select="$texts[1]"/>
           </article>
         </main>
       </body>
@@ -118,11 +123,11 @@
     </xsl:variable>
     <xsl:choose>
       <xsl:when test="normalize-space($head)"><xsl:value-of select="normalize-space($head)"/></xsl:when>
-      <xsl:when test="normalize-space((//tei:teiHeader//tei:titleStmt/tei:title)[1])">
-        <xsl:value-of select="normalize-space((//tei:teiHeader//tei:titleStmt/tei:title)[1])"/>
+      <xsl:when test="normalize-space(($headers//tei:titleStmt/tei:title)[1])">
+        <xsl:value-of select="normalize-space(($headers//tei:titleStmt/tei:title)[1])"/>
       </xsl:when>
-      <xsl:when test="normalize-space((//tei:text//tei:docTitle)[1])">
-        <xsl:value-of select="normalize-space((//tei:text//tei:docTitle)[1])"/>
+      <xsl:when test="normalize-space(($texts/descendant::tei:docTitle)[1])">
+        <xsl:value-of select="normalize-space(($texts/descendant::tei:docTitle)[1])"/>
       </xsl:when>
       <xsl:otherwise><xsl:value-of select="$untitled"/></xsl:otherwise>
     </xsl:choose>
@@ -172,7 +177,7 @@
     </header>
     <xsl:text>&#10;</xsl:text>
     <xsl:apply-templates select="tei:list[@type='participants'][1]" mode="participants"/>
-    <xsl:if test="not(tei:list[@type='participants']) and //tei:teiHeader//tei:person">
+    <xsl:if test="not(tei:list[@type='participants']) and $headers//tei:person">
       <xsl:call-template name="participants-section"/>
     </xsl:if>
     <xsl:call-template name="legend"/>
@@ -345,11 +350,13 @@
   <!-- Source citation, printed pages and the list of page anchors. -->
   <xsl:template name="facts">
     <!-- The note in the text carries markup (linked names); the header's copy is the fallback. -->
+    <!-- the first in the memorandum: a note whose ancestors include $doc-div -->
+    <xsl:variable name="text-source"
+                  select="$text-notes[@type='source'][$doc-div and count(ancestor::* | $doc-div) = count(ancestor::*)][1]"/>
     <xsl:variable name="source"
-                  select="($doc-div//tei:note[@type='source'])[1]
-                          | (//tei:teiHeader//tei:bibl/tei:note[@type='source'])[1][not($doc-div//tei:note[@type='source'])]"/>
+                  select="$text-source | ($headers//tei:bibl/tei:note[@type='source'])[1][not($text-source)]"/>
     <xsl:variable name="range"><xsl:call-template name="page-range"/></xsl:variable>
-    <xsl:variable name="breaks" select="//tei:text//tei:pb[@n]"/>
+    <xsl:variable name="breaks" select="$texts/descendant::tei:pb[@n]"/>
     <xsl:if test="$source or normalize-space($range) or $breaks">
       <dl class="facts">
         <xsl:if test="$source">
@@ -535,7 +542,7 @@
 
   <!-- Every declared person not anchored in the participants list. -->
   <xsl:template name="mentioned">
-    <xsl:variable name="others" select="//tei:teiHeader//tei:person[@xml:id][not(key('listed', @xml:id))]"/>
+    <xsl:variable name="others" select="$headers//tei:person[@xml:id][not(key('listed', @xml:id))]"/>
     <xsl:if test="$others">
       <p class="mentioned">
         <span class="label"><xsl:value-of select="$mentioned-label"/>: </span>
@@ -626,13 +633,12 @@
        pointer. (Grouping by key would copy every speaker's utterances for each
        utterance: n² steps.) -->
   <xsl:variable name="said-pointers-tree">
-    <xsl:for-each select="//tei:text//tei:said[@who]">
-      <said-pointer id="{generate-id()}" p="{substring-before(concat(normalize-space(@who), ' '), ' ')}"/>
+    <xsl:for-each select="$said">
+      <said-pointer p="{substring-before(concat(normalize-space(@who), ' '), ' ')}"/>
     </xsl:for-each>
   </xsl:variable>
   <xsl:variable name="first-said-pointers" select="set:distinct(exsl:node-set($said-pointers-tree)/said-pointer/@p)"/>
   <xsl:variable name="source-root" select="/"/>
-  <xsl:key name="said-by-gid" match="tei:said[@who]" use="generate-id()"/>
 
   <xsl:template name="legend">
     <xsl:if test="$has-said">
@@ -640,10 +646,10 @@
         <span class="label"><xsl:value-of select="$speakers-label"/>:</span>
         <ul>
           <xsl:for-each select="$first-said-pointers">
-            <xsl:variable name="gid" select="string(../@id)"/>
-            <!-- back in the TEI document, where the key finds the utterance -->
-            <xsl:for-each select="$source-root"><xsl:for-each select="key('said-by-gid', $gid)">
-            <xsl:variable name="id"><xsl:call-template name="ref-id"><xsl:with-param name="pointer" select="@who"/></xsl:call-template></xsl:variable>
+            <xsl:variable name="pointer" select="string(.)"/>
+            <!-- back in the TEI document, where the keys find the persons -->
+            <xsl:for-each select="$source-root">
+            <xsl:variable name="id"><xsl:call-template name="ref-id"><xsl:with-param name="pointer" select="$pointer"/></xsl:call-template></xsl:variable>
             <li>
               <xsl:attribute name="class">
                 <xsl:call-template name="speaker-class"><xsl:with-param name="id" select="$id"/></xsl:call-template>
@@ -658,7 +664,7 @@
                 </xsl:otherwise>
               </xsl:choose>
             </li>
-            </xsl:for-each></xsl:for-each>
+            </xsl:for-each>
           </xsl:for-each>
         </ul>
       </aside>
@@ -774,7 +780,7 @@
   <!-- A pointer is a link only when its target is on this page or on the web. -->
   <xsl:template match="tei:ref">
     <xsl:variable name="id"><xsl:call-template name="ref-id"><xsl:with-param name="pointer" select="@target"/></xsl:call-template></xsl:variable>
-    <xsl:variable name="note" select="key('by-id', $id)[self::tei:note]"/>
+    <xsl:variable name="note" select="key('by-id', $id)/parent::tei:note"/>
     <xsl:choose>
       <xsl:when test="starts-with(@target, '#') and $note">
         <a class="ref">

@@ -54,7 +54,7 @@
 
   <xsl:template match="/">
     <xsl:call-template name="textStartHook"/>
-    <xsl:apply-templates select="(//tei:text)[1]" mode="block"/>
+    <xsl:apply-templates select="$texts[1]" mode="block"/>
     <xsl:call-template name="footnotes"/>
     <xsl:call-template name="apparatus"/>
     <xsl:call-template name="textEndHook"/>
@@ -127,7 +127,7 @@
     <xsl:param name="node" select="."/>
     <xsl:variable name="collapse"
                   select="$whitespace = 'normalize'
-                          or ($whitespace = 'auto' and $node//text()[contains(., '&#10;')])"/>
+                          or ($whitespace = 'auto' and $node/descendant::text()[contains(., '&#10;')])"/>
     <xsl:choose>
       <xsl:when test="$collapse">
         <xsl:value-of select="translate(normalize-space($text), $lb-mark, '&#10;')"/>

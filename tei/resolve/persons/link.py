@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import re
 
-from tei.lexicon import alternation
+from tei.lexicon import alternation, words
 from tei.lexicon.names import INITIAL, NAME, NAME_END, NAME_START, TITLE_WORDS, is_name_word
 from tei.model import Inline, PersName, Person
 from tei.resolve.persons.identity import Identities
@@ -39,6 +39,19 @@ def _surname_pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(NAME_START + rf"(?P<surname>{alternation(forms)}){NAME_END}")
 
 
+# After a name, words that make it no modifier of a noun ("the Paper said", "the Able and …").
+NOT_NOUNS = (words("say-verbs") | words("think-verbs") | words("action-verbs") | words("auxiliaries")
+             | frozenset(["and", "or", "of", "to", "in", "on", "at", "for", "with", "by", "from", "that", "which",
+                          "who", "as", "than", "but", "not"]))
+NEXT_WORD = re.compile(r"(?:[–-][A-Z][\w’']*)*\s+([a-z]+)\b")  # "the Able–Baker talks" too
+
+
+def _modifies_a_noun(text: str, end: int) -> bool:
+    """"the Able visit", "the De Baker–Carr talks": a person's name before a noun, after an article."""
+    follower = NEXT_WORD.match(text, end)
+    return follower is not None and follower.group(1) not in NOT_NOUNS
+
+
 class Linker:
     """Splits text into strings and PersName items for the persons of an identity table."""
 
@@ -55,8 +68,9 @@ class Linker:
 
         Given names the person is known by count first ("Between Ann Able": at "Ann"). "Later
         Ann Able" → at "Ann" ("Later" starts the sentence). Unknown given names count only
-        without a title and away from a sentence start, except a name word before a middle
-        initial, which is a given name wherever it stands ("Ann B. Able" opening a sentence).
+        without a title and away from a sentence start, except initials and a name word before
+        one, which are given names wherever they stand ("Ann B. Able", "A. B. Able" opening a
+        sentence or a signature).
         """
         if prefix is None:
             return surname
@@ -69,8 +83,8 @@ class Linker:
             if all(name in person.forenames for name in words[index:]):
                 return prefix.start() if index == 0 else starts[index]
         for index in range(len(words)):
-            before_initial = index + 1 < len(words) and INITIAL_WORD.fullmatch(words[index + 1]) is not None
-            if not prefix.group("title") and (index > 0 or before_initial or not at_sentence_start(text, starts[index])) \
+            initials = any(INITIAL_WORD.fullmatch(word) for word in words[index:index + 2])
+            if not prefix.group("title") and (index > 0 or initials or not at_sentence_start(text, starts[index])) \
                     and all(is_name_word(name) for name in words[index:]):
                 return starts[index]
         return surname
@@ -84,8 +98,9 @@ class Linker:
         person = self.table.find(form, (prefix.group("title") or "") if prefix else "")
         if person is None:
             return None
-        if person.group == 0 and ARTICLE_BEFORE.search(text, max(0, match.start() - 5), match.start()):
-            return None  # "the Paper": a thing
+        if person.group == 0 and ARTICLE_BEFORE.search(text, max(0, match.start() - 5), match.start()) \
+                and not _modifies_a_noun(text, match.end()):
+            return None  # "the Paper": a thing; "the Able visit" is the person's
         return self._name_start(text, prefix, match.start(), person), match.end(), match.start(), person
 
     def mentions(self, text: str) -> list[tuple[int, int, Person]]:
