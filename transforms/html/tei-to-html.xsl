@@ -726,8 +726,11 @@
 
   <!-- ===== inline ===== -->
 
+  <!-- The id as ref-id gives it, computed here: a name is the commonest element of a
+       memorandum, and a variable built by a template is a tree of its own for each. -->
   <xsl:template match="tei:persName">
-    <xsl:variable name="id"><xsl:call-template name="ref-id"/></xsl:variable>
+    <xsl:variable name="token" select="substring-before(concat(normalize-space(@ref), ' '), ' ')"/>
+    <xsl:variable name="id" select="substring($token, 1 + starts-with($token, '#'))"/>
     <xsl:choose>
       <xsl:when test="@ref and key('person', $id)">
         <a class="person" href="#person-{$id}"><xsl:apply-templates/></a>
