@@ -12,14 +12,16 @@ decision is recorded for ``tei convert --explain``.
 
 from __future__ import annotations
 
+from array import array
+from collections import Counter
 from collections.abc import Iterator
 
 from tei.errors import InternalError, Reporter
 from tei.model import Block, Document, Inline, PageBreak, Paragraph, Said, Section, iter_nodes, plain_text
-from tei.resolve.speakers.cast import Reading, learn_genders, participant_roles
+from tei.resolve.speakers.cast import Reading, count_genders, genders_from, participant_roles
 from tei.resolve.speakers.clauses import new_speaker_clauses
 from tei.resolve.speakers.rules import RULES, Attribution, Sentence, SpeakerRule, editorial_aside
-from tei.resolve.speakers.sentences import split_sentences
+from tei.resolve.speakers.sentences import cut_sentences, sentence_cuts, split_sentences
 from tei.rules import Registry
 
 EXCERPT = 60
@@ -92,12 +94,19 @@ def attribute_speakers(document: Document, reporter: Reporter) -> None:
     paragraphs: list[Paragraph] = []
     for blocks in _paragraph_lists(document.body):
         paragraphs += [block for block in blocks if isinstance(block, Paragraph)]
-    # Split once: the genders are learned from the same sentences that are then attributed.
     reading = Reading(participants, participant_roles(document))
     names = {person.id: person.name for person in document.mentioned}  # for warnings; built once
-    sentences_of = {id(paragraph): split_sentences(paragraph.content, reading.roles) for paragraph in paragraphs}
-    reading.genders = learn_genders([sentence for paragraph in paragraphs
-                                     for sentence in sentences_of[id(paragraph)]], reading)
+    # The genders come from every sentence of the document before any is attributed. The
+    # paragraphs are read one at a time, twice; only where their sentences begin is kept from
+    # the first reading, since a long document's sentences weigh several times its text.
+    cuts_of: dict[int, array[int]] = {}
+    votes: dict[str, Counter[str]] = {}
+    for paragraph in paragraphs:
+        cuts = sentence_cuts(paragraph.content, reading.roles)
+        cuts_of[id(paragraph)] = array("l", cuts)
+        count_genders(cut_sentences(paragraph.content, cuts), reading, votes)
+        reading.masks.clear()
+    reading.genders = genders_from(votes)
     for blocks in _paragraph_lists(document.body):
         carried: list[str] | None = None  # the last speaker of the previous paragraph of this list
         turn: list[str] | None = None  # the speaker of the last labelled turn of a transcript
@@ -112,12 +121,14 @@ def attribute_speakers(document: Document, reporter: Reporter) -> None:
                 turn = turns[-1] if turns else turn
                 _set_asides_apart(block, reading, reporter)
                 continue  # attributed by its label
+            if turn is None and not participants:
+                continue  # only participants speak in reported speech
+            sentences = cut_sentences(block.content, cuts_of.pop(id(block)))
             if turn is not None:
-                _continue_turn(block, sentences_of[id(block)], turn, reporter)
-                continue
-            if participants:  # only participants speak in reported speech
-                carried = _attribute_paragraph(block, sentences_of[id(block)], carried, reading,
-                                               names, reporter)
+                _continue_turn(block, sentences, turn, reporter)
+            else:
+                carried = _attribute_paragraph(block, sentences, carried, reading, names, reporter)
+            reading.masks.clear()
 
 
 def _attribute_paragraph(block: Paragraph, whole_sentences: list[list[Inline]], current: list[str] | None,

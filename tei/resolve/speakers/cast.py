@@ -91,7 +91,13 @@ def learn_genders(sentences: list[list[Inline]], state: Reading) -> dict[str, st
     The first he/she after a participant's verb of saying, before any other person is named,
     refers to that participant. A participant seen with both keeps the majority; a tie, none.
     """
-    votes: dict[str, Counter[str]] = {}
+    return genders_from(count_genders(sentences, state, {}))
+
+
+def count_genders(sentences: list[list[Inline]], state: Reading,
+                  votes: dict[str, Counter[str]]) -> dict[str, Counter[str]]:
+    """Add the pronouns of ``sentences`` to ``votes`` (see :func:`learn_genders`): a document's
+    paragraphs can be read one at a time."""
     for sentence in sentences:
         text, refs = state.mask(sentence)
         match = named_match(text)
@@ -105,11 +111,14 @@ def learn_genders(sentences: list[list[Inline]], state: Reading) -> dict[str, st
         pronoun = GENDER_PRONOUN.search(rest if cut < 0 else rest[:cut])
         if pronoun:
             votes.setdefault(who, Counter())[pronoun.group(1).lower()] += 1
+    return votes
+
+
+def genders_from(votes: dict[str, Counter[str]]) -> dict[str, str]:
+    """Each participant's pronoun by majority of ``votes``; a tie gives none."""
     genders: dict[str, str] = {}
     for who, counter in votes.items():
         (first, first_count), *others = counter.most_common()
         if not others or others[0][1] < first_count:
             genders[who] = first
     return genders
-
-

@@ -37,8 +37,14 @@ from typing import Protocol
 from tei.model import Inline
 from tei.resolve.speakers.cast import Reading, participant, resolve_pronoun
 from tei.resolve.speakers.clauses import Subject, named_subject, pronoun_subject
-from tei.resolve.speakers.patterns import CLOSING_PARENTHESIS_END, NARRATIVE, NARRATIVE_OPENING, NOTE_ONLY
-from tei.resolve.speakers.sentences import masked
+from tei.resolve.speakers.patterns import (
+    CLOSING_PARENTHESIS_END,
+    NARRATIVE,
+    NARRATIVE_OPENING,
+    NOTE_MARK,
+    NOTE_ONLY,
+)
+from tei.resolve.speakers.sentences import masked, opening_mark
 from tei.rules import Registry
 
 
@@ -80,6 +86,8 @@ def editorial_aside(sentence: list[Inline]) -> bool:
     ``[EditorialNote(['(NOTE: Kern is …)'])]`` → True; ``['(At lunch, it was agreed …).']`` → True;
     ``['Dorn added that perhaps (Embassy Minister Counselor) Ivers could …']`` → False.
     """
+    if opening_mark(sentence) not in ("(", NOTE_MARK):
+        return False  # most sentences: their masked text need not be built
     text, _ = masked(sentence)
     text = text.strip()
     if NOTE_ONLY.fullmatch(text):

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_right
+from collections.abc import Sequence
 
 from tei.lexicon import words
 from tei.model import EditorialNote, Inline, LineBreak, PersName, Quote, Said
@@ -37,8 +39,10 @@ OPENERS = words("sentence-openers")
 
 @functools.lru_cache(maxsize=128)
 def _role_pattern(roles: tuple[str, ...]) -> re.Pattern[str]:
-    """"the <role>" for these roles, longest first; built once per cast (it is asked per sentence)."""
-    return re.compile(r"(?<![\w’'])[Tt]he\s+(?P<role>" + "|".join(re.escape(role) for role in roles)
+    """"the <role>" for these roles, longest first; built once per cast (it is asked per sentence).
+    The look-behind stands after the "T", so that ``re`` skips ahead to the letters "T" and "t"."""
+    ordered = sorted(roles, key=len, reverse=True)
+    return re.compile(r"[Tt](?<![\w’'].)he\s+(?P<role>" + "|".join(re.escape(role) for role in ordered)
                       + r")(?![\w’'\-])")
 
 
@@ -51,7 +55,7 @@ def role_subject(text: str, refs: list[str | None], roles: dict[str, str]) -> tu
     if not roles:
         return text, refs
     refs = list(refs)
-    pattern = _role_pattern(tuple(sorted(roles, key=len, reverse=True)))
+    pattern = _role_pattern(tuple(roles))
 
     def mark(match: re.Match[str]) -> str:
         refs.append(roles[match.group("role")])
@@ -98,6 +102,27 @@ def _masked_items(items: list[Inline]) -> tuple[str, list[str | None]]:
     return "".join(parts), refs
 
 
+def opening_mark(items: list[Inline]) -> str:
+    """The first character of ``masked(items)[0].strip()``, without building the masked text
+    ("" when it is empty): ``[' ', Quote(…), ' said']`` → the quotation's mark."""
+    for item in items:
+        if isinstance(item, str):
+            stripped = item.lstrip()
+            if stripped:
+                return stripped[0]
+        elif isinstance(item, PersName):
+            return PERSON_OPEN
+        elif isinstance(item, Quote):
+            return QUOTE_MARK
+        elif isinstance(item, EditorialNote):
+            return NOTE_MARK
+        elif isinstance(item, Said):
+            inner = opening_mark(item.content)
+            if inner:
+                return inner
+    return ""
+
+
 def _atom_text(item: Inline) -> str:
     """What an item contributes to the text the splitter reads: atomic items are one opaque block."""
     if isinstance(item, str):
@@ -115,6 +140,17 @@ def _atom_text(item: Inline) -> str:
     if isinstance(item, LineBreak):
         return " "
     return ""  # NoteRef, PageBreak: no text
+
+
+def _atom_length(item: Inline) -> int:
+    """``len(_atom_text(item))``, without building the text."""
+    if isinstance(item, str):
+        return len(item)
+    if isinstance(item, PersName):
+        return len(item.text)
+    if isinstance(item, (Quote, EditorialNote)):
+        return sum(_atom_length(child) for child in item.content)
+    return 1 if isinstance(item, LineBreak) else 0
 
 
 def is_sentence_end(text: str, period: int, following: str) -> bool:
@@ -150,36 +186,46 @@ def split_sentences(content: list[Inline], roles: dict[str, str] | None = None) 
     to the end of a sentence stays with it. A semicolon followed by a new speaker's verb
     of saying also starts a new sentence ("Carter asked …; Baker answered, …").
     """
+    return cut_sentences(content, sentence_cuts(content, roles))
+
+
+def sentence_cuts(content: list[Inline], roles: dict[str, str] | None = None) -> list[int]:
+    """Where the sentences of ``content`` begin, as offsets in its text (see :func:`split_sentences`):
+    a few numbers, which a pass can keep for a whole document where the sentences would weigh
+    as much as its text."""
     texts = [_atom_text(item) for item in content]
     flat = "".join(texts)
-    starts: list[int] = []
-    position = 0
-    for text in texts:
-        starts.append(position)
-        position += len(text)
-    # Offsets in ``flat`` where a new sentence begins.
     cuts: set[int] = set()
     for match in SENTENCE_END.finditer(flat):
         if is_sentence_end(flat, match.start(), flat[match.end():]):
             cuts.add(match.end())
     cuts |= _speaker_clause_cuts(content, texts, roles)
+    return sorted(cuts)
 
+
+def cut_sentences(content: list[Inline], cuts: Sequence[int]) -> list[list[Inline]]:
+    """``content`` cut at the offsets :func:`sentence_cuts` found in it."""
+    cut_set = set(cuts)
     sentences: list[list[Inline]] = [[]]
-    for item, text, start in zip(content, texts, starts, strict=True):
-        end = start + len(text)
+    start = 0
+    for item in content:
+        end = start + _atom_length(item)
         if isinstance(item, str):
             position = 0
-            for cut in sorted(cut for cut in cuts if start < cut < end):
-                sentences[-1].append(item[position:cut - start])
+            index = bisect_right(cuts, start)
+            while index < len(cuts) and cuts[index] < end:
+                sentences[-1].append(item[position:cuts[index] - start])
                 sentences.append([])
-                position = cut - start
+                position = cuts[index] - start
+                index += 1
             sentences[-1].append(item[position:])
         else:
             sentences[-1].append(item)
-        if end > start and end in cuts:
+        if end > start and end in cut_set:
             # The space after the sentence ends this item: a page break or name that
             # follows opens the next sentence.
             sentences.append([])
+        start = end
     return [sentence for sentence in sentences if sentence]
 
 
