@@ -85,6 +85,19 @@ def test_names_listed_with_a_person_are_persons() -> None:
     assert mentioned("Able said Foreign Minister Carr, Dorn and Eck would meet.\n") == ["carr", "dorn", "eck"]
 
 
+def test_a_given_name_a_middle_initial_and_a_surname_are_a_person_anywhere() -> None:
+    assert mentioned("The paper was read by Hans V. Dorn of the bank. He lives on Valley B. Road.\n") == ["dorn"]
+
+
+def test_names_of_a_firm_are_not_persons_though_a_person_is_among_them() -> None:
+    assert mentioned("Able and Fay met. Able was of the law firm of Dorn, Eck, and Fay.\n") == ["fay"]
+
+
+def test_a_signature_that_ends_the_last_section_is_a_person() -> None:
+    body = "Able said yes.\n\n\nAble said no.\n\nAnn Dorn\n"
+    assert "dorn" in mentioned(body)
+
+
 def test_three_names_listed_are_persons_though_none_is_known() -> None:
     assert mentioned("The President would raise this with Dorn, Eck and De Fay.\n") == ["dorn", "eck", "de-fay"]
 

@@ -18,6 +18,7 @@ persons.listed-names           "Able, Baker and Carr": three names or more, none
                                place, an organization or a common word
 persons.named-as               "a man named Dorn", "an aide called Dorn"
 persons.relative-who           "Dorn, who": the antecedent of "who"
+persons.full-name              "Ann B. Dorn": a given name, a middle initial and a surname
 persons.signer                 a signature line ("Ann Dorn") at the end of a document
 =============================  ==============================================================
 
@@ -37,7 +38,7 @@ from typing import Protocol
 from tei.errors import Reporter
 from tei.lexicon import alternation, lazy_pattern, words
 from tei.lexicon.names import INITIAL, NAME, NAME_END, NAME_START, PARTICLES, WORD_NOT_AFTER, is_name_word
-from tei.model import Closing, Document, iter_inlines
+from tei.model import Block, Closing, Document, Section, iter_inlines
 from tei.resolve.persons.exclusions import in_longer_name, not_a_name, places_in
 from tei.resolve.persons.shapes import (
     ARTICLE_BEFORE,
@@ -80,6 +81,9 @@ NAMED_AS = lazy_pattern(rf"(?<![\w’'\-])(?:named|called)\s+(?P<given>(?:{NAME}
 NAMED_WORDS = ("named ", "called ")
 WHO = ", who "
 BEFORE_WHO = lazy_pattern(rf"(?P<surname>{SURNAME_AT_START})\Z")
+# "Hans V. Able": the initial (after a word and one space), then the surname.
+MIDDLE_INITIAL = re.compile(r"(?<=\w )[A-Z]\. ")
+FULL_NAME = lazy_pattern(rf"(?P<surname>{SURNAME}){NAME_END}")
 SIGNATURE = lazy_pattern(rf"(?P<given>(?:(?:{NAME}|{INITIAL})\s+){{0,3}})(?P<surname>{SURNAME})")
 
 
@@ -221,6 +225,25 @@ class RelativeWho:
             position = text.find(WHO, position + len(WHO))
 
 
+class FullName:
+    """A given name, a middle initial and a surname: "Hans V. Able" (a shape only persons' names have)."""
+
+    name = "persons.full-name"
+
+    def find(self, text: str) -> Iterator[Candidate]:
+        if ". " not in text:
+            return
+        for initial in MIDDLE_INITIAL.finditer(text):
+            match = FULL_NAME.match(text, initial.end())
+            previous = _previous_word(text, initial.start())
+            if match is None or previous is None:
+                continue
+            given, begins = previous
+            if NAME_WORD.fullmatch(given) and is_name_word(given) and begins + len(given) + 1 == initial.start():
+                yield Candidate(match.group("surname"), "", f"{given} {initial.group().strip()}", self.name,
+                                "after a given name and a middle initial", strong=True)
+
+
 def _previous_word(text: str, start: int) -> tuple[str, int] | None:
     """The word that ends before the spaces before ``start``, and where it begins, looking back
     at most 40 characters: what ``(\\S+)\\s+\\Z`` finds there, without trying every position."""
@@ -249,7 +272,8 @@ def build_rules() -> Registry[MentionRule]:
     """The mention rules, highest priority first (the table of the module docstring)."""
     rules: Registry[MentionRule] = Registry("mention rules")
     for rule, priority in ((TitledName(), 100), (ParticleName(), 90), (SubjectOfVerb(), 80),
-                           (ObjectOfVerb(), 70), (Possessive(), 60), (NamedAs(), 50), (RelativeWho(), 40)):
+                           (ObjectOfVerb(), 70), (Possessive(), 60), (NamedAs(), 50), (RelativeWho(), 40),
+                           (FullName(), 30)):
         rules.register(rule, rule.name, priority)
     return rules
 
@@ -287,14 +311,23 @@ def discover(document: Document, reporter: Reporter,
 
 def _signatures(document: Document) -> Iterator[tuple[Candidate, str]]:
     """persons.signer: a signature that is a name and nothing else ("Ann Dorn", "A. B. Dorn")."""
-    for block in document.body:
-        if not (isinstance(block, Closing) and block.kind == "signed"):
+    for block in _closings(document.body):
+        if block.kind != "signed":
             continue
         text = "".join(item for item in block.content if isinstance(item, str)).strip()
         match = SIGNATURE.fullmatch(text)
         if match and all(is_name_word(word) for word in match.group("given").split()):
             yield Candidate(match.group("surname"), "", match.group("given").strip(), "persons.signer",
                             "the signature at the end of the document", block.line, strong=True), text
+
+
+def _closings(blocks: list[Block]) -> Iterator[Closing]:
+    """The closings of the body, in its sections too (a signature ends the last section)."""
+    for block in blocks:
+        if isinstance(block, Closing):
+            yield block
+        elif isinstance(block, Section):
+            yield from _closings(block.blocks)
 
 
 def _keep(candidate: Candidate, places: set[str], text: str, found: list[Candidate], reporter: Reporter,
@@ -328,12 +361,13 @@ def _listed(text: str, persons: set[str], places: set[str], line: int) -> Iterat
     place, an organization or a common word), where they do not name a thing (:func:`_names_a_thing`)."""
     for match in LIST.finditer(text):
         items = [item.group() for item in LIST_ITEM.finditer(match.group("items"))]
+        if _names_a_thing(text, match.start()):
+            continue
         if any(item in persons for item in items):
             for item in items:
                 if item not in persons:
                     yield Candidate(item, rule="persons.listed-with-a-person", reason="listed with a person", line=line)
-        elif len(items) >= LISTED_NAMES and not _names_a_thing(text, match.start()) \
-                and not any(not_a_name(item, False, places) for item in items):
+        elif len(items) >= LISTED_NAMES and not any(not_a_name(item, False, places) for item in items):
             for item in items:
                 yield Candidate(item, rule="persons.listed-names", reason=f"one of {len(items)} names listed together",
                                 line=line)
