@@ -15,7 +15,7 @@ import functools
 import re
 
 from tei.lexicon import alternation, words
-from tei.lexicon.names import INITIAL, NAME, NAME_END, NAME_START, TITLE_WORDS, is_name_word
+from tei.lexicon.names import INITIAL, NAME, NAME_END, NAME_NOT_AFTER, NAME_START, TITLE_WORDS, is_name_word
 from tei.model import Inline, PersName, Person
 from tei.resolve.persons.identity import Identities
 from tei.resolve.persons.shapes import ARTICLE_BEFORE, FOLLOWER, TITLE_PHRASE, WORD, at_sentence_start
@@ -35,8 +35,9 @@ def _prefix_pattern(roles: tuple[str, ...]) -> re.Pattern[str]:
 
 @functools.lru_cache(maxsize=64)
 def _surname_pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
-    """Any of the surname forms, as a name; built once per cast (a volume's documents share theirs)."""
-    return re.compile(NAME_START + rf"(?P<surname>{alternation(forms)}){NAME_END}")
+    """Any of the surname forms, as a name; built once per cast (a volume's documents share theirs).
+    The name's look-behind stands after each first letter, so that ``re`` skips ahead to them."""
+    return re.compile(rf"(?P<surname>{alternation(forms, not_after=NAME_NOT_AFTER)}){NAME_END}")
 
 
 # After a name, words that make it no modifier of a noun ("the Paper said", "the Able and …").
