@@ -98,6 +98,17 @@ def test_a_signature_that_ends_the_last_section_is_a_person() -> None:
     assert "dorn" in mentioned(body)
 
 
+@pytest.mark.parametrize(("line", "person"), [
+    ("FROM: EUR - Ann Q. Dorn", "Ann Q. Dorn"), ("FROM: INR - Harold Dorn", "Harold Dorn"), ("TO: A. B. Dorn", "A. B. Dorn")])
+def test_the_name_that_ends_an_address_line_is_a_person(line: str, person: str) -> None:
+    front = f"MEMORANDUM\n\nTO: The Secretary\n{line}\n\nSUBJECT: Grain\n\n"
+    assert (person, "dorn") in links("The Secretary agreed.\n", front)
+
+
+def test_an_office_alone_in_an_address_line_is_no_person() -> None:
+    assert links("The Secretary agreed.\n", "MEMORANDUM\n\nTO: The Secretary\nFROM: EUR - Policy Planning\n\n") == []
+
+
 def test_three_names_listed_are_persons_though_none_is_known() -> None:
     assert mentioned("The President would raise this with Dorn, Eck and De Fay.\n") == ["dorn", "eck", "de-fay"]
 

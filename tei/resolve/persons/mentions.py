@@ -20,6 +20,7 @@ persons.named-as               "a man named Dorn", "an aide called Dorn"
 persons.relative-who           "Dorn, who": the antecedent of "who"
 persons.full-name              "Ann B. Dorn": a given name, a middle initial and a surname
 persons.signer                 a signature line ("Ann Dorn") at the end of a document
+persons.addressed              the name ending an address line ("FROM: EUR - Ann Dorn")
 =============================  ==============================================================
 
 Names are looked for in the text and in its quotations. What is *not* a person (places,
@@ -38,7 +39,7 @@ from typing import Protocol
 from tei.errors import Reporter
 from tei.lexicon import alternation, lazy_pattern, words
 from tei.lexicon.names import INITIAL, NAME, NAME_END, NAME_START, PARTICLES, WORD_NOT_AFTER, is_name_word
-from tei.model import Block, Closing, Document, Section, iter_inlines
+from tei.model import Block, Closing, Document, Section, iter_inlines, plain_text
 from tei.resolve.persons.exclusions import in_longer_name, not_a_name, places_in
 from tei.resolve.persons.shapes import (
     ARTICLE_BEFORE,
@@ -84,6 +85,9 @@ BEFORE_WHO = lazy_pattern(rf"(?P<surname>{SURNAME_AT_START})\Z")
 # "Hans V. Able": the initial (after a word and one space), then the surname.
 MIDDLE_INITIAL = re.compile(r"(?<=\w )[A-Z]\. ")
 FULL_NAME = lazy_pattern(rf"(?P<surname>{SURNAME}){NAME_END}")
+ADDRESS_KINDS = frozenset(["from", "to", "info", "through"])
+OFFICE_DASH = re.compile(r"\s+[-–—]\s+|\s*—\s*")  # "EUR - Ann Dorn": the office, then the name
+ADDRESSED = lazy_pattern(rf"(?P<given>(?:(?:{NAME}|{INITIAL})\s+){{1,3}})(?P<surname>{SURNAME})")
 SIGNATURE = lazy_pattern(rf"(?P<given>(?:(?:{NAME}|{INITIAL})\s+){{0,3}})(?P<surname>{SURNAME})")
 
 
@@ -304,9 +308,22 @@ def discover(document: Document, reporter: Reporter,
                 continue  # no list of names
             for candidate in _listed(text, surnames, places, line):
                 _keep(candidate, places, text, found, reporter, explained)
-    for candidate, text in _signatures(document):
+    for candidate, text in [*_signatures(document), *_addressed(document)]:
         _keep(candidate, places, text, found, reporter, explained)
     return found
+
+
+def _addressed(document: Document) -> Iterator[tuple[Candidate, str]]:
+    """persons.addressed: the name that ends an address line, after the office it stands for
+    ("FROM: EUR - Ann Dorn", "TO: Ann B. Dorn"): a given name or initials and a surname."""
+    for header_field in document.fields:
+        if header_field.kind not in ADDRESS_KINDS:
+            continue
+        value = plain_text(header_field.content).split(":", 1)[-1]
+        match = ADDRESSED.fullmatch(OFFICE_DASH.split(value)[-1].strip())
+        if match and all(is_name_word(word) for word in match.group("given").split()):
+            yield Candidate(match.group("surname"), "", match.group("given").strip(), "persons.addressed",
+                            "the name of an address line", header_field.line, strong=True), value
 
 
 def _signatures(document: Document) -> Iterator[tuple[Candidate, str]]:
