@@ -8,8 +8,9 @@
 
   Provides
     - keys to find persons, page breaks, speakers and elements by xml:id;
-    - global variables: $doc-div (the memorandum, else the first body),
-      $footnotes (every note that is not inline, in document order), $headings;
+    - global variables: $texts (every tei:text), $text-notes (their notes),
+      $doc-div (the memorandum, else the first body), $footnotes (every note
+      that is not inline, in document order), $headings;
     - mode "plain": the text of an element without notes and page breaks (for
       <title>, tables of contents, labels);
     - named templates for identifiers, so that the HTML and the text renderings
