@@ -29,6 +29,9 @@ NUMBERED_HEADING = re.compile(r"^\d+[A-Za-z]?\.\s+\S")
 # "… are there any other problems that we --": a sentence interrupted, as transcripts write it.
 BROKEN_OFF = re.compile(r"(?:--|[—–]|\s-)$")
 HEADING_MAX_WORDS = 12
+# "SecDel MC/33", "US/MC/7": the file or series number a delegation gives its memoranda, a line alone
+# under the title. Letters, a slash, a number: a reference, not a title of what follows.
+DOCUMENT_CODE = re.compile(r"^(?:[A-Za-z]+\s+){0,2}[A-Za-z]+(?:/[A-Za-z]+)*/\d+[A-Za-z]?$")
 
 
 def heading_verdict(text: str) -> tuple[bool, str]:
@@ -40,6 +43,8 @@ def heading_verdict(text: str) -> tuple[bool, str]:
         return False, "it ends with punctuation, like a sentence"
     if BROKEN_OFF.search(text):
         return False, "it ends with a dash: speech broken off, not a title"
+    if DOCUMENT_CODE.match(text):
+        return False, "it is a document's reference code ('MC/33'), not a title"
     if not (text[0].isupper() or NUMBERED_HEADING.match(text)):
         return False, "it starts neither with a capital nor with a number"
     if len(text.split()) > HEADING_MAX_WORDS:

@@ -37,6 +37,8 @@ HEADINGS = {
         "Able opened the talks.\n\n>> Trade Questions\n\nBaker said trade was on the agenda.\n",
     "a numbered line":
         "Able opened the talks.\n\n>> 2. Trade\n\nBaker said trade was on the agenda.\n",
+    "a short line with a date written with slashes":
+        "Able opened the talks.\n\n>> Talks of 3/14\n\nBaker said trade was on the agenda.\n",
     "a numbered heading with a footnote number glued to it":
         "Able opened the talks.\n\n>> Trade Questions3\n\nBaker said trade was on the agenda.\n",
 }
@@ -53,6 +55,10 @@ NOT_HEADINGS = {
         ("Able opened the talks.\n\n>> Trade [Page 5] Questions\n\nAble went on.\n", "page marker"),
     "a labelled line":
         ("Able opened the talks.\n\n>> Place: The Minister’s Office\n\nAble went on.\n", "labelled"),
+    "a document's reference code":
+        ("Able opened the talks.\n\n>> SecDel MC/33\n\nAble went on.\n", "reference code"),
+    "a reference code of slashed parts":
+        ("Able opened the talks.\n\n>> US/MC/7\n\nAble went on.\n", "reference code"),
     "one of a run of heading-shaped lines":
         ("Able opened the talks.\n\n>> Trade Questions\n\nFisheries Questions\n\nAble went on.\n",
          "heading-shaped too"),
