@@ -99,6 +99,9 @@ class Paragraph:
 class BulletList:
     items: list[list[Inline]]
     line: int
+    # The items, by index, that are only a label ("1.", "(b)") of the item after them: a labelled
+    # list copied with its labels as bullets of their own. Empty in a list without labels.
+    labels: list[int] = field(default_factory=list)
 
 
 @dataclass(slots=True)

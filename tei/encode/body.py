@@ -166,9 +166,7 @@ class Encoder:
             else:
                 self.encode_inline(sub(parent, "note", type=block.kind), block.content)
         elif isinstance(block, BulletList):
-            bullet_list = sub(parent, "list", rend="bulleted")
-            for item in block.items:
-                self.encode_inline(sub(bullet_list, "item"), item)
+            self.encode_bullet_list(parent, block)
         elif isinstance(block, Section):
             div = sub(parent, "div", type="section")
             if block.space_before and block.head is not None:
@@ -236,6 +234,21 @@ class Encoder:
         """Quote(['“It ', PageBreak, 'was.”']) → <q>“It <pb/>was.”</q>: the marks stay in the text, as
         the header declares (editorialDecl/quotation marks="all"), so TEI tools add none of their own."""
         self.encode_inline(sub(parent, "q"), [piece for piece in quote.content if piece != ""])
+
+    def encode_bullet_list(self, parent: etree._Element, block: BulletList) -> None:
+        """``list/item``; in a labelled list ``label``/``item`` pairs, as TEI wants them: an item
+        without a label of its own gets an empty label, a label without text an empty item."""
+        bullet_list = sub(parent, "list", rend="bulleted")
+        labels = set(block.labels)
+        for index, item in enumerate(block.items):
+            if index in labels:
+                self.encode_inline(sub(bullet_list, "label"), item)
+                if index + 1 == len(block.items) or index + 1 in labels:
+                    sub(bullet_list, "item")
+                continue
+            if labels and index - 1 not in labels:
+                sub(bullet_list, "label")
+            self.encode_inline(sub(bullet_list, "item"), item)
 
     def encode_page_break(self, parent: etree._Element, page: PageBreak) -> None:
         element = sub(parent, "pb", n=page.n)

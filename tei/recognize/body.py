@@ -1,18 +1,37 @@
 """Body blocks that are neither headings, page markers nor editorial notes.
 
     "    • item" lines   BulletListBlockRecognizer → BulletList
+    "    • 1." then "    • text"   the same, the bullet "1." marked as the label of the next item
     anything else        ParagraphBlockRecognizer  → Paragraph (the fallback, lowest priority)
 """
 
 from __future__ import annotations
 
+import re
+
 from tei.model import BulletList, Paragraph
 from tei.read.blocks import Block as TextBlock
 from tei.recognize.base import ParseState, Recognizers, bullet_text, is_bullet_block, join_lines, lines_of
 
+# "1.", "a.", "iv.", "2)", "(b)": a list label alone, as a web page copies a numbered list whose
+# labels stand in a column of their own: one bullet for the label, one for the item.
+LIST_LABEL = re.compile(r"^(?:(?:\d{1,3}|[A-Za-z]|[ivxlc]{1,6})[.)]|\((?:\d{1,3}|[A-Za-z]|[ivxlc]{1,6})\))$")
+
+
+def label_items(texts: list[str]) -> list[int]:
+    """The indices of the bullets that are labels of the item after them: only in a list whose
+    first bullet is a label and where some label is followed by text (a labelled list), never in
+    a list of names or points that merely starts with a short one."""
+    labels = [index for index, text in enumerate(texts) if LIST_LABEL.match(text.strip())]
+    if not labels or labels[0] != 0 or not any(index + 1 < len(texts) and index + 1 not in labels
+                                               for index in labels):
+        return []
+    return labels
+
 
 class BulletListBlockRecognizer:
-    """A block whose every line starts with a bullet → BulletList, one item per line."""
+    """A block whose every line starts with a bullet → BulletList, one item per line; bullets
+    that are only a label ("1.") are marked as the labels of the items after them."""
 
     name = "bullet-list"
 
@@ -20,8 +39,9 @@ class BulletListBlockRecognizer:
         return is_bullet_block(block)
 
     def run(self, block: TextBlock, state: ParseState) -> None:
-        items = [state.parse_inline([(line.number, bullet_text(line.text))]) for line in block.lines]
-        state.target.append(BulletList(items, block.line))
+        texts = [bullet_text(line.text) for line in block.lines]
+        items = [state.parse_inline([(line.number, text)]) for line, text in zip(block.lines, texts)]
+        state.target.append(BulletList(items, block.line, label_items(texts)))
 
 
 class ParagraphBlockRecognizer:
