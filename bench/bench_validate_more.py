@@ -58,7 +58,7 @@ def tei_all_options(repeat: int, slow: bool, commands_only: bool = False) -> Non
     memo, play = parse(MEMO, collect_ids=False), parse(PLAY, collect_ids=False)
     print(f"tei_all: memorandum {MEMO.stat().st_size / 1e3:.0f} KB, book {PLAY.stat().st_size / 1e3:.0f} KB")
     for name, path in (("memorandum", MEMO), ("book", PLAY)):
-        line(f"jing tei_all.rng, one process per file ({name})", seconds(lambda: process("jing", str(RNG), str(path)), repeat))
+        line(f"jing tei_all.rng, one process per file ({name})", seconds(lambda path=path: process("jing", str(RNG), str(path)), repeat))
     compiled: list[etree.XMLSchema] = []
     line("libxml2: compile trang's tei_all.xsd", seconds(lambda: compiled.append(etree.XMLSchema(etree.parse(str(xsd))))))
     line("libxml2: validate the memorandum", seconds(lambda: compiled[0].validate(memo), repeat))
@@ -137,12 +137,12 @@ def scaling(template: etree._Element, repeat: int) -> None:
     for size in (10_000, 100_000, 1_000_000, 10_000_000):
         data = memorandum_of(size, template)
         tree = parse(data, collect_ids=False)
-        times = [seconds(lambda: parse(data, collect_ids=False), repeat),
-                 seconds(lambda: __import__("tei.validate", fromlist=["x"]).libxml2_schema(
+        times = [seconds(lambda data=data: parse(data, collect_ids=False), repeat),
+                 seconds(lambda tree=tree: __import__("tei.validate", fromlist=["x"]).libxml2_schema(
                      resolve("memo").path).validate(tree), repeat),
-                 seconds(lambda: run_checks(Document(tree)), repeat),
-                 seconds(lambda: tree.xpath(union), 1 if size > 1_000_000 else repeat),
-                 seconds(lambda: validate_bytes(data), repeat)]
+                 seconds(lambda tree=tree: run_checks(Document(tree)), repeat),
+                 seconds(lambda tree=tree: tree.xpath(union), 1 if size > 1_000_000 else repeat),
+                 seconds(lambda data=data: validate_bytes(data), repeat)]
         kilobytes = len(data) / 1000
         print(f"  {kilobytes:>7.0f}KB " + " ".join(f"{t * 1000 / kilobytes:8.3f}" for t in times[:4])
               + f" {times[4] * 1000 / kilobytes:9.3f}")
