@@ -163,14 +163,21 @@ class _Interrupted(KeyboardInterrupt):
 
 class _Signals:
     """Ctrl-C and SIGTERM stop the run, but not in the middle of recording an outcome: there
-    they are held until the outcome is recorded (:meth:`held`)."""
+    they are held until the outcome is recorded (:meth:`held`).
 
-    def __init__(self) -> None:
+    With worker processes (``deferred``) they are only ever acted on there, after an outcome:
+    raised anywhere else, they could land between submitting a chunk and keeping its future,
+    and that chunk's files would be written and listed nowhere. The main process waits for
+    the started chunks after an interruption anyway, so nothing is lost in responsiveness.
+    """
+
+    def __init__(self, deferred: bool = False) -> None:
         self.holding = self.requested = False
+        self.deferred = deferred
 
     def __call__(self, signum: int, frame: FrameType | None) -> None:
         self.requested = True
-        if not self.holding:
+        if not (self.holding or self.deferred):
             raise _Interrupted()
 
     @contextmanager
@@ -198,7 +205,7 @@ def run_batch(plan: BatchPlan, *, jobs: int | None = None, corpus: str | Path | 
         plan.output_dir.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise BatchError(f"{error.filename or plan.output_dir}: cannot write there ({error.strerror})") from error
-    signals = _Signals()
+    signals = _Signals(deferred=jobs > 1)
     previous = {signum: signal.signal(signum, signals) for signum in (signal.SIGINT, signal.SIGTERM)
                 } if _main_thread() else {}
     try:
