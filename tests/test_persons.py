@@ -150,6 +150,24 @@ def test_organizations_polities_titles_and_common_nouns_are_not_persons(sentence
     assert [person for person in mentioned(sentence + "\n") if person != "eck"] == [], why
 
 
+@pytest.mark.parametrize("sentence", [
+    "We are now in Phase I. Intermittently, since 1949, access has been harassed.",
+    "Finally Able said so. Apparently Baker agreed.",
+])
+def test_an_adverb_opening_a_sentence_is_no_persons_name(sentence: str) -> None:
+    assert mentioned(sentence + "\n") == []
+
+
+def test_a_participant_whose_name_has_an_adverbs_shape_is_still_named_at_a_sentence_start() -> None:
+    preamble = "1. Memorandum of Conversation\n\n\n    • Ambassador Ann Durantly\n    • Mr. Able\n\n"
+    assert links("Able asked. Durantly said yes.\n", preamble) == [("Able", "able"), ("Durantly", "durantly")]
+
+
+@pytest.mark.parametrize("name", ["Kelly", "Connolly", "Bently", "McNally"])
+def test_surnames_ending_in_ly_are_names(name: str) -> None:
+    assert mentioned(f"Able said {name} would come.\n") == [name.lower()]
+
+
 @pytest.mark.parametrize(("sentence", "person"), [
     ("His replacement is a man named Dorn. Dorn is a professor.", "dorn"),
     ("There are two possibilities: Dorn, who would rather stay, and another.", "dorn"),

@@ -15,6 +15,9 @@ persons.not-name.organization      "General Assembly", "Federal Republic": an or
 persons.not-name.common-noun       "General Situation", "Developments": a word with the ending
                                    of an abstract noun ("-tion", "-sion", "-ism", "-ity",
                                    "-ment"), or its plural
+persons.not-name.adverb            "Intermittently", "Finally" opening a sentence: an adverb
+                                   made with "-ly" from an adjective's ending ("-ent",
+                                   "-al", "-ous", …); "Kelly", "Bently", "McNally" stay names
 persons.not-name.place             countries, capitals, regions (``places.txt``), and any word
                                    after a preposition of place in the document ("in Vienna")
 persons.not-name.longer-name       "Able Foundation": a word before an organization word
@@ -38,6 +41,11 @@ HEADING_WORD = lazy_pattern(rf"{NAME_START}{NAME}{NAME_END}")
 # Endings of English abstract nouns that no surname has ("Situation", "Communism", "Security");
 # "-ment" only in long words ("Clement" is a name, "Government" is not).
 ABSTRACT_ENDINGS = ("tion", "sion", "ism", "ity")
+# Endings of English adjectives that take "-ly" to make an adverb ("Intermittent" → "Intermittently",
+# "Final" → "Finally", "Possib(le)" → "Possibly"); surnames in "-ly" do not have them on a stem of
+# five letters or more ("Kelly", "Connolly", "Bently").
+ADJECTIVE_ENDINGS = ("ent", "ant", "ate", "ive", "ous", "ful", "less", "ed", "ing", "al", "ar", "ct", "ib", "ab")
+ADVERB_STEM = 5
 
 
 def _abstract_noun(word: str) -> bool:
@@ -47,6 +55,14 @@ def _abstract_noun(word: str) -> bool:
     elif word.endswith("s"):
         word = word[:-1]
     return len(word) > 5 and (word.endswith(ABSTRACT_ENDINGS) or (len(word) > 8 and word.endswith("ment")))
+
+
+def _adverb(word: str) -> bool:
+    """"Intermittently", "Finally", "Possibly": "-ly" after an adjective's ending, the word lower
+    case after its capital (a name such as "McNally" has a second capital)."""
+    stem = word[:-2]
+    return (word.endswith("ly") and len(stem) >= ADVERB_STEM and stem[1:].islower()
+            and stem.lower().endswith(ADJECTIVE_ENDINGS))
 
 
 def not_a_name(surname: str, strong: bool, places: set[str]) -> tuple[str, str] | None:
@@ -65,6 +81,8 @@ def not_a_name(surname: str, strong: bool, places: set[str]) -> tuple[str, str] 
             return "persons.not-name.organization", f"'{part}' ends the names of organizations"
         if _abstract_noun(part):
             return "persons.not-name.common-noun", f"'{part}' has the ending of an abstract noun"
+        if _adverb(part):
+            return "persons.not-name.adverb", f"'{part}' has the ending of an adverb"
         if part in PLACES or (part in places and not strong):
             return "persons.not-name.place", f"'{part}' is a place"
     return None
