@@ -153,6 +153,7 @@ def test_organizations_polities_titles_and_common_nouns_are_not_persons(sentence
 @pytest.mark.parametrize("sentence", [
     "We are now in Phase I. Intermittently, since 1949, access has been harassed.",
     "Finally Able said so. Apparently Baker agreed.",
+    "Just wanted to tell you, Able said. Only wanted to ask.",
 ])
 def test_an_adverb_opening_a_sentence_is_no_persons_name(sentence: str) -> None:
     assert mentioned(sentence + "\n") == []
