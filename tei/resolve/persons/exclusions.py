@@ -21,6 +21,9 @@ persons.not-name.adverb            "Intermittently", "Finally" opening a sentenc
 persons.not-name.place             countries, capitals, regions (``places.txt``), and any word
                                    after a preposition of place in the document ("in Vienna")
 persons.not-name.longer-name       "Able Foundation": a word before an organization word
+persons.not-name.firm              "Able & Co.", "Able, Baker and Company", "Able, Inc.",
+                                   "Baker & Able": a name in a firm's name, before a firm's
+                                   ending (``firm-endings.txt``) or joined by "&"
 =================================  ==========================================================
 """
 
@@ -37,6 +40,12 @@ PLACES = words("places")
 # The preposition as a whole word (the class is \b's before a letter).
 PREPOSITION = alternation(words("locative-prepositions"), not_after=r"\w")
 LOCATIVE = lazy_pattern(rf"{PREPOSITION} (?P<place>{NAME})\b(?![’']s\b)")
+FIRM_ENDING = alternation(words("firm-endings"))
+FIRM_WORDS = frozenset(ending.rstrip(".") for ending in words("firm-endings"))  # "Co", "Inc": no names
+# After a name, the rest of a firm's name: other names, then "&" or "and" and an ending; a comma and
+# an ending; an ending; or "&" and another name. Before a name: a name and "&".
+FIRM_AFTER = lazy_pattern(rf"(?:(?:,\s+{NAME})*,?\s+(?:&|and)\s+|,?\s+)(?:{FIRM_ENDING})(?!\w)|\s*&\s*{NAME}")
+FIRM_BEFORE = lazy_pattern(rf"{NAME}\s*&\s*\Z")
 HEADING_WORD = lazy_pattern(rf"{NAME_START}{NAME}{NAME_END}")
 # Endings of English abstract nouns that no surname has ("Situation", "Communism", "Security");
 # "-ment" only in long words ("Clement" is a name, "Government" is not).
@@ -79,6 +88,8 @@ def not_a_name(surname: str, strong: bool, places: set[str]) -> tuple[str, str] 
             return "persons.not-name.abbreviated-title", f"'{part}.' is an abbreviated title"
         if part in ORGANIZATION_WORDS:
             return "persons.not-name.organization", f"'{part}' ends the names of organizations"
+        if part in FIRM_WORDS:
+            return "persons.not-name.firm", f"'{part}' ends the names of firms"
         if _abstract_noun(part):
             return "persons.not-name.common-noun", f"'{part}' has the ending of an abstract noun"
         if _adverb(part):
@@ -102,6 +113,25 @@ def in_longer_name(surname: str, text: str) -> tuple[str, str] | None:
     if follower is None:
         return None
     return "persons.not-name.longer-name", f"part of a name such as '{surname} {follower.group(1)}'"
+
+
+def in_firm_at(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``text[start:end]`` is part of a firm's name ("Able & Co.", "Baker & Able")."""
+    return bool(FIRM_AFTER.match(text, end) or ("&" in text[max(0, start - 3):start]
+                                               and FIRM_BEFORE.search(text, max(0, start - 40), start)))
+
+
+def in_firm_name(surname: str, text: str) -> tuple[str, str] | None:
+    """persons.not-name.firm: ``surname`` is, wherever ``text`` has it, part of a firm's name."""
+    position, found = text.find(surname), False
+    while position >= 0:
+        end = position + len(surname)
+        if (end == len(text) or not text[end].isalnum()) and (position == 0 or not text[position - 1].isalnum()):
+            if not in_firm_at(text, position, end):
+                return None
+            found = True
+        position = text.find(surname, end)
+    return ("persons.not-name.firm", f"part of a firm's name such as '{surname} & Co.'") if found else None
 
 
 def places_in(document: Document, texts: list[tuple[list[Inline], int]]) -> set[str]:
