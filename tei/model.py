@@ -238,11 +238,14 @@ class Document:
 
     @property
     def title(self) -> str:
-        """The title text of the head line, without its number and note references."""
-        text = "".join(item for item in self.head if isinstance(item, str))
-        if self.number and text.lstrip().startswith(self.number):
-            return text.split(".", 1)[1].strip() if "." in text else text.strip()
-        return text.strip()
+        """The title text of the head, without its number and note references: its words as the
+        text has them, names included, a line break a space ("No. 634" / "Memorandum of
+        Conversation, by Ann Able" → "Memorandum of Conversation, by Ann Able")."""
+        text = " ".join(plain_text(self.head, line_break=" ").split())
+        for prefix in (f"{self.number}.", f"No. {self.number}") if self.number else ():
+            if text.startswith(prefix):
+                return text[len(prefix):].strip()
+        return text
 
     def dump(self) -> str:
         """The model as an indented, stable text (see :mod:`tei.dump`): what a pass changed
@@ -352,14 +355,17 @@ def map_text(content: list[Inline], split: Callable[[str], list[Inline]],
     return result
 
 
-def plain_text(content: list[Inline]) -> str:
-    """The text of ``content`` as it stands in the input, markers excepted."""
+def plain_text(content: list[Inline], line_break: str = "") -> str:
+    """The text of ``content`` as it stands in the input, markers excepted (a line break is
+    ``line_break``)."""
     parts: list[str] = []
     for item in content:
         if isinstance(item, str):
             parts.append(item)
         elif isinstance(item, PersName):
             parts.append(item.text)
+        elif isinstance(item, LineBreak):
+            parts.append(line_break)
         elif isinstance(item, CONTAINERS):
-            parts.append(plain_text(item.content))
+            parts.append(plain_text(item.content, line_break))
     return "".join(parts)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from tei.encode.common import ADDRESS_KINDS, append_text, id_part, side, sub
+from tei.encode.common import ADDRESS_KINDS, append_text, id_part, line_break, side, sub
 from tei.encode.header import encode_header
 from tei.errors import InternalError
 from tei.model import Block as ModelBlock
@@ -115,7 +115,7 @@ class Encoder:
                 if opener is None:
                     opener = sub(div, "opener")
                 else:
-                    sub(opener, "lb")
+                    line_break(opener)
                 self.encode_inline(opener, node.content)
                 continue
             opener = None
@@ -188,7 +188,7 @@ class Encoder:
             elif isinstance(item, PageBreak):
                 self.encode_page_break(parent, item)
             elif isinstance(item, LineBreak):
-                sub(parent, "lb")
+                line_break(parent)
             elif isinstance(item, NoteRef):
                 self.encode_footnote(parent, item.note)
             elif isinstance(item, EditorialNote):

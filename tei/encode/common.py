@@ -30,6 +30,17 @@ def append_text(parent: etree._Element, text: str) -> None:
         parent.text = (parent.text or "") + text
 
 
+def line_break(parent: etree._Element) -> None:
+    """End a line of the source inside ``parent``: a newline, then ``lb``.
+
+    The newline keeps the words on either side apart for every reader of the text content
+    (a search index, a word count), not only for those that know ``lb`` ends a word; and it
+    puts each ``lb`` at the start of the line it opens, as the source has it.
+    """
+    append_text(parent, "\n")
+    sub(parent, "lb")
+
+
 def conversion_date() -> datetime.date:
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.strip().isdigit():

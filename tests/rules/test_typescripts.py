@@ -262,7 +262,7 @@ def test_the_address_lines_are_the_opener_and_the_correspondence_of_the_header_n
     assert [plain_text(line) for line in result.document.argument] == ["SUBJECT: Visit of the Foreign Minister"]
     assert [field.kind for field in result.document.fields] == ["to", "through", "from"]
     xml = result.xml.decode()
-    assert "<opener>TO: The Secretary<lb/>THROUGH: S/S - " in xml and "<lb/>FROM: EUR - <persName ref=\"#able\">Ann Q. Able</persName></opener>" in xml
+    assert "<opener>TO: The Secretary\n<lb/>THROUGH: S/S - " in xml and "\n<lb/>FROM: EUR - <persName ref=\"#able\">Ann Q. Able</persName></opener>" in xml
     assert ['<correspAction type="received">', '<correspAction type="transmitted">', '<correspAction type="sent">'] \
         == [line.strip() for line in xml.splitlines() if "<correspAction" in line]
     assert "<name>EUR - Ann Q. Able</name>" in xml

@@ -130,7 +130,34 @@
                           or ($whitespace = 'auto' and $node/descendant::text()[contains(., '&#10;')])"/>
     <xsl:choose>
       <xsl:when test="$collapse">
-        <xsl:value-of select="translate(normalize-space($text), $lb-mark, '&#10;')"/>
+        <xsl:call-template name="break-lines">
+          <xsl:with-param name="text" select="normalize-space($text)"/>
+          <xsl:with-param name="before" select="' '"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="break-lines">
+          <xsl:with-param name="text" select="$text"/>
+          <xsl:with-param name="before" select="'&#10;'"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The line-break marks turned into newlines. The whitespace that stands before an lb in
+       the TEI ("end of line&#10;<lb/>next") is the same line end, so it is not written twice. -->
+  <xsl:template name="break-lines">
+    <xsl:param name="text"/>
+    <xsl:param name="before"/>
+    <xsl:variable name="doubled" select="concat($before, $lb-mark)"/>
+    <xsl:choose>
+      <xsl:when test="contains($text, $doubled)">
+        <xsl:value-of select="translate(substring-before($text, $doubled), $lb-mark, '&#10;')"/>
+        <xsl:text>&#10;</xsl:text>
+        <xsl:call-template name="break-lines">
+          <xsl:with-param name="text" select="substring-after($text, $doubled)"/>
+          <xsl:with-param name="before" select="$before"/>
+        </xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
         <xsl:value-of select="translate($text, $lb-mark, '&#10;')"/>
