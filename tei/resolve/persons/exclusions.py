@@ -32,6 +32,7 @@ persons.not-name.firm              "Able & Co.", "Able, Baker and Company", "Abl
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -50,7 +51,7 @@ FIRM_WORDS = frozenset(ending.rstrip(".") for ending in words("firm-endings"))  
 # an ending; an ending; or "&" and another name. Before a name: a name and "&".
 FIRM_AFTER = lazy_pattern(rf"(?:(?:,\s+{NAME})*,?\s+(?:&|and)\s+|,?\s+)(?:{FIRM_ENDING})(?!\w)|\s*&\s*{NAME}")
 # What any text naming a firm holds: "&", or an ending after a space.
-FIRM_MARKS = ("&", *sorted(" " + ending for ending in words("firm-endings")))
+FIRM_MARK = lazy_pattern("&| " + FIRM_ENDING)
 FIRM_BEFORE = lazy_pattern(rf"{NAME}\s*&\s*\Z")
 # A subject line's topic: the whole subject when it is one name, or a name after a preposition
 # of topic; "with Able", "Between Able and Baker" name persons and are left alone.
@@ -126,6 +127,12 @@ def in_longer_name(surname: str, text: str) -> tuple[str, str] | None:
     return "persons.not-name.longer-name", f"part of a name such as '{surname} {follower.group(1)}'"
 
 
+@functools.lru_cache(maxsize=8)
+def names_a_firm(text: str) -> bool:
+    """Whether ``text`` may name a firm at all (most do not): asked once per text."""
+    return FIRM_MARK.search(text) is not None
+
+
 def in_firm_at(text: str, start: int, end: int) -> bool:
     """Whether the name at ``text[start:end]`` is part of a firm's name ("Able & Co.", "Baker & Able")."""
     return bool(FIRM_AFTER.match(text, end) or ("&" in text[max(0, start - 3):start]
@@ -134,8 +141,8 @@ def in_firm_at(text: str, start: int, end: int) -> bool:
 
 def in_firm_name(surname: str, text: str) -> tuple[str, str] | None:
     """persons.not-name.firm: ``surname`` is, wherever ``text`` has it, part of a firm's name."""
-    if not any(mark in text for mark in FIRM_MARKS):
-        return None  # most texts: no firm at all
+    if not names_a_firm(text):
+        return None
     position, found = text.find(surname), False
     while position >= 0:
         end = position + len(surname)

@@ -20,7 +20,6 @@ as for every rule.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from tei.lexicon import lazy_pattern, words
@@ -38,13 +37,13 @@ EXCHANGE_PREPOSITIONS = (" with ", " to ", " from ")
 PARTY = lazy_pattern(rf"(?P<given>(?:{NAME}\s+)?)(?P<surname>{SURNAME}){_ALONE}"
                      rf"(?:\s+and\s+(?P<second>{SURNAME}){_ALONE})?")
 PRONOUNS_BEFORE = frozenset(["he", "He", "she", "She", "him", "her"])
-PRONOUNS_AFTER = frozenset(["he", "she", "him", "her", "I", "me"])
+# After "and", with what may follow the pronoun.
+PRONOUNS_AFTER = tuple(f"{pronoun}{after}" for pronoun in ("he", "she", "him", "her", "I", "me") for after in " ,.;")
 AFTER_AND = lazy_pattern(rf"(?P<surname>{SURNAME}){_ALONE}")
 BEFORE_AND = lazy_pattern(rf"(?P<surname>{SURNAME_AT_START})\Z")
 DRAFTING_WORDS = frozenset(["drafted", "Drafted", "prepared", "Prepared", "approved", "Approved", "cleared",
                             "Cleared", "written", "Written"])
 DRAFTER = lazy_pattern(rf"(?P<given>(?:(?:{NAME}|{INITIAL})\s+){{0,3}})(?P<surname>{SURNAME}){_ALONE}")
-WORD_AFTER = re.compile(r"[\w’']+")
 
 
 def _after(text: str, word: str) -> Iterator[int]:
@@ -96,12 +95,11 @@ class WithAPronoun:
         position = text.find(" and ")
         while position >= 0:
             end = position + 5
-            if _word_before(text, position) in PRONOUNS_BEFORE:
+            if text[end:end + 1].isupper() and _word_before(text, position) in PRONOUNS_BEFORE:
                 match = AFTER_AND.match(text, end)
                 if match:
                     yield Candidate(match.group("surname"), rule=self.name, reason="joined to a personal pronoun")
-            after = WORD_AFTER.match(text, end)
-            if after and after.group() in PRONOUNS_AFTER:
+            elif text.startswith(PRONOUNS_AFTER, end):
                 match = BEFORE_AND.search(text, max(0, position - 40), position)
                 if match:
                     yield Candidate(match.group("surname"), rule=self.name, reason="joined to a personal pronoun")
