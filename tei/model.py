@@ -309,25 +309,6 @@ def iter_inlines(content: list[Inline]) -> Iterator[Inline]:
 def iter_nodes(document: Document) -> Iterator[object]:
     """Every node of the document in reading order: blocks, then their inline items."""
     yield from document.leading
-
-    def walk(blocks: list[Block]) -> Iterator[object]:
-        for block in blocks:
-            yield block
-            if isinstance(block, Section):
-                yield from block.breaks_before_head
-                if block.head is not None:
-                    yield from iter_inlines(block.head)
-                yield from walk(block.blocks)
-            elif isinstance(block, Paragraph):
-                yield from iter_inlines(block.content)
-            elif isinstance(block, BulletList):
-                for item in block.items:
-                    yield from iter_inlines(item)
-            elif isinstance(block, EditorialBlock):
-                yield from iter_inlines(block.note.content)
-            elif isinstance(block, (Closing, Marking)):
-                yield from iter_inlines(block.content)
-
     yield from iter_inlines(document.head)
     front: list[tuple[int, list[object]]] = [(page.line, [page]) for page in document.front_breaks]
     front += [(number, list(iter_inlines(line))) for number, line in zip(document.front_argument_lines(),
@@ -337,7 +318,26 @@ def iter_nodes(document: Document) -> Iterator[object]:
     front += [(header_field.line, list(iter_inlines(header_field.content))) for header_field in document.fields]
     for _line, items in sorted(front, key=lambda entry: entry[0]):
         yield from items
-    yield from walk(document.body)
+    yield from _block_nodes(document.body)
+
+
+def _block_nodes(blocks: list[Block]) -> Iterator[object]:
+    for block in blocks:
+        yield block
+        if isinstance(block, Section):
+            yield from block.breaks_before_head
+            if block.head is not None:
+                yield from iter_inlines(block.head)
+            yield from _block_nodes(block.blocks)
+        elif isinstance(block, Paragraph):
+            yield from iter_inlines(block.content)
+        elif isinstance(block, BulletList):
+            for item in block.items:
+                yield from iter_inlines(item)
+        elif isinstance(block, EditorialBlock):
+            yield from iter_inlines(block.note.content)
+        elif isinstance(block, (Closing, Marking)):
+            yield from iter_inlines(block.content)
 
 
 def map_text(content: list[Inline], split: Callable[[str], list[Inline]],
