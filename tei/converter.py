@@ -14,7 +14,10 @@ with other registries::
 
 from __future__ import annotations
 
+import gc
 import io
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -91,17 +94,18 @@ class Converter:
         ``explain``, every rule's decision is kept, in ``Conversion.explanations``.
         """
         reporter = Reporter(path, explaining=explain)
-        document = self.document(data, path, reporter)
-        # Past reading, the input's bytes are not needed: a caller that passes them on without
-        # keeping them (``tei convert``) has them freed before the tree is built.
-        del data
-        tree = encode(document)
-        indent(tree)
-        _refuse_unreadable_output(tree, path)
-        result = Conversion(document, tree, reporter.diagnostics,
-                            explanations=reporter.explanations() if explain else [])
-        if validate:
-            result.validation = validate_conversion(result, output_name)
+        with garbage_collection_paused():
+            document = self.document(data, path, reporter)
+            # Past reading, the input's bytes are not needed: a caller that passes them on without
+            # keeping them (``tei convert``) has them freed before the tree is built.
+            del data
+            tree = encode(document)
+            indent(tree)
+            _refuse_unreadable_output(tree, path)
+            result = Conversion(document, tree, reporter.diagnostics,
+                                explanations=reporter.explanations() if explain else [])
+            if validate:
+                result.validation = validate_conversion(result, output_name)
         return result
 
     def convert(self, text: str, path: str = "<input>", *, validate: bool = False,
@@ -111,6 +115,19 @@ class Converter:
 
     def convert_file(self, path: str | Path, *, validate: bool = False, explain: bool = False) -> Conversion:
         return self.convert_bytes(Path(path).read_bytes(), str(path), validate=validate, explain=explain)
+
+
+@contextmanager
+def garbage_collection_paused() -> Iterator[None]:
+    """A conversion makes no reference cycles, only objects that live to its end: the collector
+    would walk them all, again and again as they grow, and find nothing to free."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _refuse_unreadable_output(tree: etree._Element, path: str) -> None:

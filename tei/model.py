@@ -238,11 +238,14 @@ class Document:
 
     @property
     def title(self) -> str:
-        """The title text of the head line, without its number and note references."""
-        text = "".join(item for item in self.head if isinstance(item, str))
-        if self.number and text.lstrip().startswith(self.number):
-            return text.split(".", 1)[1].strip() if "." in text else text.strip()
-        return text.strip()
+        """The title text of the head, without its number and note references: its words as the
+        text has them, names included, a line break a space ("No. 634" / "Memorandum of
+        Conversation, by Ann Able" → "Memorandum of Conversation, by Ann Able")."""
+        text = " ".join(plain_text(self.head, line_break=" ").split())
+        for prefix in (f"{self.number}.", f"No. {self.number}") if self.number else ():
+            if text.startswith(prefix):
+                return text[len(prefix):].strip()
+        return text
 
     def dump(self) -> str:
         """The model as an indented, stable text (see :mod:`tei.dump`): what a pass changed
@@ -303,25 +306,6 @@ def iter_inlines(content: list[Inline]) -> Iterator[Inline]:
 def iter_nodes(document: Document) -> Iterator[object]:
     """Every node of the document in reading order: blocks, then their inline items."""
     yield from document.leading
-
-    def walk(blocks: list[Block]) -> Iterator[object]:
-        for block in blocks:
-            yield block
-            if isinstance(block, Section):
-                yield from block.breaks_before_head
-                if block.head is not None:
-                    yield from iter_inlines(block.head)
-                yield from walk(block.blocks)
-            elif isinstance(block, Paragraph):
-                yield from iter_inlines(block.content)
-            elif isinstance(block, BulletList):
-                for item in block.items:
-                    yield from iter_inlines(item)
-            elif isinstance(block, EditorialBlock):
-                yield from iter_inlines(block.note.content)
-            elif isinstance(block, (Closing, Marking)):
-                yield from iter_inlines(block.content)
-
     yield from iter_inlines(document.head)
     front: list[tuple[int, list[object]]] = [(page.line, [page]) for page in document.front_breaks]
     front += [(number, list(iter_inlines(line))) for number, line in zip(document.front_argument_lines(),
@@ -331,7 +315,26 @@ def iter_nodes(document: Document) -> Iterator[object]:
     front += [(header_field.line, list(iter_inlines(header_field.content))) for header_field in document.fields]
     for _line, items in sorted(front, key=lambda entry: entry[0]):
         yield from items
-    yield from walk(document.body)
+    yield from _block_nodes(document.body)
+
+
+def _block_nodes(blocks: list[Block]) -> Iterator[object]:
+    for block in blocks:
+        yield block
+        if isinstance(block, Section):
+            yield from block.breaks_before_head
+            if block.head is not None:
+                yield from iter_inlines(block.head)
+            yield from _block_nodes(block.blocks)
+        elif isinstance(block, Paragraph):
+            yield from iter_inlines(block.content)
+        elif isinstance(block, BulletList):
+            for item in block.items:
+                yield from iter_inlines(item)
+        elif isinstance(block, EditorialBlock):
+            yield from iter_inlines(block.note.content)
+        elif isinstance(block, (Closing, Marking)):
+            yield from iter_inlines(block.content)
 
 
 def map_text(content: list[Inline], split: Callable[[str], list[Inline]],
@@ -352,14 +355,17 @@ def map_text(content: list[Inline], split: Callable[[str], list[Inline]],
     return result
 
 
-def plain_text(content: list[Inline]) -> str:
-    """The text of ``content`` as it stands in the input, markers excepted."""
+def plain_text(content: list[Inline], line_break: str = "") -> str:
+    """The text of ``content`` as it stands in the input, markers excepted (a line break is
+    ``line_break``)."""
     parts: list[str] = []
     for item in content:
         if isinstance(item, str):
             parts.append(item)
         elif isinstance(item, PersName):
             parts.append(item.text)
+        elif isinstance(item, LineBreak):
+            parts.append(line_break)
         elif isinstance(item, CONTAINERS):
-            parts.append(plain_text(item.content))
+            parts.append(plain_text(item.content, line_break))
     return "".join(parts)

@@ -55,3 +55,18 @@ def test_the_first_line_is_the_title(title: str, number: str, rule: str) -> None
     assert rule in {explanation.rule for explanation in result.explanations}
     warned = [diagnostic for diagnostic in result.diagnostics if "no title recognized" in str(diagnostic)]
     assert bool(warned) == (rule == "title-first-line")
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("190. Transcript of Telephone Conversation Between President Nixon and his Assistant (Kissinger)1",
+     "Transcript of Telephone Conversation Between President Nixon and his Assistant (Kissinger)"),
+    ("President Roosevelt to Prime Minister Churchill", "President Roosevelt to Prime Minister Churchill"),
+    ("No. 634\nMemorandum of Conversation, by Ann Q. Able, Special Assistant",
+     "Memorandum of Conversation, by Ann Q. Able, Special Assistant"),
+])
+def test_the_title_keeps_the_names_of_the_head(text: str, title: str) -> None:
+    """The header's title is the head's words, the names the persons pass tags in it included."""
+    from tei.converter import convert
+
+    result = convert(f"{text}\n\nPresident Nixon said the meeting would begin.\n\n  1. Source: a file.\n")
+    assert result.document.title == title

@@ -322,6 +322,29 @@ def test_rule_editorial_asides_have_no_speaker() -> None:
     assert not editorial_aside(["Carter added that perhaps (Embassy Counselor) Isakov could go."])
 
 
+def test_rule_editorial_asides_include_a_row_of_omission_dots() -> None:
+    assert who("Able said no.\n\n. . . . . . .\n") == ["able", "-"]
+    assert editorial_aside([". . . . . . . . ."])
+    assert not editorial_aside(["... and so on, Carter said."])
+
+
+def test_rule_first_person_is_the_writer_a_footnote_names() -> None:
+    # "I" is whoever drafted the memorandum: the participant the source note names, never the
+    # speaker before; "He" after it is the latest speaker, not the writer.
+    memo = ("1. Memorandum of Conversation1\n\n\n    • Ambassador Able\n    • Mr. Carter\n\n"
+            "Carter said the plan was ready.\n\nI then told him that it was not. He then referred to "
+            "the talks. It was too early.\n\n  1. Source: Embassy files. Drafted by Able.\n")
+    assert [speaker for speaker, _text in sentence_speakers(memo)] == ["carter", "able", "carter", "carter"]
+
+
+def test_rule_first_person_without_a_known_writer_is_nobodys() -> None:
+    # Nor does the writer's sentence let a sentence without a subject go on with anyone.
+    assert who("Carter said the plan was ready.\n\nI then told him that it was not. It was early.\n") == [
+        "carter", "-", "-"]
+    # "I" inside a clause that is not the main one is not the subject.
+    assert who("Carter said the plan was what I had said.\n") == ["carter"]
+
+
 def test_said_keeps_spaces_between_speakers_outside() -> None:
     document = convert(PREAMBLE + "Able asked where. Carter said here.\n").document
     content = paragraphs(document)[0].content

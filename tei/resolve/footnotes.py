@@ -128,16 +128,6 @@ class _Slot:
 
 def _slots(document: Document) -> list[_Slot]:
     slots: list[_Slot] = []
-
-    def walk(content: list[Inline], line: int, root: int) -> None:
-        for index, item in enumerate(content):
-            if isinstance(item, str):
-                slots.append(_Slot(content, index, item, line, root))
-            elif isinstance(item, (PageBreak, LineBreak)):
-                line = item.line
-            elif isinstance(item, CONTAINERS):
-                walk(item.content, line, root)
-
     notes = {id(note.content) for note in document.footnotes}
     lists = [(line, content, "") for line, content in document.lined_text_lists() if id(content) not in notes]
     # The participant lines stand between the header and the body: "Ambassador Able2".
@@ -148,10 +138,22 @@ def _slots(document: Document) -> list[_Slot]:
         lists[at:at] = persons
     for root, (line, content, before) in enumerate(lists):
         first = len(slots)
-        walk(content, line, root)
+        _add_slots(slots, content, line, root)
         if before and len(slots) > first:
             slots[first].before = before
     return slots
+
+
+def _add_slots(slots: list[_Slot], content: list[Inline], line: int, root: int) -> None:
+    # A function of the module, not a closure: a closure that calls itself is a reference
+    # cycle, which would keep every slot until the next full garbage collection.
+    for index, item in enumerate(content):
+        if isinstance(item, str):
+            slots.append(_Slot(content, index, item, line, root))
+        elif isinstance(item, (PageBreak, LineBreak)):
+            line = item.line
+        elif isinstance(item, CONTAINERS):
+            _add_slots(slots, item.content, line, root)
 
 
 def attach_footnotes(document: Document, reporter: Reporter) -> None:

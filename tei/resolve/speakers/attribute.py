@@ -18,7 +18,7 @@ from collections.abc import Iterator
 
 from tei.errors import InternalError, Reporter
 from tei.model import Block, Document, Inline, PageBreak, Paragraph, Said, Section, iter_nodes, plain_text
-from tei.resolve.speakers.cast import Reading, count_genders, genders_from, participant_roles
+from tei.resolve.speakers.cast import Reading, count_genders, document_writer, genders_from, participant_roles
 from tei.resolve.speakers.clauses import new_speaker_clauses
 from tei.resolve.speakers.rules import RULES, Attribution, Sentence, SpeakerRule, editorial_aside
 from tei.resolve.speakers.sentences import cut_sentences, sentence_cuts, split_sentences
@@ -94,7 +94,7 @@ def attribute_speakers(document: Document, reporter: Reporter) -> None:
     paragraphs: list[Paragraph] = []
     for blocks in _paragraph_lists(document.body):
         paragraphs += [block for block in blocks if isinstance(block, Paragraph)]
-    reading = Reading(participants, participant_roles(document))
+    reading = Reading(participants, participant_roles(document), document_writer(document))
     names = {person.id: person.name for person in document.mentioned}  # for warnings; built once
     # The genders come from every sentence of the document before any is attributed. The
     # paragraphs are read one at a time, twice; only where their sentences begin is kept from

@@ -6,11 +6,12 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 from tei.lexicon.names import HONORIFICS
-from tei.model import Document, Inline
+from tei.model import Document, Inline, PersName
 from tei.resolve.speakers.clauses import named_match
 from tei.resolve.speakers.patterns import GENDER_PRONOUN, PERSON_OPEN
 from tei.resolve.speakers.sentences import masked
@@ -22,6 +23,7 @@ class Reading:
 
     participants: set[str]
     roles: dict[str, str]
+    writer: str | None = None  # the participant who drafted the memorandum, where the text says so
     genders: dict[str, str] = field(default_factory=dict)
     history: list[str] = field(default_factory=list)  # speakers, latest last
     turn_started: bool = False  # has a subject in this paragraph named the current speaker?
@@ -66,6 +68,24 @@ def participant_roles(document: Document) -> dict[str, str]:
     roles = {phrase: ids[0] for phrase, ids in holders.items() if len(ids) == 1 and phrase not in listed}
     roles.update({phrase: ids[0] for phrase, ids in listed.items() if len(ids) == 1})
     return roles
+
+
+DRAFTED_BY = re.compile(r"\b[Dd]rafted\s+by\s+$")
+
+
+def document_writer(document: Document) -> str | None:
+    """The participant who drafted the memorandum, as a footnote says: "Drafted by Dulles." → "dulles".
+
+    The name must be a participant's (the persons pass has linked it); "Drafted by Ann Able of
+    the Embassy" names someone who did not take part, and the writer stays unknown.
+    """
+    participants = {person.id for person in document.participants}
+    for note in document.footnotes:
+        for before, item in zip(note.content, note.content[1:]):
+            if isinstance(before, str) and isinstance(item, PersName) and item.ref in participants \
+                    and DRAFTED_BY.search(before):
+                return item.ref
+    return None
 
 
 def participant(ref: str | None, participants: set[str]) -> str | None:

@@ -11,7 +11,14 @@ import re
 from dataclasses import dataclass, field
 
 from tei.model import Inline
-from tei.resolve.speakers.patterns import CLAUSE_OPENING, LEADING_CLAUSE, NAMED, PERSON_NUMBER, PRONOUN
+from tei.resolve.speakers.patterns import (
+    CLAUSE_OPENING,
+    FIRST_PERSON,
+    LEADING_CLAUSE,
+    NAMED,
+    PERSON_NUMBER,
+    PRONOUN,
+)
 from tei.resolve.speakers.sentences import masked
 
 CONNECTOR = re.compile(r",(?P<connector>\s+(?:and|but|while|whereupon)\s+)")
@@ -129,3 +136,18 @@ def pronoun_subject(text: str) -> Subject | None:
     return None
 
 
+
+
+def first_person_subject(text: str) -> bool:
+    """"I", the writer, as the subject of a verb of saying, opening a clause before any named subject.
+
+    ``"I then indicated that …"``, ``"After lunch, I told him …"`` → True; ``"Baker said I was
+    right"``, ``"What I said was …"`` → False.
+    """
+    start = main_clause_start(text)
+    for match in FIRST_PERSON.finditer(text, start):
+        if not opens_clause(text, start, match.start()):
+            continue
+        named = named_match(text)
+        return named is None or named.start() > match.start()
+    return False

@@ -72,6 +72,9 @@ GAP = (r"(?:,\s+(?:in\s+turn|for\s+(?:his|her|their|its)\s+part|however|therefor
        r"(?:,?\s+" + ADVERB + r")*,?\s+")
 NAMED = lazy_pattern(PERSON.format(name="first") + r"(?P<more>(?:\s*,\s*" + PERSON_ANY + r")*"
                    r"(?:,?\s+and\s+" + PERSON_ANY + r"))?" + GAP + VERB)
+# The writer as the subject of a verb of saying: "I told him …", "I then indicated …" (a
+# memorandum drafted by one of those who spoke).
+FIRST_PERSON = lazy_pattern(r"(?<![\w’'])I" + GAP + VERB)
 PRONOUN = lazy_pattern(rf"(?P<pronoun>{alternation(['He', 'he', 'She', 'she'], not_after=WORD_NOT_AFTER)})" + GAP + VERB)
 GENDER_PRONOUN = re.compile(r"(?<![\w’'])(he|she)(?![\w’'])", re.IGNORECASE)
 # Small patterns used per sentence, compiled once.
@@ -83,4 +86,6 @@ NEXT_WORD = re.compile(r"[“‘\"(\[]?([\w’']+)")
 INITIALISM = re.compile(r"(?:[A-Za-z]\.){2,}")
 SEMICOLON = re.compile(r";\s+")
 NOTE_ONLY = re.compile(NOTE_MARK + r"[\s.,;:]*")
+# A row of dots where the editors left text out (". . . . . . .").
+OMISSION_DOTS = re.compile(r"(?:[.…]\s*){3,}")
 CLOSING_PARENTHESIS_END = re.compile(r"\)[.!?]?$")

@@ -8,9 +8,12 @@ Rules never change the reading: the pass applies what they decide.
 =============================  ==========================================================
 rule (priority)                example → speaker
 =============================  ==========================================================
-speaker.editorial-aside (100)  "(NOTE: Kern is …)", "(At lunch, it was agreed …)." → none
+speaker.editorial-aside (100)  "(NOTE: Kern is …)", "(At lunch, it was agreed …).", a row of
+                               omission dots ". . . . . ." → none
 speaker.pronoun-subject (90)   "She recalled …" → the latest speaker of that gender, if the
                                text shows genders, else the latest speaker
+speaker.first-person (85)      "I then told him …" → the participant a footnote says drafted
+                               the memorandum ("Drafted by Able."), else none; nobody goes on
 speaker.joint-subject (80)     "Able and Carter agreed." → both
 speaker.named-subject (70)     "Ambassador Carter said …", "Baker quipped", "The Ambassador
                                said" (the one participant listed as Ambassador) → him
@@ -36,13 +39,14 @@ from typing import Protocol
 
 from tei.model import Inline
 from tei.resolve.speakers.cast import Reading, participant, resolve_pronoun
-from tei.resolve.speakers.clauses import Subject, named_subject, pronoun_subject
+from tei.resolve.speakers.clauses import Subject, first_person_subject, named_subject, pronoun_subject
 from tei.resolve.speakers.patterns import (
     CLOSING_PARENTHESIS_END,
     NARRATIVE,
     NARRATIVE_OPENING,
     NOTE_MARK,
     NOTE_ONLY,
+    OMISSION_DOTS,
 )
 from tei.resolve.speakers.sentences import masked, opening_mark
 from tei.rules import Registry
@@ -81,15 +85,19 @@ class SpeakerRule(Protocol):
 
 
 def editorial_aside(sentence: list[Inline]) -> bool:
-    """A sentence that is only an editorial note, or wholly in parentheses, is the editor's or drafter's.
+    """A sentence that is only an editorial note, a row of omission dots, or wholly in parentheses,
+    is the editor's or drafter's.
 
     ``[EditorialNote(['(NOTE: Kern is …)'])]`` → True; ``['(At lunch, it was agreed …).']`` → True;
-    ``['Dorn added that perhaps (Embassy Minister Counselor) Ivers could …']`` → False.
+    ``['. . . . . . .']`` → True; ``['Dorn added that perhaps (Embassy Minister Counselor) Ivers could …']``
+    → False.
     """
-    if opening_mark(sentence) not in ("(", NOTE_MARK):
+    if opening_mark(sentence) not in ("(", NOTE_MARK, ".", "…"):
         return False  # most sentences: their masked text need not be built
     text, _ = masked(sentence)
     text = text.strip()
+    if OMISSION_DOTS.fullmatch(text):
+        return True
     if NOTE_ONLY.fullmatch(text):
         return True
     return text.startswith("(") and CLOSING_PARENTHESIS_END.search(text) is not None and _balanced_outer(text)
@@ -143,7 +151,8 @@ class EditorialAside:
     def decide(self, sentence: Sentence, reading: Reading) -> Attribution | None:
         if not editorial_aside(sentence.content):
             return None
-        return Attribution(None, sentence.current, "an editorial note, or a sentence wholly in parentheses")
+        return Attribution(None, sentence.current, "an editorial note, a row of omission dots, or a sentence "
+                           "wholly in parentheses")
 
 
 class PronounSubject:
@@ -162,6 +171,27 @@ class PronounSubject:
         reason = (f"'{pronoun.pronoun}' is the subject; #{who} is the latest speaker "
                   + ("the text calls that" if known else "(the text shows no gender that rules it out)"))
         return Attribution([who], [who], reason, names_speaker=True)
+
+
+class FirstPersonSubject:
+    """"I", the writer, opening a clause before a verb of saying: the participant who drafted the
+    memorandum, where a footnote says who ("Drafted by Able."), else nobody the text names.
+
+    Never the speaker before: "I then indicated …" after the Ambassador's words is the writer's.
+    The writer is nobody's current speaker after it: in "I told the Minister so. He then referred to
+    …", "he" is not "I", and a sentence without a subject of its own is not taken to be the writer's.
+    """
+
+    name = "speaker.first-person"
+
+    def decide(self, sentence: Sentence, reading: Reading) -> Attribution | None:
+        if not first_person_subject(sentence.text):
+            return None
+        writer = reading.writer
+        if writer is None:
+            return Attribution(None, None, "'I', the writer, is the subject, and the text does not say "
+                               "which participant wrote it")
+        return Attribution([writer], None, f"'I', the writer, is the subject: #{writer} drafted the memorandum")
 
 
 class JointSubject:
@@ -238,7 +268,8 @@ class Continuation:
 def build_rules() -> Registry[SpeakerRule]:
     """The attribution rules, highest priority first (the table of the module docstring)."""
     rules: Registry[SpeakerRule] = Registry("speaker rules")
-    for rule, priority in ((EditorialAside(), 100), (PronounSubject(), 90), (JointSubject(), 80),
+    for rule, priority in ((EditorialAside(), 100), (PronounSubject(), 90), (FirstPersonSubject(), 85),
+                           (JointSubject(), 80),
                            (NamedSubject(), 70), (OutsiderSubject(), 60), (Narrative(), 50),
                            (Continuation(), 0)):
         rules.register(rule, rule.name, priority)
