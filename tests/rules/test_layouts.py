@@ -126,3 +126,9 @@ def test_a_block_that_opens_at_the_margin_keeps_its_indented_lines() -> None:
             "              Mr. Carr\n\nThey met.\n")
     assert decisions(text, "layout.indented-paragraphs") == []
     assert len(convert(text, "m.txt").document.participants) == 3
+
+
+def test_a_word_processor_export_with_its_notes_at_the_margin_reads_the_same() -> None:
+    exported = UNSPACED.replace("\n  1. ", "\n1. ").replace("\n  2. ", "\n2. ")
+    assert reading(convert(exported, "m.txt").document) == reading(convert(SPACED, "m.txt").document)
+    assert len(decisions(exported, "footnote-list-margin")) == 2
