@@ -540,6 +540,23 @@ def test_an_initial_label_is_the_participant_of_that_initial() -> None:
     assert {(label, tuple(who)) for label, who in turns(memo)} == {("A", ("able",)), ("C", ("carr",))}
 
 
+def test_an_initial_label_without_participants_is_the_person_the_title_names() -> None:
+    # No participants: the title names the parties, a surname alone in parentheses after an
+    # office as well; "P" is the one the title names by a role beginning with P.
+    telcon = ("7. Transcript of Telephone Conversation Between President Able and His Assistant (Kerr)\n\n"
+              "K: Hello.\n\nP: Hello.\n\nK: Yes.\n\nP: No.\n")
+    assert turns(telcon) == [("K", ["kerr"]), ("P", ["able"]), ("K", ["kerr"]), ("P", ["able"])]
+    result = convert(telcon, validate=True)
+    assert result.valid, result.validation
+    assert "kerr" in {person.id for person in result.document.mentioned}
+
+
+def test_an_initial_label_two_persons_of_the_title_share_is_nobodys() -> None:
+    telcon = ("7. Transcript of Telephone Conversation Between Ambassador Kerr and the Minister (Kane)\n\n"
+              "K: Hello.\n\nK: Hello.\n")
+    assert turns(telcon) == [("K", []), ("K", [])]
+
+
 def test_labels_in_capitals_are_the_participants_they_name() -> None:
     memo = ("1. Meeting of the Committee\n\n\n    • Secretary of State Able\n    • Professor Baker - Chairman\n"
             "    • Mr. Carr\n\nSECRETARY ABLE: Welcome.\n\nPROFESSOR BAKER: Thank you.\n\nSECRETARY ABLE: Well?\n\n"

@@ -204,6 +204,12 @@ def test_rule_named_subject_of_a_verb_of_saying() -> None:
     assert who("Dorn quipped, “Not today.”\n") == ["dorn"]
 
 
+def test_rule_spoke_reports_speech() -> None:
+    # "spoke as follows", "spoke of": the speaker's words, and the points after them go on.
+    assert who("Carter spoke as follows:\n\nThe plan was late.\n\nAble spoke of the need for care.\n") == [
+        "carter", "carter", "able"]
+
+
 def test_rule_named_subject_must_open_the_clause() -> None:
     # "what Carter had said" is reported inside Able's sentence.
     assert who("Able said the text calls for what Carter had said.\n") == ["able"]
@@ -230,6 +236,26 @@ def test_rule_role_of_exactly_one_participant() -> None:
     assert who("The Ambassador said yes.\n\nThe Deputy Minister replied that he agreed.\n\n"
                "Carter said the Minister asked for time. The Minister said so.\n") == [
         "able", "dorn", "carter", "carter"]
+
+
+@pytest.mark.parametrize(("listed", "sentence", "speaker"), [
+    ("Soviet Ambassador Zed", "The Ambassador replied that he agreed.", "zed"),
+    ("Amb. Yuri Zed, USSR", "The Ambassador replied that he agreed.", "zed"),
+    ("Dr. Kim Pyun, Foreign Minister of Korea", "The Foreign Minister replied that he agreed.", "pyun"),
+    ("Dr. Kim Pyun, Foreign Minister of Korea", "The Korean Foreign Minister replied that he agreed.", "pyun"),
+    ("The Finnish Minister", "The Minister replied that he agreed.", "finnish-minister"),
+])
+def test_rule_role_of_one_participant_in_its_shorter_forms(listed: str, sentence: str, speaker: str) -> None:
+    # A participant list gives the office with the people it is of, or abbreviated; the text
+    # calls its holder by the office alone, or with the people's name before it.
+    memo = f"1. Memorandum of Conversation\n\n\n    • {listed}\n    • Mr. Carter\n\nCarter said no.\n\n{sentence}\n"
+    assert [who for who, _text in sentence_speakers(memo)] == ["carter", speaker]
+
+
+def test_rule_role_in_a_shorter_form_held_by_two_participants_names_neither() -> None:
+    memo = ("1. Memorandum of Conversation\n\n\n    • Soviet Ambassador Zed\n    • Ambassador Able\n"
+            "    • Mr. Carter\n\nCarter said no.\n\nThe Ambassador replied that he agreed.\n")
+    assert [who for who, _text in sentence_speakers(memo)] == ["carter", "carter"]
 
 
 def test_rule_subject_with_an_aside_and_a_longer_verb() -> None:
@@ -308,6 +334,7 @@ def test_rule_narrative_sentences_have_no_speaker() -> None:
             "The group then adjourned for lunch.\n")
     assert who(body) == ["able", "-", "carter", "-"]
     assert narrative("This led to a discussion of trade.")
+    assert narrative("There then ensued a certain amount of inconclusive discussion of the talks.")
     assert narrative("Both sides agreed to meet again in May.")
     assert narrative("The following subjects were discussed before lunch:")
     assert not narrative("The group could look at communique language.")

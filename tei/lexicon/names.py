@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from tei.lexicon import lazy_pattern, words
+from tei.lexicon import entries, lazy_pattern, words
 
 # Letters of the Latin, Greek and Cyrillic blocks, by case: Python's ``re`` has no \p{Lu}, and
 # a name must start with a capital. Built once from the Unicode database (a few thousand
@@ -70,6 +70,33 @@ NOT_NAMES = words("not-names") | PEOPLES | words("telegraphic-abbreviations")
 PARTICLES = words("name-particles")
 OPENING_PARTICLES = words("particles-opening-surnames")
 PARTICLES_ALSO_NAMES = words("particles-also-names")
+
+# "Amb." → "Ambassador": abbreviated titles of participant lists, written out.
+TITLE_ABBREVIATIONS: dict[str, str] = {short: full for short, full in (entry.split(" = ", 1) for entry in entries("title-abbreviations"))}
+
+
+def office_forms(office: str) -> set[str]:
+    """The forms a text may use for an office a participant list gives: the office itself, what
+    stands before " of " ("Minister of Agriculture" → "Minister"), the office without the people
+    it is of ("Soviet Ambassador" → "Ambassador", "Foreign Minister of Korea" → "Foreign
+    Minister"), and abbreviations written out ("Amb." → "Ambassador").
+
+    >>> sorted(office_forms("Soviet Amb."))
+    ['Amb.', 'Ambassador', 'Soviet Amb.', 'Soviet Ambassador']
+    """
+    written_out = " ".join(TITLE_ABBREVIATIONS.get(word, word) for word in office.split())
+    forms = {office, written_out, office.split(" of ")[0], written_out.split(" of ")[0]}
+    forms |= {_without_people(form) for form in forms}
+    return forms - {""}
+
+
+def _without_people(office: str) -> str:
+    """"Soviet Ambassador" → "Ambassador": the office without the peoples' names before it."""
+    office_words = office.split()
+    while len(office_words) > 1 and office_words[0] in PEOPLES:
+        office_words = office_words[1:]
+    return " ".join(office_words)
+
 
 ABBREVIATION = re.compile(r"^[A-Z][A-Z/&.\-]*[A-Z.]$|^[A-Z]/[A-Z]+$")
 INITIAL_TOKEN = lazy_pattern(rf"^{INITIAL}$")
