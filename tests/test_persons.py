@@ -65,6 +65,10 @@ def test_a_rank_qualified_by_another_is_one_title(rank: str) -> None:
     assert mentioned(f"Able met {rank} John A. Dorn.\n") == ["dorn"]
 
 
+def test_a_name_before_a_middle_initial_is_a_given_name_after_a_title() -> None:
+    assert mentioned("Able met the Director of Central Intelligence\nAllen W. Dorn.\n") == ["dorn"]
+
+
 def test_a_plural_title_names_two_people() -> None:
     assert mentioned("Able met Ambassadors Carr and Dorn.\n") == ["carr", "dorn"]
 

@@ -104,7 +104,7 @@ def not_a_name(surname: str, strong: bool, places: set[str]) -> tuple[str, str] 
             return "persons.not-name.firm", f"'{part}' ends the names of firms"
         if _abstract_noun(part):
             return "persons.not-name.common-noun", f"'{part}' has the ending of an abstract noun"
-        if _adverb(part):
+        if part.endswith("ly") and _adverb(part):
             return "persons.not-name.adverb", f"'{part}' has the ending of an adverb"
         if part in PLACES or (part in places and not strong):
             return "persons.not-name.place", f"'{part}' is a place"

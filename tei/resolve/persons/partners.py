@@ -20,6 +20,7 @@ as for every rule.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from tei.lexicon import lazy_pattern, words
@@ -33,7 +34,8 @@ _ALONE = rf"{NAME_END}(?!\s+[{UPPER}]|\s*\[)"
 # Each rule looks for its small words with ``str.find`` and matches the name where one stands:
 # much faster than a pattern tried at every position of every paragraph.
 EXCHANGE_WORDS = words("exchange-words")
-EXCHANGE_PREPOSITIONS = (" with ", " to ", " from ")
+EXCHANGE_PREPOSITION = re.compile(rf" (?:with|to|from) (?=[{UPPER}])")
+BY = re.compile(rf" by (?=[{UPPER}])")
 PARTY = lazy_pattern(rf"(?P<given>(?:{NAME}\s+)?)(?P<surname>{SURNAME}){_ALONE}"
                      rf"(?:\s+and\s+(?P<second>{SURNAME}){_ALONE})?")
 PRONOUNS_BEFORE = frozenset(["he", "He", "she", "She", "him", "her"])
@@ -46,14 +48,9 @@ DRAFTING_WORDS = frozenset(["drafted", "Drafted", "prepared", "Prepared", "appro
 DRAFTER = lazy_pattern(rf"(?P<given>(?:(?:{NAME}|{INITIAL})\s+){{0,3}})(?P<surname>{SURNAME}){_ALONE}")
 
 
-def _after(text: str, word: str) -> Iterator[int]:
-    """Where each occurrence of ``word`` (with its spaces) ends, when a capital follows."""
-    position = text.find(word)
-    while position >= 0:
-        end = position + len(word)
-        if end < len(text) and text[end].isupper():
-            yield end
-        position = text.find(word, end)
+def _after(text: str, words: re.Pattern[str]) -> Iterator[int]:
+    """Where each of ``words`` (a pattern that also checks the capital after it) ends."""
+    return (match.end() for match in words.finditer(text))
 
 
 def _word_before(text: str, position: int) -> str:
@@ -71,19 +68,18 @@ class PartyToAnExchange:
 
     def find(self, text: str) -> Iterator[Candidate]:
         reason = "the other party of a conversation, a meeting or a letter"
-        for preposition in EXCHANGE_PREPOSITIONS:
-            for end in _after(text, preposition):
-                if _word_before(text, end - len(preposition)) not in EXCHANGE_WORDS:
-                    continue
-                match = PARTY.match(text, end)
-                if match is None:
-                    continue
-                given = match.group("given").strip()
-                if given and not is_name_word(given):
-                    continue  # "with West Lakeville", "with Soviet Able": no given name
-                yield Candidate(match.group("surname"), "", given, self.name, reason)
-                if match.group("second"):
-                    yield Candidate(match.group("second"), "", "", self.name, reason)
+        for preposition in EXCHANGE_PREPOSITION.finditer(text):
+            if _word_before(text, preposition.start()) not in EXCHANGE_WORDS:
+                continue
+            match = PARTY.match(text, preposition.end())
+            if match is None:
+                continue
+            given = match.group("given").strip()
+            if given and not is_name_word(given):
+                continue  # "with West Lakeville", "with Soviet Able": no given name
+            yield Candidate(match.group("surname"), "", given, self.name, reason)
+            if match.group("second"):
+                yield Candidate(match.group("second"), "", "", self.name, reason)
 
 
 class WithAPronoun:
@@ -112,7 +108,9 @@ class Drafter:
     name = "persons.drafter"
 
     def find(self, text: str) -> Iterator[Candidate]:
-        for end in _after(text, " by "):
+        if " by " not in text:
+            return
+        for end in _after(text, BY):
             if _word_before(text, end - 4) not in DRAFTING_WORDS:
                 continue
             match = DRAFTER.match(text, end)

@@ -67,7 +67,10 @@ SURNAME_AT_START = (rf"[{UPPER}{_PARTICLE_INITIALS}](?<![{NAME_NOT_AFTER}].)"
 TITLE_PHRASE = (rf"(?:(?:{alternation(TITLE_MODIFIERS)})\s+){{0,3}}(?:{alternation(TITLE_HEADS)})"
                 rf"(?:\s+of\s+(?:the\s+)?{NAME}(?=\s+{NAME}))?")
 GIVEN = rf"(?P<given>(?:(?:{NAME}|{INITIAL})\s+){{0,2}})"
-TITLED_NAME = lazy_pattern(NAME_START + rf"(?P<title>{TITLE_PHRASE})\s+{GIVEN}(?P<surname>{SURNAME}){NAME_END}")
+# A name before a middle initial and another name is a given name ("Intelligence Allen W. Able"
+# read across a line break: the surname is Able's, not "Allen").
+TITLED_NAME = lazy_pattern(NAME_START + rf"(?P<title>{TITLE_PHRASE})\s+{GIVEN}(?P<surname>{SURNAME}){NAME_END}"
+                           rf"(?!\s+{INITIAL}\s+[{UPPER}])")
 TITLE_START = lazy_pattern(rf"(?:{alternation(TITLE_MODIFIERS | TITLE_HEADS, not_after=NAME_NOT_AFTER)})(?![\w])")
 # "Ambassadors Grey and Barr": a plural title names two people.
 SECOND_NAME = lazy_pattern(rf"\s+and\s+(?P<second>{SURNAME}){NAME_END}")
