@@ -11,6 +11,9 @@ and, as its last three lines, the totals:
     page breaks, notes, headings found and false headings
     person mentions: recall, precision on all documents and on those whose reference tags persons
 
+``--list-persons`` first lists, per document, the person mentions missed and the output's
+mentions the reference lacks (by surname key, with counts).
+
 Figures, each matched/total:
   pb        page breaks with the same n at the same words, of those the input shows
             (a break the plain-text copy lost cannot be found; ``pb*`` counts every break); a break
@@ -69,6 +72,8 @@ class Row:
     false_heads: list[str] = field(default_factory=list)
     persons: tuple[int, int] = (0, 0)
     persons_out: tuple[int, int] = (0, 0)  # output mentions the reference has / all output mentions
+    persons_missed: dict[str, int] = field(default_factory=dict)  # surname key → mentions not tagged
+    persons_extra: dict[str, int] = field(default_factory=dict)  # surname key → mentions the reference lacks
     valid: bool | None = None
     missed: list[str] = field(default_factory=list)
 
@@ -114,10 +119,22 @@ def unquoted(notes: list[dict[str, object]]) -> list[dict[str, object]]:
     return [{**note, "text": str(note["text"]).translate(QUOTATION_MARKS)} for note in notes]
 
 
+def person_counts(gold: Path, out: Path) -> tuple[collections.Counter[str], collections.Counter[str]]:
+    """Person mentions by surname key: the reference's and the output's."""
+    return (collections.Counter(yardstick.surname_key(p) for p in teifacts.facts(str(gold))["persons"]),
+            collections.Counter(yardstick.surname_key(p) for p in teifacts.facts(str(out))["persons"]))
+
+
 def person_precision(gold: Path, out: Path) -> tuple[int, int]:
-    gold_count = collections.Counter(yardstick.surname_key(p) for p in teifacts.facts(str(gold))["persons"])
-    out_count = collections.Counter(yardstick.surname_key(p) for p in teifacts.facts(str(out))["persons"])
+    gold_count, out_count = person_counts(gold, out)
     return sum(min(count, gold_count[key]) for key, count in out_count.items()), sum(out_count.values())
+
+
+def person_differences(gold: Path, out: Path) -> tuple[dict[str, int], dict[str, int]]:
+    """(missed, extra): surname key → how many mentions the output lacks, and has beyond the reference's."""
+    gold_count, out_count = person_counts(gold, out)
+    return ({key: count - out_count[key] for key, count in gold_count.items() if out_count[key] < count},
+            {key: count - gold_count[key] for key, count in out_count.items() if gold_count[key] < count})
 
 
 def measure(txt: Path, out_dir: Path) -> Row:
@@ -147,6 +164,7 @@ def measure(txt: Path, out_dir: Path) -> Row:
     row.false_heads = result["false_titles"]
     row.persons = result["persons"]
     row.persons_out = person_precision(gold, out)
+    row.persons_missed, row.persons_extra = person_differences(gold, out)
     if result["notes_missed"]:
         row.missed.append("notes " + ",".join(str(n) for n in result["notes_missed"]))
     return row
@@ -171,6 +189,21 @@ def fraction(pair: tuple[int, int]) -> str:
 
 def percent(pair: tuple[int, int]) -> str:
     return f"{100 * pair[0] / pair[1]:.1f}%" if pair[1] else "–"
+
+
+def person_listing(rows: list[Row]) -> list[str]:
+    """Per document, the person mentions missed and those the reference lacks (surname key ×count);
+    "extra" only where the reference tags persons at all."""
+    def counted(keys: dict[str, int]) -> str:
+        return ", ".join(key if count == 1 else f"{key}×{count}" for key, count in sorted(keys.items()))
+
+    lines = []
+    for row in rows:
+        if row.persons_missed:
+            lines.append(f"{row.name:44} missed {counted(row.persons_missed)}")
+        if row.persons_extra and row.persons[1]:
+            lines.append(f"{row.name:44} extra  {counted(row.persons_extra)}")
+    return lines
 
 
 def report(rows: list[Row]) -> list[str]:
@@ -214,6 +247,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=REPO / "tests" / "corpus")
     parser.add_argument("--keep", type=Path, help="write the converted TEI here (default: a temporary directory)")
     parser.add_argument("--rng", type=Path, help="tei_all.rng (default: the shared copy, when there is one)")
+    parser.add_argument("--list-persons", action="store_true",
+                        help="also list, per document, the person mentions missed and those the reference lacks")
     args = parser.parse_args(argv)
     rng = args.rng or next((path for path in RNG_CANDIDATES if path.is_file()), None)
     inputs = sorted(txt for txt in args.corpus.glob("*/*.txt") if txt.with_suffix(".xml").is_file())
@@ -224,6 +259,8 @@ def main(argv: list[str] | None = None) -> int:
         outputs = {row.name: out_dir / f"{row.name.replace('/', '-')}.tei.xml" for row in rows if row.converted}
         for name, valid in check_tei_all(outputs, rng).items():
             next(row for row in rows if row.name == name).valid = valid
+    if args.list_persons:
+        print("\n".join(person_listing(rows)))
     print("\n".join(report(rows)))
     return 0
 

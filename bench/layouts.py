@@ -37,7 +37,7 @@ _NBSP = "\u00a0"
 
 
 def unspaced(text: str) -> str:
-    return re.sub(r"\n[ \t]*(?:\n[ \t]*)+", "\n", text)
+    return re.sub(r"\n(?:[ \t]*\n)+", "\n", text)
 
 
 def _wrap(line: str, first_indent: str) -> list[str]:

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
+from tei.lexicon.names import office_forms
+
 # ---------------------------------------------------------------- inline nodes
 
 @dataclass(slots=True)
@@ -175,10 +177,11 @@ class Person:
     lead: str = ""  # text of the participant line before the name, kept verbatim
 
     def role_phrases(self) -> set[str]:
-        """The phrases the text may call this person by: the title ("Minister of Agriculture"), the
-        title without its office ("Minister"), each occupation ("Chairman")."""
+        """The phrases the text may call this person by: the title ("Minister of Agriculture") and each
+        occupation ("Chairman"), in every form of :func:`~tei.lexicon.names.office_forms` ("Minister";
+        "Soviet Amb." → "Ambassador"; "Foreign Minister of Korea" → "Foreign Minister")."""
         title = " ".join(self.role_names)
-        return {title, title.split(" of ")[0], *self.occupations} - {""}
+        return {form for office in (title, *self.occupations) if office for form in office_forms(office)}
 
 
 @dataclass(slots=True)

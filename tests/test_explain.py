@@ -167,12 +167,13 @@ def test_list_rules_prints_every_registry_in_order_without_an_input() -> None:
     code, stdout, _ = run("convert", "--list-rules")
     assert code == 0
     kinds = [line.split(" (")[0] for line in stdout.splitlines() if line and not line.startswith(" ")]
-    assert kinds[:5] == ["front-matter recognizers", "block recognizers", "inline recognizers",
+    assert kinds[:6] == ["layout rules", "front-matter recognizers", "block recognizers", "inline recognizers",
                          "back-matter recognizers", "resolve passes"]
     entries = [line.split() for line in stdout.splitlines() if line.startswith(" ")]
     names = [entry[1] for entry in entries]
     assert names.index("heading") < names.index("section-break") < names.index("paragraph")
     assert names.index("footnotes") < names.index("page-sequence")
+    assert names.index("layout.line-per-paragraph") < names.index("layout.indented-paragraphs") < names.index("heading")
     assert all(len(entry) > 2 for entry in entries), "every item has a one-line description"
 
 

@@ -100,3 +100,16 @@ def test_a_lazy_pattern_compiles_on_first_use_and_then_is_the_compiled_pattern()
     assert vars(pattern)["search"].__self__ is vars(pattern)["finditer"].__self__  # one compiled pattern
     assert [m.group("word") for m in pattern.finditer("Able said, Baker said")] == ["Able", "Baker"]
     assert pattern.sub("X said", "Able said") == "X said"
+
+
+@pytest.mark.parametrize(("office", "forms"), [
+    ("Soviet Ambassador", {"Soviet Ambassador", "Ambassador"}),
+    ("Amb.", {"Amb.", "Ambassador"}),
+    ("Foreign Minister of Korea", {"Foreign Minister of Korea", "Foreign Minister"}),
+    ("Deputy Under Secretary", {"Deputy Under Secretary"}),
+])
+def test_office_forms(office: str, forms: set[str]) -> None:
+    """The forms a text may call an office by, where a participant list gives it."""
+    from tei.lexicon.names import office_forms
+
+    assert office_forms(office) == forms

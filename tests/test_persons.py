@@ -77,8 +77,37 @@ def test_a_name_in_a_persons_place_in_the_sentence_is_a_person(sentence: str) ->
 
 def test_names_with_particles_are_one_surname() -> None:
     document = document_of("Able said de Carr and Dorn von Eck would come.\n")
-    assert [person.surname for person in document.mentioned] == ["de Carr", "Dorn von Eck"]
-    assert [person.id for person in document.mentioned] == ["de-carr", "dorn-von-eck"]
+    assert [person.surname for person in document.mentioned] == ["de Carr", "von Eck"]
+    assert [person.id for person in document.mentioned] == ["de-carr", "von-eck"]
+    assert document.mentioned[1].forenames == ["Dorn"]
+
+
+@pytest.mark.parametrize(("line", "surname", "forenames"), [
+    ("Ann Von Carr, Ambassador", "Von Carr", ["Ann"]),
+    ("Ann von Carr", "von Carr", ["Ann"]),
+    ("Foreign Minister Ann Couve de Carr", "Couve de Carr", ["Ann"]),
+    ("General Van Carr", "Van Carr", []),
+    ("General Ann B. Van Carr", "Van Carr", ["Ann", "B."]),
+    ("Nguyen Van Carr", "Carr", ["Nguyen", "Van"]),
+])
+def test_a_particle_capitalized_or_not_makes_the_surname_a_compound(
+        line: str, surname: str, forenames: list[str]) -> None:
+    from tei.lexicon.names import slug
+
+    document = document_of("Able said yes.\n", f"1. Memorandum of Conversation\n\n\n    • {line}\n    • Mr. Able\n\n")
+    person = document.participants[0]
+    assert (person.surname, person.forenames, person.id) == (surname, forenames, slug(surname))
+
+
+@pytest.mark.parametrize(("sentence", "surname", "given"), [
+    ("Able said Ann Von Carr would come.", "Von Carr", ["Ann"]),
+    ("Able said General Van Carr would come.", "Van Carr", []),
+    ("Able said Nguyen Van Carr would come. Carr said no.", "Carr", ["Nguyen", "Van"]),
+])
+def test_a_particle_in_a_mention_makes_the_same_surname_as_in_a_participant_list(
+        sentence: str, surname: str, given: list[str]) -> None:
+    assert [(person.surname, person.forenames) for person in document_of(sentence + "\n").mentioned] == [
+        (surname, given)]
 
 
 def test_names_listed_with_a_person_are_persons() -> None:
@@ -91,6 +120,15 @@ def test_a_given_name_a_middle_initial_and_a_surname_are_a_person_anywhere() -> 
 
 def test_names_of_a_firm_are_not_persons_though_a_person_is_among_them() -> None:
     assert mentioned("Able and Fay met. Able was of the law firm of Dorn, Eck, and Fay.\n") == ["fay"]
+
+
+@pytest.mark.parametrize("firm", ["Dorn & Co.", "Dorn and Company", "Dorn Brothers", "Dorn Bros.", "Dorn, Inc.",
+                                  "Dorn Corporation", "Dorn & Sons", "Eck, Dorn & Co.", "Eck & Dorn"])
+def test_a_persons_surname_in_a_firms_name_is_not_the_person(firm: str) -> None:
+    preamble = "1. Memorandum of Conversation\n\n\n    • Mr. Able\n    • Mr. Dorn\n\n"
+    assert links(f"Able said {firm} would lend the money. Dorn agreed.\n", preamble) == [
+        ("Able", "able"), ("Dorn", "dorn")]
+    assert mentioned(f"Able said {firm} would lend the money.\n") == []
 
 
 def test_a_signature_that_ends_the_last_section_is_a_person() -> None:
@@ -148,6 +186,25 @@ def test_places_organizations_things_and_abbreviations_are_not_persons(sentence:
 ])
 def test_organizations_polities_titles_and_common_nouns_are_not_persons(sentence: str, why: str) -> None:
     assert [person for person in mentioned(sentence + "\n") if person != "eck"] == [], why
+
+
+@pytest.mark.parametrize("sentence", [
+    "We are now in Phase I. Intermittently, since 1949, access has been harassed.",
+    "Finally Able said so. Apparently Baker agreed.",
+    "Just wanted to tell you, Able said. Only wanted to ask.",
+])
+def test_an_adverb_opening_a_sentence_is_no_persons_name(sentence: str) -> None:
+    assert mentioned(sentence + "\n") == []
+
+
+def test_a_participant_whose_name_has_an_adverbs_shape_is_still_named_at_a_sentence_start() -> None:
+    preamble = "1. Memorandum of Conversation\n\n\n    • Ambassador Ann Durantly\n    • Mr. Able\n\n"
+    assert links("Able asked. Durantly said yes.\n", preamble) == [("Able", "able"), ("Durantly", "durantly")]
+
+
+@pytest.mark.parametrize("name", ["Kelly", "Connolly", "Bently", "McNally"])
+def test_surnames_ending_in_ly_are_names(name: str) -> None:
+    assert mentioned(f"Able said {name} would come.\n") == [name.lower()]
 
 
 @pytest.mark.parametrize(("sentence", "person"), [
@@ -417,6 +474,23 @@ def test_an_initial_label_is_the_participant_of_that_initial() -> None:
     memo = ("1. Memorandum of Conversation\n\n\n    • Dr. Kaye Able\n    • Mr. Carr\n\n"
             "A: Hello.\n\nC: Hello.\n\nA: Yes.\n\nC: No.\n")
     assert {(label, tuple(who)) for label, who in turns(memo)} == {("A", ("able",)), ("C", ("carr",))}
+
+
+def test_an_initial_label_without_participants_is_the_person_the_title_names() -> None:
+    # No participants: the title names the parties, a surname alone in parentheses after an
+    # office as well; "P" is the one the title names by a role beginning with P.
+    telcon = ("7. Transcript of Telephone Conversation Between President Able and His Assistant (Kerr)\n\n"
+              "K: Hello.\n\nP: Hello.\n\nK: Yes.\n\nP: No.\n")
+    assert turns(telcon) == [("K", ["kerr"]), ("P", ["able"]), ("K", ["kerr"]), ("P", ["able"])]
+    result = convert(telcon, validate=True)
+    assert result.valid, result.validation
+    assert "kerr" in {person.id for person in result.document.mentioned}
+
+
+def test_an_initial_label_two_persons_of_the_title_share_is_nobodys() -> None:
+    telcon = ("7. Transcript of Telephone Conversation Between Ambassador Kerr and the Minister (Kane)\n\n"
+              "K: Hello.\n\nK: Hello.\n")
+    assert turns(telcon) == [("K", []), ("K", [])]
 
 
 def test_labels_in_capitals_are_the_participants_they_name() -> None:

@@ -232,6 +232,26 @@ def test_rule_role_of_exactly_one_participant() -> None:
         "able", "dorn", "carter", "carter"]
 
 
+@pytest.mark.parametrize(("listed", "sentence", "speaker"), [
+    ("Soviet Ambassador Zed", "The Ambassador replied that he agreed.", "zed"),
+    ("Amb. Yuri Zed, USSR", "The Ambassador replied that he agreed.", "zed"),
+    ("Dr. Kim Pyun, Foreign Minister of Korea", "The Foreign Minister replied that he agreed.", "pyun"),
+    ("Dr. Kim Pyun, Foreign Minister of Korea", "The Korean Foreign Minister replied that he agreed.", "pyun"),
+    ("The Finnish Minister", "The Minister replied that he agreed.", "finnish-minister"),
+])
+def test_rule_role_of_one_participant_in_its_shorter_forms(listed: str, sentence: str, speaker: str) -> None:
+    # A participant list gives the office with the people it is of, or abbreviated; the text
+    # calls its holder by the office alone, or with the people's name before it.
+    memo = f"1. Memorandum of Conversation\n\n\n    • {listed}\n    • Mr. Carter\n\nCarter said no.\n\n{sentence}\n"
+    assert [who for who, _text in sentence_speakers(memo)] == ["carter", speaker]
+
+
+def test_rule_role_in_a_shorter_form_held_by_two_participants_names_neither() -> None:
+    memo = ("1. Memorandum of Conversation\n\n\n    • Soviet Ambassador Zed\n    • Ambassador Able\n"
+            "    • Mr. Carter\n\nCarter said no.\n\nThe Ambassador replied that he agreed.\n")
+    assert [who for who, _text in sentence_speakers(memo)] == ["carter", "carter"]
+
+
 def test_rule_subject_with_an_aside_and_a_longer_verb() -> None:
     assert who("Carter, in turn, said no.\n\nDorn opened the meeting by welcoming everyone.\n") == [
         "carter", "dorn"]

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from tei.lexicon import lazy_pattern, words
+from tei.lexicon import entries, lazy_pattern, words
 
 # Letters of the Latin, Greek and Cyrillic blocks, by case: Python's ``re`` has no \p{Lu}, and
 # a name must start with a capital. Built once from the Unicode database (a few thousand
@@ -68,6 +68,35 @@ TITLE_WORDS = TITLE_HEADS | TITLE_MODIFIERS
 PEOPLES = words("peoples")
 NOT_NAMES = words("not-names") | PEOPLES | words("telegraphic-abbreviations")
 PARTICLES = words("name-particles")
+OPENING_PARTICLES = words("particles-opening-surnames")
+PARTICLES_ALSO_NAMES = words("particles-also-names")
+
+# "Amb." → "Ambassador": abbreviated titles of participant lists, written out.
+TITLE_ABBREVIATIONS: dict[str, str] = {short: full for short, full in (entry.split(" = ", 1) for entry in entries("title-abbreviations"))}
+
+
+def office_forms(office: str) -> set[str]:
+    """The forms a text may use for an office a participant list gives: the office itself, what
+    stands before " of " ("Minister of Agriculture" → "Minister"), the office without the people
+    it is of ("Soviet Ambassador" → "Ambassador", "Foreign Minister of Korea" → "Foreign
+    Minister"), and abbreviations written out ("Amb." → "Ambassador").
+
+    >>> sorted(office_forms("Soviet Amb."))
+    ['Amb.', 'Ambassador', 'Soviet Amb.', 'Soviet Ambassador']
+    """
+    written_out = " ".join(TITLE_ABBREVIATIONS.get(word, word) for word in office.split())
+    forms = {office, written_out, office.split(" of ")[0], written_out.split(" of ")[0]}
+    forms |= {_without_people(form) for form in forms}
+    return forms - {""}
+
+
+def _without_people(office: str) -> str:
+    """"Soviet Ambassador" → "Ambassador": the office without the peoples' names before it."""
+    office_words = office.split()
+    while len(office_words) > 1 and office_words[0] in PEOPLES:
+        office_words = office_words[1:]
+    return " ".join(office_words)
+
 
 ABBREVIATION = re.compile(r"^[A-Z][A-Z/&.\-]*[A-Z.]$|^[A-Z]/[A-Z]+$")
 INITIAL_TOKEN = lazy_pattern(rf"^{INITIAL}$")
@@ -78,6 +107,32 @@ def is_title_word(token: str) -> bool:
     if INITIAL_TOKEN.match(token):
         return False
     return token in TITLE_WORDS or bool(ABBREVIATION.match(token) and len(token) <= 6)
+
+
+def is_particle(tokens: list[str], index: int) -> bool:
+    """Whether ``tokens[index]`` is a name's particle: in lower case always ("von", "de"); capitalized
+    ("Von Staden", "De Gaulle") too, except a particle that is also a name of another naming system
+    after a name word ("Nguyen Van Thieu": a middle name; "Van Fleet", "James A. Van Fleet", "General
+    Van Fleet" keep it)."""
+    token = tokens[index]
+    if token in PARTICLES:
+        return True
+    if token.lower() not in PARTICLES or not token[:1].isupper():
+        return False
+    before = tokens[index - 1] if index else ""
+    return token not in PARTICLES_ALSO_NAMES or not before or before.endswith(".") or not is_name_word(before)
+
+
+def split_name(tokens: list[str]) -> tuple[list[str], str]:
+    """A name's words → (forenames, surname): the last word, or the compound its first particle
+    makes (rule ``names.particle-surname``). A German or Dutch particle opens the surname ("Berndt
+    Von Staden" → ["Berndt"], "Von Staden"); another joins the word before it ("Ann Couve de
+    Murville" → ["Ann"], "Couve de Murville"), as a particle first does the rest ("de Gaulle")."""
+    particle = next((index for index in range(len(tokens) - 1) if is_particle(tokens, index)), None)
+    if particle is None:
+        return tokens[:-1], tokens[-1] if tokens else ""
+    start = particle if particle == 0 or tokens[particle].lower() in OPENING_PARTICLES else particle - 1
+    return tokens[:start], " ".join(tokens[start:])
 
 
 def is_name_word(word: str) -> bool:

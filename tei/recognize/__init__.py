@@ -1,11 +1,12 @@
 """recognize: :class:`~tei.read.reader.Source` → :class:`~tei.model.Document`.
 
-A memorandum is read in four parts, each by a registry of named recognizers
+A memorandum's blocks are laid out, then read in four parts, each by a registry of named recognizers
 (:class:`~tei.recognize.base.Recognizers`), tried from the highest priority down:
 
 ==========  ===================================================================================
 registry    what it reads
 ==========  ===================================================================================
+layouts     the blocks of the whole text, re-cut where paragraphs are not set apart by blank lines
 back        the blocks at the end that it takes (the footnote list), taken off first
 front       from the start, block by block, while one of its recognizers takes the block:
             page markers, the title, the header lines under it, the participants
@@ -62,6 +63,7 @@ from tei.recognize import (
     front,
     header_fields,
     inline,
+    layouts,
     page_breaks,
     participant_groups,
     participants,
@@ -71,11 +73,12 @@ from tei.recognize import (
     typescript_pages,
 )
 from tei.recognize.base import LEAD, BlockRecognizer, ParseState, Recognizers, excerpt
+from tei.recognize.layouts import split_layout
 
 # The modules whose ``register`` builds the default recognizers. The order of the
 # recognizers is their priorities', not this list's.
 FEATURES: tuple[ModuleType, ...] = (
-    page_breaks, title, front, participants, participant_groups, sections, editorial, body, inline, footnotes,
+    layouts, page_breaks, title, front, participants, participant_groups, sections, editorial, body, inline, footnotes,
     classification, typescript_pages, header_fields, transcript, closing,
 )
 
@@ -96,11 +99,12 @@ def default_recognizers() -> Recognizers:
 
 def recognize(source: Source, reporter: Reporter, recognizers: Recognizers | None = None) -> Document:
     """Read the blocks of ``source`` into a document: back matter, front matter, body."""
+    recognizers = recognizers or default_recognizers()
     blocks = split_blocks(source)
     if not blocks:
         raise ConversionError("the file has no text", source.path)
-    state = ParseState(Document(path=source.path, number="", head=[], line=0), reporter,
-                       recognizers or default_recognizers())
+    blocks = split_layout(blocks, recognizers.layouts.ordered(), reporter)
+    state = ParseState(Document(path=source.path, number="", head=[], line=0), reporter, recognizers)
     blocks = _read_back(blocks, state)
     position = _read_front(blocks, state)
     _read_body(blocks[position:], state)

@@ -56,11 +56,13 @@ InlineRecognizer = Callable[[list[Inline], int, "ParseState"], list[Inline]]
 class Recognizers:
     """The recognizer registries of a converter, one per part of a memorandum.
 
-    ``back`` takes blocks from the end (the footnote list), ``front`` the blocks from the
+    ``layouts`` re-cut the blocks where paragraphs are not set apart by blank lines
+    (:mod:`tei.recognize.layouts`), ``back`` takes blocks from the end (the footnote list), ``front`` the blocks from the
     start (title, header lines, participants) until none of its recognizers takes one,
     ``blocks`` the body (first match wins), ``inline`` the text of every line.
     """
 
+    layouts: Registry[Any] = field(default_factory=lambda: Registry("layout rules"))
     back: Registry[BlockRecognizer] = field(default_factory=lambda: Registry("back-matter recognizers"))
     front: Registry[BlockRecognizer] = field(default_factory=lambda: Registry("front-matter recognizers"))
     blocks: Registry[BlockRecognizer] = field(default_factory=lambda: Registry("block recognizers"))
@@ -68,7 +70,7 @@ class Recognizers:
 
     def registries(self) -> list[Registry[Any]]:
         """In the order they read a memorandum (the back matter is taken off first, though)."""
-        return [self.front, self.blocks, self.inline, self.back]
+        return [self.layouts, self.front, self.blocks, self.inline, self.back]
 
 
 @dataclass

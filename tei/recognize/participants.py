@@ -24,6 +24,7 @@ from tei.lexicon.names import (
     is_name_word,
     is_title_word,
     slug,
+    split_name,
 )
 from tei.model import Person
 from tei.read.blocks import Block as TextBlock
@@ -50,15 +51,11 @@ PERSON_SEPARATOR = re.compile(r";\s+|\s+and\s+(?=\S+\s+\S)")
 
 
 def _surname(tokens: list[str]) -> tuple[str | None, list[str]]:
-    """The surname and forenames of a name's words: the last word, or the compound a particle
-    makes with the word before it ("Ann Carr de Dorn" → "Carr de Dorn", ["Ann"])."""
+    """The surname and forenames of a name's words (:func:`~tei.lexicon.names.split_name`)."""
     if not tokens:
         return None, []
-    particle = next((index for index, token in enumerate(tokens) if index and token in PARTICLES), None)
-    if particle is None or particle == len(tokens) - 1:
-        return tokens[-1], tokens[:-1]
-    start = particle - 1
-    return " ".join(tokens[start:]), tokens[:start]
+    forenames, surname = split_name(tokens)
+    return surname, forenames
 
 
 # What an office's words may go on with: "Secretary of State", "Ambassador to the U.S.".

@@ -15,9 +15,15 @@ persons.not-name.organization      "General Assembly", "Federal Republic": an or
 persons.not-name.common-noun       "General Situation", "Developments": a word with the ending
                                    of an abstract noun ("-tion", "-sion", "-ism", "-ity",
                                    "-ment"), or its plural
+persons.not-name.adverb            "Intermittently", "Finally" opening a sentence: an adverb
+                                   made with "-ly" from an adjective's ending ("-ent",
+                                   "-al", "-ous", …); "Kelly", "Bently", "McNally" stay names
 persons.not-name.place             countries, capitals, regions (``places.txt``), and any word
                                    after a preposition of place in the document ("in Vienna")
 persons.not-name.longer-name       "Able Foundation": a word before an organization word
+persons.not-name.firm              "Able & Co.", "Able, Baker and Company", "Able, Inc.",
+                                   "Baker & Able": a name in a firm's name, before a firm's
+                                   ending (``firm-endings.txt``) or joined by "&"
 =================================  ==========================================================
 """
 
@@ -34,10 +40,21 @@ PLACES = words("places")
 # The preposition as a whole word (the class is \b's before a letter).
 PREPOSITION = alternation(words("locative-prepositions"), not_after=r"\w")
 LOCATIVE = lazy_pattern(rf"{PREPOSITION} (?P<place>{NAME})\b(?![’']s\b)")
+FIRM_ENDING = alternation(words("firm-endings"))
+FIRM_WORDS = frozenset(ending.rstrip(".") for ending in words("firm-endings"))  # "Co", "Inc": no names
+# After a name, the rest of a firm's name: other names, then "&" or "and" and an ending; a comma and
+# an ending; an ending; or "&" and another name. Before a name: a name and "&".
+FIRM_AFTER = lazy_pattern(rf"(?:(?:,\s+{NAME})*,?\s+(?:&|and)\s+|,?\s+)(?:{FIRM_ENDING})(?!\w)|\s*&\s*{NAME}")
+FIRM_BEFORE = lazy_pattern(rf"{NAME}\s*&\s*\Z")
 HEADING_WORD = lazy_pattern(rf"{NAME_START}{NAME}{NAME_END}")
 # Endings of English abstract nouns that no surname has ("Situation", "Communism", "Security");
 # "-ment" only in long words ("Clement" is a name, "Government" is not).
 ABSTRACT_ENDINGS = ("tion", "sion", "ism", "ity")
+# Endings of English adjectives that take "-ly" to make an adverb ("Intermittent" → "Intermittently",
+# "Final" → "Finally", "Possib(le)" → "Possibly"); surnames in "-ly" do not have them on a stem of
+# five letters or more ("Kelly", "Connolly", "Bently").
+ADJECTIVE_ENDINGS = ("ent", "ant", "ate", "ive", "ous", "ful", "less", "ed", "ing", "al", "ar", "ct", "ib", "ab")
+ADVERB_STEM = 5
 
 
 def _abstract_noun(word: str) -> bool:
@@ -47,6 +64,14 @@ def _abstract_noun(word: str) -> bool:
     elif word.endswith("s"):
         word = word[:-1]
     return len(word) > 5 and (word.endswith(ABSTRACT_ENDINGS) or (len(word) > 8 and word.endswith("ment")))
+
+
+def _adverb(word: str) -> bool:
+    """"Intermittently", "Finally", "Possibly": "-ly" after an adjective's ending, the word lower
+    case after its capital (a name such as "McNally" has a second capital)."""
+    stem = word[:-2]
+    return (word.endswith("ly") and len(stem) >= ADVERB_STEM and stem[1:].islower()
+            and stem.lower().endswith(ADJECTIVE_ENDINGS))
 
 
 def not_a_name(surname: str, strong: bool, places: set[str]) -> tuple[str, str] | None:
@@ -63,8 +88,12 @@ def not_a_name(surname: str, strong: bool, places: set[str]) -> tuple[str, str] 
             return "persons.not-name.abbreviated-title", f"'{part}.' is an abbreviated title"
         if part in ORGANIZATION_WORDS:
             return "persons.not-name.organization", f"'{part}' ends the names of organizations"
+        if part in FIRM_WORDS:
+            return "persons.not-name.firm", f"'{part}' ends the names of firms"
         if _abstract_noun(part):
             return "persons.not-name.common-noun", f"'{part}' has the ending of an abstract noun"
+        if _adverb(part):
+            return "persons.not-name.adverb", f"'{part}' has the ending of an adverb"
         if part in PLACES or (part in places and not strong):
             return "persons.not-name.place", f"'{part}' is a place"
     return None
@@ -84,6 +113,25 @@ def in_longer_name(surname: str, text: str) -> tuple[str, str] | None:
     if follower is None:
         return None
     return "persons.not-name.longer-name", f"part of a name such as '{surname} {follower.group(1)}'"
+
+
+def in_firm_at(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``text[start:end]`` is part of a firm's name ("Able & Co.", "Baker & Able")."""
+    return bool(FIRM_AFTER.match(text, end) or ("&" in text[max(0, start - 3):start]
+                                               and FIRM_BEFORE.search(text, max(0, start - 40), start)))
+
+
+def in_firm_name(surname: str, text: str) -> tuple[str, str] | None:
+    """persons.not-name.firm: ``surname`` is, wherever ``text`` has it, part of a firm's name."""
+    position, found = text.find(surname), False
+    while position >= 0:
+        end = position + len(surname)
+        if (end == len(text) or not text[end].isalnum()) and (position == 0 or not text[position - 1].isalnum()):
+            if not in_firm_at(text, position, end):
+                return None
+            found = True
+        position = text.find(surname, end)
+    return ("persons.not-name.firm", f"part of a firm's name such as '{surname} & Co.'") if found else None
 
 
 def places_in(document: Document, texts: list[tuple[list[Inline], int]]) -> set[str]:

@@ -8,6 +8,10 @@ A label is resolved, in this order (each a named rule, recorded for ``--explain`
 - ``labels.role``: "The President" → the one participant listed by that role or holding it;
 - ``labels.name``: "Dr. Able", "Able", "Q. Mr. Able" → the person of that surname;
 - ``labels.initial``: "K" → the one participant whose surname begins with that letter;
+- ``labels.title-initial``: where no participants are listed, "K" → the one person the title
+  names whose surname begins with that letter (a name, or a surname in parentheses after an
+  office: "… Between the President's Assistant (Kissinger) and …"), else the one it names by a
+  role beginning with it ("P" for "President Nixon");
 - ``labels.new-person``: any other name → a new person, who speaks though no list names them;
 - ``labels.role-phrase``: "First Party", "Unidentified Speaker" (capitalized words that are no
   name) → the one person listed by that role, else a person known by that role alone.
@@ -27,7 +31,7 @@ import re
 from tei.errors import Reporter
 from tei.lexicon import lazy_pattern
 from tei.lexicon.names import NAME, is_name_word, is_title_word
-from tei.model import Document, PersName, Person, Said, iter_inlines
+from tei.model import Document, PersName, Person, Said, iter_inlines, plain_text
 from tei.resolve.persons.identity import Identities
 
 QUESTION_ANSWER = re.compile(r"^[QA]\.\s+")
@@ -36,6 +40,8 @@ CAPITALS = re.compile(r"(?:Ma?c)?[^\sa-z]{2,}(?:\s+(?:Ma?c)?[^\sa-z]{2,})*")
 NAME_WORD = lazy_pattern(NAME)
 # "First Party", "Unidentified Speaker": capitalized words, one to three, none a single letter.
 ROLE_PHRASE = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}")
+# A surname alone in parentheses, as FRUS titles give it after an office: "(Kissinger)".
+PARENTHESIZED_NAME = lazy_pattern(r"\(\s*(?P<name>" + NAME + r")\s*\)")
 
 
 def resolve_labels(document: Document, table: Identities, reporter: Reporter) -> None:
@@ -79,6 +85,7 @@ _REASONS = {
     "labels.role": "the label is the role of one participant",
     "labels.name": "the label names the person",
     "labels.initial": "the label is the initial of one participant's surname",
+    "labels.title-initial": "no participants are listed: the label is the initial of one person the title names",
     "labels.new-person": "the label is a name no list gives: a new person",
     "labels.question-answer": "'Q' and 'A' both label turns: they mark questions and answers",
     "labels.role-phrase": "the label is a role, not a name: the person who speaks in that role",
@@ -108,9 +115,40 @@ def _speaker(label: str, roles: dict[str, Person], document: Document,
         holders = [person for person in document.participants if (person.surname or "").startswith(text)]
         if len(holders) == 1:
             return "labels.initial", holders[0]
+        named = _title_initial(text, document, table) if not document.participants else None
+        if named is not None:
+            return "labels.title-initial", named
     if ROLE_PHRASE.fullmatch(" ".join(words)):
         return "labels.role-phrase", _role_person(words, table)[1]
     return "", None
+
+
+def _title_initial(letter: str, document: Document, table: Identities) -> Person | None:
+    """The one person the title names whose surname, else whose role, begins with ``letter``.
+
+    A transcript without a list of participants names its parties in its title: "Transcript of
+    Telephone Conversation Between President Nixon and his Assistant (Kissinger)" → "K" is
+    Kissinger, "P" the President. A surname in parentheses that no rule took for a name becomes
+    a person when a label is its initial.
+    """
+    named = {item.ref: item for item in iter_inlines(document.head) if isinstance(item, PersName) and item.ref}
+    persons = [person for person in table.persons if person.id in named]
+    surnames = {person.surname for person in persons}
+    in_parentheses = [match.group("name") for match in PARENTHESIZED_NAME.finditer(plain_text(document.head))
+                      if is_name_word(match.group("name")) and match.group("name") not in surnames]
+    by_surname = [person for person in persons if (person.surname or "").startswith(letter)]
+    new = [name for name in in_parentheses if name.startswith(letter)]
+    if len(by_surname) + len(new) == 1:
+        if by_surname:
+            return by_surname[0]
+        person = table.find(new[0]) or Person(id=table.free_id(new[0]), name=new[0], surname=new[0])
+        if person not in table.persons:
+            table.add(person)
+        return person
+    if by_surname or new:
+        return None
+    by_role = [person for person in persons if person.role_names and person.role_names[0].startswith(letter)]
+    return by_role[0] if len(by_role) == 1 else None
 
 
 def _recased(text: str, table: Identities) -> str:

@@ -18,6 +18,7 @@ import sys
 from tei.lexicon import alternation, words
 from tei.lexicon.names import INITIAL, NAME, NAME_END, NAME_NOT_AFTER, NAME_START, TITLE_WORDS, is_name_word
 from tei.model import Inline, PersName, Person
+from tei.resolve.persons.exclusions import in_firm_at
 from tei.resolve.persons.identity import Identities
 from tei.resolve.persons.shapes import ARTICLE_BEFORE, FOLLOWER, TITLE_PHRASE, WORD, at_sentence_start
 
@@ -96,6 +97,8 @@ class Linker:
         follower = FOLLOWER.match(text, match.end())
         if follower and follower.group(1) not in self.table.forms and follower.group(1) not in TITLE_WORDS:
             return None  # "Carter Library", "Shore Papers": part of another proper noun
+        if in_firm_at(text, match.start(), match.end()):
+            return None  # "Able & Co.", "Baker & Able": a firm's name
         prefix = self.prefix.search(text, max(0, match.start() - PREFIX_WINDOW), match.start())
         person = self.table.find(form, (prefix.group("title") or "") if prefix else "")
         if person is None:

@@ -38,9 +38,19 @@ from typing import Protocol
 
 from tei.errors import Reporter
 from tei.lexicon import alternation, lazy_pattern, words
-from tei.lexicon.names import INITIAL, NAME, NAME_END, NAME_START, PARTICLES, WORD_NOT_AFTER, is_name_word
+from tei.lexicon.names import (
+    INITIAL,
+    NAME,
+    NAME_END,
+    NAME_START,
+    PARTICLES,
+    WORD_NOT_AFTER,
+    is_name_word,
+    is_particle,
+    split_name,
+)
 from tei.model import Block, Closing, Document, Section, iter_inlines, plain_text
-from tei.resolve.persons.exclusions import in_longer_name, not_a_name, places_in
+from tei.resolve.persons.exclusions import in_firm_name, in_longer_name, not_a_name, places_in
 from tei.resolve.persons.shapes import (
     ARTICLE_BEFORE,
     ORGANIZATION_WORDS,
@@ -347,9 +357,24 @@ def _closings(blocks: list[Block]) -> Iterator[Closing]:
             yield from _closings(block.blocks)
 
 
+def _split_particle_name(candidate: Candidate) -> None:
+    """names.particle-surname on a mention: "Felix von Able" is von Able, "General Van Able" (a given
+    name "Van") is Van Able, "Nguyen Van Able" is Able."""
+    tokens = [*candidate.given.split(), *candidate.surname.split()]
+    if len(tokens) > 1 and any(is_particle(tokens, index) for index in range(len(tokens) - 1)):
+        given, candidate.surname = split_name(tokens)
+        candidate.given = " ".join(given)
+    elif " " in candidate.surname:
+        given, candidate.surname = split_name(candidate.surname.split())
+        candidate.given = " ".join([*candidate.given.split(), *given])
+
+
 def _keep(candidate: Candidate, places: set[str], text: str, found: list[Candidate], reporter: Reporter,
           explained: set[str]) -> None:
-    refused = not_a_name(candidate.surname, candidate.strong, places) or in_longer_name(candidate.surname, text)
+    refused = (not_a_name(candidate.surname, candidate.strong, places) or in_longer_name(candidate.surname, text)
+               or in_firm_name(candidate.surname, text))
+    if refused is None:
+        _split_particle_name(candidate)
     # Each name is explained once; common words ("He", "The") are not worth a line.
     if reporter.explaining and candidate.surname not in explained and is_name_word(candidate.surname):
         explained.add(candidate.surname)

@@ -54,15 +54,18 @@ def participant_roles(document: Document) -> dict[str, str]:
 
     ``{"Ambassador": "dorn"}`` when Dorn is the only participant listed as Ambassador; with two
     Ambassadors the phrase names neither. Honorifics ("Mr.") are no role. A participant listed
-    by role alone ("The Secretary") is the one the role names.
+    by role alone ("The Secretary") is the one the role names; the other forms of that role
+    ("The Finnish Minister" is "the Minister") name it as a title does.
     """
     holders: dict[str, list[str]] = {}
     listed: dict[str, list[str]] = {}
     for person in document.participants:
+        phrases = person.role_phrases()
         if person.role_only:
-            listed.setdefault(" ".join(person.role_names), []).append(person.id)
-            continue
-        for phrase in person.role_phrases():
+            role = " ".join(person.role_names)
+            listed.setdefault(role, []).append(person.id)
+            phrases.discard(role)
+        for phrase in phrases:
             if phrase not in HONORIFICS and phrase[:1].isupper():
                 holders.setdefault(phrase, []).append(person.id)
     roles = {phrase: ids[0] for phrase, ids in holders.items() if len(ids) == 1 and phrase not in listed}

@@ -10,7 +10,8 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from tei.lexicon import words
+from tei.lexicon import alternation, words
+from tei.lexicon.names import PEOPLES
 from tei.model import EditorialNote, Inline, LineBreak, PersName, Quote, Said
 from tei.resolve.speakers.patterns import (
     BOUNDARY_CHARS,
@@ -39,11 +40,12 @@ OPENERS = words("sentence-openers")
 
 @functools.lru_cache(maxsize=128)
 def _role_pattern(roles: tuple[str, ...]) -> re.Pattern[str]:
-    """"the <role>" for these roles, longest first; built once per cast (it is asked per sentence).
+    """"the <role>" for these roles, longest first, a people's name allowed before the role ("the
+    Korean Foreign Minister"); built once per cast (it is asked per sentence).
     The look-behind stands after the "T", so that ``re`` skips ahead to the letters "T" and "t"."""
     ordered = sorted(roles, key=len, reverse=True)
-    return re.compile(r"[Tt](?<![\w’'].)he\s+(?P<role>" + "|".join(re.escape(role) for role in ordered)
-                      + r")(?![\w’'\-])")
+    return re.compile(r"[Tt](?<![\w’'].)he\s+(?:" + alternation(PEOPLES) + r"\s+)?(?P<role>"
+                      + "|".join(re.escape(role) for role in ordered) + r")(?![\w’'\-])")
 
 
 def role_subject(text: str, refs: list[str | None], roles: dict[str, str]) -> tuple[str, list[str | None]]:
