@@ -12,6 +12,8 @@ texts are laid out as other sources lay out the same words:
                 typed transcription is
 ``typewriter``  paragraphs broken into lines of at most 68 characters, each opening indented
                 five spaces, with no blank line between two such paragraphs
+``exported``    no blank lines, and the numbered notes at the margin ("1. Source: …"), as a
+                word processor writes endnotes into plain text
 
 Only the line breaks and blank lines change, never the words: ``[Page N]`` markers are never
 broken across lines.
@@ -72,7 +74,12 @@ def typewriter(text: str) -> str:
     return "".join(out)
 
 
-LAYOUTS: dict[str, Callable[[str], str]] = {"unspaced": unspaced, "wrapped": wrapped, "typewriter": typewriter}
+def exported(text: str) -> str:
+    return re.sub(r"^[ \t]+(?=\d{1,4}\. )", "", unspaced(text), flags=re.MULTILINE)
+
+
+LAYOUTS: dict[str, Callable[[str], str]] = {"unspaced": unspaced, "wrapped": wrapped, "typewriter": typewriter,
+                                            "exported": exported}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -204,6 +204,12 @@ def test_rule_named_subject_of_a_verb_of_saying() -> None:
     assert who("Dorn quipped, “Not today.”\n") == ["dorn"]
 
 
+def test_rule_spoke_reports_speech() -> None:
+    # "spoke as follows", "spoke of": the speaker's words, and the points after them go on.
+    assert who("Carter spoke as follows:\n\nThe plan was late.\n\nAble spoke of the need for care.\n") == [
+        "carter", "carter", "able"]
+
+
 def test_rule_named_subject_must_open_the_clause() -> None:
     # "what Carter had said" is reported inside Able's sentence.
     assert who("Able said the text calls for what Carter had said.\n") == ["able"]
@@ -328,6 +334,7 @@ def test_rule_narrative_sentences_have_no_speaker() -> None:
             "The group then adjourned for lunch.\n")
     assert who(body) == ["able", "-", "carter", "-"]
     assert narrative("This led to a discussion of trade.")
+    assert narrative("There then ensued a certain amount of inconclusive discussion of the talks.")
     assert narrative("Both sides agreed to meet again in May.")
     assert narrative("The following subjects were discussed before lunch:")
     assert not narrative("The group could look at communique language.")

@@ -116,7 +116,9 @@ def _read_back(blocks: list[TextBlock], state: ParseState) -> list[TextBlock]:
     registry = state.recognizers.back.ordered()
     end = len(blocks)
     taken: list[tuple[TextBlock, BlockRecognizer]] = []
+    state.body = blocks  # a back-matter rule may look for evidence in the text before the block
     while end > 1:
+        state.index = end - 1
         recognizer = next((r for r in registry if r.test(blocks[end - 1], state)), None)
         if recognizer is None:
             break

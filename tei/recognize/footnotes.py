@@ -2,10 +2,15 @@
 
     "  1. Source: Department of State, …"  →  Footnote(n="1", kind="source", …)
     "  12a. See Document 3."               →  Footnote(n="12a", …)
+    "  ² See Document 3."                  →  Footnote(n="2", …)
+    "3. See Document 4." (at the margin)   →  Footnote(n="3", …) where the text before has "…said.3"
 
-Only the trailing blocks whose lines all look like footnotes are taken; a line
-without a number inside such a block continues the note before it. Where the notes
-are referenced is decided later, by :func:`tei.resolve.attach_footnotes`.
+``footnote-list``: the trailing blocks that open with an indented numbered line are taken; a line
+without a number inside such a block continues the note before it. ``footnote-list-margin``:
+a trailing block of numbered lines at the margin is a list of notes, not numbered paragraphs,
+only where its numbers follow one another and one of the list's numbers is a reference in the
+text before it (glued to a word, in brackets or in superscript), as in a word processor's export. Where the
+notes are referenced is decided later, by :func:`tei.resolve.attach_footnotes`.
 """
 
 from __future__ import annotations
@@ -18,8 +23,16 @@ from tei.recognize.base import ParseState, Recognizers, excerpt
 
 # "  12. text", "  [12] text", and keys that are symbols: "  *. text", "  † text". Four digits at
 # most: a note number; a longer one begins a line of text, not a footnote.
-FOOTNOTE_LINE = re.compile(r"^\s+(?:(?P<n>\d{1,4}[a-z]?)\.|\[(?P<bracketed>\d{1,4}[a-z]?)\]|(?P<symbol>[*†‡§¶]+)\.?)"
-                           r"\s+(?P<text>\S.*)$")
+FOOTNOTE_LINE = re.compile(r"^\s+(?:(?P<n>\d{1,4}[a-z]?)\.|\[(?P<bracketed>\d{1,4}[a-z]?)\]|(?P<symbol>[*†‡§¶]+)\.?"
+                           r"|(?P<superscript>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,4}))\s+(?P<text>\S.*)$")
+# The same at the margin, numbers only ("3. text", "3) text", "[3] text", "³ text"): a symbol there
+# is a bullet, and a bare number opens a sentence.
+MARGIN_NOTE_LINE = re.compile(r"^(?:(?P<n>\d{1,4})[.)]|\[(?P<bracketed>\d{1,4})\]|(?P<superscript>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,4}))"
+                              r"\s+(?P<text>\S.*)$")
+# Right after a letter, or after punctuation that does not end a number ("again.2", "March 21].2",
+# not "1.2").
+GLUED = r"(?:(?<=[^\W\d_])|(?<=[.,;:”’)\]])(?<!\d[.,]))"
+SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 SOURCE_NOTE = re.compile(r"^Source:", re.IGNORECASE)
 
 
@@ -35,32 +48,83 @@ class FootnoteListRecognizer:
         # "  * text" is also how a bullet list is typed: it is a note only in a list of notes
         # (another key beside it), or written "*." as a key.
         if match.group("symbol") == "*" and not block.lines[0].text.lstrip().startswith("*."):
-            keys = {m.group("n") or m.group("bracketed") or m.group("symbol")
-                    for line in block.lines if (m := FOOTNOTE_LINE.match(line.text))}
+            keys = {key(m) for line in block.lines if (m := FOOTNOTE_LINE.match(line.text))}
             return len(keys) > 1
         return True
 
     def run(self, block: TextBlock, state: ParseState) -> None:
-        notes = state.document.footnotes
-        numbers: set[str] = state.memo.setdefault(self.name, set())
-        for line in block.lines:
-            match = FOOTNOTE_LINE.match(line.text)
-            if match:
-                n = match.group("n") or match.group("bracketed") or match.group("symbol")
-                text = match.group("text")
-                if n in numbers:
-                    state.reporter.warning(f"footnote {n} is numbered twice; each footnote needs its own number",
-                                           line.number, "footnote-number")
-                numbers.add(n)
-                kind = "source" if SOURCE_NOTE.match(text) else None
-                notes.append(Footnote(n, state.parse_inline([(line.number, text)]), line.number, kind))
-                state.reporter.decide(self.name, excerpt(line.text), f"footnote {n}",
-                                      "an indented numbered line in the list at the end", line.number)
-            else:
-                continuation: list[Inline] = [LineBreak(line.number),
-                                              *state.parse_inline([(line.number, line.text.strip())])]
-                notes[-1].content.extend(continuation)
+        read_notes(block, FOOTNOTE_LINE, state, self.name, "an indented numbered line in the list at the end")
+
+
+class MarginFootnoteListRecognizer:
+    """A trailing block of numbered lines at the margin, one of whose numbers is a reference in the
+    text before the list → one Footnote per line."""
+
+    name = "footnote-list-margin"
+
+    def test(self, block: TextBlock, state: ParseState) -> bool:
+        numbers = _numbered_on(block)
+        if not numbers:
+            return False
+        # The list may be cut into blocks, a note a block: it opens at the first of the blocks
+        # before this one that number on to it.
+        start, listed = state.index, list(numbers)
+        while start > 0 and (before := _numbered_on(state.body[start - 1])) and before[-1] + 1 == listed[0]:
+            start, listed = start - 1, before + listed
+        return any(_referenced_before(str(n), state.body[:start]) for n in listed)
+
+    def run(self, block: TextBlock, state: ParseState) -> None:
+        read_notes(block, MARGIN_NOTE_LINE, state, self.name,
+                   "a numbered line at the margin, in a list at the end whose numbers the text references")
+
+
+def key(match: re.Match[str]) -> str:
+    """A note line's key: its number (superscript digits read as digits) or its symbol."""
+    groups = match.groupdict()
+    if groups.get("superscript"):
+        return groups["superscript"].translate(SUPERSCRIPT)
+    return groups.get("n") or groups.get("bracketed") or groups["symbol"]
+
+
+def _numbered_on(block: TextBlock) -> list[int]:
+    """The numbers of a block of margin note lines that follow one another, else nothing."""
+    keys = [key(match) for line in block.lines if (match := MARGIN_NOTE_LINE.match(line.text))]
+    numbers = [int(n) for n in keys]
+    if len(keys) < len(block.lines) or numbers != list(range(numbers[0], numbers[0] + len(numbers))):
+        return []
+    return numbers
+
+
+def _referenced_before(n: str, blocks: list[TextBlock]) -> bool:
+    """Whether note ``n`` is referenced in ``blocks``: its number glued to a word or to punctuation,
+    in brackets, or in superscript."""
+    superscript = n.translate(str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹"))
+    reference = re.compile(rf"{GLUED}(?:{n}|\[{n}\]|{superscript})(?![\d⁰¹²³⁴⁵⁶⁷⁸⁹])")
+    return any(reference.search(line.text) for block in blocks for line in block.lines)
+
+
+def read_notes(block: TextBlock, line_pattern: re.Pattern[str], state: ParseState, rule: str, why: str) -> None:
+    """One Footnote per numbered line of ``block``; a line without a number continues the note before."""
+    notes = state.document.footnotes
+    numbers: set[str] = state.memo.setdefault("footnote-numbers", set())
+    for line in block.lines:
+        match = line_pattern.match(line.text)
+        if match:
+            n = key(match)
+            text = match.group("text")
+            if n in numbers:
+                state.reporter.warning(f"footnote {n} is numbered twice; each footnote needs its own number",
+                                       line.number, "footnote-number")
+            numbers.add(n)
+            kind = "source" if SOURCE_NOTE.match(text) else None
+            notes.append(Footnote(n, state.parse_inline([(line.number, text)]), line.number, kind))
+            state.reporter.decide(rule, excerpt(line.text), f"footnote {n}", why, line.number)
+        else:
+            continuation: list[Inline] = [LineBreak(line.number),
+                                          *state.parse_inline([(line.number, line.text.strip())])]
+            notes[-1].content.extend(continuation)
 
 
 def register(recognizers: Recognizers) -> None:
     recognizers.back.register(FootnoteListRecognizer(), "footnote-list", 50)
+    recognizers.back.register(MarginFootnoteListRecognizer(), "footnote-list-margin", 45)

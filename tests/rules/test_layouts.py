@@ -126,3 +126,17 @@ def test_a_block_that_opens_at_the_margin_keeps_its_indented_lines() -> None:
             "              Mr. Carr\n\nThey met.\n")
     assert decisions(text, "layout.indented-paragraphs") == []
     assert len(convert(text, "m.txt").document.participants) == 3
+
+
+def test_a_word_processor_export_with_its_notes_at_the_margin_reads_the_same() -> None:
+    exported = UNSPACED.replace("\n  1. ", "\n1. ").replace("\n  2. ", "\n2. ")
+    assert reading(convert(exported, "m.txt").document) == reading(convert(SPACED, "m.txt").document)
+    assert len(decisions(exported, "footnote-list-margin")) == 2
+
+
+def test_a_name_broken_across_two_typed_lines_is_found() -> None:
+    text = ("Memorandum for the Record\n\n     The letter was handed to Foreign Minister\n"
+            "Dorn at the airport by the delegation before noon, and read\nthere.\n")
+    document = convert(text, "m.txt").document
+    assert [(person.id, person.role_names) for person in document.mentioned] == [("dorn", ["Foreign", "Minister"])]
+    assert b'<persName ref="#dorn">Dorn</persName>' in convert(text, "m.txt").xml

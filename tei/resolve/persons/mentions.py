@@ -49,7 +49,7 @@ from tei.lexicon.names import (
     is_particle,
     split_name,
 )
-from tei.model import Block, Closing, Document, Section, iter_inlines, plain_text
+from tei.model import Block, Closing, Document, Section, plain_text
 from tei.resolve.persons.exclusions import in_firm_name, in_longer_name, not_a_name, places_in
 from tei.resolve.persons.shapes import (
     ARTICLE_BEFORE,
@@ -61,6 +61,7 @@ from tei.resolve.persons.shapes import (
     TITLE_START,
     TITLED_NAME,
     at_sentence_start,
+    line_runs,
     scan,
     singular_title,
     texts_with_lines,
@@ -307,7 +308,7 @@ def discover(document: Document, reporter: Reporter,
     counted = 0
     for content, line in texts:
         # Quotations and a transcript's turns hold names too.
-        for text in (item for item in iter_inlines(content) if isinstance(item, str)):
+        for text in line_runs(content):
             for rule in rules if rules is not None else RULES:
                 for candidate in rule.find(text):
                     candidate.line = line

@@ -22,7 +22,17 @@ from tei.lexicon.names import (
     TITLE_MODIFIERS,
     UPPER,
 )
-from tei.model import Block, BulletList, Document, EditorialBlock, Inline, Paragraph, Section
+from tei.model import (
+    Block,
+    BulletList,
+    Document,
+    EditorialBlock,
+    Inline,
+    LineBreak,
+    Paragraph,
+    Section,
+    iter_inlines,
+)
 
 PARTICLE_FORMS = PARTICLES | {particle.capitalize() for particle in PARTICLES}
 PARTICLE = alternation(PARTICLE_FORMS)
@@ -165,3 +175,19 @@ def _block_texts(blocks: list[Block]) -> Iterator[tuple[list[Inline], int]]:
             if block.head is not None:
                 yield block.head, block.line
             yield from _block_texts(block.blocks)
+
+
+def line_runs(content: list[Inline]) -> Iterator[str]:
+    """The strings of ``content`` (quotations and turns included), those a line break parts read
+    as one, so that a name broken across two lines ("Foreign Minister⏎Able") is found."""
+    run: list[str] = []
+    for item in iter_inlines(content):
+        if isinstance(item, str):
+            run.append(item)
+        elif isinstance(item, LineBreak) and run:
+            run.append(" ")
+        elif run:
+            yield "".join(run)
+            run = []
+    if run:
+        yield "".join(run)

@@ -39,7 +39,8 @@ CLAUSE_OPENING = lazy_pattern(
 # phrases that may stand anywhere in it. Two patterns, not one with "^" alternatives: a
 # search then tries only the second at each position of the sentence.
 NARRATIVE_OPENING = lazy_pattern(
-    r"There\s+(?:was|were|followed)\s+(?:then\s+|also\s+|now\s+)?(?:(?:some|a|an|further|brief|general|long"
+    r"There\s+(?:then\s+)?ensued\b"
+    r"|There\s+(?:was|were|followed)\s+(?:then\s+|also\s+|now\s+)?(?:(?:some|a|an|further|brief|general|long"
     r"|short|lengthy|informal)\s+)*(?:discussion|conversation|exchange|banter|talk|debate)"
     r"|(?:The\s+)?(?:group|meeting|session|participants|parties|delegations)\s+(?:then\s+)?"
     r"(?:adjourned|reconvened|broke\s+for)\b"
