@@ -12,7 +12,7 @@ import pytest
 
 from tei import convert, convert_file
 from tei.errors import Reporter
-from tei.model import Document, PersName, iter_inlines
+from tei.model import Closing, Document, PersName, iter_inlines
 from tei.read.reader import read
 from tei.recognize import recognize
 from tei.resolve import default_passes
@@ -57,6 +57,12 @@ def test_the_seeds_secretary_has_the_id_of_his_surname(seed: Document) -> None:
 def test_a_name_after_a_title_is_a_person() -> None:
     assert mentioned("Able met Foreign Minister Carr and Ambassador Ødegaard.\n") == ["carr", "odegaard"]
     assert mentioned("Baker called on Minister of Justice Dorn.\n") == ["dorn"]
+
+
+@pytest.mark.parametrize("rank", ["Major General", "Lieutenant General", "Rear Admiral", "Brigadier General"])
+def test_a_rank_qualified_by_another_is_one_title(rank: str) -> None:
+    assert links(f"Able met {rank} John A. Dorn.\n") == [("Able", "able"), (f"{rank} John A. Dorn", "dorn")]
+    assert mentioned(f"Able met {rank} John A. Dorn.\n") == ["dorn"]
 
 
 def test_a_plural_title_names_two_people() -> None:
@@ -173,6 +179,17 @@ def test_places_organizations_things_and_abbreviations_are_not_persons(sentence:
     assert mentioned(sentence + "\n") == [], why
 
 
+@pytest.mark.parametrize("subject", ["Lakeville", "Soviet Overtures on Lakeville", "Planning for Lakeville"])
+def test_the_topic_of_a_subject_line_is_no_person(subject: str) -> None:
+    front = f"1. Memorandum of Conversation\n\n\n    • Mr. Able\n\nSUBJECT: {subject}\n\n"
+    assert mentioned("Able said Lakeville would be calm. Able said Dorn would come.\n", front) == ["dorn"]
+
+
+def test_a_person_in_a_subject_line_after_with_is_a_person() -> None:
+    front = "1. Memorandum of Conversation\n\n\n    • Mr. Able\n\nSUBJECT: Meeting with Dorn\n\n"
+    assert ("Dorn", "dorn") in links("Able said Dorn would come.\n", front)
+
+
 @pytest.mark.parametrize(("sentence", "why"), [
     ("Able said the General Assembly would vote. General Assembly agreed.", "an organization"),
     ("Able met the Foreign Minister of the Federal Republic of Eckland.", "a polity"),
@@ -217,6 +234,53 @@ def test_surnames_ending_in_ly_are_names(name: str) -> None:
 def test_names_introduced_by_context_quoted_or_after_an_abbreviated_title_are_persons(
         sentence: str, person: str) -> None:
     assert person in mentioned(sentence + "\n")
+
+
+@pytest.mark.parametrize(("sentence", "persons"), [
+    ("Able informed him of Baker’s conversations with Dorn and Eck.", ["dorn", "eck"]),
+    ("Able said he had talked with Dorn about it.", ["dorn"]),
+    ("Able sent a letter to Dorn on Monday.", ["dorn"]),
+    ("Able said the talks with Moscow went well.", []),
+    ("Able said the talks with Bonn Government went well.", []),
+])
+def test_the_other_party_of_a_conversation_or_letter_is_a_person(sentence: str, persons: list[str]) -> None:
+    assert mentioned(sentence + "\n") == persons
+
+
+def test_a_name_that_is_a_given_name_of_someone_named_in_full_is_no_new_person() -> None:
+    assert mentioned("Able said he talked with Dorn this morning. Able said Dorn Eck would come.\n") == ["eck"]
+    assert mentioned("Able said he talked with Dorn [Eck] this morning.\n") == []
+
+
+@pytest.mark.parametrize("sentence", ["He said that he and Dorn had been upset.", "Able said Dorn and I would go."])
+def test_a_name_joined_to_a_personal_pronoun_is_a_person(sentence: str) -> None:
+    assert mentioned(sentence + "\n") == ["dorn"]
+
+
+def test_two_names_written_as_a_pair_with_a_person_are_both_persons() -> None:
+    found = links("Able summarized the Dorn/Baker conversation and the EUR/SOV paper.\n")
+    assert found == [("Able", "able"), ("Dorn", "dorn"), ("Baker", "baker")]
+
+
+def test_the_drafter_a_source_note_names_is_a_person_and_signs_with_initials() -> None:
+    memo = ("1. Memorandum of Conversation1\n\n\n    • Mr. Able\n    • Mr. Baker\n\nAble said yes.\n\nAD\n\n"
+            "  1. Source: Files. Secret. Drafted by Ann Dorn.\n")
+    document = convert(memo).document
+    assert [(person.id, person.forenames) for person in document.mentioned] == [("dorn", ["Ann"])]
+    closing = [item for block in document.body if isinstance(block, Closing) for item in block.content]
+    assert PersName("AD", "dorn") in closing
+
+
+def test_initials_that_fit_two_persons_or_none_are_not_linked() -> None:
+    memo = "1. Memorandum of Conversation\n\n\n    • Ann Able\n    • Al Avon\n\nAble said yes.\n\n{}\n"
+    for initials in ("AA", "XY"):
+        document = convert(memo.format(initials)).document
+        assert not any(isinstance(item, PersName) for block in document.body if isinstance(block, Closing)
+                       for item in block.content)
+
+
+def test_a_signature_with_an_abbreviated_given_name_is_a_person() -> None:
+    assert "dorn" in mentioned("Able said yes.\n\nMcG. Dorn\n")
 
 
 def test_so_called_is_no_introduction() -> None:

@@ -25,10 +25,11 @@ from __future__ import annotations
 from tei.errors import Reporter
 from tei.model import Document, map_text
 from tei.resolve.base import Pass
+from tei.resolve.persons.candidate import Candidate
 from tei.resolve.persons.identity import Identities, identify
 from tei.resolve.persons.labels import resolve_labels
-from tei.resolve.persons.link import Linker
-from tei.resolve.persons.mentions import Candidate, discover
+from tei.resolve.persons.link import Linker, link_initials
+from tei.resolve.persons.mentions import closings, discover
 from tei.rules import Registry
 
 
@@ -39,6 +40,7 @@ def link_persons(document: Document, reporter: Reporter) -> None:
     linker = Linker(table)
     for content in list(document.text_lists()):
         content[:] = map_text(content, linker.split)
+    link_initials(closings(document.body), table)
     resolve_labels(document, table, reporter)
 
 

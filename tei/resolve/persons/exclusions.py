@@ -18,8 +18,11 @@ persons.not-name.common-noun       "General Situation", "Developments": a word w
 persons.not-name.adverb            "Intermittently", "Finally" opening a sentence: an adverb
                                    made with "-ly" from an adjective's ending ("-ent",
                                    "-al", "-ous", …); "Kelly", "Bently", "McNally" stay names
-persons.not-name.place             countries, capitals, regions (``places.txt``), and any word
-                                   after a preposition of place in the document ("in Vienna")
+persons.not-name.place             countries, capitals, regions (``places.txt``), any word
+                                   after a preposition of place in the document ("in Vienna"),
+                                   the words of headings, and a subject line's topic: the
+                                   subject when it is one name ("SUBJECT: Vienna"), a name
+                                   after "on", "for", "regarding", … ("Talks on Vienna")
 persons.not-name.longer-name       "Able Foundation": a word before an organization word
 persons.not-name.firm              "Able & Co.", "Able, Baker and Company", "Able, Inc.",
                                    "Baker & Able": a name in a firm's name, before a firm's
@@ -29,6 +32,8 @@ persons.not-name.firm              "Able & Co.", "Able, Baker and Company", "Abl
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Iterator
 
 from tei.lexicon import alternation, lazy_pattern, words
@@ -45,7 +50,14 @@ FIRM_WORDS = frozenset(ending.rstrip(".") for ending in words("firm-endings"))  
 # After a name, the rest of a firm's name: other names, then "&" or "and" and an ending; a comma and
 # an ending; an ending; or "&" and another name. Before a name: a name and "&".
 FIRM_AFTER = lazy_pattern(rf"(?:(?:,\s+{NAME})*,?\s+(?:&|and)\s+|,?\s+)(?:{FIRM_ENDING})(?!\w)|\s*&\s*{NAME}")
+# What any text naming a firm holds: "&", or an ending after a space.
+FIRM_MARK = lazy_pattern("&| " + FIRM_ENDING)
 FIRM_BEFORE = lazy_pattern(rf"{NAME}\s*&\s*\Z")
+# A subject line's topic: the whole subject when it is one name, or a name after a preposition
+# of topic; "with Able", "Between Able and Baker" name persons and are left alone.
+SUBJECT_LABEL = re.compile(r"^\s*[A-Z][A-Za-z ]{0,20}:\s*")
+SUBJECT_ALONE = lazy_pattern(rf"(?P<topic>{NAME})[\s\d.]*")
+TOPIC = lazy_pattern(rf"\b(?:on|for|in|at|regarding|concerning|about|toward|towards)\s+(?P<topic>{NAME}){NAME_END}")
 HEADING_WORD = lazy_pattern(rf"{NAME_START}{NAME}{NAME_END}")
 # Endings of English abstract nouns that no surname has ("Situation", "Communism", "Security");
 # "-ment" only in long words ("Clement" is a name, "Government" is not).
@@ -115,6 +127,12 @@ def in_longer_name(surname: str, text: str) -> tuple[str, str] | None:
     return "persons.not-name.longer-name", f"part of a name such as '{surname} {follower.group(1)}'"
 
 
+@functools.lru_cache(maxsize=8)
+def names_a_firm(text: str) -> bool:
+    """Whether ``text`` may name a firm at all (most do not): asked once per text."""
+    return FIRM_MARK.search(text) is not None
+
+
 def in_firm_at(text: str, start: int, end: int) -> bool:
     """Whether the name at ``text[start:end]`` is part of a firm's name ("Able & Co.", "Baker & Able")."""
     return bool(FIRM_AFTER.match(text, end) or ("&" in text[max(0, start - 3):start]
@@ -123,6 +141,8 @@ def in_firm_at(text: str, start: int, end: int) -> bool:
 
 def in_firm_name(surname: str, text: str) -> tuple[str, str] | None:
     """persons.not-name.firm: ``surname`` is, wherever ``text`` has it, part of a firm's name."""
+    if not names_a_firm(text):
+        return None
     position, found = text.find(surname), False
     while position >= 0:
         end = position + len(surname)
@@ -140,7 +160,19 @@ def places_in(document: Document, texts: list[tuple[list[Inline], int]]) -> set[
     a title or a verb of saying says otherwise."""
     found = {match.group("place") for content, _line in texts for item in content if isinstance(item, str)
              for match in LOCATIVE.finditer(item)}
-    return found | {word.group() for heading in _headings(document.body) for word in HEADING_WORD.finditer(heading)}
+    found |= {word.group() for heading in _headings(document.body) for word in HEADING_WORD.finditer(heading)}
+    return found | set(_subject_topics(document))
+
+
+def _subject_topics(document: Document) -> Iterator[str]:
+    """"SUBJECT: Vienna", "SUBJECT: Soviet Overtures on Vienna": what a memorandum is about is a
+    place or a matter; the persons it concerns carry titles or stand after "with"."""
+    for entry in document.argument:
+        subject = SUBJECT_LABEL.sub("", plain_text(entry), count=1)
+        alone = SUBJECT_ALONE.fullmatch(subject.strip())
+        if alone:
+            yield alone.group("topic")
+        yield from (match.group("topic") for match in TOPIC.finditer(subject))
 
 
 def _headings(blocks: list[Block]) -> Iterator[str]:

@@ -16,6 +16,9 @@ Rules, each recorded for ``tei convert --explain``:
 - ``persons.same-person``: a name is a known person's when it is one of the forms of that
   person's surname (a compound surname is also named by its first word, "Couve", or by its
   particle and the rest, "de Baker"), unless their titles say they differ ("Mrs." and "Mr.").
+- ``persons.given-name-alone``: a name that a rule without a title or a verb of saying found,
+  and that is the given name of a person named in full ("talking to Bill", and "Bill Able"
+  elsewhere), is no new person.
 - ``persons.new-person``: any other name is a new person, mentioned but not participating.
 """
 
@@ -26,7 +29,7 @@ from dataclasses import dataclass, field
 from tei.errors import Reporter
 from tei.lexicon.names import slug
 from tei.model import Document, Person
-from tei.resolve.persons.mentions import Candidate
+from tei.resolve.persons.candidate import Candidate
 from tei.resolve.persons.shapes import sex_of, surname_forms
 
 
@@ -74,8 +77,15 @@ def identify(document: Document, candidates: list[Candidate], reporter: Reporter
             table.add(person)
         else:
             table.ids.add(person.id)
+    given_names = {name for person in document.participants for name in person.forenames} | {
+        name for candidate in candidates for name in candidate.given.split()}
     for candidate in candidates:
         known = table.find(candidate.surname, candidate.title)
+        if known is None and not candidate.strong and candidate.surname in given_names:
+            if reporter.explaining:
+                reporter.decide("persons.given-name-alone", f"'{candidate.surname}'", "no new person",
+                                "a given name of a person named in full elsewhere", candidate.line)
+            continue
         if known is not None:
             if reporter.explaining and known.surname != candidate.surname:
                 reporter.decide("persons.same-person", f"'{candidate.surname}'", f"#{known.id}",

@@ -3,7 +3,8 @@
     'Ambassador Able welcomed Baker.'
     → [PersName('Ambassador Able', 'able'), ' welcomed ', PersName('Baker', 'baker'), '.']
 
-Surnames (in every form of the identity table) are found first, with one fast pattern;
+Two known persons written as a pair ("the Able/Baker talks") are each linked
+(``persons.slash-pair``). Surnames (in every form of the identity table) are found first, with one fast pattern;
 what stands just before each one (a title, given names) is read backwards from it and
 belongs to the mention. A role phrase ("the Secretary") is not a name and is not linked
 here; the speakers pass reads the participants' roles itself.
@@ -14,12 +15,14 @@ from __future__ import annotations
 import functools
 import re
 import sys
+from collections.abc import Iterable
 
 from tei.lexicon import alternation, words
 from tei.lexicon.names import INITIAL, NAME, NAME_END, NAME_NOT_AFTER, NAME_START, TITLE_WORDS, is_name_word
-from tei.model import Inline, PersName, Person
+from tei.model import Closing, Inline, PersName, Person
 from tei.resolve.persons.exclusions import in_firm_at
 from tei.resolve.persons.identity import Identities
+from tei.resolve.persons.mentions import SLASH_PAIR
 from tei.resolve.persons.shapes import ARTICLE_BEFORE, FOLLOWER, TITLE_PHRASE, WORD, at_sentence_start
 
 PREFIX_WINDOW = 80
@@ -108,11 +111,24 @@ class Linker:
             return None  # "the Paper": a thing; "the Able visit" is the person's
         return self._name_start(text, prefix, match.start(), person), match.end(), match.start(), person
 
+    def _pairs(self, text: str) -> list[tuple[int, int, int, Person]]:
+        """persons.slash-pair: "the Able/Baker conversation", two known persons written as a pair
+        (a slash keeps other names apart: "EUR/SOV", "State/Defense")."""
+        found: list[tuple[int, int, int, Person]] = []
+        for match in SLASH_PAIR.finditer(text):
+            first, second = self.table.find(match.group("first")), self.table.find(match.group("second"))
+            if first is not None and second is not None:
+                found += [(match.start("first"), match.end("first"), match.start("first"), first),
+                          (match.start("second"), match.end("second"), match.start("second"), second)]
+        return found
+
     def mentions(self, text: str) -> list[tuple[int, int, Person]]:
         if self.surname_pattern is None:
             return []
         found = [mention for match in self.surname_pattern.finditer(text)
                  if (mention := self._mention(text, match)) is not None]
+        if "/" in text:
+            found = sorted(found + self._pairs(text), key=lambda mention: mention[2])
         result: list[tuple[int, int, Person]] = []
         last_end = 0
         for start, end, surname, person in found:
@@ -132,3 +148,27 @@ class Linker:
             position = end
         pieces.append(text[position:])
         return pieces
+
+
+INITIALS = re.compile(r"(?:[A-Z]\.?){2,4}")
+
+
+def initials_of(person: Person) -> str:
+    """"Ann B. Dorn" → "ABD": the first letters of the person's capitalized names."""
+    return "".join(word[0] for word in [*person.forenames, *(person.surname or "").split()] if word[:1].isupper())
+
+
+def link_initials(closings: Iterable[Closing], table: Identities) -> None:
+    """persons.initials-signature: a signature of initials ("AD", "A.B.D.") is the one person of the
+    document whose names begin with those letters (a participant, or the drafter a source note names)."""
+    for block in closings:
+        if block.kind != "signed" or not all(isinstance(item, str) for item in block.content):
+            continue
+        text = "".join(str(item) for item in block.content)
+        initials = text.strip()
+        if not INITIALS.fullmatch(initials):
+            continue
+        persons = [person for person in table.persons if initials_of(person) == initials.replace(".", "")]
+        if len(persons) == 1:
+            start = text.index(initials)
+            block.content = [text[:start], PersName(initials, persons[0].id), text[start + len(initials):]]

@@ -19,7 +19,12 @@ persons.listed-names           "Able, Baker and Carr": three names or more, none
 persons.named-as               "a man named Dorn", "an aide called Dorn"
 persons.relative-who           "Dorn, who": the antecedent of "who"
 persons.full-name              "Ann B. Dorn": a given name, a middle initial and a surname
-persons.signer                 a signature line ("Ann Dorn") at the end of a document
+persons.party-to-an-exchange   "talked with Dorn", "a letter from Dorn"
+                               (:mod:`~tei.resolve.persons.partners`)
+persons.with-a-pronoun         "he and Dorn", "Dorn and I"
+persons.drafter                "Drafted by Ann Dorn", "Prepared by A. B. Dorn"
+persons.slash-pair             "the Able/Dorn talks", where one of them is a person
+persons.signer                 a signature line ("Ann Dorn", "McG. Dorn") at the end of a document
 persons.addressed              the name ending an address line ("FROM: EUR - Ann Dorn")
 =============================  ==============================================================
 
@@ -33,8 +38,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Protocol
 
 from tei.errors import Reporter
 from tei.lexicon import alternation, lazy_pattern, words
@@ -44,13 +47,16 @@ from tei.lexicon.names import (
     NAME_END,
     NAME_START,
     PARTICLES,
+    UPPER,
     WORD_NOT_AFTER,
     is_name_word,
     is_particle,
     split_name,
 )
-from tei.model import Block, Closing, Document, Section, plain_text
+from tei.model import Block, Closing, Document, Inline, Section, plain_text
+from tei.resolve.persons.candidate import Candidate, MentionRule
 from tei.resolve.persons.exclusions import in_firm_name, in_longer_name, not_a_name, places_in
+from tei.resolve.persons.partners import Drafter, PartyToAnExchange, WithAPronoun
 from tei.resolve.persons.shapes import (
     ARTICLE_BEFORE,
     ORGANIZATION_WORDS,
@@ -99,26 +105,10 @@ FULL_NAME = lazy_pattern(rf"(?P<surname>{SURNAME}){NAME_END}")
 ADDRESS_KINDS = frozenset(["from", "to", "info", "through"])
 OFFICE_DASH = re.compile(r"\s+[-–—]\s+|\s*—\s*")  # "EUR - Ann Dorn": the office, then the name
 ADDRESSED = lazy_pattern(rf"(?P<given>(?:(?:{NAME}|{INITIAL})\s+){{1,3}})(?P<surname>{SURNAME})")
-SIGNATURE = lazy_pattern(rf"(?P<given>(?:(?:{NAME}|{INITIAL})\s+){{0,3}})(?P<surname>{SURNAME})")
-
-
-@dataclass
-class Candidate:
-    """A name a rule proposes as a person's, and why."""
-
-    surname: str
-    title: str = ""
-    given: str = ""
-    rule: str = ""
-    reason: str = ""
-    line: int | None = None
-    strong: bool = False  # a title or a verb of saying speaks for it: a word after "in" may still be a name
-
-
-class MentionRule(Protocol):
-    name: str
-
-    def find(self, text: str) -> Iterator[Candidate]: ...
+SLASH_PAIR = lazy_pattern(rf"(?<![\w’'\-/])(?P<first>{NAME})/(?P<second>{NAME})(?![\w/\-])")
+# A signature's given names may be abbreviated: "McG. Able", "Wm. Able", "Chas. Able".
+ABBREVIATED_GIVEN = rf"[{UPPER}][a-z]{{1,3}}[{UPPER}]?\."
+SIGNATURE = lazy_pattern(rf"(?P<given>(?:(?:{NAME}|{INITIAL}|{ABBREVIATED_GIVEN})\s+){{0,3}})(?P<surname>{SURNAME})")
 
 
 class TitledName:
@@ -288,7 +278,8 @@ def build_rules() -> Registry[MentionRule]:
     rules: Registry[MentionRule] = Registry("mention rules")
     for rule, priority in ((TitledName(), 100), (ParticleName(), 90), (SubjectOfVerb(), 80),
                            (ObjectOfVerb(), 70), (Possessive(), 60), (NamedAs(), 50), (RelativeWho(), 40),
-                           (FullName(), 30)):
+                           (FullName(), 30), (PartyToAnExchange(), 20), (WithAPronoun(), 10),
+                           (Drafter(), 5)):
         rules.register(rule, rule.name, priority)
     return rules
 
@@ -319,9 +310,24 @@ def discover(document: Document, reporter: Reporter,
                 continue  # no list of names
             for candidate in _listed(text, surnames, places, line):
                 _keep(candidate, places, text, found, reporter, explained)
-    for candidate, text in [*_signatures(document), *_addressed(document)]:
+    surnames.update(candidate.surname for candidate in found[counted:])
+    surnames.update(person.surname for person in document.participants if person.surname)
+    for candidate, text in [*_paired(texts, surnames), *_signatures(document), *_addressed(document)]:
         _keep(candidate, places, text, found, reporter, explained)
     return found
+
+
+def _paired(texts: list[tuple[list[Inline], int]], persons: set[str]) -> Iterator[tuple[Candidate, str]]:
+    """persons.slash-pair: "the Able/Baker conversation", where one of the two is a person, names
+    the other too (a slash keeps other names apart: "EUR/SOV", "State/Defense")."""
+    for content, line in texts:
+        for text in (item for item in content if isinstance(item, str) and "/" in item):
+            for match in SLASH_PAIR.finditer(text):
+                first, second = match.group("first"), match.group("second")
+                other = second if first in persons else first if second in persons else None
+                if other is not None:
+                    yield Candidate(other, rule="persons.slash-pair", reason="written as a pair with a person",
+                                    line=line), text
 
 
 def _addressed(document: Document) -> Iterator[tuple[Candidate, str]]:
@@ -339,7 +345,7 @@ def _addressed(document: Document) -> Iterator[tuple[Candidate, str]]:
 
 def _signatures(document: Document) -> Iterator[tuple[Candidate, str]]:
     """persons.signer: a signature that is a name and nothing else ("Ann Dorn", "A. B. Dorn")."""
-    for block in _closings(document.body):
+    for block in closings(document.body):
         if block.kind != "signed":
             continue
         text = "".join(item for item in block.content if isinstance(item, str)).strip()
@@ -349,13 +355,13 @@ def _signatures(document: Document) -> Iterator[tuple[Candidate, str]]:
                             "the signature at the end of the document", block.line, strong=True), text
 
 
-def _closings(blocks: list[Block]) -> Iterator[Closing]:
+def closings(blocks: list[Block]) -> Iterator[Closing]:
     """The closings of the body, in its sections too (a signature ends the last section)."""
     for block in blocks:
         if isinstance(block, Closing):
             yield block
         elif isinstance(block, Section):
-            yield from _closings(block.blocks)
+            yield from closings(block.blocks)
 
 
 def _split_particle_name(candidate: Candidate) -> None:

@@ -1,0 +1,26 @@
+"""A candidate: a name a mention rule proposes as a person's, with its reason; the rules' protocol."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Protocol
+
+
+@dataclass
+class Candidate:
+    """A name a rule proposes as a person's, and why."""
+
+    surname: str
+    title: str = ""
+    given: str = ""
+    rule: str = ""
+    reason: str = ""
+    line: int | None = None
+    strong: bool = False  # a title or a verb of saying speaks for it: a word after "in" may still be a name
+
+
+class MentionRule(Protocol):
+    name: str
+
+    def find(self, text: str) -> Iterator[Candidate]: ...
