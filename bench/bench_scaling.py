@@ -175,14 +175,14 @@ def _convert_stages(data: bytes, path: str, converter: Converter) -> tuple[dict[
     started = _cpu()
     tree = encode(document)
     seconds["encode"] = _cpu() - started
+    conversion = Conversion(document, tree, reporter.diagnostics)
+    started = _cpu()
+    validate_conversion(conversion)  # before indenting, as Converter.convert_bytes does
+    seconds["validate"] = _cpu() - started
     started = _cpu()
     indent(tree)
-    conversion = Conversion(document, tree, reporter.diagnostics)
     conversion.write(_Discard())
     seconds["serialize"] = _cpu() - started
-    started = _cpu()
-    validate_conversion(conversion)
-    seconds["validate"] = _cpu() - started
     seconds["peak_convert_mb"] = _peak_mb()
     return seconds, tree
 

@@ -100,12 +100,15 @@ class Converter:
             # keeping them (``tei convert``) has them freed before the tree is built.
             del data
             tree = encode(document)
-            indent(tree)
             _refuse_unreadable_output(tree, path)
+            # Checked before it is indented (which adds whitespace between blocks, nothing a schema
+            # or rule reads): the validator's memory and the indentation's are not held at once.
+            problems = _check(tree, output_name) if validate else None
+            indent(tree)
             result = Conversion(document, tree, reporter.diagnostics,
                                 explanations=reporter.explanations() if explain else [])
-            if validate:
-                result.validation = validate_conversion(result, output_name)
+            if problems is not None:
+                result.validation = _located(result, problems, output_name)
         return result
 
     def convert(self, text: str, path: str = "<input>", *, validate: bool = False,
@@ -153,11 +156,21 @@ def validate_conversion(conversion: Conversion, output_name: str = "<output>") -
     faithfully and the converter has already warned with the input's line, so they are not
     counted here.
     """
-    from tei.validate import validate_bytes, validate_tree
+    return _located(conversion, _check(conversion.tree, output_name), output_name)
 
-    # The tree in memory is the file written (indented in place), so it is checked without
-    # parsing again; only a problem needs the bytes, for its line.
-    problems = validate_tree(conversion.tree, output_name)
+
+def _check(tree: etree._Element, output_name: str) -> list[Diagnostic]:
+    """The problems of the TEI tree in memory, without serializing and parsing it again."""
+    from tei.validate import validate_tree
+
+    return validate_tree(tree, output_name)
+
+
+def _located(conversion: Conversion, problems: list[Diagnostic], output_name: str) -> list[Diagnostic]:
+    """``problems`` of the tree, located in the TEI as written (only a problem needs its bytes,
+    for its line), without those that are the source's own."""
+    from tei.validate import validate_bytes
+
     if problems:
         problems = validate_bytes(conversion.xml, output_name)
     return [d for d in problems if d.rule not in SOURCE_FAITHFUL_RULES]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
 from collections.abc import Iterable
 
 from tei.lexicon import alternation, words
@@ -142,7 +143,8 @@ class Linker:
         pieces: list[Inline] = []
         position = 0
         for start, end, person in self.mentions(text):
-            pieces += [text[position:start], PersName(text[start:end], person.id)]
+            # A name recurs thousands of times in a long text: its mentions share one string.
+            pieces += [text[position:start], PersName(sys.intern(text[start:end]), person.id)]
             position = end
         pieces.append(text[position:])
         return pieces

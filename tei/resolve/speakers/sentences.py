@@ -54,8 +54,8 @@ def role_subject(text: str, refs: list[str | None], roles: dict[str, str]) -> tu
     ``("The Ambassador said no.", [], {"Ambassador": "dorn"})`` → ``("\uE0000\uE001 said no.", ["dorn"])``;
     "the Deputy Minister" is not "the Minister": the whole role must match.
     """
-    if not roles:
-        return text, refs
+    if not any(role in text for role in roles):
+        return text, refs  # most sentences: the pattern, which stops at every "t", is not tried
     refs = list(refs)
     pattern = _role_pattern(tuple(roles))
 
