@@ -51,7 +51,7 @@ NAME = rf"(?:[{UPPER}][{LOWER}]++){{1,2}}(?:[’'ʼ][{LOWER}]{{2,}}+)?"
 # :data:`tei.resolve.persons.shapes.SURNAME_AT_START`).
 NAME_TAIL = rf"[{LOWER}]++(?:[{UPPER}][{LOWER}]++)?(?:[’'ʼ][{LOWER}]{{2,}}+)?"
 INITIAL = rf"[{UPPER}]\."
-# "ʼ" (a modifier letter, so a word character) ends a name in the possessive: "Rogersʼ".
+# "ʼ" (a modifier letter, so a word character) ends a name in the possessive: "Ablesʼ".
 NAME_END = r"(?!(?!ʼ)\w|[\-/]\w)"
 # What may not stand right before a word: a letter, digit or apostrophe.
 WORD_NOT_AFTER = r"\w’'"
@@ -111,9 +111,9 @@ def is_title_word(token: str) -> bool:
 
 def is_particle(tokens: list[str], index: int) -> bool:
     """Whether ``tokens[index]`` is a name's particle: in lower case always ("von", "de"); capitalized
-    ("Von Staden", "De Gaulle") too, except a particle that is also a name of another naming system
-    after a name word ("Nguyen Van Thieu": a middle name; "Van Fleet", "James A. Van Fleet", "General
-    Van Fleet" keep it)."""
+    ("Von Able", "De Baker") too, except a particle that is also a name of another naming system
+    after a name word ("Nguyen Van Able": a middle name; "Van Baker", "Ann B. Van Baker", "General
+    Van Baker" keep it)."""
     token = tokens[index]
     if token in PARTICLES:
         return True
@@ -126,8 +126,8 @@ def is_particle(tokens: list[str], index: int) -> bool:
 def split_name(tokens: list[str]) -> tuple[list[str], str]:
     """A name's words → (forenames, surname): the last word, or the compound its first particle
     makes (rule ``names.particle-surname``). A German or Dutch particle opens the surname ("Berndt
-    Von Staden" → ["Berndt"], "Von Staden"); another joins the word before it ("Ann Couve de
-    Murville" → ["Ann"], "Couve de Murville"), as a particle first does the rest ("de Gaulle")."""
+    Von Able" → ["Berndt"], "Von Able"); another joins the word before it ("Ann Baker de
+    Carr" → ["Ann"], "Baker de Carr"), as a particle first does the rest ("de Able")."""
     particle = next((index for index in range(len(tokens) - 1) if is_particle(tokens, index)), None)
     if particle is None:
         return tokens[:-1], tokens[-1] if tokens else ""
@@ -164,6 +164,6 @@ def romanize(text: str) -> str:
 
 
 def slug(text: str) -> str:
-    """A name folded to an XML name: ASCII, lower case, hyphens ("Couve de Murville" → "couve-de-murville")."""
+    """A name folded to an XML name: ASCII, lower case, hyphens ("Baker de Carr" → "baker-de-carr")."""
     value = re.sub(r"[^a-z0-9]+", "-", romanize(text)).strip("-")
     return value if value and value[0].isalpha() else f"p-{value or 'person'}"

@@ -1,6 +1,6 @@
 """Endings: what follows the last paragraph → :class:`~tei.model.Closing`.
 
-    "JFD" / "Dulles" / "JOHN A. ABLE\\nColonel, USA"   → Closing("signed")       → closer/signed
+    "JFA" / "Able" / "JOHN A. ABLE\\nColonel, USA"   → Closing("signed")       → closer/signed
     "A[nn] B. C[arr]" (letters supplied in brackets)   → Closing("signed")
     "Drafted by: EUR/NOR:JCarr:mb 3/4/75"              → Closing("drafting")     → note type="drafting"
     "Distribution:\\n  Mr. Able\\n  File"               → Closing("distribution") → note type="distribution"
@@ -32,7 +32,7 @@ SIGNATURE_MAX_LINES = 4
 
 
 def is_signature_line(text: str) -> bool:
-    """A name, initials or a rank as typed under a text: "JFD2", "William P. Rogers", "Colonel, USA"."""
+    """A name, initials or a rank as typed under a text: "JFA2", "William P. Able", "Colonel, USA"."""
     text = text.strip().rstrip("0123456789")  # a footnote number glued to the signature
     # Most lines are a paragraph's: counted first, they are not searched for brackets.
     if not 0 < len(text.split()) <= SIGNATURE_MAX_WORDS:

@@ -5,16 +5,16 @@ every person once, with a stable, readable id from the surname, and every form a
 named by. Later steps (linking the mentions, attributing speech) only read it.
 
     participants "The Secretary", "Mr. Able"; text "Secretary Carr said", "Mrs. Able",
-    "Couve de Baker", later "Couve"
+    "Carr de Baker", later "Carr"
     → carr (the participant listed as "The Secretary": the text names him), able,
-      able-2 (Mrs. Able is not Mr. Able), couve-de-baker (also named "Couve")
+      able-2 (Mrs. Able is not Mr. Able), carr-de-baker (also named "Carr")
 
 Rules, each recorded for ``tei convert --explain``:
 
 - ``persons.role-named``: a participant listed by role alone ("The Secretary") takes the
   surname of the one person the text names with that title ("Secretary Carr"), and its id.
 - ``persons.same-person``: a name is a known person's when it is one of the forms of that
-  person's surname (a compound surname is also named by its first word, "Couve", or by its
+  person's surname (a compound surname is also named by its first word, "Carr", or by its
   particle and the rest, "de Baker"), unless their titles say they differ ("Mrs." and "Mr.").
 - ``persons.given-name-alone``: a name that a rule without a title or a verb of saying found,
   and that is the given name of a person named in full ("talking to Bill", and "Bill Able"

@@ -8,10 +8,10 @@ A label is resolved, in this order (each a named rule, recorded for ``--explain`
 - ``labels.role``: "The President" → the one participant listed by that role or holding it;
 - ``labels.name``: "Dr. Able", "Able", "Q. Mr. Able" → the person of that surname;
 - ``labels.initial``: "K" → the one participant whose surname begins with that letter;
-- ``labels.title-initial``: where no participants are listed, "K" → the one person the title
+- ``labels.title-initial``: where no participants are listed, "A" → the one person the title
   names whose surname begins with that letter (a name, or a surname in parentheses after an
-  office: "… Between the President's Assistant (Kissinger) and …"), else the one it names by a
-  role beginning with it ("P" for "President Nixon");
+  office: "… Between the President's Assistant (Able) and …"), else the one it names by a
+  role beginning with it ("P" for "President Baker");
 - ``labels.new-person``: any other name → a new person, who speaks though no list names them;
 - ``labels.role-phrase``: "First Party", "Unidentified Speaker" (capitalized words that are no
   name) → the one person listed by that role, else a person known by that role alone.
@@ -40,7 +40,7 @@ CAPITALS = re.compile(r"(?:Ma?c)?[^\sa-z]{2,}(?:\s+(?:Ma?c)?[^\sa-z]{2,})*")
 NAME_WORD = lazy_pattern(NAME)
 # "First Party", "Unidentified Speaker": capitalized words, one to three, none a single letter.
 ROLE_PHRASE = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}")
-# A surname alone in parentheses, as FRUS titles give it after an office: "(Kissinger)".
+# A surname alone in parentheses, as FRUS titles give it after an office: "(Able)".
 PARENTHESIZED_NAME = lazy_pattern(r"\(\s*(?P<name>" + NAME + r")\s*\)")
 
 
@@ -127,8 +127,8 @@ def _title_initial(letter: str, document: Document, table: Identities) -> Person
     """The one person the title names whose surname, else whose role, begins with ``letter``.
 
     A transcript without a list of participants names its parties in its title: "Transcript of
-    Telephone Conversation Between President Nixon and his Assistant (Kissinger)" → "K" is
-    Kissinger, "P" the President. A surname in parentheses that no rule took for a name becomes
+    Telephone Conversation Between President Baker and his Assistant (Able)" → "A" is
+    Able, "P" the President. A surname in parentheses that no rule took for a name becomes
     a person when a label is its initial.
     """
     named = {item.ref: item for item in iter_inlines(document.head) if isinstance(item, PersName) and item.ref}

@@ -99,7 +99,7 @@ class Linker:
         form = match.group("surname")
         follower = FOLLOWER.match(text, match.end())
         if follower and follower.group(1) not in self.table.forms and follower.group(1) not in TITLE_WORDS:
-            return None  # "Carter Library", "Shore Papers": part of another proper noun
+            return None  # "Able Library", "Shore Papers": part of another proper noun
         if in_firm_at(text, match.start(), match.end()):
             return None  # "Able & Co.", "Baker & Able": a firm's name
         prefix = self.prefix.search(text, max(0, match.start() - PREFIX_WINDOW), match.start())

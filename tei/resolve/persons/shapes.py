@@ -1,7 +1,7 @@
 """What persons' names look like in running text: titles, name words, compound surnames.
 
     "Deputy Foreign Minister Ann Able" → title "Deputy Foreign Minister", given "Ann", surname "Able"
-    "Couve de Murville", "de Gaulle", "von Able" → one surname with its particle
+    "Baker de Carr", "de Able", "von Able" → one surname with its particle
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ from tei.model import (
 
 PARTICLE_FORMS = PARTICLES | {particle.capitalize() for particle in PARTICLES}
 PARTICLE = alternation(PARTICLE_FORMS)
-# A surname: a name word, or a compound with a particle ("de Gaulle", "Couve de Murville").
+# A surname: a name word, or a compound with a particle ("de Able", "Baker de Carr").
 SURNAME = rf"(?:(?:{NAME}\s+)?(?:{PARTICLE})\s+)?{NAME}"
 
 
@@ -137,7 +137,7 @@ def singular_title(title: str) -> str:
 
 
 def surname_forms(surname: str) -> list[str]:
-    """The forms a surname is written in: "Couve de Murville" → also "Couve", "de Murville", "De Murville".
+    """The forms a surname is written in: "Baker de Carr" → also "Baker", "de Carr", "De Carr".
 
     A compound with a particle is shortened to its first word or to the particle and what
     follows; a plain surname has one form.

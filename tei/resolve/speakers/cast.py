@@ -77,7 +77,7 @@ DRAFTED_BY = re.compile(r"\b[Dd]rafted\s+by\s+$")
 
 
 def document_writer(document: Document) -> str | None:
-    """The participant who drafted the memorandum, as a footnote says: "Drafted by Dulles." → "dulles".
+    """The participant who drafted the memorandum, as a footnote says: "Drafted by Able." → "able".
 
     The name must be a participant's (the persons pass has linked it); "Drafted by Ann Able of
     the Embassy" names someone who did not take part, and the writer stays unknown.

@@ -1,7 +1,7 @@
 """Clauses: where a sentence's main clause begins, and who its subject is.
 
     "In answer to a question from Dorn, Baker said …" → the subject is Baker
-    "Carter asked if it applied, and Baker answered …" → two clauses, two speakers
+    "Carr asked if it applied, and Baker answered …" → two clauses, two speakers
 """
 
 from __future__ import annotations
@@ -28,8 +28,8 @@ def new_speaker_clauses(sentence: list[Inline], roles: dict[str, str] | None = N
                         masked_text: tuple[str, list[str | None]] | None = None) -> list[tuple[list[Inline], bool]]:
     """Cut a sentence where ", and" opens a clause with another person speaking.
 
-    ``"Carter asked if it applied, and Baker answered that it did."`` → ``"Carter asked if it
-    applied,"`` (Carter's), ``" and "`` (a connector: nobody's), ``"Baker answered that it did."``
+    ``"Carr asked if it applied, and Baker answered that it did."`` → ``"Carr asked if it
+    applied,"`` (Carr's), ``" and "`` (a connector: nobody's), ``"Baker answered that it did."``
     (Baker's). ``"Baker said no, but Baker personally believes …"`` stays whole. Pieces come
     with True when they are the connector; a cut whose two sides turn out to have the same
     speaker ("He said …, but Baker personally believes") is joined again by the pass.

@@ -14,8 +14,8 @@ speaker.pronoun-subject (90)   "She recalled …" → the latest speaker of that
                                text shows genders, else the latest speaker
 speaker.first-person (85)      "I then told him …" → the participant a footnote says drafted
                                the memorandum ("Drafted by Able."), else none; nobody goes on
-speaker.joint-subject (80)     "Able and Carter agreed." → both
-speaker.named-subject (70)     "Ambassador Carter said …", "Baker quipped", "The Ambassador
+speaker.joint-subject (80)     "Able and Carr agreed." → both
+speaker.named-subject (70)     "Ambassador Carr said …", "Baker quipped", "The Ambassador
                                said" (the one participant listed as Ambassador) → him
 speaker.outsider-subject (60)  "Colonel Zed … thought …" (not a participant): inside a turn
                                the participant talking reports it; outside a turn → none,

@@ -186,7 +186,7 @@ def split_sentences(content: list[Inline], roles: dict[str, str] | None = None) 
     Cuts fall only inside strings, after sentence-final punctuation and the space after it;
     quotations and editorial notes are never cut, and a note reference or page break glued
     to the end of a sentence stays with it. A semicolon followed by a new speaker's verb
-    of saying also starts a new sentence ("Carter asked …; Baker answered, …").
+    of saying also starts a new sentence ("Carr asked …; Baker answered, …").
     """
     return cut_sentences(content, sentence_cuts(content, roles))
 
