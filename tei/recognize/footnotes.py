@@ -33,6 +33,7 @@ MARGIN_NOTE_LINE = re.compile(r"^(?:(?P<n>\d{1,4})[.)]|\[(?P<bracketed>\d{1,4})\
 # not "1.2").
 GLUED = r"(?:(?<=[^\W\d_])|(?<=[.,;:”’)\]])(?<!\d[.,]))"
 SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 SOURCE_NOTE = re.compile(r"^Source:", re.IGNORECASE)
 
 
@@ -98,7 +99,7 @@ def _numbered_on(block: TextBlock) -> list[int]:
 def _referenced_before(n: str, blocks: list[TextBlock]) -> bool:
     """Whether note ``n`` is referenced in ``blocks``: its number glued to a word or to punctuation,
     in brackets, or in superscript."""
-    superscript = n.translate(str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹"))
+    superscript = n.translate(SUPERSCRIPT_DIGITS)
     reference = re.compile(rf"{GLUED}(?:{n}|\[{n}\]|{superscript})(?![\d⁰¹²³⁴⁵⁶⁷⁸⁹])")
     return any(reference.search(line.text) for block in blocks for line in block.lines)
 

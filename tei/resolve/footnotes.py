@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from tei.errors import Reporter
 from tei.model import CONTAINERS, Document, Footnote, Inline, LineBreak, NoteRef, PageBreak
+from tei.recognize.footnotes import SUPERSCRIPT_DIGITS
 from tei.resolve.base import Pass
 from tei.rules import Registry
 
@@ -25,7 +26,6 @@ GLUED_TO_WORD = re.compile(r"[a-z]{3}\Z")
 
 
 RULE = "footnote-ref"
-SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 def reference_pattern(n: str) -> re.Pattern[str]:
