@@ -20,6 +20,8 @@ persons.listed-names           "Able, Baker and Carr": three names or more, none
 persons.named-as               "a man named Dorn", "an aide called Dorn"
 persons.relative-who           "Dorn, who": the antecedent of "who"
 persons.full-name              "Ann B. Dorn": a given name, a middle initial and a surname
+persons.family-name-first      "Dorn Tae-sun": a family name, then a given name of two
+                               syllables joined by a hyphen (romanized East Asian names)
 persons.party-to-an-exchange   "talked with Dorn", "a letter from Dorn"
                                (:mod:`~tei.resolve.persons.partners`)
 persons.with-a-pronoun         "he and Dorn", "Dorn and I"
@@ -60,6 +62,8 @@ from tei.resolve.persons.frame import addressed, signatures
 from tei.resolve.persons.partners import Drafter, PartyToAnExchange, WithAPronoun
 from tei.resolve.persons.shapes import (
     ARTICLE_BEFORE,
+    HYPHENATED_GIVEN,
+    HYPHENATED_GIVEN_WORD,
     PARTICLE,
     SECOND_NAME,
     SURNAME,
@@ -98,6 +102,7 @@ WHO = ", who "
 BEFORE_WHO = lazy_pattern(rf"(?P<surname>{SURNAME_AT_START})\Z")
 # "Hans V. Able": the initial (after a word and one space), then the surname.
 MIDDLE_INITIAL = re.compile(r"(?<=\w )[A-Z]\. ")
+GIVEN_AFTER_FAMILY = lazy_pattern(NAME_START + HYPHENATED_GIVEN_WORD + NAME_END)
 FULL_NAME = lazy_pattern(rf"(?P<surname>{SURNAME}){NAME_END}")
 
 
@@ -239,6 +244,24 @@ class FullName:
                                 "after a given name and a middle initial", strong=True)
 
 
+class FamilyNameFirst:
+    """A romanized East Asian name, the family name first: "Dorn Tae-sun" (later "Dorn" alone)."""
+
+    name = "persons.family-name-first"
+
+    def find(self, text: str) -> Iterator[Candidate]:
+        if "-" not in text:
+            return
+        for given in GIVEN_AFTER_FAMILY.finditer(text):
+            previous = _previous_word(text, given.start())
+            if previous is None or previous[1] + len(previous[0]) + 1 != given.start():
+                continue
+            family = previous[0]
+            if NAME_WORD.fullmatch(family) and is_name_word(family):
+                yield Candidate(f"{family} {given.group()}", rule=self.name,
+                                reason="a family name before a given name of two syllables")
+
+
 def _previous_word(text: str, start: int) -> tuple[str, int] | None:
     """The word that ends before the spaces before ``start``, and where it begins, looking back
     at most 40 characters: what ``(\\S+)\\s+\\Z`` finds there, without trying every position."""
@@ -268,7 +291,7 @@ def build_rules() -> Registry[MentionRule]:
     rules: Registry[MentionRule] = Registry("mention rules")
     for rule, priority in ((TitledName(), 100), (ParticleName(), 90), (SubjectOfVerb(), 80),
                            (ObjectOfVerb(), 70), (Possessive(), 60), (NamedAs(), 50), (RelativeWho(), 40),
-                           (FullName(), 30), (PartyToAnExchange(), 20), (WithAPronoun(), 10),
+                           (FullName(), 30), (FamilyNameFirst(), 25), (PartyToAnExchange(), 20), (WithAPronoun(), 10),
                            (Drafter(), 5)):
         rules.register(rule, rule.name, priority)
     return rules
@@ -311,6 +334,8 @@ def _split_particle_name(candidate: Candidate) -> None:
     """names.particle-surname on a mention: "Felix von Able" is von Able, "General Van Able" (a given
     name "Van") is Van Able, "Nguyen Van Able" is Able."""
     tokens = [*candidate.given.split(), *candidate.surname.split()]
+    if HYPHENATED_GIVEN.fullmatch(tokens[-1]):
+        return  # "Dorn Tae-sun": the family name comes first, the whole is kept
     if len(tokens) > 1 and any(is_particle(tokens, index) for index in range(len(tokens) - 1)):
         given, candidate.surname = split_name(tokens)
         candidate.given = " ".join(given)
