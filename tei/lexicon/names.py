@@ -98,7 +98,7 @@ def _without_people(office: str) -> str:
     return " ".join(office_words)
 
 
-ABBREVIATION = re.compile(r"^[A-Z][A-Z/&.\-]*[A-Z.]$|^[A-Z]/[A-Z]+$")
+ABBREVIATION = lazy_pattern(r"^[A-Z][A-Z/&.\-]*[A-Z.]$|^[A-Z]/[A-Z]+$")
 INITIAL_TOKEN = lazy_pattern(rf"^{INITIAL}$")
 
 

@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import re
 
+from tei.lexicon import lazy_pattern
 from tei.model import LineBreak
 from tei.read.blocks import Block as TextBlock
 from tei.recognize.base import HEADER, LEAD, ParseState, Recognizers, excerpt, lines_of
 from tei.recognize.front import read_front_block
 
-TITLE_LINE = re.compile(r"^(?P<n>\d+[A-Za-z]?)\.\s+(?P<title>\S.*)$")
+TITLE_LINE = lazy_pattern(r"^(?P<n>\d+[A-Za-z]?)\.\s+(?P<title>\S.*)$")
 
 
 class NumberedTitleRecognizer:
@@ -46,9 +47,9 @@ class NumberedTitleRecognizer:
             read_front_block(lines_of(block)[1:], state)
 
 
-NUMBER_LINE = re.compile(r"^No\.\s*(?P<n>\d+[A-Za-z]?)\.?$")
+NUMBER_LINE = lazy_pattern(r"^No\.\s*(?P<n>\d+[A-Za-z]?)\.?$")
 # The words a title of a record of conversation or meeting starts with (the kinds of such records).
-KIND_TITLE = re.compile(
+KIND_TITLE = lazy_pattern(
     r"^(?:(?:Draft|Verbatim|Summary|Informal|Brief|Revised)\s+)?(?:Memorandum|Memo|Memcon|Telcon|Minutes|Transcript|"
     r"Record|Summary|Notes?|Telephone|Conversation|Meeting|Discussion|Talking Points|Report|Telegram|Letter|"
     r"Despatch|Dispatch|Airgram|Cable|Message|Circular)\b", re.IGNORECASE)

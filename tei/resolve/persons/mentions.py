@@ -36,7 +36,6 @@ No statistical model: the rules must stay fast and explainable.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from tei.errors import Reporter
@@ -91,7 +90,7 @@ PARTICLE_NAME = lazy_pattern(NAME_START + rf"(?P<surname>(?:{NAME}\s+)?(?:{PARTI
 PARTICLE_START = lazy_pattern(rf"(?:{alternation(PARTICLES, not_after=WORD_NOT_AFTER)})\s")
 LIST = lazy_pattern(rf"(?P<items>{SURNAME_AT_START}(?:,\s+{SURNAME})*,?\s+and\s+{SURNAME}){NAME_END}")
 LIST_ITEM = lazy_pattern(SURNAME)
-ORGANIZATION_OF = re.compile(r"(\w+)\s+of\s+\Z")
+ORGANIZATION_OF = lazy_pattern(r"(\w+)\s+of\s+\Z")
 LISTED_NAMES = 3  # names listed without a person known among them: "Able, Baker and Carr"
 WINDOW = 80
 # "named Dorn", "called Ann Dorn" (not "so-called Dorn territory").
@@ -100,10 +99,10 @@ NAMED_WORDS = ("named ", "called ")
 WHO = ", who "
 BEFORE_WHO = lazy_pattern(rf"(?P<surname>{SURNAME_AT_START})\Z")
 # "Hans V. Able": the initial (after a word and one space), then the surname.
-MIDDLE_INITIAL = re.compile(r"(?<=\w )[A-Z]\. ")
+MIDDLE_INITIAL = lazy_pattern(r"(?<=\w )[A-Z]\. ")
 FULL_NAME = lazy_pattern(rf"(?P<surname>{SURNAME}){NAME_END}")
 ADDRESS_KINDS = frozenset(["from", "to", "info", "through"])
-OFFICE_DASH = re.compile(r"\s+[-–—]\s+|\s*—\s*")  # "EUR - Ann Dorn": the office, then the name
+OFFICE_DASH = lazy_pattern(r"\s+[-–—]\s+|\s*—\s*")  # "EUR - Ann Dorn": the office, then the name
 ADDRESSED = lazy_pattern(rf"(?P<given>(?:(?:{NAME}|{INITIAL})\s+){{1,3}})(?P<surname>{SURNAME})")
 SLASH_PAIR = lazy_pattern(rf"(?<![\w’'\-/])(?P<first>{NAME})/(?P<second>{NAME})(?![\w/\-])")
 # A signature's given names may be abbreviated: "McG. Able", "Wm. Able", "Chas. Able".
