@@ -12,7 +12,7 @@ import pytest
 
 from tei import convert, convert_file
 from tei.errors import Reporter
-from tei.model import Closing, Document, PersName, iter_inlines
+from tei.model import Closing, Document, PersName, Said, iter_inlines, iter_nodes
 from tei.read.reader import read
 from tei.recognize import recognize
 from tei.resolve import default_passes
@@ -558,6 +558,16 @@ def test_an_initial_label_without_participants_is_the_person_the_title_names() -
     result = convert(telcon, validate=True)
     assert result.valid, result.validation
     assert "kerr" in {person.id for person in result.document.mentioned}
+
+
+def test_the_initial_of_a_role_is_no_name_but_the_initial_of_a_surname_is() -> None:
+    # "P" abbreviates the role "President", as the label "The President" would: plain text, the
+    # turn's speaker alone says who speaks; "K" abbreviates the name Kerr.
+    telcon = ("7. Transcript of Telephone Conversation Between President Able and His Assistant (Kerr)\n\n"
+              "K: Hello.\n\nP: Hello.\n\nK: Yes.\n\nP: No.\n")
+    labels = [item.content[0] for item in iter_nodes(convert(telcon).document) if isinstance(item, Said)]
+    assert [(type(label).__name__, str(getattr(label, "text", label))[:1]) for label in labels] == [
+        ("PersName", "K"), ("str", "P"), ("PersName", "K"), ("str", "P")]
 
 
 def test_an_initial_label_two_persons_of_the_title_share_is_nobodys() -> None:
