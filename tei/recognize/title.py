@@ -54,7 +54,7 @@ KIND_TITLE_MAX_WORDS = 60
 WRAPPED_LINE_MIN_LENGTH = 50
 # What a whole title line ends with: a full stop, a colon, or its note number(s) ("…Council1",
 # "…(Dorn)1 2").
-TITLE_END = re.compile(r"(?:[.:;!?]|(?:[^\W\d_]|[)\]’”])\d{1,3}(?:\s+\d{1,3})*)$")
+TITLE_END = lazy_pattern(r"(?:[.:;!?]|(?:[^\W\d_]|[)\]’”])\d{1,3}(?:\s+\d{1,3})*)$")
 
 
 def take_title(block: TextBlock, state: ParseState, rule: str, verdict: str, reason: str) -> None:
