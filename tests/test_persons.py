@@ -133,6 +133,16 @@ def test_a_given_name_a_middle_initial_and_a_surname_are_a_person_anywhere() -> 
     assert mentioned("The paper was read by Hans V. Dorn of the bank. He lives on Valley B. Road.\n") == ["dorn"]
 
 
+def test_a_family_name_before_a_hyphenated_given_name_is_one_person_named_later_by_the_family_name() -> None:
+    body = "His rival, Dorn Tae-sun, has charged that Able failed. Dorn has also charged more.\n"
+    assert links(body) == [("Dorn Tae-sun", "dorn-tae-sun"), ("Able", "able"), ("Dorn", "dorn-tae-sun")]
+
+
+@pytest.mark.parametrize("words", ["Baker Co-chair", "Dorn Anti-tank", "Eck Vice-chair"])
+def test_a_word_made_with_an_english_prefix_is_no_given_name(words: str) -> None:
+    assert mentioned(f"The paper of {words} was read.\n") == []
+
+
 def test_names_of_a_firm_are_not_persons_though_a_person_is_among_them() -> None:
     assert mentioned("Able and Fay met. Able was of the law firm of Dorn, Eck, and Fay.\n") == ["fay"]
 
