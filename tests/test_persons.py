@@ -620,6 +620,29 @@ def test_an_office_of_several_words_is_the_participants_title() -> None:
     assert (professor.role_names, professor.surname, professor.occupations) == (["Professor"], "Baker", ["Chairman"])
 
 
+def test_of_and_a_place_after_a_titled_or_full_name_is_the_participant_s_affiliation() -> None:
+    from tei.recognize.participants import parse_participant
+
+    king = parse_participant("President Able of Ruritania", 1, 1)
+    assert (king.role_names, king.forenames, king.surname, king.affiliations, king.id) == (
+        ["President"], [], "Able", ["Ruritania"], "able")
+    baker = parse_participant("Ann Baker of the Embassy", 1, 1)
+    assert (baker.forenames, baker.surname, baker.affiliations) == (["Ann"], "Baker", ["the Embassy"])
+    # A title's own "of" stays in the title, and a bare word before "of" is no name to end.
+    assert parse_participant("Secretary of State Able", 1, 1).affiliations == []
+    assert parse_participant("Carr of Delegation", 1, 1).affiliations == []
+
+
+def test_a_participant_named_with_his_country_is_the_speaker_of_his_run_in_name() -> None:
+    memo = ("3. Memorandum of a Telephone Conversation Between President Dorn and President Able\n\n\n"
+            "    • President Dorn\n    • President Able of Ruritania\n\n"
+            "President Dorn asked about the harvest.\n\nPresident Able said it was good.\n")
+    result = convert(memo, validate=True)
+    assert result.valid, result.validation
+    assert not [d for d in result.diagnostics if d.rule == "speaker-not-in-participants"]
+    assert {person.id for person in result.document.participants} == {"dorn", "able"}
+
+
 def test_a_label_nobody_lists_is_a_new_person_who_speaks() -> None:
     result = convert(TRANSCRIPT + "Dorn: Hello.\n\nAble: Hello.\n\nDorn: Yes.\n\nAble: No.\n", validate=True)
     assert result.valid, result.validation

@@ -79,8 +79,25 @@ def _title_words(tokens: list[str]) -> list[str]:
 
 GLUED_NUMBER = lazy_pattern(r"(?:(?<=[^\W\d_]{2})|(?<=\)))\d{1,3}$")
 
+OF_PLACE_RULE = "participants-of-place"
 
-def parse_participant(text: str, line: int, group: int) -> Person:
+
+def _of_place(tokens: list[str], roles: list[str]) -> int | None:
+    """Where "of" sets off the place or body a titled or full name belongs to: "President Able of
+    Ruritania", "Dr. Ann Baker of the Embassy" → the name ends before "of", which opens the
+    affiliation. Only after a title or two name words, and before capitalized words to the end."""
+    if "of" not in tokens:
+        return None
+    index = tokens.index("of")
+    name, place = tokens[:index], [token for token in tokens[index + 1:] if token not in ("the", "and")]
+    if not place or not (roles or len(name) >= 2) or not name:
+        return None
+    if not all(is_name_word(token) or INITIAL_TOKEN.match(token) for token in name):
+        return None
+    return index if all(token[:1].isupper() for token in place) else None
+
+
+def parse_participant(text: str, line: int, group: int, reporter: Reporter | None = None) -> Person:
     rest = GLUED_NUMBER.sub("", text.strip())
     extras: list[str] = []
     while (match := TRAILING_GROUP.search(rest)) and match.start() > 0:
@@ -94,6 +111,13 @@ def parse_participant(text: str, line: int, group: int) -> Person:
     article = tokens[:1] if tokens and tokens[0] in ARTICLES else []
     tokens = tokens[len(article):]
     roles = _title_words(tokens)
+    place: list[str] = []
+    if (of := _of_place(tokens, roles)) is not None:
+        place, tokens = tokens[of + 1:], tokens[:of]
+        name_part = name_part[: name_part.rindex(" of ")]
+        if reporter is not None:
+            reporter.decide(OF_PLACE_RULE, excerpt(text), f"affiliation {' '.join(place)!r}",
+                            "'of' and capitalized words after a titled or full name", line)
     role_only = (not tokens and bool(roles)) or (
         bool(tokens) and all(is_title_word(token) for token in tokens) and (bool(article) or not roles)) or (
         # "The Finnish Minister", "First Party": without a title's head word, a last word that is
@@ -105,7 +129,7 @@ def parse_participant(text: str, line: int, group: int) -> Person:
         roles = roles + tokens
     else:
         surname, forenames = _surname(tokens)
-    affiliations: list[str] = []
+    affiliations: list[str] = [" ".join(place)] if place else []
     occupations: list[str] = []
     for position, descriptor in enumerate(descriptors + extras):
         last_of_several = position == len(descriptors) - 1 and len(descriptors) > 1
@@ -229,7 +253,7 @@ def read_participant_lines(lines: list[tuple[int, str]], group: int, used: dict[
         if not groups:
             groups.append(("", []))
         for part, separator in split_persons(text, reporter, number):
-            person = parse_participant(part, number, group + len(groups) - 1)
+            person = parse_participant(part, number, group + len(groups) - 1, reporter)
             person.tail += separator
             _unique_id(person, used)
             groups[-1][1].append(person)
