@@ -420,6 +420,15 @@ def test_a_department_or_agency_line_heads_the_persons_under_it_and_is_no_person
                       [("dorn", "Dorn")]]
 
 
+def test_an_institution_s_full_name_heads_the_persons_under_it_and_is_no_person() -> None:
+    sides, groups = participants_of("    • Ruritanian Water Resources Agency\n    • Ann Able, Acting Director\n"
+                                    "    • Director, Central Planning Agency\n\n")
+    # A comma or a title first: the line names a person by an office, not a group.
+    assert (sides, groups) == (["Ruritanian Water Resources Agency"], [[("able", "Able"), ("director", None)]])
+    sides, groups = participants_of("    • Ann Able\n    • Central Planning Agency\n    • Mr. Baker\n\n")
+    assert (sides, groups) == (["", "Central Planning Agency"], [[("able", "Able")], [("baker", "Baker")]])
+
+
 def test_an_agency_line_with_no_person_under_it_is_read_as_a_participant() -> None:
     _sides, groups = participants_of("    • Secretary Able\n    • USIA\n\n")
     assert [person for group in groups for person, _surname in group] == ["able", "usia"]

@@ -2,6 +2,7 @@
 
     "U.S. Side", "United States", "U.S.S.R.:"    → a side of the table (:func:`side_name`)
     "State", "CIA", "White House"                 → the department or agency they represent (:func:`agency_name`)
+    "Arms Control and Disarmament Agency"         → likewise, by its full name
     "Other Persons Present", "Also Present:"      → those present besides the sides (:func:`attendance_name`)
 
 Such a line is no person; with nobody listed under it, the participants reader takes it as one.
@@ -12,7 +13,7 @@ from __future__ import annotations
 import re
 
 from tei.lexicon import lazy_pattern, words
-from tei.lexicon.names import PEOPLES
+from tei.lexicon.names import PEOPLES, is_title_word
 
 SIDE_WORDS = words("places") | PEOPLES | frozenset(
     ["United", "States", "Soviet", "Union", "Kingdom", "Republic", "Federal", "Democratic", "People’s",
@@ -20,6 +21,10 @@ SIDE_WORDS = words("places") | PEOPLES | frozenset(
 SIDE_ENDINGS = frozenset(["Side", "side", "Delegation", "delegation", "Team", "team"])
 COUNTRY_CODE = lazy_pattern(r"^(?:[A-Z]\.){2,}$")
 AGENCIES = words("agencies")
+# "Arms Control and Disarmament Agency", "Bureau of the Budget": an institution's full name ends in
+# a word such as "Agency" or opens with "Bureau of"; its other words are capitalized or connectors.
+INSTITUTION_ENDINGS = words("organization-words")
+INSTITUTION_CONNECTORS = frozenset(["of", "the", "and", "for", "on", "&"])
 # "Other Persons Present", "Others Present", "Also Present", "Also Attending": the words that
 # introduce those who attend without belonging to a side.
 ATTENDANCE = lazy_pattern(r"(?:Others?|Also)\b(?:\s+\w+){0,2}\s+(?:Present|Attending|Participating)", re.IGNORECASE)
@@ -44,7 +49,16 @@ def agency_name(text: str) -> str | None:
     """The line names a department or agency that the persons under it represent ("State",
     "CIA", "White House"), as minutes of a council list those present: a group's name, no person."""
     name = text.strip().rstrip(":").strip()
-    return name if name in AGENCIES else None
+    return name if name in AGENCIES or _institution(name) else None
+
+
+def _institution(name: str) -> bool:
+    """An institution's full name: two words or more, the last an institution's ("Agency",
+    "Council"), no title word first ("Director, Central Intelligence Agency" names a person)."""
+    tokens = name.split()
+    return (len(tokens) > 1 and tokens[-1] in INSTITUTION_ENDINGS and "," not in name
+            and not is_title_word(tokens[0])
+            and all(token[:1].isupper() or token in INSTITUTION_CONNECTORS for token in tokens))
 
 
 def attendance_name(text: str) -> str | None:
