@@ -199,6 +199,7 @@ def test_names_listed_that_name_places_or_things_are_not_persons(sentence: str, 
     ("The talks in Lakeville went well. Able said Lakeville would do.", "a place: after 'in' elsewhere"),
     ("Able quoted the Paper. The Paper noted the risk.", "a thing: after an article"),
     ("Able visited the Carr Foundation. Carr Foundation said no.", "an organization's name"),
+    ("Able asked to make it the Ambassador Hotel. The meeting was at the Hotel du Lac.", "a building's name"),
     ("Able said NATO would agree.", "an abbreviation"),
     ("Able said the French would agree. French said no.", "a people"),
 ])
