@@ -612,6 +612,12 @@ def test_labels_in_capitals_are_the_participants_they_name() -> None:
                            ("SECRETARY ABLE", ["able"]), ("MR. CARR", ["carr"])]
 
 
+def test_a_label_that_capitalizes_a_listed_surname_otherwise_is_that_participant() -> None:
+    memo = ("1. Minutes of a Meeting\n\n\n    • Ann Able, Director\n    • John Decarr\n\n"
+            "Able: Welcome.\n\nDeCarr: Thank you.\n\nAble: Well?\n\nDeCarr: Once more.\n")
+    assert turns(memo) == [("Able", ["able"]), ("DeCarr", ["decarr"]), ("Able", ["able"]), ("DeCarr", ["decarr"])]
+
+
 def test_an_office_of_several_words_is_the_participants_title() -> None:
     from tei.recognize.participants import parse_participant
 

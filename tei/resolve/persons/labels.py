@@ -158,10 +158,12 @@ def _title_initial(letter: str, document: Document, table: Identities) -> tuple[
 
 def _recased(text: str, table: Identities) -> str:
     """A label in capitals ("SECRETARY ABLE", "MR. McCARR") written as names are: a known surname
-    as the text spells it, any other word capitalized ("Secretary Able", "Mr. Mccarr")."""
-    if not CAPITALS.fullmatch(text):
-        return text
+    as the text spells it, any other word capitalized ("Secretary Able", "Mr. Mccarr"). In any
+    other label, a known surname capitalized otherwise ("DeCarr:" for the listed "Decarr") is
+    that surname."""
     known = {form.casefold(): form for form in table.forms}
+    if not CAPITALS.fullmatch(text):
+        return " ".join(known.get(word.casefold(), word) for word in text.split())
     return " ".join(known.get(word.casefold(), word[:1] + word[1:].lower()) for word in text.split())
 
 
