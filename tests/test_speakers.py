@@ -637,6 +637,8 @@ def test_a_paragraph_without_a_label_goes_on_with_the_labelled_turn_before_it() 
             "Baker: Go on.\n\nAble: Thanks.\n\nBaker: Fine.\n")
     assert sentence_speakers(text)[1:4] == [("able", "I have two points."), ("able", "Colonel Zed said the first."),
                           ("-", "[They confer.]")]
+    # The turn's own words, as after its label.
+    assert b'<said who="#able" direct="true">I have two points.' in convert(text).xml
 
 
 def test_a_note_in_parentheses_inside_a_labelled_turn_is_nobodys() -> None:

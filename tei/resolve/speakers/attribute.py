@@ -164,8 +164,8 @@ def _attribute_paragraph(block: Paragraph, whole_sentences: list[list[Inline]], 
 
 
 def _continue_turn(block: Paragraph, sentences: list[list[Inline]], turn: list[str], reporter: Reporter) -> None:
-    """A paragraph without a label after a labelled turn goes on with that turn ("speaker.turn-continues");
-    the editor's bracketed notes ("[They confer.]") and a paragraph wholly in brackets are nobody's."""
+    """A paragraph without a label after a labelled turn goes on with that turn ("speaker.turn-continues"),
+    in the speaker's own words as the labelled paragraph (``direct``); the editor's bracketed notes ("[They confer.]") and a paragraph wholly in brackets are nobody's."""
     text = plain_text(block.content).strip()
     aside = text.startswith("[") and text.endswith("]")
     speakers = [None if aside or editorial_aside(sentence) else turn for sentence in sentences]
@@ -176,6 +176,9 @@ def _continue_turn(block: Paragraph, sentences: list[list[Inline]], turn: list[s
                             "said by " + " and ".join(f"#{person}" for person in who) if who else "nobody's words",
                             reason, block.line)
     block.content[:] = _wrap(sentences, speakers)
+    for item in block.content:
+        if isinstance(item, Said):
+            item.direct = True  # the turn's own words, as after its label
 
 
 def _set_asides_apart(block: Paragraph, reading: Reading, reporter: Reporter) -> None:
