@@ -142,7 +142,7 @@ class PointerResolves(Check):
         # One walk of its own, asking each element for the attributes it has (one call), not
         # for each name it may have: most elements point nowhere.
         for element in () if self.document.external_ok else self.document.tree.iter(tag=etree.Element):
-            pointing = [(key, value) for key, value in element.items() if key in _ORDER]
+            pointing = [(str(key), str(value)) for key, value in element.items() if key in _ORDER]
             if len(pointing) > 1:
                 pointing.sort(key=lambda item: _ORDER[item[0]])  # reported in the order of POINTER_ATTRIBUTES
             for attribute, value in pointing:
