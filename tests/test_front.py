@@ -70,3 +70,32 @@ def test_the_title_keeps_the_names_of_the_head(text: str, title: str) -> None:
 
     result = convert(f"{text}\n\nPresident Nixon said the meeting would begin.\n\n  1. Source: a file.\n")
     assert result.document.title == title
+
+
+@pytest.mark.parametrize(("block", "title", "subject", "references"), [
+    # broken off long, mid-phrase: the title goes on
+    ("228. Memorandum of Discussion at the 424th Meeting of the Board of the\nRuritanian Council1",
+     "Memorandum of Discussion at the 424th Meeting of the Board of the Ruritanian Council", [], ["1"]),
+    # broken off at a comma, before the time of day: "1:15" is not footnote 1
+    ("104. Memorandum of Conversation, Washington, January 29, 1973,\n1:15-2:20 p.m.1 2",
+     "Memorandum of Conversation, Washington, January 29, 1973, 1:15-2:20 p.m.", [], ["1", "2"]),
+    # a title that ends with its note number is whole: the line under it is the subject
+    ("7. Memorandum of Conversation Between Ambassador Able and Mr. Baker1\nTrade Talks",
+     "Memorandum of Conversation Between Ambassador Able and Mr. Baker", ["Trade Talks"], ["1"]),
+    # a short title is whole
+    ("MEMORANDUM FOR THE RECORD\nTrade Talks", "MEMORANDUM FOR THE RECORD", ["Trade Talks"], []),
+    # a labelled field under a long title is a field
+    ("Memorandum of Conversation Between Ambassador Able and Mr. Baker of State\nSUBJECT: Trade",
+     "Memorandum of Conversation Between Ambassador Able and Mr. Baker of State", ["SUBJECT: Trade"], []),
+])
+def test_a_title_wrapped_onto_more_lines_is_one_head(block: str, title: str, subject: list[str],
+                                                     references: list[str]) -> None:
+    from tei.converter import convert
+
+    result = convert(f"{block}\n\nAble said the meeting would begin.\n\n  1. Source: a file.\n  2. Time.\n",
+                     explain=True)
+    assert result.document.title == title
+    assert [plain_text(line) for line in result.document.argument] == subject
+    wrapped = [explanation for explanation in result.explanations if explanation.rule == "title-wrapped"]
+    assert len(wrapped) == block.count("\n") - len(subject)
+    assert [note.n for note in result.document.footnotes if note.referenced] == references

@@ -12,7 +12,7 @@ import pytest
 
 from tei import convert, convert_file
 from tei.errors import Reporter
-from tei.model import Closing, Document, PersName, iter_inlines
+from tei.model import Closing, Document, PersName, Said, iter_inlines, iter_nodes
 from tei.read.reader import read
 from tei.recognize import recognize
 from tei.resolve import default_passes
@@ -126,6 +126,16 @@ def test_names_listed_with_a_person_are_persons() -> None:
 
 def test_a_given_name_a_middle_initial_and_a_surname_are_a_person_anywhere() -> None:
     assert mentioned("The paper was read by Hans V. Dorn of the bank. He lives on Valley B. Road.\n") == ["dorn"]
+
+
+def test_a_family_name_before_a_hyphenated_given_name_is_one_person_named_later_by_the_family_name() -> None:
+    body = "His rival, Dorn Tae-sun, has charged that Able failed. Dorn has also charged more.\n"
+    assert links(body) == [("Dorn Tae-sun", "dorn-tae-sun"), ("Able", "able"), ("Dorn", "dorn-tae-sun")]
+
+
+@pytest.mark.parametrize("words", ["Baker Co-chair", "Dorn Anti-tank", "Eck Vice-chair"])
+def test_a_word_made_with_an_english_prefix_is_no_given_name(words: str) -> None:
+    assert mentioned(f"The paper of {words} was read.\n") == []
 
 
 def test_names_of_a_firm_are_not_persons_though_a_person_is_among_them() -> None:
@@ -553,6 +563,16 @@ def test_an_initial_label_without_participants_is_the_person_the_title_names() -
     result = convert(telcon, validate=True)
     assert result.valid, result.validation
     assert "kerr" in {person.id for person in result.document.mentioned}
+
+
+def test_the_initial_of_a_role_is_no_name_but_the_initial_of_a_surname_is() -> None:
+    # "P" abbreviates the role "President", as the label "The President" would: plain text, the
+    # turn's speaker alone says who speaks; "K" abbreviates the name Kerr.
+    telcon = ("7. Transcript of Telephone Conversation Between President Able and His Assistant (Kerr)\n\n"
+              "K: Hello.\n\nP: Hello.\n\nK: Yes.\n\nP: No.\n")
+    labels = [item.content[0] for item in iter_nodes(convert(telcon).document) if isinstance(item, Said)]
+    assert [(type(label).__name__, str(getattr(label, "text", label))[:1]) for label in labels] == [
+        ("PersName", "K"), ("str", "P"), ("PersName", "K"), ("str", "P")]
 
 
 def test_an_initial_label_two_persons_of_the_title_share_is_nobodys() -> None:

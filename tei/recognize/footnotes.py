@@ -8,8 +8,10 @@
 ``footnote-list``: the trailing blocks that open with an indented numbered line are taken; a line
 without a number inside such a block continues the note before it. ``footnote-list-margin``:
 a trailing block of numbered lines at the margin is a list of notes, not numbered paragraphs,
-only where its numbers follow one another and one of the list's numbers is a reference in the
-text before it (glued to a word, in brackets or in superscript), as in a word processor's export. Where the
+only where its numbers follow one another and something shows it to be notes: one of its numbers
+is a reference in the text before it (glued to a word, in brackets or in superscript), as in a word
+processor's export, or it opens with the source note ("1. Source: …"), or an indented note keyed
+by a symbol ("  *. 745.00/5–848") stands right before it, as FRUS lists open. Where the
 notes are referenced is decided later, by :func:`tei.resolve.attach_footnotes`.
 """
 
@@ -72,7 +74,8 @@ class MarginFootnoteListRecognizer:
         start, listed = state.index, list(numbers)
         while start > 0 and (before := _numbered_on(state.body[start - 1])) and before[-1] + 1 == listed[0]:
             start, listed = start - 1, before + listed
-        return any(_referenced_before(str(n), state.body[:start]) for n in listed)
+        return (_opens_notes(state.body[start], state.body[start - 1] if start else None)
+                or any(_referenced_before(str(n), state.body[:start]) for n in listed))
 
     def run(self, block: TextBlock, state: ParseState) -> None:
         read_notes(block, MARGIN_NOTE_LINE, state, self.name,
@@ -94,6 +97,18 @@ def _numbered_on(block: TextBlock) -> list[int]:
     if len(keys) < len(block.lines) or numbers != list(range(numbers[0], numbers[0] + len(numbers))):
         return []
     return numbers
+
+
+def _opens_notes(first: TextBlock, before: TextBlock | None) -> bool:
+    """Whether a list of margin lines opens as a list of notes does: with its source note, or right
+    after an indented note keyed by a symbol (the unnumbered source note)."""
+    opening = MARGIN_NOTE_LINE.match(first.lines[0].text)
+    if opening and SOURCE_NOTE.match(opening.group("text")):
+        return True
+    if before is None:
+        return False
+    keyed = FOOTNOTE_LINE.match(before.lines[-1].text)
+    return keyed is not None and keyed.group("symbol") is not None
 
 
 def _referenced_before(n: str, blocks: list[TextBlock]) -> bool:

@@ -6,7 +6,9 @@
     "Telephone Conversation Between …"   → (no number is ever invented)
     "The Ambassador (Able) to …"         → head=[…], with a warning              title-first-line
 
-Lines under the title in the same block are header lines (subject, date), read by
+A title line that breaks off long, without the punctuation or note number a title ends with, goes
+on onto the next line of its block (``title-wrapped``): "…at the Meeting of the National⏎Security
+Council1" is one title. Other lines under the title in the same block are header lines (subject, date), read by
 :func:`tei.recognize.front.read_front_block`. A memorandum whose first block no title
 recognizer takes is refused (see :func:`tei.recognize.recognize`).
 """
@@ -18,7 +20,8 @@ import re
 from tei.model import LineBreak
 from tei.read.blocks import Block as TextBlock
 from tei.recognize.base import HEADER, LEAD, ParseState, Recognizers, excerpt, lines_of
-from tei.recognize.front import read_front_block
+from tei.recognize.front import match_date_line, read_front_block
+from tei.recognize.header_fields import FIELD_LINE
 
 TITLE_LINE = re.compile(r"^(?P<n>\d+[A-Za-z]?)\.\s+(?P<title>\S.*)$")
 
@@ -32,19 +35,10 @@ class NumberedTitleRecognizer:
         return state.part == LEAD and bool(TITLE_LINE.match(block.lines[0].text.strip()))
 
     def run(self, block: TextBlock, state: ParseState) -> None:
-        line = block.lines[0]
-        text = line.text.strip()
-        match = TITLE_LINE.match(text)
-        document = state.document
-        document.number = match.group("n") if match else ""
-        document.head = state.parse_inline([(line.number, text)])
-        document.line = line.number
-        state.reporter.decide(self.name, excerpt(text), f"title, number {document.number}",
-                              "the first line of text, a number and a full stop before it", line.number)
-        state.part = HEADER
-        if len(block.lines) > 1:
-            read_front_block(lines_of(block)[1:], state)
-
+        match = TITLE_LINE.match(block.lines[0].text.strip())
+        state.document.number = match.group("n") if match else ""
+        take_title(block, state, self.name, f"title, number {state.document.number}",
+                   "the first line of text, a number and a full stop before it")
 
 NUMBER_LINE = re.compile(r"^No\.\s*(?P<n>\d+[A-Za-z]?)\.?$")
 # The words a title of a record of conversation or meeting starts with (the kinds of such records).
@@ -55,24 +49,52 @@ KIND_TITLE = re.compile(
 # A title line names its writer and addressees with their offices in parentheses ("Memorandum From
 # the Director (Able) Through … to …"): long, but one line without a full stop.
 KIND_TITLE_MAX_WORDS = 60
+# Lines are wrapped at 60 to 80 characters: a shorter title line is whole.
+WRAPPED_LINE_MIN_LENGTH = 50
+# What a whole title line ends with: a full stop, a colon, or its note number(s) ("…Council1",
+# "…(Dorn)1 2").
+TITLE_END = re.compile(r"(?:[.:;!?]|(?:[^\W\d_]|[)\]’”])\d{1,3}(?:\s+\d{1,3})*)$")
 
 
 def take_title(block: TextBlock, state: ParseState, rule: str, verdict: str, reason: str) -> None:
-    """The block's first line becomes the head (after a number line, if one was read); its
-    other lines are header lines."""
-    line = block.lines[0]
-    text = line.text.strip()
+    """The block's first line, and the lines it is wrapped onto, become the head (after a number
+    line, if one was read); its other lines are header lines."""
+    lines = lines_of(block)
+    size = title_size(lines, state)
     document = state.document
+    head = [*state.parse_inline(lines[:1])]
+    for number, text in lines[1:size]:
+        head += [LineBreak(number), *state.parse_inline([(number, text)])]
     if document.head:  # "No. 675" before: one head, two lines
-        document.head += [LineBreak(line.number), *state.parse_inline([(line.number, text)])]
+        document.head += [LineBreak(lines[0][0]), *head]
     else:
-        document.head = state.parse_inline([(line.number, text)])
-        document.line = line.number
-    state.reporter.decide(rule, excerpt(text), verdict, reason, line.number)
+        document.head = head
+        document.line = lines[0][0]
+    state.reporter.decide(rule, excerpt(lines[0][1]), verdict, reason, lines[0][0])
     state.part = HEADER
-    if len(block.lines) > 1:
-        read_front_block(lines_of(block)[1:], state)
+    if len(lines) > size:
+        read_front_block(lines[size:], state)
 
+
+def title_size(lines: list[tuple[int, str]], state: ParseState) -> int:
+    """How many of the block's lines the title takes: the first, and each line it goes on onto."""
+    size = 1
+    while size < len(lines) and title_goes_on(lines[size - 1][1], lines[size][1]):
+        state.reporter.decide("title-wrapped", excerpt(lines[size][1]), "title, continued", "the line above "
+                              "breaks off long, without the punctuation or note number that end a title",
+                              lines[size][0])
+        size += 1
+    return size
+
+
+def title_goes_on(line: str, following: str) -> bool:
+    """Whether a title line is wrapped onto the line that follows it: it breaks off long (as lines
+    wrap), without the full stop, colon or note number a title ends with, and the next line is
+    neither a labelled field nor a date of its own (unless the title breaks off at a comma)."""
+    line = line.rstrip()
+    if len(line) < WRAPPED_LINE_MIN_LENGTH or TITLE_END.search(line) or FIELD_LINE.match(following):
+        return False
+    return line.endswith(",") or not match_date_line(following.strip())
 
 class NumberLineTitleRecognizer:
     """A line "No. 675" alone above the title → the document's number; the title follows it."""

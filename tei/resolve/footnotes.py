@@ -123,7 +123,9 @@ class _Slot:
     text: str
     line: int
     root: int  # which top-level inline list (paragraph, head, …) the string belongs to
-    before: str = ""  # what stands before the list, when it is not text (a participant's name)
+    # What stands before the string when it is not text: a participant's name before the list,
+    # a newline where a line break comes before the string.
+    before: str = ""
 
 
 def _slots(document: Document) -> list[_Slot]:
@@ -147,11 +149,14 @@ def _slots(document: Document) -> list[_Slot]:
 def _add_slots(slots: list[_Slot], content: list[Inline], line: int, root: int) -> None:
     # A function of the module, not a closure: a closure that calls itself is a reference
     # cycle, which would keep every slot until the next full garbage collection.
+    broken = False
     for index, item in enumerate(content):
         if isinstance(item, str):
-            slots.append(_Slot(content, index, item, line, root))
+            slots.append(_Slot(content, index, item, line, root, "\n" if broken else ""))
+            broken = False
         elif isinstance(item, (PageBreak, LineBreak)):
             line = item.line
+            broken = isinstance(item, LineBreak)
         elif isinstance(item, CONTAINERS):
             _add_slots(slots, item.content, line, root)
 
@@ -272,7 +277,8 @@ def _find_reference(note: Footnote, slots: list[_Slot], cursor_slot: int, cursor
         for match in pattern.finditer(slot.text, start):
             if not match.group("glued"):
                 return (slot_index, match.start(), match.end()), ""
-            previous = slots[slot_index - 1].text if slot_index > 0 and \
+            # A number that opens a line is not glued to the end of the line above.
+            previous = slots[slot_index - 1].text + slot.before if slot_index > 0 and \
                 slots[slot_index - 1].root == slot.root else slot.before
             before = (previous + slot.text[:match.start()])[-40:]
             after_reference = bool(placements) and placements[-1][0] == slot_index and \

@@ -6,7 +6,10 @@
 module         job
 =============  =================================================================
 ``shapes``     what names look like: titles, compound surnames, sentence starts
-``mentions``   the named rules that find persons' names, and what is not a name
+``mentions``   the named rules that find persons' names in running text
+``together``   names listed together or paired with a person's
+``frame``      names in signatures and address lines
+``exclusions`` what is not a person's name
 ``identity``   one identity per person: ids from surnames, forms, roles named
 ``link``       every mention of a known person → :class:`~tei.model.PersName`
 ``labels``     a transcript's speaker labels → their persons
@@ -26,10 +29,11 @@ from tei.errors import Reporter
 from tei.model import Document, map_text
 from tei.resolve.base import Pass
 from tei.resolve.persons.candidate import Candidate
+from tei.resolve.persons.frame import closings
 from tei.resolve.persons.identity import Identities, identify
 from tei.resolve.persons.labels import resolve_labels
 from tei.resolve.persons.link import Linker, link_initials
-from tei.resolve.persons.mentions import closings, discover
+from tei.resolve.persons.mentions import discover
 from tei.rules import Registry
 
 

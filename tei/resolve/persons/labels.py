@@ -10,15 +10,17 @@ A label is resolved, in this order (each a named rule, recorded for ``--explain`
 - ``labels.initial``: "K" → the one participant whose surname begins with that letter;
 - ``labels.title-initial``: where no participants are listed, "A" → the one person the title
   names whose surname begins with that letter (a name, or a surname in parentheses after an
-  office: "… Between the President's Assistant (Able) and …"), else the one it names by a
-  role beginning with it ("P" for "President Baker");
+  office: "… Between the President's Assistant (Able) and …");
+- ``labels.title-role-initial``: else the one person it names by a role beginning with that
+  letter ("P" for "President Baker": the initial of a role, which is no name);
 - ``labels.new-person``: any other name → a new person, who speaks though no list names them;
 - ``labels.role-phrase``: "First Party", "Unidentified Speaker" (capitalized words that are no
   name) → the one person listed by that role, else a person known by that role alone.
 
 A label that stands for nobody known ("D" where no participant's surname begins with D) stays
-a name without a speaker. A role ("The President") or a mark ("Q", "A") is no name, as a role
-phrase in the text is none, and becomes plain text (the turn's ``who`` says who speaks):
+a name without a speaker. A role ("The President", or "P" for it) or a mark ("Q", "A") is no
+name, as a role phrase in the text is none, and becomes plain text (the turn's ``who`` says who
+speaks):
 
 - ``labels.question-answer``: in a text with both "Q" and "A" labels, they mark questions and
   answers, never a participant's initial.
@@ -34,6 +36,8 @@ from tei.lexicon.names import NAME, is_name_word, is_title_word
 from tei.model import Document, PersName, Person, Said, iter_inlines, plain_text
 from tei.resolve.persons.identity import Identities
 
+# Labels that are no name (a role, its initial, a mark): the turn's ``who`` alone says who speaks.
+NO_NAME = frozenset(["labels.role", "labels.title-role-initial", "labels.question-answer"])
 QUESTION_ANSWER = re.compile(r"^[QA]\.\s+")
 # A label of words in capitals, of two letters or more ("MR. ABLE", "McCARR" with its prefix).
 CAPITALS = re.compile(r"(?:Ma?c)?[^\sa-z]{2,}(?:\s+(?:Ma?c)?[^\sa-z]{2,})*")
@@ -63,7 +67,7 @@ def resolve_labels(document: Document, table: Identities, reporter: Reporter) ->
                 document.mentioned.append(person)
             label.ref = person.id
             item.who = [person.id]
-        if rule == "labels.question-answer" or person is not None and (rule == "labels.role" or person.role_only):
+        if rule in NO_NAME or person is not None and person.role_only:
             # Not a name (a role, a mark): plain text, joined to the separator after it.
             rest = item.content[1] if len(item.content) > 1 and isinstance(item.content[1], str) else None
             item.content[:2 if rest is not None else 1] = [label.text + (rest or "")]
@@ -86,6 +90,8 @@ _REASONS = {
     "labels.name": "the label names the person",
     "labels.initial": "the label is the initial of one participant's surname",
     "labels.title-initial": "no participants are listed: the label is the initial of one person the title names",
+    "labels.title-role-initial": "no participants are listed: the label is the initial of the role of one person "
+                                 "the title names",
     "labels.new-person": "the label is a name no list gives: a new person",
     "labels.question-answer": "'Q' and 'A' both label turns: they mark questions and answers",
     "labels.role-phrase": "the label is a role, not a name: the person who speaks in that role",
@@ -117,14 +123,15 @@ def _speaker(label: str, roles: dict[str, Person], document: Document,
             return "labels.initial", holders[0]
         named = _title_initial(text, document, table) if not document.participants else None
         if named is not None:
-            return "labels.title-initial", named
+            return named
     if ROLE_PHRASE.fullmatch(" ".join(words)):
         return "labels.role-phrase", _role_person(words, table)[1]
     return "", None
 
 
-def _title_initial(letter: str, document: Document, table: Identities) -> Person | None:
-    """The one person the title names whose surname, else whose role, begins with ``letter``.
+def _title_initial(letter: str, document: Document, table: Identities) -> tuple[str, Person] | None:
+    """The one person the title names whose surname, else whose role, begins with ``letter``,
+    with the rule that found it.
 
     A transcript without a list of participants names its parties in its title: "Transcript of
     Telephone Conversation Between President Baker and his Assistant (Able)" → "A" is
@@ -140,15 +147,15 @@ def _title_initial(letter: str, document: Document, table: Identities) -> Person
     new = [name for name in in_parentheses if name.startswith(letter)]
     if len(by_surname) + len(new) == 1:
         if by_surname:
-            return by_surname[0]
+            return "labels.title-initial", by_surname[0]
         person = table.find(new[0]) or Person(id=table.free_id(new[0]), name=new[0], surname=new[0])
         if person not in table.persons:
             table.add(person)
-        return person
+        return "labels.title-initial", person
     if by_surname or new:
         return None
     by_role = [person for person in persons if person.role_names and person.role_names[0].startswith(letter)]
-    return by_role[0] if len(by_role) == 1 else None
+    return ("labels.title-role-initial", by_role[0]) if len(by_role) == 1 else None
 
 
 def _recased(text: str, table: Identities) -> str:

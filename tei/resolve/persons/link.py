@@ -22,8 +22,8 @@ from tei.lexicon.names import INITIAL, NAME, NAME_END, NAME_NOT_AFTER, NAME_STAR
 from tei.model import Closing, Inline, PersName, Person
 from tei.resolve.persons.exclusions import in_firm_at
 from tei.resolve.persons.identity import Identities
-from tei.resolve.persons.mentions import SLASH_PAIR
 from tei.resolve.persons.shapes import ARTICLE_BEFORE, FOLLOWER, TITLE_PHRASE, WORD, at_sentence_start
+from tei.resolve.persons.together import SLASH_PAIR
 
 PREFIX_WINDOW = 80
 INITIAL_WORD = re.compile(INITIAL)

@@ -16,9 +16,12 @@ persons.possessive             "Able’s letter"
 persons.listed-with-a-person   "Able, Baker and Carr" where one of them is a person
 persons.listed-names           "Able, Baker and Carr": three names or more, none of them a
                                place, an organization or a common word
+                               (these two and slash-pair: :mod:`~tei.resolve.persons.together`)
 persons.named-as               "a man named Dorn", "an aide called Dorn"
 persons.relative-who           "Dorn, who": the antecedent of "who"
 persons.full-name              "Ann B. Dorn": a given name, a middle initial and a surname
+persons.family-name-first      "Dorn Tae-sun": a family name, then a given name of two
+                               syllables joined by a hyphen (romanized East Asian names)
 persons.party-to-an-exchange   "talked with Dorn", "a letter from Dorn"
                                (:mod:`~tei.resolve.persons.partners`)
 persons.with-a-pronoun         "he and Dorn", "Dorn and I"
@@ -26,6 +29,7 @@ persons.drafter                "Drafted by Ann Dorn", "Prepared by A. B. Dorn"
 persons.slash-pair             "the Able/Dorn talks", where one of them is a person
 persons.signer                 a signature line ("Ann Dorn", "McG. Dorn") at the end of a document
 persons.addressed              the name ending an address line ("FROM: EUR - Ann Dorn")
+                               (this and signer: :mod:`~tei.resolve.persons.frame`)
 =============================  ==============================================================
 
 Names are looked for in the text and in its quotations. What is *not* a person (places,
@@ -42,24 +46,24 @@ from collections.abc import Iterator
 from tei.errors import Reporter
 from tei.lexicon import alternation, lazy_pattern, words
 from tei.lexicon.names import (
-    INITIAL,
     NAME,
     NAME_END,
     NAME_START,
     PARTICLES,
-    UPPER,
     WORD_NOT_AFTER,
     is_name_word,
     is_particle,
     split_name,
 )
-from tei.model import Block, Closing, Document, Inline, Section, plain_text
+from tei.model import Document
 from tei.resolve.persons.candidate import Candidate, MentionRule
 from tei.resolve.persons.exclusions import in_firm_name, in_longer_name, not_a_name, places_in
+from tei.resolve.persons.frame import addressed, signatures
 from tei.resolve.persons.partners import Drafter, PartyToAnExchange, WithAPronoun
 from tei.resolve.persons.shapes import (
     ARTICLE_BEFORE,
-    ORGANIZATION_WORDS,
+    HYPHENATED_GIVEN,
+    HYPHENATED_GIVEN_WORD,
     PARTICLE,
     SECOND_NAME,
     SURNAME,
@@ -72,6 +76,7 @@ from tei.resolve.persons.shapes import (
     singular_title,
     texts_with_lines,
 )
+from tei.resolve.persons.together import listed, paired
 from tei.rules import Registry
 
 SAYING = words("say-verbs") | words("think-verbs")
@@ -89,10 +94,6 @@ OBJECT = lazy_pattern(rf"(?:{alternation(words('object-verbs'), not_after=WORD_N
 POSSESSIVE = lazy_pattern(rf"(?P<surname>{SURNAME_AT_START})[’']s\s+(?=[\w“])")
 PARTICLE_NAME = lazy_pattern(NAME_START + rf"(?P<surname>(?:{NAME}\s+)?(?:{PARTICLE})\s+{NAME}){NAME_END}")
 PARTICLE_START = lazy_pattern(rf"(?:{alternation(PARTICLES, not_after=WORD_NOT_AFTER)})\s")
-LIST = lazy_pattern(rf"(?P<items>{SURNAME_AT_START}(?:,\s+{SURNAME})*,?\s+and\s+{SURNAME}){NAME_END}")
-LIST_ITEM = lazy_pattern(SURNAME)
-ORGANIZATION_OF = re.compile(r"(\w+)\s+of\s+\Z")
-LISTED_NAMES = 3  # names listed without a person known among them: "Able, Baker and Carr"
 WINDOW = 80
 # "named Dorn", "called Ann Dorn" (not "so-called Dorn territory").
 NAMED_AS = lazy_pattern(rf"(?<![\w’'\-])(?:named|called)\s+(?P<given>(?:{NAME}\s+)?)(?P<surname>{SURNAME}){NAME_END}")
@@ -101,14 +102,8 @@ WHO = ", who "
 BEFORE_WHO = lazy_pattern(rf"(?P<surname>{SURNAME_AT_START})\Z")
 # "Hans V. Able": the initial (after a word and one space), then the surname.
 MIDDLE_INITIAL = re.compile(r"(?<=\w )[A-Z]\. ")
+GIVEN_AFTER_FAMILY = lazy_pattern(NAME_START + HYPHENATED_GIVEN_WORD + NAME_END)
 FULL_NAME = lazy_pattern(rf"(?P<surname>{SURNAME}){NAME_END}")
-ADDRESS_KINDS = frozenset(["from", "to", "info", "through"])
-OFFICE_DASH = re.compile(r"\s+[-–—]\s+|\s*—\s*")  # "EUR - Ann Dorn": the office, then the name
-ADDRESSED = lazy_pattern(rf"(?P<given>(?:(?:{NAME}|{INITIAL})\s+){{1,3}})(?P<surname>{SURNAME})")
-SLASH_PAIR = lazy_pattern(rf"(?<![\w’'\-/])(?P<first>{NAME})/(?P<second>{NAME})(?![\w/\-])")
-# A signature's given names may be abbreviated: "McG. Able", "Wm. Able", "Chas. Able".
-ABBREVIATED_GIVEN = rf"[{UPPER}][a-z]{{1,3}}[{UPPER}]?\."
-SIGNATURE = lazy_pattern(rf"(?P<given>(?:(?:{NAME}|{INITIAL}|{ABBREVIATED_GIVEN})\s+){{0,3}})(?P<surname>{SURNAME})")
 
 
 class TitledName:
@@ -249,6 +244,24 @@ class FullName:
                                 "after a given name and a middle initial", strong=True)
 
 
+class FamilyNameFirst:
+    """A romanized East Asian name, the family name first: "Dorn Tae-sun" (later "Dorn" alone)."""
+
+    name = "persons.family-name-first"
+
+    def find(self, text: str) -> Iterator[Candidate]:
+        if "-" not in text:
+            return
+        for given in GIVEN_AFTER_FAMILY.finditer(text):
+            previous = _previous_word(text, given.start())
+            if previous is None or previous[1] + len(previous[0]) + 1 != given.start():
+                continue
+            family = previous[0]
+            if NAME_WORD.fullmatch(family) and is_name_word(family):
+                yield Candidate(f"{family} {given.group()}", rule=self.name,
+                                reason="a family name before a given name of two syllables")
+
+
 def _previous_word(text: str, start: int) -> tuple[str, int] | None:
     """The word that ends before the spaces before ``start``, and where it begins, looking back
     at most 40 characters: what ``(\\S+)\\s+\\Z`` finds there, without trying every position."""
@@ -278,7 +291,7 @@ def build_rules() -> Registry[MentionRule]:
     rules: Registry[MentionRule] = Registry("mention rules")
     for rule, priority in ((TitledName(), 100), (ParticleName(), 90), (SubjectOfVerb(), 80),
                            (ObjectOfVerb(), 70), (Possessive(), 60), (NamedAs(), 50), (RelativeWho(), 40),
-                           (FullName(), 30), (PartyToAnExchange(), 20), (WithAPronoun(), 10),
+                           (FullName(), 30), (FamilyNameFirst(), 25), (PartyToAnExchange(), 20), (WithAPronoun(), 10),
                            (Drafter(), 5)):
         rules.register(rule, rule.name, priority)
     return rules
@@ -308,66 +321,21 @@ def discover(document: Document, reporter: Reporter,
             counted = len(found)
             if " and " not in text:
                 continue  # no list of names
-            for candidate in _listed(text, surnames, places, line):
+            for candidate in listed(text, surnames, places, line):
                 _keep(candidate, places, text, found, reporter, explained)
     surnames.update(candidate.surname for candidate in found[counted:])
     surnames.update(person.surname for person in document.participants if person.surname)
-    for candidate, text in [*_paired(texts, surnames), *_signatures(document), *_addressed(document)]:
+    for candidate, text in [*paired(texts, surnames), *signatures(document), *addressed(document)]:
         _keep(candidate, places, text, found, reporter, explained)
     return found
-
-
-def _paired(texts: list[tuple[list[Inline], int]], persons: set[str]) -> Iterator[tuple[Candidate, str]]:
-    """persons.slash-pair: "the Able/Baker conversation", where one of the two is a person, names
-    the other too (a slash keeps other names apart: "EUR/SOV", "State/Defense")."""
-    for content, line in texts:
-        for text in (item for item in content if isinstance(item, str) and "/" in item):
-            for match in SLASH_PAIR.finditer(text):
-                first, second = match.group("first"), match.group("second")
-                other = second if first in persons else first if second in persons else None
-                if other is not None:
-                    yield Candidate(other, rule="persons.slash-pair", reason="written as a pair with a person",
-                                    line=line), text
-
-
-def _addressed(document: Document) -> Iterator[tuple[Candidate, str]]:
-    """persons.addressed: the name that ends an address line, after the office it stands for
-    ("FROM: EUR - Ann Dorn", "TO: Ann B. Dorn"): a given name or initials and a surname."""
-    for header_field in document.fields:
-        if header_field.kind not in ADDRESS_KINDS:
-            continue
-        value = plain_text(header_field.content).split(":", 1)[-1]
-        match = ADDRESSED.fullmatch(OFFICE_DASH.split(value)[-1].strip())
-        if match and all(is_name_word(word) for word in match.group("given").split()):
-            yield Candidate(match.group("surname"), "", match.group("given").strip(), "persons.addressed",
-                            "the name of an address line", header_field.line, strong=True), value
-
-
-def _signatures(document: Document) -> Iterator[tuple[Candidate, str]]:
-    """persons.signer: a signature that is a name and nothing else ("Ann Dorn", "A. B. Dorn")."""
-    for block in closings(document.body):
-        if block.kind != "signed":
-            continue
-        text = "".join(item for item in block.content if isinstance(item, str)).strip()
-        match = SIGNATURE.fullmatch(text)
-        if match and all(is_name_word(word) for word in match.group("given").split()):
-            yield Candidate(match.group("surname"), "", match.group("given").strip(), "persons.signer",
-                            "the signature at the end of the document", block.line, strong=True), text
-
-
-def closings(blocks: list[Block]) -> Iterator[Closing]:
-    """The closings of the body, in its sections too (a signature ends the last section)."""
-    for block in blocks:
-        if isinstance(block, Closing):
-            yield block
-        elif isinstance(block, Section):
-            yield from closings(block.blocks)
 
 
 def _split_particle_name(candidate: Candidate) -> None:
     """names.particle-surname on a mention: "Felix von Able" is von Able, "General Van Able" (a given
     name "Van") is Van Able, "Nguyen Van Able" is Able."""
     tokens = [*candidate.given.split(), *candidate.surname.split()]
+    if HYPHENATED_GIVEN.fullmatch(tokens[-1]):
+        return  # "Dorn Tae-sun": the family name comes first, the whole is kept
     if len(tokens) > 1 and any(is_particle(tokens, index) for index in range(len(tokens) - 1)):
         given, candidate.surname = split_name(tokens)
         candidate.given = " ".join(given)
@@ -395,28 +363,3 @@ def _keep(candidate: Candidate, places: set[str], text: str, found: list[Candida
         found.append(candidate)
 
 
-def _names_a_thing(text: str, start: int) -> bool:
-    """"the Able, Baker and Carr report", "the law firm of Able, Baker and Carr": names after an
-    article, or after an organization's word and "of", make the name of a thing."""
-    if ARTICLE_BEFORE.search(text, max(0, start - 5), start):
-        return True
-    before = ORGANIZATION_OF.search(text, max(0, start - 30), start)
-    return before is not None and before.group(1).capitalize() in ORGANIZATION_WORDS
-
-
-def _listed(text: str, persons: set[str], places: set[str], line: int) -> Iterator[Candidate]:
-    """persons.listed-with-a-person: "Able, Baker and Carr" where one of them is a person;
-    persons.listed-names: three names or more listed, every one of them possibly a name (none a
-    place, an organization or a common word), where they do not name a thing (:func:`_names_a_thing`)."""
-    for match in LIST.finditer(text):
-        items = [item.group() for item in LIST_ITEM.finditer(match.group("items"))]
-        if _names_a_thing(text, match.start()):
-            continue
-        if any(item in persons for item in items):
-            for item in items:
-                if item not in persons:
-                    yield Candidate(item, rule="persons.listed-with-a-person", reason="listed with a person", line=line)
-        elif len(items) >= LISTED_NAMES and not any(not_a_name(item, False, places) for item in items):
-            for item in items:
-                yield Candidate(item, rule="persons.listed-names", reason=f"one of {len(items)} names listed together",
-                                line=line)

@@ -81,6 +81,11 @@ FEMALE = frozenset(["Mrs.", "Mrs", "Ms.", "Ms", "Miss", "Madame", "Mme.", "Mme",
                     "Princess"])
 MALE = frozenset(["Mr.", "Mr", "Messrs.", "Sir", "Monsieur", "M.", "Lord", "King", "Prince"])
 ORGANIZATION_WORDS = words("organization-words")
+# A romanized East Asian name, the family name first and a given name of two syllables joined by
+# a hyphen ("Able Tae-sun", "Baker Chi-hwa"); a word made with an English prefix ("Co-chairman",
+# "Pre-summit") is no such given name.
+HYPHENATED_GIVEN_WORD = rf"(?!(?:{alternation(words('hyphen-prefixes'))})-)[{UPPER}][a-z]{{1,5}}-[a-z]{{2,6}}"
+HYPHENATED_GIVEN = lazy_pattern(HYPHENATED_GIVEN_WORD)
 
 
 def sex_of(titles: list[str] | str) -> str | None:
@@ -140,9 +145,12 @@ def surname_forms(surname: str) -> list[str]:
     """The forms a surname is written in: "Baker de Carr" → also "Baker", "de Carr", "De Carr".
 
     A compound with a particle is shortened to its first word or to the particle and what
-    follows; a plain surname has one form.
+    follows, a family name with its given name after it ("Able Tae-sun") to the family name;
+    a plain surname has one form.
     """
     parts = surname.split()
+    if len(parts) == 2 and HYPHENATED_GIVEN.fullmatch(parts[1]):
+        return [surname, parts[0]]  # "Able Tae-sun", later "Able"
     particle = next((index for index, part in enumerate(parts) if part.lower() in PARTICLES), None)
     if particle is None:
         return [surname]

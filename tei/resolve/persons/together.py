@@ -1,0 +1,72 @@
+"""Names written together: a list of names, a pair joined by a slash.
+
+=============================  ==============================================================
+rule                           proposes
+=============================  ==============================================================
+persons.listed-with-a-person   "Able, Baker and Carr" where one of them is a person
+persons.listed-names           "Able, Baker and Carr": three names or more, none of them a
+                               place, an organization or a common word
+persons.slash-pair             "the Able/Dorn talks", where one of them is a person
+=============================  ==============================================================
+
+Both read what the rules of :mod:`~tei.resolve.persons.mentions` found first: a name stands
+for a person here when a person stands beside it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from tei.lexicon import lazy_pattern
+from tei.lexicon.names import NAME, NAME_END
+from tei.model import Inline
+from tei.resolve.persons.candidate import Candidate
+from tei.resolve.persons.exclusions import not_a_name
+from tei.resolve.persons.shapes import ARTICLE_BEFORE, ORGANIZATION_WORDS, SURNAME, SURNAME_AT_START
+
+LIST = lazy_pattern(rf"(?P<items>{SURNAME_AT_START}(?:,\s+{SURNAME})*,?\s+and\s+{SURNAME}){NAME_END}")
+LIST_ITEM = lazy_pattern(SURNAME)
+ORGANIZATION_OF = re.compile(r"(\w+)\s+of\s+\Z")
+LISTED_NAMES = 3  # names listed without a person known among them: "Able, Baker and Carr"
+SLASH_PAIR = lazy_pattern(rf"(?<![\w’'\-/])(?P<first>{NAME})/(?P<second>{NAME})(?![\w/\-])")
+
+
+def paired(texts: list[tuple[list[Inline], int]], persons: set[str]) -> Iterator[tuple[Candidate, str]]:
+    """persons.slash-pair: "the Able/Baker conversation", where one of the two is a person, names
+    the other too (a slash keeps other names apart: "EUR/SOV", "State/Defense")."""
+    for content, line in texts:
+        for text in (item for item in content if isinstance(item, str) and "/" in item):
+            for match in SLASH_PAIR.finditer(text):
+                first, second = match.group("first"), match.group("second")
+                other = second if first in persons else first if second in persons else None
+                if other is not None:
+                    yield Candidate(other, rule="persons.slash-pair", reason="written as a pair with a person",
+                                    line=line), text
+
+
+def _names_a_thing(text: str, start: int) -> bool:
+    """"the Able, Baker and Carr report", "the law firm of Able, Baker and Carr": names after an
+    article, or after an organization's word and "of", make the name of a thing."""
+    if ARTICLE_BEFORE.search(text, max(0, start - 5), start):
+        return True
+    before = ORGANIZATION_OF.search(text, max(0, start - 30), start)
+    return before is not None and before.group(1).capitalize() in ORGANIZATION_WORDS
+
+
+def listed(text: str, persons: set[str], places: set[str], line: int) -> Iterator[Candidate]:
+    """persons.listed-with-a-person: "Able, Baker and Carr" where one of them is a person;
+    persons.listed-names: three names or more listed, every one of them possibly a name (none a
+    place, an organization or a common word), where they do not name a thing (:func:`_names_a_thing`)."""
+    for match in LIST.finditer(text):
+        items = [item.group() for item in LIST_ITEM.finditer(match.group("items"))]
+        if _names_a_thing(text, match.start()):
+            continue
+        if any(item in persons for item in items):
+            for item in items:
+                if item not in persons:
+                    yield Candidate(item, rule="persons.listed-with-a-person", reason="listed with a person", line=line)
+        elif len(items) >= LISTED_NAMES and not any(not_a_name(item, False, places) for item in items):
+            for item in items:
+                yield Candidate(item, rule="persons.listed-names", reason=f"one of {len(items)} names listed together",
+                                line=line)
