@@ -16,6 +16,7 @@ from tei.model import Closing, Document, PersName, Said, iter_inlines, iter_node
 from tei.read.reader import read
 from tei.recognize import recognize
 from tei.resolve import default_passes
+from tei.resolve.persons.exclusions import in_firm_at
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "frus1981-88v05-d256.txt"
@@ -85,6 +86,11 @@ def test_a_name_in_a_persons_place_in_the_sentence_is_a_person(sentence: str) ->
     assert "dorn" in mentioned(sentence + "\n")
 
 
+@pytest.mark.parametrize("sentence", ["Carr and Dorn discuss the treaty.", "Carr\nand Dorn discuss the treaty."])
+def test_a_name_joined_by_and_to_the_subject_of_a_verb_is_a_person(sentence: str) -> None:
+    assert mentioned("Baker agreed. " + sentence + "\n") == ["dorn", "carr"]
+
+
 def test_names_with_particles_are_one_surname() -> None:
     document = document_of("Able said de Carr and Dorn von Eck would come.\n")
     assert [person.surname for person in document.mentioned] == ["de Carr", "von Eck"]
@@ -150,6 +156,13 @@ def test_a_persons_surname_in_a_firms_name_is_not_the_person(firm: str) -> None:
         ("Able", "able"), ("Dorn", "dorn")]
     assert mentioned(f"Able said {firm} would lend the money.\n") == []
 
+
+
+@pytest.mark.parametrize("text", ["Dorn & Co. lent it", "Dorn\nBrothers lent it", "Dorn,\tInc. lent it",
+                                  "Dorn &\nEck lent it"])
+def test_a_name_before_a_firms_ending_after_any_white_space_is_in_the_firms_name(text: str) -> None:
+    assert in_firm_at(text, 0, len("Dorn"))
+    assert not in_firm_at("Dorn lent it to Co-op Eck", 0, len("Dorn"))
 
 def test_a_signature_that_ends_the_last_section_is_a_person() -> None:
     body = "Able said yes.\n\n\nAble said no.\n\nAnn Dorn\n"

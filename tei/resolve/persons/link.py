@@ -17,7 +17,7 @@ import re
 import sys
 from collections.abc import Iterable
 
-from tei.lexicon import alternation, words
+from tei.lexicon import alternation, lazy_pattern, words
 from tei.lexicon.names import INITIAL, NAME, NAME_END, NAME_NOT_AFTER, NAME_START, TITLE_WORDS, is_name_word
 from tei.model import Closing, Inline, PersName, Person
 from tei.resolve.persons.exclusions import in_firm_at
@@ -26,7 +26,7 @@ from tei.resolve.persons.shapes import ARTICLE_BEFORE, FOLLOWER, TITLE_PHRASE, W
 from tei.resolve.persons.together import SLASH_PAIR
 
 PREFIX_WINDOW = 80
-INITIAL_WORD = re.compile(INITIAL)
+INITIAL_WORD = lazy_pattern(INITIAL)
 
 
 @functools.lru_cache(maxsize=64)
@@ -49,7 +49,7 @@ def _surname_pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
 NOT_NOUNS = (words("say-verbs") | words("think-verbs") | words("action-verbs") | words("auxiliaries")
              | frozenset(["and", "or", "of", "to", "in", "on", "at", "for", "with", "by", "from", "that", "which",
                           "who", "as", "than", "but", "not"]))
-NEXT_WORD = re.compile(r"(?:[–-][A-Z][\w’']*)*\s+([a-z]+)\b")  # "the Able–Baker talks" too
+NEXT_WORD = lazy_pattern(r"(?:[–-][A-Z][\w’']*)*\s+([a-z]+)\b")  # "the Able–Baker talks" too
 
 
 def _modifies_a_noun(text: str, end: int) -> bool:
@@ -150,7 +150,7 @@ class Linker:
         return pieces
 
 
-INITIALS = re.compile(r"(?:[A-Z]\.?){2,4}")
+INITIALS = lazy_pattern(r"(?:[A-Z]\.?){2,4}")
 
 
 def initials_of(person: Person) -> str:
