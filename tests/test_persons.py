@@ -78,11 +78,16 @@ def test_a_plural_title_names_two_people() -> None:
     "Dorn outlined the position.",
     "Baker agreed. Carr and Dorn discuss the treaty.",
     "Able said Dorn might come.",
+    "How do you think Dorn will do?",
     "Able had told Dorn that it was late.",
     "Dorn’s letter was answered.",
 ])
 def test_a_name_in_a_persons_place_in_the_sentence_is_a_person(sentence: str) -> None:
     assert "dorn" in mentioned(sentence + "\n")
+
+
+def test_a_place_after_a_verb_of_opinion_is_no_person() -> None:
+    assert mentioned("We hope Geneva will be calm.\n") == []
 
 
 def test_names_with_particles_are_one_surname() -> None:
@@ -274,6 +279,11 @@ def test_a_name_joined_to_a_personal_pronoun_is_a_person(sentence: str) -> None:
 def test_two_names_written_as_a_pair_with_a_person_are_both_persons() -> None:
     found = links("Able summarized the Dorn/Baker conversation and the EUR/SOV paper.\n")
     assert found == [("Able", "able"), ("Dorn", "dorn"), ("Baker", "baker")]
+
+
+def test_two_known_persons_joined_by_a_hyphen_are_each_linked() -> None:
+    found = links("Able-Baker Meeting. Able thanked Baker for the Franco-German paper and the Able-Dorn plan.\n")
+    assert found == [("Able", "able"), ("Baker", "baker"), ("Able", "able"), ("Baker", "baker")]
 
 
 def test_the_drafter_a_source_note_names_is_a_person_and_signs_with_initials() -> None:

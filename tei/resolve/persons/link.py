@@ -15,17 +15,18 @@ from __future__ import annotations
 import functools
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
-from tei.lexicon import alternation, words
+from tei.lexicon import alternation, lazy_pattern, words
 from tei.lexicon.names import INITIAL, NAME, NAME_END, NAME_NOT_AFTER, NAME_START, TITLE_WORDS, is_name_word
 from tei.model import Closing, Inline, PersName, Person
 from tei.resolve.persons.exclusions import in_firm_at
 from tei.resolve.persons.identity import Identities
 from tei.resolve.persons.shapes import ARTICLE_BEFORE, FOLLOWER, TITLE_PHRASE, WORD, at_sentence_start
-from tei.resolve.persons.together import SLASH_PAIR
 
 PREFIX_WINDOW = 80
+# Two names joined by a slash or a hyphen: "Able/Baker", "Able-Baker".
+PAIR = lazy_pattern(rf"(?<![\w’'\-/])(?P<first>{NAME})[/-](?P<second>{NAME})(?![\w/\-])")
 INITIAL_WORD = re.compile(INITIAL)
 
 
@@ -56,6 +57,22 @@ def _modifies_a_noun(text: str, end: int) -> bool:
     """"the Able visit", "the De Baker–Carr talks": a person's name before a noun, after an article."""
     follower = NEXT_WORD.match(text, end)
     return follower is not None and follower.group(1) not in NOT_NOUNS
+
+
+def _pairs_in(text: str) -> Iterator[re.Match[str]]:
+    """``PAIR.finditer(text)``, tried only where a slash or a hyphen stands before a capital (a
+    text has many hyphens, few pairs of names)."""
+    for separator in "/-":
+        position = text.find(separator, 1)
+        while position > 0:
+            if text[position + 1:position + 2].isupper() and text[position - 1].isalpha():
+                start = position - 1
+                while start > 0 and text[start - 1].isalpha():
+                    start -= 1
+                match = PAIR.match(text, start)
+                if match and match.end("first") == position:
+                    yield match
+            position = text.find(separator, position + 1)
 
 
 class Linker:
@@ -112,10 +129,11 @@ class Linker:
         return self._name_start(text, prefix, match.start(), person), match.end(), match.start(), person
 
     def _pairs(self, text: str) -> list[tuple[int, int, int, Person]]:
-        """persons.slash-pair: "the Able/Baker conversation", two known persons written as a pair
-        (a slash keeps other names apart: "EUR/SOV", "State/Defense")."""
+        """persons.slash-pair: "the Able/Baker conversation", "the Able-Baker meeting": two known
+        persons written as a pair (a slash or a hyphen keeps other names apart: "EUR/SOV",
+        "Franco-German", a double surname "Able-Dorn" where Dorn is no person)."""
         found: list[tuple[int, int, int, Person]] = []
-        for match in SLASH_PAIR.finditer(text):
+        for match in _pairs_in(text):
             first, second = self.table.find(match.group("first")), self.table.find(match.group("second"))
             if first is not None and second is not None:
                 found += [(match.start("first"), match.end("first"), match.start("first"), first),
@@ -127,7 +145,7 @@ class Linker:
             return []
         found = [mention for match in self.surname_pattern.finditer(text)
                  if (mention := self._mention(text, match)) is not None]
-        if "/" in text:
+        if "/" in text or "-" in text:
             found = sorted(found + self._pairs(text), key=lambda mention: mention[2])
         result: list[tuple[int, int, Person]] = []
         last_end = 0
