@@ -143,6 +143,19 @@ def test_a_word_made_with_an_english_prefix_is_no_given_name(words: str) -> None
     assert mentioned(f"The paper of {words} was read.\n") == []
 
 
+@pytest.mark.parametrize(("signature", "participant"), [
+    ("McG. Dorn", "Mr. Dorn"), ("D[ora] B. Dorn", "Mrs. Dora B. Dorn")])
+def test_a_signature_s_abbreviated_or_completed_given_name_is_part_of_the_mention(
+        signature: str, participant: str) -> None:
+    memo = f"1. Memorandum of Conversation\n\n\n    • Mr. Able\n    • {participant}\n\nAble said yes.\n\n{signature}\n"
+    closing = [item for block in convert(memo).document.body if isinstance(block, Closing) for item in block.content]
+    assert PersName(signature, "dorn") in closing
+
+
+def test_a_sentence_s_last_word_is_no_abbreviated_given_name() -> None:
+    assert links("He went to Cuba. Dorn said no. He saw Mr. Dorn.\n") == [("Dorn", "dorn"), ("Mr. Dorn", "dorn")]
+
+
 def test_names_of_a_firm_are_not_persons_though_a_person_is_among_them() -> None:
     assert mentioned("Able and Fay met. Able was of the law firm of Dorn, Eck, and Fay.\n") == ["fay"]
 

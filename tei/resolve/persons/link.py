@@ -22,12 +22,21 @@ from tei.lexicon.names import INITIAL, NAME, NAME_END, NAME_NOT_AFTER, NAME_STAR
 from tei.model import Closing, Inline, PersName, Person
 from tei.resolve.persons.exclusions import in_firm_at
 from tei.resolve.persons.identity import Identities
-from tei.resolve.persons.shapes import ARTICLE_BEFORE, FOLLOWER, TITLE_PHRASE, WORD, at_sentence_start
+from tei.resolve.persons.shapes import (
+    ARTICLE_BEFORE,
+    CAPITAL_INSIDE_GIVEN,
+    COMPLETED_GIVEN,
+    FOLLOWER,
+    TITLE_PHRASE,
+    WORD,
+    at_sentence_start,
+)
 
 PREFIX_WINDOW = 80
 # Two names joined by a slash or a hyphen: "Able/Baker", "Able-Baker".
 PAIR = lazy_pattern(rf"(?<![\w’'\-/])(?P<first>{NAME})[/-](?P<second>{NAME})(?![\w/\-])")
-INITIAL_WORD = re.compile(INITIAL)
+# An initial, or a given name abbreviated with a capital inside ("McG."): a given name wherever it stands.
+INITIAL_WORD = re.compile(f"{INITIAL}|{CAPITAL_INSIDE_GIVEN}")
 
 
 @functools.lru_cache(maxsize=64)
@@ -36,7 +45,7 @@ def _prefix_pattern(roles: tuple[str, ...]) -> re.Pattern[str]:
     Built once per set of roles: a volume's documents share their cast."""
     title = f"(?:{alternation(roles)}|{TITLE_PHRASE})" if roles else TITLE_PHRASE
     return re.compile(NAME_START + rf"(?:(?P<title>{title})\s+)?"
-                      rf"(?P<given>(?:(?:{NAME}|{INITIAL})\s+){{0,2}})\Z")
+                      rf"(?P<given>(?:(?:{NAME}|{INITIAL}|{CAPITAL_INSIDE_GIVEN}|{COMPLETED_GIVEN})\s+){{0,2}})\Z")
 
 
 @functools.lru_cache(maxsize=64)
@@ -103,7 +112,8 @@ class Linker:
         words = [token.group() for token in tokens]
         starts = [prefix.start("given") + token.start() for token in tokens]
         for index in range(len(words)):
-            if all(name in person.forenames for name in words[index:]):
+            # "D[ora]": the editor's completion of a known given name is that name.
+            if all(name.replace("[", "").replace("]", "") in person.forenames for name in words[index:]):
                 return prefix.start() if index == 0 else starts[index]
         for index in range(len(words)):
             initials = any(INITIAL_WORD.fullmatch(word) for word in words[index:index + 2])
