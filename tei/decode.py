@@ -48,7 +48,7 @@ def decode_inlines(element: etree._Element) -> list[Inline]:
         elif name == "pb":
             items.append(PageBreak(child.get("n", ""), _line(child)))
         elif name == "lb":
-            items.append(LineBreak(_line(child)))
+            items.append(LineBreak(_line(child), child.get("break") == "no"))
         elif name == "persName":
             items.append(PersName(text_of(child), (child.get("ref") or "").lstrip("#") or None))
         elif isinstance(child.tag, str):

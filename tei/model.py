@@ -25,9 +25,11 @@ class PageBreak:
 
 @dataclass(slots=True)
 class LineBreak:
-    """A line break inside a block that is not a paragraph break."""
+    """A line break inside a block that is not a paragraph break; ``in_word`` where the line
+    breaks inside a word ("nego-" / "tiations")."""
 
     line: int
+    in_word: bool = False
 
 
 @dataclass(slots=True)

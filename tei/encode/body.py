@@ -188,7 +188,7 @@ class Encoder:
             elif isinstance(item, PageBreak):
                 self.encode_page_break(parent, item)
             elif isinstance(item, LineBreak):
-                line_break(parent)
+                line_break(parent, item.in_word)
             elif isinstance(item, NoteRef):
                 self.encode_footnote(parent, item.note)
             elif isinstance(item, EditorialNote):

@@ -30,13 +30,17 @@ def append_text(parent: etree._Element, text: str) -> None:
         parent.text = (parent.text or "") + text
 
 
-def line_break(parent: etree._Element) -> None:
+def line_break(parent: etree._Element, in_word: bool = False) -> None:
     """End a line of the source inside ``parent``: a newline, then ``lb``.
 
     The newline keeps the words on either side apart for every reader of the text content
     (a search index, a word count), not only for those that know ``lb`` ends a word; and it
-    puts each ``lb`` at the start of the line it opens, as the source has it.
+    puts each ``lb`` at the start of the line it opens, as the source has it. A line that
+    breaks inside a word gets ``lb break="no"`` and no newline: the word reads as one.
     """
+    if in_word:
+        sub(parent, "lb").set("break", "no")
+        return
     append_text(parent, "\n")
     sub(parent, "lb")
 
