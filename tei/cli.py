@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import sys
 import time
+from typing import TYPE_CHECKING
 
 import click
 
 from tei import __version__
 from tei.clicommon import (
     BROKEN_PIPE_STATUS,
+    Group,
     Output,
     command,
     input_name,
@@ -29,12 +31,14 @@ from tei.clicommon import (
     refuse_overwriting_input,
     write_output,
 )
-from tei.errors import Diagnostic, Level, TeiError, fails
+
+if TYPE_CHECKING:
+    from tei.errors import Diagnostic
 
 __all__ = ["BROKEN_PIPE_STATUS", "main"]
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="tei")
 def main() -> None:
     """Scholarly editions in TEI-XML: convert, validate and render memoranda of conversation."""
@@ -74,6 +78,7 @@ def convert(input_path: str, output_path: str, strict: bool, no_validate: bool, 
             output_format: str, persons_path: str | None, persons_prefix: str | None, out: Output) -> None:
     """Convert a plain-text memorandum of conversation to TEI P5."""
     from tei.converter import Converter, default_converter
+    from tei.errors import fails
     from tei.read import MAX_TEXT_BYTES
 
     if output_format != "text" and not explain:
@@ -286,6 +291,7 @@ def _size_of(name: str) -> int:
 def _validate_one(name: str, schema: str, strict: bool, external_ok: bool, output_format: str,
                   out: Output) -> dict[str, object]:
     """One file of ``tei validate`` → its entry in the JSON report; the text lines printed."""
+    from tei.errors import Level, TeiError, fails
     from tei.fileio import MAX_XML_BYTES
     from tei.validate import diagnostic_json, format_diagnostic, validate
 

@@ -10,11 +10,13 @@ import os
 import sys
 import time
 from collections.abc import Callable
-from typing import Any, BinaryIO, TypeVar
+from typing import TYPE_CHECKING, Any, BinaryIO, TypeVar
 
 import click
+from click import formatting
 
-from tei.errors import Diagnostic, FileError, Level, TeiError
+if TYPE_CHECKING:
+    from tei.errors import Diagnostic
 
 #: Writes some bytes to a stream and returns how many (``Conversion.write``): a large output
 #: goes to its file without being held whole.
@@ -42,9 +44,49 @@ class Output:
             click.echo(message, err=True)
 
     def diagnostics(self, diagnostics: list[Diagnostic]) -> None:
+        from tei.errors import Level
+
         shown = {Level.ERROR: self.error, Level.WARNING: self.warning, Level.INFO: self.info}
         for diagnostic in diagnostics:
             shown[diagnostic.level](str(diagnostic))
+
+
+class HelpFormatter(click.HelpFormatter):
+    """click's help formatter, told the terminal's width: asked by click, it imports shutil
+    (and shutil the compression modules), a fifth of what ``tei --help`` adds to click."""
+
+    def __init__(self, indent_increment: int = 2, width: int | None = None, max_width: int | None = None) -> None:
+        if width is None and formatting.FORCED_WIDTH is None:  # forced: in click's test runner
+            width = max(min(terminal_columns(), 80 if max_width is None else max_width) - 2, 50)
+        super().__init__(indent_increment, width, max_width)
+
+
+def terminal_columns() -> int:
+    """The columns ``shutil.get_terminal_size()`` reports: ``$COLUMNS``, else the terminal's, else 80."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    stream = sys.__stdout__
+    if columns <= 0 and stream is not None:
+        try:
+            columns = os.get_terminal_size(stream.fileno()).columns
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80
+
+
+class Context(click.Context):
+    formatter_class = HelpFormatter
+
+
+class Command(click.Command):
+    context_class = Context
+
+
+class Group(click.Group):
+    context_class = Context
+    command_class = Command
 
 
 # 128 + SIGPIPE: what a shell reports for a Unix tool whose reader went away.
@@ -74,6 +116,8 @@ def command(func: F) -> F:
     @click.option("-q", "--quiet", is_flag=True, help="Print errors only (no warnings, no progress, no summary).")
     @functools.wraps(func)
     def wrapper(*args: Any, quiet: bool, verbose: bool, **kwargs: Any) -> Any:
+        from tei.errors import TeiError  # here, not at start-up: tei --help needs no dataclasses
+
         if quiet and verbose:
             raise click.UsageError("--quiet and --verbose exclude each other; give one")
         out = Output(quiet, verbose)
@@ -112,6 +156,7 @@ def command(func: F) -> F:
 def read_input(input_path: str, out: Output, limit: int) -> tuple[bytes, str]:
     """A path or '-' → (bytes, the name used in messages). A file that cannot be read, is not
     a regular file or holds more than ``limit`` bytes is a :class:`FileError` (exit 1)."""
+    from tei.errors import FileError
     from tei.fileio import read_file, read_stream
 
     name = input_name(input_path)
@@ -143,6 +188,8 @@ def refuse_overwriting_input(input_path: str, output_path: str) -> None:
 
 def stdout() -> BinaryIO:
     if sys.stdout is None:
+        from tei.errors import FileError
+
         raise FileError("standard output is closed; give -o FILE", "<stdout>")
     return sys.stdout.buffer
 

@@ -90,6 +90,11 @@ def test_a_place_after_a_verb_of_opinion_is_no_person() -> None:
     assert mentioned("We hope Geneva will be calm.\n") == []
 
 
+@pytest.mark.parametrize("sentence", ["Carr and Dorn discuss the treaty.", "Carr\nand Dorn discuss the treaty."])
+def test_a_name_joined_by_and_to_the_subject_of_a_verb_is_a_person(sentence: str) -> None:
+    assert mentioned("Baker agreed. " + sentence + "\n") == ["dorn", "carr"]
+
+
 def test_names_with_particles_are_one_surname() -> None:
     document = document_of("Able said de Carr and Dorn von Eck would come.\n")
     assert [person.surname for person in document.mentioned] == ["de Carr", "von Eck"]

@@ -23,8 +23,9 @@ _BLOCKS = (range(0x41, 0x530), range(0x1E00, 0x2000))
 
 
 def _letter_class(test: str) -> str:
-    chars = [chr(code) for block in _BLOCKS for code in block
-             if getattr(chr(code), test)() and unicodedata.category(chr(code)).startswith("L")]
+    # The case test first, on whole blocks (str methods: no call of ours per code point).
+    chars = [char for block in _BLOCKS for char in filter(getattr(str, test), map(chr, block))
+             if unicodedata.category(char).startswith("L")]
     ranges: list[str] = []
     start = previous = chars[0]
     for char in [*chars[1:], ""]:
@@ -98,7 +99,7 @@ def _without_people(office: str) -> str:
     return " ".join(office_words)
 
 
-ABBREVIATION = re.compile(r"^[A-Z][A-Z/&.\-]*[A-Z.]$|^[A-Z]/[A-Z]+$")
+ABBREVIATION = lazy_pattern(r"^[A-Z][A-Z/&.\-]*[A-Z.]$|^[A-Z]/[A-Z]+$")
 INITIAL_TOKEN = lazy_pattern(rf"^{INITIAL}$")
 
 

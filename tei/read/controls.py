@@ -14,14 +14,15 @@ from __future__ import annotations
 import re
 
 from tei.errors import Level, Reporter
+from tei.lexicon import Matcher, lazy_pattern
 
 #: Word's manual line break: a line break inside a paragraph, kept by the block reader.
 MANUAL_LINE_BREAK = "\x0b"
-_INVALID = re.compile("[\x00-\x08\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_INVALID = lazy_pattern("[\x00-\x08\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _REPORTED = 10  # characters reported one by one; the rest are counted
 
 
-def located(pattern: re.Pattern[str], text: str, limit: int) -> tuple[list[tuple[re.Match[str], int, int]], int]:
+def located(pattern: Matcher, text: str, limit: int) -> tuple[list[tuple[re.Match[str], int, int]], int]:
     """The first ``limit`` matches of ``pattern`` in ``text`` with their line and column (from 1),
     and how many matches there are in all: lines are counted once, in one pass."""
     found: list[tuple[re.Match[str], int, int]] = []

@@ -15,11 +15,11 @@ Characters that XML cannot hold are reported at their line and column (see
 from __future__ import annotations
 
 import codecs
-import re
 import unicodedata
 from dataclasses import dataclass
 
 from tei.errors import ConversionError, Level, Reporter
+from tei.lexicon import lazy_pattern
 from tei.read.controls import check_controls, located
 
 # Tried in order when a text is not UTF-8. Windows-1252 leaves five bytes undefined, so a
@@ -40,8 +40,8 @@ _BYTE_ORDER_MARKS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf
                      (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 # Written as a negated class: the same set as "[\x80-\udc7f\udd00-\U0010ffff]", which takes
 # milliseconds to compile (its ranges are filled in one code point at a time).
-_DECODED_NON_ASCII = re.compile("[^\x00-\x7f\udc80-\udcff]")
-_BAD_BYTE = re.compile("[\udc80-\udcff]")
+_DECODED_NON_ASCII = lazy_pattern("[^\x00-\x7f\udc80-\udcff]")
+_BAD_BYTE = lazy_pattern("[\udc80-\udcff]")
 _REPORTED_BYTES = 10  # bad bytes reported one by one; the rest are counted
 
 

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from tei.errors import Reporter
+from tei.lexicon import lazy_pattern
 from tei.model import Block, Document, Inline, LineBreak, Section
 from tei.read.blocks import Block as TextBlock
 from tei.rules import Registry
 
-BULLET = re.compile(r"^\s*[•\u2022\u25cf\u25aa\-\*·]\s+(?P<text>\S.*)$")
+BULLET = lazy_pattern(r"^\s*[•\u2022\u25cf\u25aa\-\*·]\s+(?P<text>\S.*)$")
 
 # The parts of the front matter, in the order they come: page markers and the title
 # ("lead"), the lines under the title ("header"), the participants.

@@ -7,15 +7,14 @@
 
 from __future__ import annotations
 
-import re
-
+from tei.lexicon import lazy_pattern
 from tei.model import BulletList, Paragraph
 from tei.read.blocks import Block as TextBlock
 from tei.recognize.base import ParseState, Recognizers, bullet_text, is_bullet_block, join_lines, lines_of
 
 # "1.", "a.", "iv.", "2)", "(b)": a list label alone, as a web page copies a numbered list whose
 # labels stand in a column of their own: one bullet for the label, one for the item.
-LIST_LABEL = re.compile(r"^(?:(?:\d{1,3}|[A-Za-z]|[ivxlc]{1,6})[.)]|\((?:\d{1,3}|[A-Za-z]|[ivxlc]{1,6})\))$")
+LIST_LABEL = lazy_pattern(r"^(?:(?:\d{1,3}|[A-Za-z]|[ivxlc]{1,6})[.)]|\((?:\d{1,3}|[A-Za-z]|[ivxlc]{1,6})\))$")
 
 
 def label_items(texts: list[str]) -> list[int]:

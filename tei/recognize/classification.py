@@ -19,8 +19,7 @@ recognizer                 registry    input → model
 
 from __future__ import annotations
 
-import re
-
+from tei.lexicon import lazy_pattern
 from tei.model import Marking
 from tei.read.blocks import Block as TextBlock
 from tei.recognize.base import HEADER, LEAD, ParseState, Recognizers, excerpt, lines_of
@@ -31,9 +30,9 @@ from tei.recognize.front import read_front_block
 MARKING_WORDS = frozenset(["TOP", "SECRET", "CONFIDENTIAL", "UNCLASSIFIED", "RESTRICTED", "LIMITED", "OFFICIAL", "USE", "ONLY", "EYES", "NODIS", "EXDIS", "LIMDIS", "NOFORN", "NOCONTRACT", "ORCON", "SENSITIVE", "PERSONAL", "AND", "PRIVATE", "FOR", "ADMINISTRATIVELY", "CODEWORD", "SECURITY", "INFORMATION", "XGDS", "GDS", "CLASSIFIED", "PRIORITY", "IMMEDIATE", "NIACT", "FLASH", "ROUTINE", "CONTAINS"])
 # A line is a marking only if it holds one of these: "PRIORITY" or "PERSONAL" alone is not one.
 CORE_WORDS = frozenset(["SECRET", "CONFIDENTIAL", "UNCLASSIFIED", "RESTRICTED", "NODIS", "EXDIS", "LIMDIS", "NOFORN", "SENSITIVE", "EYES", "LIMITED", "CODEWORD"])
-MARKING_SEPARATORS = re.compile(r"[\s/–—\-,;:()]+")
+MARKING_SEPARATORS = lazy_pattern(r"[\s/–—\-,;:()]+")
 MARKING_MAX_WORDS = 8
-DECLASSIFICATION = re.compile(r"^(?:DECLASSIFIED|Declassified|SANITIZED|Sanitized|Approved [Ff]or Release)\b")
+DECLASSIFICATION = lazy_pattern(r"^(?:DECLASSIFIED|Declassified|SANITIZED|Sanitized|Approved [Ff]or Release)\b")
 
 
 def is_marking_line(text: str) -> bool:

@@ -22,10 +22,10 @@ from tei.recognize.base import ParseState, Recognizers, excerpt, lines_of
 from tei.recognize.classification import marking_kind
 from tei.recognize.typescript_pages import DASHED, PAGE_OF
 
-DRAFTING = re.compile(r"^(?:Drafted|Prepared|Cleared|Clearances?|Concurrences?|Typed|Dictated)\b", re.IGNORECASE)
-DISTRIBUTION = re.compile(r"^(?:Distribution|Copies(?: to)?|Copy(?: to)?|cc|bcc|Addressees)\s*:", re.IGNORECASE)
-APPROVAL = re.compile(r"^(?:Approved|Noted|Seen)\s*:?\s*$", re.IGNORECASE)
-NAME_TOKEN = re.compile(r"^(?:[A-Z][A-Za-z'’-]*\.?,?|[A-Z]\.(?:[A-Z]\.)*,?|[A-Z]{2,5}|Jr\.,?|USA|USN|USAF|USMC)$")
+DRAFTING = lazy_pattern(r"^(?:Drafted|Prepared|Cleared|Clearances?|Concurrences?|Typed|Dictated)\b", re.IGNORECASE)
+DISTRIBUTION = lazy_pattern(r"^(?:Distribution|Copies(?: to)?|Copy(?: to)?|cc|bcc|Addressees)\s*:", re.IGNORECASE)
+APPROVAL = lazy_pattern(r"^(?:Approved|Noted|Seen)\s*:?\s*$", re.IGNORECASE)
+NAME_TOKEN = lazy_pattern(r"^(?:[A-Z][A-Za-z'’-]*\.?,?|[A-Z]\.(?:[A-Z]\.)*,?|[A-Z]{2,5}|Jr\.,?|USA|USN|USAF|USMC)$")
 SUPPLIED = lazy_pattern(r"(?<=\w)\[(\w+)\]")
 SIGNATURE_MAX_WORDS = 6
 SIGNATURE_MAX_LINES = 4

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import re
 
+from tei.lexicon import lazy_pattern
 from tei.model import EditorialBlock, EditorialNote, Inline, map_text
 from tei.read.blocks import Block as TextBlock
 from tei.recognize.base import ParseState, Recognizers, excerpt, lines_of
 
-EDITORIAL_OPEN = re.compile(r"[\[(]\s*note\s*:", re.IGNORECASE)
+EDITORIAL_OPEN = lazy_pattern(r"[\[(]\s*note\s*:", re.IGNORECASE)
 CLOSING = {"[": "]", "(": ")"}
 
 

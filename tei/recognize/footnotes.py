@@ -19,24 +19,25 @@ from __future__ import annotations
 
 import re
 
+from tei.lexicon import Matcher, lazy_pattern
 from tei.model import Footnote, Inline, LineBreak
 from tei.read.blocks import Block as TextBlock
 from tei.recognize.base import ParseState, Recognizers, excerpt
 
 # "  12. text", "  [12] text", and keys that are symbols: "  *. text", "  † text". Four digits at
 # most: a note number; a longer one begins a line of text, not a footnote.
-FOOTNOTE_LINE = re.compile(r"^\s+(?:(?P<n>\d{1,4}[a-z]?)\.|\[(?P<bracketed>\d{1,4}[a-z]?)\]|(?P<symbol>[*†‡§¶]+)\.?"
+FOOTNOTE_LINE = lazy_pattern(r"^\s+(?:(?P<n>\d{1,4}[a-z]?)\.|\[(?P<bracketed>\d{1,4}[a-z]?)\]|(?P<symbol>[*†‡§¶]+)\.?"
                            r"|(?P<superscript>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,4}))\s+(?P<text>\S.*)$")
 # The same at the margin, numbers only ("3. text", "3) text", "[3] text", "³ text"): a symbol there
 # is a bullet, and a bare number opens a sentence.
-MARGIN_NOTE_LINE = re.compile(r"^(?:(?P<n>\d{1,4})[.)]|\[(?P<bracketed>\d{1,4})\]|(?P<superscript>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,4}))"
+MARGIN_NOTE_LINE = lazy_pattern(r"^(?:(?P<n>\d{1,4})[.)]|\[(?P<bracketed>\d{1,4})\]|(?P<superscript>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,4}))"
                               r"\s+(?P<text>\S.*)$")
 # Right after a letter, or after punctuation that does not end a number ("again.2", "March 21].2",
 # not "1.2").
 GLUED = r"(?:(?<=[^\W\d_])|(?<=[.,;:”’)\]])(?<!\d[.,]))"
 SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
-SOURCE_NOTE = re.compile(r"^Source:", re.IGNORECASE)
+SOURCE_NOTE = lazy_pattern(r"^Source:", re.IGNORECASE)
 
 
 class FootnoteListRecognizer:
@@ -119,7 +120,7 @@ def _referenced_before(n: str, blocks: list[TextBlock]) -> bool:
     return any(reference.search(line.text) for block in blocks for line in block.lines)
 
 
-def read_notes(block: TextBlock, line_pattern: re.Pattern[str], state: ParseState, rule: str, why: str) -> None:
+def read_notes(block: TextBlock, line_pattern: Matcher, state: ParseState, rule: str, why: str) -> None:
     """One Footnote per numbered line of ``block``; a line without a number continues the note before."""
     notes = state.document.footnotes
     numbers: set[str] = state.memo.setdefault("footnote-numbers", set())

@@ -20,10 +20,10 @@ from tei.recognize.page_breaks import PAGE_MARKER, SECTION_BREAK_BLANK_LINES
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December")
-DATE_LINE = re.compile(
+DATE_LINE = lazy_pattern(
     r"^(?:(?P<place>[A-Z][\w .’'-]*?),\s+)?(?P<month>" + "|".join(MONTHS) + r")\s+(?:(?P<day>\d{1,2}),\s+)?(?P<year>\d{4})"
     r"(?:,\s+(?P<time>\d{1,2}(?::\d{2})?\s*[ap]\.\s*m\.))?\s*\.?$")
-LABELLED_LINE = re.compile(r"^[A-Z][A-Z ]+:\s")
+LABELLED_LINE = lazy_pattern(r"^[A-Z][A-Z ]+:\s")
 # The day first, as British and military typescripts write it: "15 May 1961", "Washington, 15 May, 1961".
 DAY_FIRST_LINE = lazy_pattern(
     r"^(?:(?P<place>[A-Z][\w .’'-]*?),\s+)?(?P<day>\d{1,2})\s+(?P<month>" + "|".join(MONTHS) + r"),?\s+(?P<year>\d{4})"

@@ -11,18 +11,18 @@ from __future__ import annotations
 
 import re
 
-from tei.lexicon import words
+from tei.lexicon import lazy_pattern, words
 from tei.lexicon.names import PEOPLES
 
 SIDE_WORDS = words("places") | PEOPLES | frozenset(
     ["United", "States", "Soviet", "Union", "Kingdom", "Republic", "Federal", "Democratic", "People’s",
      "People's", "of", "the", "and", "Side", "Delegation", "Government", "Team"])
 SIDE_ENDINGS = frozenset(["Side", "side", "Delegation", "delegation", "Team", "team"])
-COUNTRY_CODE = re.compile(r"^(?:[A-Z]\.){2,}$")
+COUNTRY_CODE = lazy_pattern(r"^(?:[A-Z]\.){2,}$")
 AGENCIES = words("agencies")
 # "Other Persons Present", "Others Present", "Also Present", "Also Attending": the words that
 # introduce those who attend without belonging to a side.
-ATTENDANCE = re.compile(r"(?:Others?|Also)\b(?:\s+\w+){0,2}\s+(?:Present|Attending|Participating)", re.IGNORECASE)
+ATTENDANCE = lazy_pattern(r"(?:Others?|Also)\b(?:\s+\w+){0,2}\s+(?:Present|Attending|Participating)", re.IGNORECASE)
 
 
 def side_name(text: str) -> str | None:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from tei.lexicon import lazy_pattern
 from tei.model import HeaderField, Inline, LineBreak
 from tei.read.blocks import Block as TextBlock
 from tei.recognize.base import HEADER, PARTICIPANTS, ParseState, Recognizers, excerpt, is_bullet_block
@@ -39,9 +40,9 @@ FIELD_KINDS = {
 }
 # The address of a memorandum: who it is from, to, for information, through.
 ADDRESS_KINDS = frozenset(["from", "to", "info", "through"])
-FIELD_LINE = re.compile(r"^(?P<label>[A-Za-z][A-Za-z ,&]{0,28}?)\s*:\s*(?P<value>.*)$")
-WEEKDAY = re.compile(r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+")
-DAY_MONTH_YEAR = re.compile(r"^(?P<day>\d{1,2})\s+(?P<month>" + "|".join(MONTHS) + r")\s+(?P<year>\d{4})\b")
+FIELD_LINE = lazy_pattern(r"^(?P<label>[A-Za-z][A-Za-z ,&]{0,28}?)\s*:\s*(?P<value>.*)$")
+WEEKDAY = lazy_pattern(r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+")
+DAY_MONTH_YEAR = lazy_pattern(r"^(?P<day>\d{1,2})\s+(?P<month>" + "|".join(MONTHS) + r")\s+(?P<year>\d{4})\b")
 
 
 def field_label(text: str) -> tuple[str, str, str] | None:

@@ -31,11 +31,11 @@ Each rule is tried on the whole text, in priority order, and records what it dec
 
 from __future__ import annotations
 
-import re
 from itertools import pairwise
 from typing import Protocol
 
 from tei.errors import Reporter
+from tei.lexicon import lazy_pattern
 from tei.read.blocks import Block as TextBlock
 from tei.read.blocks import Line
 from tei.recognize.base import BULLET, Recognizers, excerpt
@@ -43,12 +43,12 @@ from tei.recognize.base import BULLET, Recognizers, excerpt
 #: Longer than a line typed on a page (a typewriter's line is 60–80 characters): a line this
 #: long is a paragraph that nobody broke into lines.
 TYPED_LINE = 100
-INDENT = re.compile(r"^(?: {2,}|\t)\S")
+INDENT = lazy_pattern(r"^(?: {2,}|\t)\S")
 # What a paragraph opens with at the margin: a letter or a number, or a quotation mark or bracket
 # before one (indented lines, a list's, are not evidence either way).
-PARAGRAPH_START = re.compile(r"^[“‘\"(\[]?\w")
-SENTENCE_END = re.compile(r"[.?!…—–\"”’)\]]$")
-FIELD_LINE = re.compile(r"^[A-Za-z][A-Za-z ,&/]{0,30}:")
+PARAGRAPH_START = lazy_pattern(r"^[“‘\"(\[]?\w")
+SENTENCE_END = lazy_pattern(r"[.?!…—–\"”’)\]]$")
+FIELD_LINE = lazy_pattern(r"^[A-Za-z][A-Za-z ,&/]{0,30}:")
 
 
 class LayoutRule(Protocol):

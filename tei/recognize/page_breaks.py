@@ -17,16 +17,15 @@ Whether the numbers make sense is checked later, by the ``page-sequence`` pass.
 
 from __future__ import annotations
 
-import re
-
+from tei.lexicon import lazy_pattern
 from tei.model import Inline, PageBreak, map_text
 from tei.read.blocks import Block as TextBlock
 from tei.recognize.base import HEADER, LEAD, ParseState, Recognizers, excerpt
 
 # Six digits at most: a printed page number; a longer one is text, not a marker.
-PAGE_MARKER = re.compile(r"\[[Pp]age\s+(?P<n>[0-9]{1,6}[A-Za-z]?|[ivxlcdm]+)\]")
+PAGE_MARKER = lazy_pattern(r"\[[Pp]age\s+(?P<n>[0-9]{1,6}[A-Za-z]?|[ivxlcdm]+)\]")
 # A marker inside running text takes the space after it: "X [Page 5] Y" → "X ", pb, "Y".
-PAGE_MARKER_INLINE = re.compile(PAGE_MARKER.pattern + r" ?")
+PAGE_MARKER_INLINE = lazy_pattern(PAGE_MARKER.pattern + r" ?")
 # Two blank lines end the header: what follows is the body.
 SECTION_BREAK_BLANK_LINES = 2
 

@@ -12,8 +12,6 @@ table). A line is parsed into role names, name parts and what follows the name:
 
 from __future__ import annotations
 
-import re
-
 from tei.errors import Reporter
 from tei.lexicon import lazy_pattern
 from tei.lexicon.names import (
@@ -43,11 +41,11 @@ from tei.recognize.run_on_names import split_run_on
 
 ARTICLES = frozenset({"The", "the"})
 # "(notetaker)", "[D-Rhode Island]": a parenthesized or bracketed group after the name.
-TRAILING_GROUP = re.compile(r"\s*[(\[](?P<text>[^()\[\]]*)[)\]]\s*$")
+TRAILING_GROUP = lazy_pattern(r"\s*[(\[](?P<text>[^()\[\]]*)[)\]]\s*$")
 # Between the name and what describes the person: a comma or a dash ("Ann Able—GER").
-DESCRIPTOR_SEPARATOR = re.compile(r"\s*,\s*|\s*[—–]\s*|\s+-\s+")
+DESCRIPTOR_SEPARATOR = lazy_pattern(r"\s*,\s*|\s*[—–]\s*|\s+-\s+")
 # Between two persons of one line: "Ambassador Able; Mr. Baker", "Ambassador Able and Mr. Baker".
-PERSON_SEPARATOR = re.compile(r";\s+|\s+and\s+(?=\S+\s+\S)")
+PERSON_SEPARATOR = lazy_pattern(r";\s+|\s+and\s+(?=\S+\s+\S)")
 
 
 def _surname(tokens: list[str]) -> tuple[str | None, list[str]]:
@@ -79,7 +77,7 @@ def _title_words(tokens: list[str]) -> list[str]:
     return roles
 
 
-GLUED_NUMBER = re.compile(r"(?:(?<=[^\W\d_]{2})|(?<=\)))\d{1,3}$")
+GLUED_NUMBER = lazy_pattern(r"(?:(?<=[^\W\d_]{2})|(?<=\)))\d{1,3}$")
 
 
 def parse_participant(text: str, line: int, group: int) -> Person:
@@ -303,7 +301,7 @@ class ParticipantsRecognizer:
 
 
 # Prose, not a list of names: a word of three lower-case letters ends a sentence ("Mr.", "U.S.S.R." do not).
-SENTENCE = re.compile(r"[a-z]{3}[.?!](?:\s|$)")
+SENTENCE = lazy_pattern(r"[a-z]{3}[.?!](?:\s|$)")
 
 
 class SideBlockRecognizer:

@@ -18,13 +18,12 @@ A new person starts where
 from __future__ import annotations
 
 import itertools
-import re
 
 from tei.lexicon import lazy_pattern
 from tei.lexicon.names import INITIAL, NAME, PARTICLES, TITLE_WORDS, is_name_word
 
 RULE = "participants-run-on"
-TOKEN = re.compile(r"\S+")
+TOKEN = lazy_pattern(r"\S+")
 NAME_TOKEN = lazy_pattern(rf"^{NAME}$")
 INITIAL_TOKEN = lazy_pattern(rf"^{INITIAL}$")
 

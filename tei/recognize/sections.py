@@ -13,8 +13,7 @@ break must therefore have a lower priority than ``section-break``.
 
 from __future__ import annotations
 
-import re
-
+from tei.lexicon import lazy_pattern
 from tei.model import PageBreak, Section
 from tei.read.blocks import Block as TextBlock
 from tei.recognize.base import BULLET, ParseState, Recognizers, excerpt, lines_of
@@ -24,14 +23,14 @@ from tei.recognize.page_breaks import PAGE_MARKER, SECTION_BREAK_BLANK_LINES
 from tei.recognize.transcript import is_turn
 from tei.recognize.typescript_pages import DASHED, PAGE_OF
 
-HEADING_END = re.compile(r"[.,;:!?”\"’')\]]$")
-NUMBERED_HEADING = re.compile(r"^\d+[A-Za-z]?\.\s+\S")
+HEADING_END = lazy_pattern(r"[.,;:!?”\"’')\]]$")
+NUMBERED_HEADING = lazy_pattern(r"^\d+[A-Za-z]?\.\s+\S")
 # "… are there any other problems that we --": a sentence interrupted, as transcripts write it.
-BROKEN_OFF = re.compile(r"(?:--|[—–]|\s-)$")
+BROKEN_OFF = lazy_pattern(r"(?:--|[—–]|\s-)$")
 HEADING_MAX_WORDS = 12
 # "SecDel MC/33", "US/MC/7": the file or series number a delegation gives its memoranda, a line alone
 # under the title. Letters, a slash, a number: a reference, not a title of what follows.
-DOCUMENT_CODE = re.compile(r"^(?:[A-Za-z]+\s+){0,2}[A-Za-z]+(?:/[A-Za-z]+)*/\d+[A-Za-z]?$")
+DOCUMENT_CODE = lazy_pattern(r"^(?:[A-Za-z]+\s+){0,2}[A-Za-z]+(?:/[A-Za-z]+)*/\d+[A-Za-z]?$")
 
 
 def heading_verdict(text: str) -> tuple[bool, str]:
@@ -55,7 +54,7 @@ def heading_verdict(text: str) -> tuple[bool, str]:
 
 
 # "DATE AND TIME: …", "Dr. Able : …", "K: …": a label of at most four words, then a colon.
-LABELLED = re.compile(r"^[A-Za-z][\w'’.&/-]*(?:\s+[\w'’.&/-]+){0,3}\s?:\s+\S")
+LABELLED = lazy_pattern(r"^[A-Za-z][\w'’.&/-]*(?:\s+[\w'’.&/-]+){0,3}\s?:\s+\S")
 
 
 def _is_layout(block: TextBlock) -> bool:

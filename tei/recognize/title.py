@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import re
 
+from tei.lexicon import lazy_pattern
 from tei.model import LineBreak
 from tei.read.blocks import Block as TextBlock
 from tei.recognize.base import HEADER, LEAD, ParseState, Recognizers, excerpt, lines_of
 from tei.recognize.front import match_date_line, read_front_block
 from tei.recognize.header_fields import FIELD_LINE
 
-TITLE_LINE = re.compile(r"^(?P<n>\d+[A-Za-z]?)\.\s+(?P<title>\S.*)$")
+TITLE_LINE = lazy_pattern(r"^(?P<n>\d+[A-Za-z]?)\.\s+(?P<title>\S.*)$")
 
 
 class NumberedTitleRecognizer:
@@ -40,9 +41,9 @@ class NumberedTitleRecognizer:
         take_title(block, state, self.name, f"title, number {state.document.number}",
                    "the first line of text, a number and a full stop before it")
 
-NUMBER_LINE = re.compile(r"^No\.\s*(?P<n>\d+[A-Za-z]?)\.?$")
+NUMBER_LINE = lazy_pattern(r"^No\.\s*(?P<n>\d+[A-Za-z]?)\.?$")
 # The words a title of a record of conversation or meeting starts with (the kinds of such records).
-KIND_TITLE = re.compile(
+KIND_TITLE = lazy_pattern(
     r"^(?:(?:Draft|Verbatim|Summary|Informal|Brief|Revised)\s+)?(?:Memorandum|Memo|Memcon|Telcon|Minutes|Transcript|"
     r"Record|Summary|Notes?|Telephone|Conversation|Meeting|Discussion|Talking Points|Report|Telegram|Letter|"
     r"Despatch|Dispatch|Airgram|Cable|Message|Circular)\b", re.IGNORECASE)
@@ -53,7 +54,7 @@ KIND_TITLE_MAX_WORDS = 60
 WRAPPED_LINE_MIN_LENGTH = 50
 # What a whole title line ends with: a full stop, a colon, or its note number(s) ("…Council1",
 # "…(Dorn)1 2").
-TITLE_END = re.compile(r"(?:[.:;!?]|(?:[^\W\d_]|[)\]’”])\d{1,3}(?:\s+\d{1,3})*)$")
+TITLE_END = lazy_pattern(r"(?:[.:;!?]|(?:[^\W\d_]|[)\]’”])\d{1,3}(?:\s+\d{1,3})*)$")
 
 
 def take_title(block: TextBlock, state: ParseState, rule: str, verdict: str, reason: str) -> None:

@@ -15,18 +15,18 @@ is resolved later, from the label and the participants.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
+from tei.lexicon import lazy_pattern
 from tei.model import Inline, Paragraph, PersName, Said
 from tei.read.blocks import Block as TextBlock
 from tei.recognize.base import ParseState, Recognizers, excerpt, join_lines, lines_of
 from tei.recognize.header_fields import FIELD_KINDS
 
 NAME_WORD = r"(?:[A-Z][\w'’.-]*|de|da|van|von|der|le|la|al|bin|of|the)"
-COLON_LABEL = re.compile(r"^(?P<label>(?:Q\.\s+|A\.\s+)?[A-Z][\w'’.-]*(?:\s+" + NAME_WORD + r"){0,3})"
+COLON_LABEL = lazy_pattern(r"^(?P<label>(?:Q\.\s+|A\.\s+)?[A-Z][\w'’.-]*(?:\s+" + NAME_WORD + r"){0,3})"
                          r"(?P<sep>\s?:\s+)(?=\S)")
-PERIOD_LABEL = re.compile(r"^(?P<label>(?:Mr|Mrs|Ms|Dr|Miss|Sen|Amb|Gen)\.\s+[A-Z][\w'’-]+|[QA])(?P<sep>\.\s+)(?=\S)")
+PERIOD_LABEL = lazy_pattern(r"^(?P<label>(?:Mr|Mrs|Ms|Dr|Miss|Sen|Amb|Gen)\.\s+[A-Z][\w'’-]+|[QA])(?P<sep>\.\s+)(?=\S)")
 # Run-in words that introduce a paragraph without being anybody's words.
 NOT_SPEAKERS = frozenset(["NOTE", "COMMENT", "COMMENTS", "REFERENCE", "REF", "SOURCE", "SUMMARY", "ACTION", "BACKGROUND", "DISCUSSION", "RECOMMENDATION", "RECOMMENDATIONS", "CONCLUSION", "CONCLUSIONS", "QUESTION", "ANSWER", "ITEM", "AGENDA", "ATTACHMENT", "ENCLOSURE", "TAB", "ANNEX", "DECISION", "RESULT", "PROBLEM", "ISSUE", "ISSUES", "OBJECTIVE", "OBJECTIVES", "PURPOSE", "TEXT", "BEGIN", "END", "PARAGRAPH", "PARA", "PART", "SECTION", "PHASE", "STEP", "OPTION", "OPTIONS", "ALTERNATIVE", "EXAMPLE", "FOLLOWING", "ALSO", "FIRST", "SECOND", "THIRD", "FINALLY", "PS", "CLEARANCE", "CLEARANCES", "DRAFTED", "APPROVED", "CONCURRENCE"])
 MEMO = "transcript-labels"

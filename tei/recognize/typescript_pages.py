@@ -13,16 +13,15 @@ that stand with it in the same block are kept as markings, in their order.
 
 from __future__ import annotations
 
-import re
-
+from tei.lexicon import lazy_pattern
 from tei.model import Block, Marking, PageBreak
 from tei.read.blocks import Block as TextBlock
 from tei.recognize.base import ParseState, Recognizers, excerpt
 from tei.recognize.classification import is_marking_line
 
-DASHED = re.compile(r"^[-–—]\s*(?P<n>\d{1,3})\s*[-–—]$")
-PAGE_OF = re.compile(r"^[Pp](?:age|AGE)\s+(?P<n>\d{1,3})(?:\s+of\s+\d{1,3})?\.?$")
-BARE = re.compile(r"^(?P<n>\d{1,3})$")
+DASHED = lazy_pattern(r"^[-–—]\s*(?P<n>\d{1,3})\s*[-–—]$")
+PAGE_OF = lazy_pattern(r"^[Pp](?:age|AGE)\s+(?P<n>\d{1,3})(?:\s+of\s+\d{1,3})?\.?$")
+BARE = lazy_pattern(r"^(?P<n>\d{1,3})$")
 LAST_PAGE = "typescript-page"
 
 

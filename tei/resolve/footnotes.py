@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from tei.errors import Reporter
+from tei.lexicon import lazy_pattern
 from tei.model import CONTAINERS, Document, Footnote, Inline, LineBreak, NoteRef, PageBreak
 from tei.recognize.footnotes import SUPERSCRIPT_DIGITS
 from tei.resolve.base import Pass
@@ -16,13 +17,13 @@ from tei.rules import Registry
 # punctuation ("Conversation1", "again.2", "talks,4", "boy.”3"). A digit, a dash or a
 # space before it makes it part of a number or date ("August 10–15", "June 19").
 REF_BEFORE = r"(?:[^\W\d_]|[.,;:!?”’\"')\]])"
-REF_BEFORE_CHAR = re.compile(REF_BEFORE)
+REF_BEFORE_CHAR = lazy_pattern(REF_BEFORE)
 # Digits are rare in prose: find them first, then look at what surrounds them. Written
 # \d\d* rather than \d+ (the same matches): a pattern that opens with a digit class lets re
 # skip from digit to digit, where one that opens with a repeat is tried at every position.
-DIGITS = re.compile(r"\d\d*")
-GLUED_AFTER_PUNCTUATION = re.compile(r"[a-z][.,;”’)]\Z")
-GLUED_TO_WORD = re.compile(r"[a-z]{3}\Z")
+DIGITS = lazy_pattern(r"\d\d*")
+GLUED_AFTER_PUNCTUATION = lazy_pattern(r"[a-z][.,;”’)]\Z")
+GLUED_TO_WORD = lazy_pattern(r"[a-z]{3}\Z")
 
 
 RULE = "footnote-ref"
@@ -49,10 +50,10 @@ class Candidate:
 
 
 MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-DAY_GLUED = re.compile(MONTH + r"\s+(?P<day>\d{1,2})\Z")
-YEAR_GLUED = re.compile(r"(?:" + MONTH + r"(?:\s+\d{1,2})?,?\s+|\b(?:in|of|since|until|by|from|to|early|late)\s+)"
+DAY_GLUED = lazy_pattern(MONTH + r"\s+(?P<day>\d{1,2})\Z")
+YEAR_GLUED = lazy_pattern(r"(?:" + MONTH + r"(?:\s+\d{1,2})?,?\s+|\b(?:in|of|since|until|by|from|to|early|late)\s+)"
                         r"(?P<year>1[6-9]\d\d|20\d\d)\Z")
-NAME_BEFORE = re.compile(r"\b(?P<word>[A-Z][a-z’'-]+\.?) \Z")
+NAME_BEFORE = lazy_pattern(r"\b(?P<word>[A-Z][a-z’'-]+\.?) \Z")
 # Words after which a spaced number is the thing's own number, never a footnote reference.
 COUNTERS = frozenset(["Document", "Documents", "Paragraph", "Paragraphs", "Section", "Sections", "Article", "Articles", "Annex", "Tab", "Tabs", "No", "Vol", "Volume", "Part", "Page", "Pages", "Chapter", "Item", "Items", "Point", "Points", "Phase", "Room", "Box", "Title", "Resolution", "Table", "Telegram", "Telegrams", "Despatch", "Airgram", "Embtel", "Deptel", "Circular", "Note", "Notes", "Plan", "Option", "Alternative", "Group", "Division", "Corps", "Army", "Fleet", "Route", "Highway", "Line", "Level", "Stage", "Step", "Round", "Grade", "Class", "Category", "Type", "Model", "Mark", "Number", "Unit", "Zone", "Sector", "Area", "Region", "District", "Ward", "Precinct", "Block", "Lot", "File", "Files", "Folder", "Series", "Report", "Memorandum", "Memorandums", "Annexes", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"])
 

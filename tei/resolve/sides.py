@@ -23,10 +23,8 @@ the text's own list shows what the text says.
 
 from __future__ import annotations
 
-import re
-
 from tei.errors import Reporter
-from tei.lexicon import words
+from tei.lexicon import lazy_pattern, words
 from tei.lexicon.names import PEOPLES
 from tei.model import Document, Person
 from tei.recognize.group_names import COUNTRY_CODE
@@ -35,7 +33,7 @@ from tei.rules import Registry
 
 RULE = "sides.affiliation"
 COUNTRIES = words("places")
-TOKEN = re.compile(r"[^\s,;:()\[\]]+")
+TOKEN = lazy_pattern(r"[^\s,;:()\[\]]+")
 POSTED = frozenset(["to", "in", "at"])  # "Ambassador to the U.S.": the country of the post
 
 

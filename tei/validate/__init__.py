@@ -20,7 +20,6 @@ use :func:`validate_bytes` on its serialization.
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -188,8 +187,11 @@ def _jing_first(schema: Schema, size: int) -> bool:
     """Whether jing, when installed, answers a short run against tei_all sooner than the XSD
     engines can start: before xmlschema's copy is cached, for less input than is worth a
     libxml2 compile (``bench/RESULTS.md``)."""
-    return (schema.name == "tei_all" and engine_for(schema.path, size) == "xmlschema"
-            and not is_cached(schema.path) and shutil.which("jing") is not None)
+    if schema.name != "tei_all" or engine_for(schema.path, size) != "xmlschema" or is_cached(schema.path):
+        return False
+    import shutil  # here, not at start-up: shutil imports the compression modules
+
+    return shutil.which("jing") is not None
 
 
 def validate_tree(tree: etree._ElementTree | etree._Element, path: str = "<input>", *,

@@ -33,7 +33,6 @@ persons.not-name.firm              "Able & Co.", "Able, Baker and Company", "Abl
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Iterator
 
 from tei.lexicon import alternation, lazy_pattern, words
@@ -55,7 +54,7 @@ FIRM_MARK = lazy_pattern("&| " + FIRM_ENDING)
 FIRM_BEFORE = lazy_pattern(rf"{NAME}\s*&\s*\Z")
 # A subject line's topic: the whole subject when it is one name, or a name after a preposition
 # of topic; "with Able", "Between Able and Baker" name persons and are left alone.
-SUBJECT_LABEL = re.compile(r"^\s*[A-Z][A-Za-z ]{0,20}:\s*")
+SUBJECT_LABEL = lazy_pattern(r"^\s*[A-Z][A-Za-z ]{0,20}:\s*")
 SUBJECT_ALONE = lazy_pattern(rf"(?P<topic>{NAME})[\s\d.]*")
 TOPIC = lazy_pattern(rf"\b(?:on|for|in|at|regarding|concerning|about|toward|towards)\s+(?P<topic>{NAME}){NAME_END}")
 HEADING_WORD = lazy_pattern(rf"{NAME_START}{NAME}{NAME_END}")

@@ -28,8 +28,6 @@ speaks):
 
 from __future__ import annotations
 
-import re
-
 from tei.errors import Reporter
 from tei.lexicon import lazy_pattern
 from tei.lexicon.names import NAME, is_name_word, is_title_word
@@ -38,12 +36,12 @@ from tei.resolve.persons.identity import Identities
 
 # Labels that are no name (a role, its initial, a mark): the turn's ``who`` alone says who speaks.
 NO_NAME = frozenset(["labels.role", "labels.title-role-initial", "labels.question-answer"])
-QUESTION_ANSWER = re.compile(r"^[QA]\.\s+")
+QUESTION_ANSWER = lazy_pattern(r"^[QA]\.\s+")
 # A label of words in capitals, of two letters or more ("MR. ABLE", "McCARR" with its prefix).
-CAPITALS = re.compile(r"(?:Ma?c)?[^\sa-z]{2,}(?:\s+(?:Ma?c)?[^\sa-z]{2,})*")
+CAPITALS = lazy_pattern(r"(?:Ma?c)?[^\sa-z]{2,}(?:\s+(?:Ma?c)?[^\sa-z]{2,})*")
 NAME_WORD = lazy_pattern(NAME)
 # "First Party", "Unidentified Speaker": capitalized words, one to three, none a single letter.
-ROLE_PHRASE = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}")
+ROLE_PHRASE = lazy_pattern(r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}")
 # A surname alone in parentheses, as FRUS titles give it after an office: "(Able)".
 PARENTHESIZED_NAME = lazy_pattern(r"\(\s*(?P<name>" + NAME + r")\s*\)")
 

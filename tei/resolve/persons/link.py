@@ -36,7 +36,7 @@ PREFIX_WINDOW = 80
 # Two names joined by a slash or a hyphen: "Able/Baker", "Able-Baker".
 PAIR = lazy_pattern(rf"(?<![\w’'\-/])(?P<first>{NAME})[/-](?P<second>{NAME})(?![\w/\-])")
 # An initial, or a given name abbreviated with a capital inside ("McG."): a given name wherever it stands.
-INITIAL_WORD = re.compile(f"{INITIAL}|{CAPITAL_INSIDE_GIVEN}")
+INITIAL_WORD = lazy_pattern(f"{INITIAL}|{CAPITAL_INSIDE_GIVEN}")
 
 
 @functools.lru_cache(maxsize=64)
@@ -59,7 +59,7 @@ def _surname_pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
 NOT_NOUNS = (words("say-verbs") | words("think-verbs") | words("action-verbs") | words("auxiliaries")
              | frozenset(["and", "or", "of", "to", "in", "on", "at", "for", "with", "by", "from", "that", "which",
                           "who", "as", "than", "but", "not"]))
-NEXT_WORD = re.compile(r"(?:[–-][A-Z][\w’']*)*\s+([a-z]+)\b")  # "the Able–Baker talks" too
+NEXT_WORD = lazy_pattern(r"(?:[–-][A-Z][\w’']*)*\s+([a-z]+)\b")  # "the Able–Baker talks" too
 
 
 def _modifies_a_noun(text: str, end: int) -> bool:
@@ -178,7 +178,7 @@ class Linker:
         return pieces
 
 
-INITIALS = re.compile(r"(?:[A-Z]\.?){2,4}")
+INITIALS = lazy_pattern(r"(?:[A-Z]\.?){2,4}")
 
 
 def initials_of(person: Person) -> str:

@@ -40,7 +40,6 @@ No statistical model: the rules must stay fast and explainable.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from tei.errors import Reporter
@@ -102,7 +101,7 @@ NAMED_WORDS = ("named ", "called ")
 WHO = ", who "
 BEFORE_WHO = lazy_pattern(rf"(?P<surname>{SURNAME_AT_START})\Z")
 # "Hans V. Able": the initial (after a word and one space), then the surname.
-MIDDLE_INITIAL = re.compile(r"(?<=\w )[A-Z]\. ")
+MIDDLE_INITIAL = lazy_pattern(r"(?<=\w )[A-Z]\. ")
 GIVEN_AFTER_FAMILY = lazy_pattern(NAME_START + HYPHENATED_GIVEN_WORD + NAME_END)
 FULL_NAME = lazy_pattern(rf"(?P<surname>{SURNAME}){NAME_END}")
 
@@ -166,7 +165,9 @@ class SubjectOfVerb:
                 continue  # "Geneva would be": anything can be the subject of an auxiliary
             reason = f"the subject of '{verb}'"
             yield Candidate(match.group("surname"), "", given, self.name, reason, strong=verb in SAYING)
-            joint = JOINT_BEFORE.search(text, max(0, start - WINDOW), start)
+            # Asked only where "and" stands before the subject: most texts then never compile the pattern.
+            window = max(0, start - WINDOW)
+            joint = JOINT_BEFORE.search(text, window, start) if "and" in text[window:start] else None
             if joint:
                 yield Candidate(joint.group("first"), rule=self.name, reason=f"{reason}, with another person")
 

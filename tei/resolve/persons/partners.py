@@ -20,10 +20,9 @@ as for every rule.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
-from tei.lexicon import lazy_pattern, words
+from tei.lexicon import Matcher, lazy_pattern, words
 from tei.lexicon.names import INITIAL, NAME, NAME_END, UPPER, is_name_word
 from tei.resolve.persons.candidate import Candidate
 from tei.resolve.persons.shapes import SURNAME, SURNAME_AT_START
@@ -34,8 +33,8 @@ _ALONE = rf"{NAME_END}(?!\s+[{UPPER}]|\s*\[)"
 # Each rule looks for its small words with ``str.find`` and matches the name where one stands:
 # much faster than a pattern tried at every position of every paragraph.
 EXCHANGE_WORDS = words("exchange-words")
-EXCHANGE_PREPOSITION = re.compile(rf" (?:with|to|from) (?=[{UPPER}])")
-BY = re.compile(rf" by (?=[{UPPER}])")
+EXCHANGE_PREPOSITION = lazy_pattern(rf" (?:with|to|from) (?=[{UPPER}])")
+BY = lazy_pattern(rf" by (?=[{UPPER}])")
 PARTY = lazy_pattern(rf"(?P<given>(?:{NAME}\s+)?)(?P<surname>{SURNAME}){_ALONE}"
                      rf"(?:\s+and\s+(?P<second>{SURNAME}){_ALONE})?")
 PRONOUNS_BEFORE = frozenset(["he", "He", "she", "She", "him", "her"])
@@ -48,7 +47,7 @@ DRAFTING_WORDS = frozenset(["drafted", "Drafted", "prepared", "Prepared", "appro
 DRAFTER = lazy_pattern(rf"(?P<given>(?:(?:{NAME}|{INITIAL})\s+){{0,3}})(?P<surname>{SURNAME}){_ALONE}")
 
 
-def _after(text: str, words: re.Pattern[str]) -> Iterator[int]:
+def _after(text: str, words: Matcher) -> Iterator[int]:
     """Where each of ``words`` (a pattern that also checks the capital after it) ends."""
     return (match.end() for match in words.finditer(text))
 

@@ -80,8 +80,8 @@ TITLED_NAME = lazy_pattern(NAME_START + rf"(?P<title>{TITLE_PHRASE})\s+{GIVEN}(?
 TITLE_START = lazy_pattern(rf"(?:{alternation(TITLE_MODIFIERS | TITLE_HEADS, not_after=NAME_NOT_AFTER)})(?![\w])")
 # "Ambassadors Grey and Barr": a plural title names two people.
 SECOND_NAME = lazy_pattern(rf"\s+and\s+(?P<second>{SURNAME}){NAME_END}")
-ARTICLE_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+$")
-WORD = re.compile(r"\S+")
+ARTICLE_BEFORE = lazy_pattern(r"\b(?:[Tt]he|[Aa]n?)\s+$")
+WORD = lazy_pattern(r"\S+")
 FOLLOWER = lazy_pattern(rf"\s+({NAME})\b")
 FEMALE = frozenset(["Mrs.", "Mrs", "Ms.", "Ms", "Miss", "Madame", "Mme.", "Mme", "Mlle.", "Lady", "Queen",
                     "Princess"])

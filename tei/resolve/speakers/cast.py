@@ -6,10 +6,10 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from tei.lexicon import lazy_pattern
 from tei.lexicon.names import HONORIFICS
 from tei.model import Document, Inline, PersName
 from tei.resolve.speakers.clauses import named_match
@@ -73,7 +73,7 @@ def participant_roles(document: Document) -> dict[str, str]:
     return roles
 
 
-DRAFTED_BY = re.compile(r"\b[Dd]rafted\s+by\s+$")
+DRAFTED_BY = lazy_pattern(r"\b[Dd]rafted\s+by\s+$")
 
 
 def document_writer(document: Document) -> str | None:

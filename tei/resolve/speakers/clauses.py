@@ -10,6 +10,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from tei.lexicon import lazy_pattern
 from tei.model import Inline
 from tei.resolve.speakers.patterns import (
     CLAUSE_OPENING,
@@ -21,7 +22,7 @@ from tei.resolve.speakers.patterns import (
 )
 from tei.resolve.speakers.sentences import masked
 
-CONNECTOR = re.compile(r",(?P<connector>\s+(?:and|but|while|whereupon)\s+)")
+CONNECTOR = lazy_pattern(r",(?P<connector>\s+(?:and|but|while|whereupon)\s+)")
 
 
 def new_speaker_clauses(sentence: list[Inline], roles: dict[str, str] | None = None, *,
