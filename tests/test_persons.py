@@ -16,6 +16,7 @@ from tei.model import Closing, Document, PersName, Said, iter_inlines, iter_node
 from tei.read.reader import read
 from tei.recognize import recognize
 from tei.resolve import default_passes
+from tei.resolve.persons.exclusions import in_firm_at
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "frus1981-88v05-d256.txt"
@@ -173,6 +174,13 @@ def test_a_persons_surname_in_a_firms_name_is_not_the_person(firm: str) -> None:
         ("Able", "able"), ("Dorn", "dorn")]
     assert mentioned(f"Able said {firm} would lend the money.\n") == []
 
+
+
+@pytest.mark.parametrize("text", ["Dorn & Co. lent it", "Dorn\nBrothers lent it", "Dorn,\tInc. lent it",
+                                  "Dorn &\nEck lent it"])
+def test_a_name_before_a_firms_ending_after_any_white_space_is_in_the_firms_name(text: str) -> None:
+    assert in_firm_at(text, 0, len("Dorn"))
+    assert not in_firm_at("Dorn lent it to Co-op Eck", 0, len("Dorn"))
 
 def test_a_signature_that_ends_the_last_section_is_a_person() -> None:
     body = "Able said yes.\n\n\nAble said no.\n\nAnn Dorn\n"

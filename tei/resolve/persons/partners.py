@@ -66,6 +66,8 @@ class PartyToAnExchange:
     name = "persons.party-to-an-exchange"
 
     def find(self, text: str) -> Iterator[Candidate]:
+        if " with " not in text and " to " not in text and " from " not in text:
+            return  # what the pattern needs: a text without them never compiles it
         reason = "the other party of a conversation, a meeting or a letter"
         for preposition in EXCHANGE_PREPOSITION.finditer(text):
             if _word_before(text, preposition.start()) not in EXCHANGE_WORDS:
