@@ -153,7 +153,7 @@ def _stages_once(path: str) -> dict[str, float]:
 
 def _convert_stages(data: bytes, path: str, converter: Converter) -> tuple[dict[str, float], etree._Element]:
     from tei.converter import Conversion, validate_conversion
-    from tei.encode import encode, indent
+    from tei.encode import encode
     from tei.errors import Reporter
     from tei.read.reader import read
     from tei.recognize import recognize
@@ -177,14 +177,13 @@ def _convert_stages(data: bytes, path: str, converter: Converter) -> tuple[dict[
     seconds["encode"] = _cpu() - started
     conversion = Conversion(document, tree, reporter.diagnostics)
     started = _cpu()
-    validate_conversion(conversion)  # before indenting, as Converter.convert_bytes does
+    validate_conversion(conversion)  # as Converter.convert_bytes does: the tree without indentation
     seconds["validate"] = _cpu() - started
     started = _cpu()
-    indent(tree)
-    conversion.write(_Discard())
+    conversion.write(_Discard())  # the indentation written, not added to the tree
     seconds["serialize"] = _cpu() - started
     seconds["peak_convert_mb"] = _peak_mb()
-    return seconds, tree
+    return seconds, conversion.tree  # indented, as the renderings of tei batch have it
 
 
 class _Discard:

@@ -47,10 +47,20 @@ class Conversion:
     """
 
     document: Document
-    tree: etree._Element
+    _tree: etree._Element  # indented when ``tree`` is first asked for
     diagnostics: list[Diagnostic]
     validation: list[Diagnostic] | None = None  # None: not validated
     explanations: list[Diagnostic] = field(default_factory=list)
+    _indented: bool = field(default=False, init=False, repr=False)
+
+    @property
+    def tree(self) -> etree._Element:
+        """The TEI tree, indented as it is written. The whitespace is added when the tree is first
+        asked for: a conversion only written (``tei convert``) never holds it."""
+        if not self._indented:
+            indent(self._tree)
+            self._indented = True
+        return self._tree
 
     @property
     def valid(self) -> bool:
@@ -60,12 +70,12 @@ class Conversion:
     def xml(self) -> bytes:
         """The TEI as written: pretty-printed UTF-8 with an XML declaration."""
         buffer = io.BytesIO()
-        write(self.tree, buffer)
+        write(self._tree, buffer)
         return buffer.getvalue()
 
     def write(self, stream: BinaryIO) -> int:
         """Write the TEI (the bytes of ``xml``) to ``stream``; the number of bytes written."""
-        return write(self.tree, stream)
+        return write(self._tree, stream)
 
 
 class Converter:
@@ -101,10 +111,9 @@ class Converter:
             del data
             tree = encode(document)
             _refuse_unreadable_output(tree, path)
-            # Checked before it is indented (which adds whitespace between blocks, nothing a schema
-            # or rule reads): the validator's memory and the indentation's are not held at once.
+            # Checked as it is, without the whitespace between blocks that it is written with
+            # (nothing a schema or rule reads).
             problems = _check(tree, output_name) if validate else None
-            indent(tree)
             result = Conversion(document, tree, reporter.diagnostics,
                                 explanations=reporter.explanations() if explain else [])
             if problems is not None:
@@ -156,7 +165,7 @@ def validate_conversion(conversion: Conversion, output_name: str = "<output>") -
     faithfully and the converter has already warned with the input's line, so they are not
     counted here.
     """
-    return _located(conversion, _check(conversion.tree, output_name), output_name)
+    return _located(conversion, _check(conversion._tree, output_name), output_name)
 
 
 def _check(tree: etree._Element, output_name: str) -> list[Diagnostic]:

@@ -138,27 +138,30 @@ class Diagnostic:
 
     # A long text can give tens of thousands of warnings, each quoting its sentence: they are
     # kept small (slots, and a message outside ASCII held as UTF-8, half the size of the str
-    # that one "…" or curly quotation mark would make two bytes a character).
+    # that one "…" or curly quotation mark would make two bytes a character). A message given
+    # in parts is kept in parts, so that the part every warning of a rule repeats is held once.
     __slots__ = ("_message", "column", "decision", "level", "line", "path", "rule")
 
     level: Level
-    _message: str | bytes
+    _message: str | bytes | tuple[str | bytes, ...]
     path: str
     line: int | None
     column: int | None
     rule: str | None
     decision: Decision | None  # what an ``info`` diagnostic explains
 
-    def __init__(self, level: Level, message: str, path: str = "<input>", line: int | None = None,
+    def __init__(self, level: Level, message: str | tuple[str, ...], path: str = "<input>", line: int | None = None,
                  column: int | None = None, rule: str | None = None, decision: Decision | None = None) -> None:
-        for name, value in (("level", level), ("_message", message if message.isascii() else message.encode()),
-                            ("path", path), ("line", line), ("column", column), ("rule", rule),
-                            ("decision", decision)):
+        kept = tuple(map(_compact, message)) if isinstance(message, tuple) else _compact(message)
+        for name, value in (("level", level), ("_message", kept), ("path", path), ("line", line),
+                            ("column", column), ("rule", rule), ("decision", decision)):
             object.__setattr__(self, name, value)
 
     @property
     def message(self) -> str:
-        return self._message if isinstance(self._message, str) else self._message.decode()
+        if isinstance(self._message, tuple):
+            return "".join(map(_text, self._message))
+        return _text(self._message)
 
     def _fields(self) -> tuple[object, ...]:
         return (self.level, self.message, self.path, self.line, self.column, self.rule, self.decision)
@@ -195,6 +198,14 @@ class Diagnostic:
         return fields
 
 
+def _compact(text: str) -> str | bytes:
+    return text if text.isascii() else text.encode()
+
+
+def _text(kept: str | bytes) -> str:
+    return kept if isinstance(kept, str) else kept.decode()
+
+
 def format_diagnostic(diagnostic: Diagnostic) -> str:
     """Diagnostic → its one line (``str(diagnostic)``)."""
     return str(diagnostic)
@@ -225,11 +236,11 @@ class Reporter:
     explaining: bool = False  # record decisions (``tei convert --explain``); off, deciding costs a call
     decisions: list[Decision] = field(default_factory=list)
 
-    def report(self, level: Level, message: str, line: int | None = None, rule: str | None = None,
-               column: int | None = None) -> None:
+    def report(self, level: Level, message: str | tuple[str, ...], line: int | None = None,
+               rule: str | None = None, column: int | None = None) -> None:
         self.diagnostics.append(Diagnostic(level, message, self.path, line, column, rule))
 
-    def warning(self, message: str, line: int | None = None, rule: str | None = None) -> None:
+    def warning(self, message: str | tuple[str, ...], line: int | None = None, rule: str | None = None) -> None:
         self.report(Level.WARNING, message, line, rule)
 
     def error(self, message: str, line: int | None = None, rule: str | None = None) -> None:

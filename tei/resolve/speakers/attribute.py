@@ -213,6 +213,11 @@ def _record(rule: str, decision: Attribution, sentence: list[Inline], line: int,
     reporter.decide(rule, f"'{_excerpt(sentence)}'", verdict, decision.reason, line)
 
 
+# What every such warning says after its sentence and speaker: held once for all of them.
+OUTSIDER_SPEAKS = (" speaks but is not among the participants; the sentence is left without a speaker "
+                   "(list the person as a participant if they took part)")
+
+
 def _report_outsiders(names: dict[str, str], refs: list[str], sentence: list[Inline], line: int,
                       reporter: Reporter) -> None:
     """A person who is not a participant speaks outside anyone's turn: the sentence gets no speaker.
@@ -222,8 +227,6 @@ def _report_outsiders(names: dict[str, str], refs: list[str], sentence: list[Inl
     """
     who = " and ".join(names.get(ref, ref or "a person") for ref in refs)
     excerpt = _excerpt(sentence)
-    reporter.warning(f"'{excerpt}': {who} speaks but is not among the participants; the sentence is left "
-                     "without a speaker (list the person as a participant if they took part)", line,
-                     "speaker-not-in-participants")
+    reporter.warning((f"'{excerpt}': {who}", OUTSIDER_SPEAKS), line, "speaker-not-in-participants")
 
 
