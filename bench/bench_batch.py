@@ -209,7 +209,7 @@ def steps(files: list[str]) -> str:
                 spent[name] += time.process_time() - started
         return wrapper
 
-    originals = {name: getattr(conversion, name) for name in ("read", "recognize", "encode", "serialize")}
+    originals = {name: getattr(conversion, name) for name in ("read", "recognize", "encode", "indent")}
     passes = build_passes()
     for name, priority, _summary in passes.listing():
         passes.register(timed(f"convert: resolve: {name}", passes[name]), name, priority)
@@ -223,7 +223,10 @@ def steps(files: list[str]) -> str:
         for path, data in datas:
             result = timed_converter.convert_bytes(data, path)
             started = time.process_time()
-            validate_bytes(result.xml, path)
+            xml = result.xml
+            spent["serialize"] += time.process_time() - started
+            started = time.process_time()
+            validate_bytes(xml, path)
             spent["validate"] += time.process_time() - started
             for to in ("html", "text"):
                 started = time.process_time()

@@ -342,6 +342,20 @@ def test_rule_narrative_sentences_have_no_speaker() -> None:
     assert not narrative("The conference adjourned last week; the issue was discussed in Geneva.")
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("They then adjourned.", True), ("Athen adjourned.", False), ("’then reconvened", True),
+    ("it was agreed", True), ("Bit was agreed", False), ("(it was also agreed)", True), ("2it was agreed", False),
+    ("as the drafter noted", True), ("the co-drafter", True), ("redrafter", False), ("_drafter", False),
+    ("which was then discussed", True), ("Rwas then discussed", False), ("were briefly discussed", True),
+    ("they had a long talk", True), ("Chad a talk", False), ("the notetaker", True), ("Annotetaker", False),
+    ("this memorandum of conversation", True), ("the reporting officer", True), ("éreporting officer", False),
+])
+def test_narrative_phrases_begin_a_word(text: str, expected: bool) -> None:
+    """A phrase about the meeting counts where it begins a word, as ``\\b`` before it would say
+    (the pattern puts that test after the first letter)."""
+    assert narrative(text) is expected
+
+
 def test_rule_editorial_asides_have_no_speaker() -> None:
     body = ("Able said Kashlev is coming. (NOTE: Kashlev is head of a department.)\n\n"
             "Carter agreed. (At lunch after the meeting, it was agreed that Carter would go.)\n")

@@ -39,18 +39,22 @@ def is_marking_line(text: str) -> bool:
     """ "SECRET", "Top Secret—Eyes Only", "LIMITED OFFICIAL USE" → True; "Secret talks began." → False."""
     # At most MARKING_MAX_WORDS + 1 splits: a longer line (a paragraph) keeps its rest in the
     # last piece, which holds a separator and so is no marking word; the verdict is the same.
-    words = [word.upper() for word in MARKING_SEPARATORS.split(text.strip(), MARKING_MAX_WORDS + 1) if word]
-    return 0 < len(words) <= MARKING_MAX_WORDS and all(word in MARKING_WORDS for word in words) and \
-        any(word in CORE_WORDS for word in words)
+    words = []
+    for piece in MARKING_SEPARATORS.split(text.strip(), MARKING_MAX_WORDS + 1):
+        if piece:
+            word = piece.upper()
+            if word not in MARKING_WORDS:
+                return False  # most lines: their first word is no marking word
+            words.append(word)
+    return 0 < len(words) <= MARKING_MAX_WORDS and any(word in CORE_WORDS for word in words)
 
 
 def marking_kind(block: TextBlock) -> str | None:
     """ "classification" if every line is a marking line, "declassification" if the block opens
     with a declassification stamp (its other lines are the stamp's), else None."""
-    texts = [line.text.strip() for line in block.lines]
-    if DECLASSIFICATION.match(texts[0]):
+    if DECLASSIFICATION.match(block.lines[0].text.strip()):
         return "declassification"
-    if all(is_marking_line(text) for text in texts):
+    if all(is_marking_line(line.text) for line in block.lines):
         return "classification"
     return None
 

@@ -1,8 +1,8 @@
 """The rules a grammar cannot say: a TEI tree → (element, message) for each problem.
 
-Each rule is a named :class:`Check` in the registry :data:`CHECKS`; :func:`run_checks` runs
-the chosen ones in one walk over the tree (each looks only at the elements it names), then
-lets each finish with what it gathered, so the cost is linear in the document.
+Each rule is a named :class:`Check` in the registry :data:`CHECKS`; :func:`run_checks` hands
+each the elements it names (libxml2 finds them: no Python runs for the others), then lets each
+finish with what it gathered, so the cost is linear in the document.
 
 =====================  ==========================================================  =======
 rule                   what it requires                                            for
@@ -63,12 +63,13 @@ class Document:
     external_ok: bool = False
 
     def __post_init__(self) -> None:
-        for element in self.with_id():
+        self._with_id = self.xpath("/descendant::*[@xml:id]")
+        for element in self._with_id:
             self.ids.setdefault(element.get(XML_ID, ""), element)
 
     def with_id(self) -> list[etree._Element]:
         """The elements with an xml:id, in document order (XPath: the loop runs in C)."""
-        return self.xpath("/descendant::*[@xml:id]")
+        return self._with_id
 
     def xpath(self, expression: str) -> list[etree._Element]:
         """Elements selected by an XPath 1.0 expression (prefix ``tei:`` for the TEI namespace).
@@ -134,26 +135,21 @@ class PointerResolves(Check):
     """
 
     name = "pointer-resolves"
-    tags = None
-
-    def __init__(self, document: Document) -> None:
-        super().__init__(document)
-        self.dangling: dict[str, list[tuple[etree._Element, str]]] = {}
-
-    def visit(self, element: etree._Element) -> Iterable[Finding]:
-        if self.document.external_ok:
-            return ()
-        for attribute in POINTER_ATTRIBUTES:
-            value = element.get(attribute)
-            if value is None:
-                continue
-            for pointer in value.split():
-                if pointer.startswith("#") and pointer[1:] not in self.document.ids:
-                    self.dangling.setdefault(pointer, []).append((element, attribute))
-        return ()
 
     def finish(self) -> Iterator[Finding]:
-        for number, (pointer, uses) in enumerate(self.dangling.items()):
+        dangling: dict[str, list[tuple[etree._Element, str]]] = {}
+        ids = self.document.ids
+        # One walk of its own, asking each element for the attributes it has (one call), not
+        # for each name it may have: most elements point nowhere.
+        for element in () if self.document.external_ok else self.document.tree.iter(tag=etree.Element):
+            pointing = [(str(key), str(value)) for key, value in element.items() if key in _ORDER]
+            if len(pointing) > 1:
+                pointing.sort(key=lambda item: _ORDER[item[0]])  # reported in the order of POINTER_ATTRIBUTES
+            for attribute, value in pointing:
+                for pointer in value.split():
+                    if pointer.startswith("#") and pointer[1:] not in ids:
+                        dangling.setdefault(pointer, []).append((element, attribute))
+        for number, (pointer, uses) in enumerate(dangling.items()):
             element, attribute = uses[0]
             others = f"; used {len(uses) - 1} more time{'s' if len(uses) > 2 else ''}" if len(uses) > 1 else ""
             hint = self.hint(pointer) if number < _SUGGESTIONS else ""
@@ -164,6 +160,9 @@ class PointerResolves(Check):
 
         close = difflib.get_close_matches(pointer[1:], self.document.ids, n=1)
         return f" (did you mean '#{close[0]}'?)" if close else ""
+
+
+_ORDER = {attribute: index for index, attribute in enumerate(POINTER_ATTRIBUTES)}
 
 
 class SaidWhoPerson(Check):
@@ -356,21 +355,24 @@ GRAMMAR_RULES = ("no-xsi-attributes",)
 
 
 def run_checks(document: Document, names: Collection[str] | None = None) -> list[tuple[str, etree._Element, str]]:
-    """Run the named rules (all when None) in one walk → (rule, element, message), rule by rule."""
-    checks = [check(document) for name, check in CHECKS.items() if names is None or name in names]
-    everywhere = [check for check in checks if check.tags is None]
-    by_tag: dict[str, list[Check]] = {}
-    for check in checks:
-        for tag in check.tags or ():
-            by_tag.setdefault(tei(tag), []).append(check)
-    found: dict[str, list[Finding]] = {check.name: [] for check in checks}
-    if everywhere or by_tag:
-        for element in document.tree.iter(tag=etree.Element):
-            for check in (*everywhere, *by_tag.get(element.tag, ())):
-                found[check.name].extend(check.visit(element))
-    for check in checks:
-        found[check.name].extend(check.finish())
-    return [(name, element, message) for name, findings in found.items() for element, message in findings]
+    """Run the named rules (all when None) → (rule, element, message), rule by rule.
+
+    Each rule visits the elements it names in document order, found by libxml2's walk (a few
+    walks in C cost less than one in Python that asks every element which rules want it).
+    """
+    found: list[tuple[str, etree._Element, str]] = []
+    for name, make in CHECKS.items():
+        if names is not None and name not in names:
+            continue
+        check = make(document)
+        if check.tags is None:
+            elements: Iterable[etree._Element] = document.tree.iter(tag=etree.Element)
+        else:
+            elements = document.tree.iter(*(tei(tag) for tag in check.tags)) if check.tags else ()
+        for element in elements:
+            found.extend((name, where, message) for where, message in check.visit(element))
+        found.extend((name, where, message) for where, message in check.finish())
+    return found
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ from typing import cast
 
 from lxml import etree
 
-from tei.model import Document, Person, Said, iter_nodes, plain_text
+from tei.model import Document, PageBreak, Person, Said, iter_nodes, plain_text
 from tei.namespaces import TEI_NS, tei
 
 __all__ = ["SITE_NS", "Anchors", "DocumentRecord", "PersonEntry", "describe", "href", "mark_anchors",
@@ -139,12 +139,15 @@ def describe(document: Document, name: str, anchors: Anchors | None) -> Document
     persons = [_entry(person, side) for side, group in enumerate(document.groups, start=1) for person in group]
     persons += [_entry(person, 0) for person in document.mentioned]
     by_id = {person.id: person for person in persons}
-    for node in iter_nodes(document):
+    pages: list[str] = []
+    for node in iter_nodes(document):  # one walk for the words and the pages
         if isinstance(node, Said) and node.who:
             words = len(plain_text(node.content).split())
             for who in node.who:
                 if who in by_id:
                     by_id[who].words += words // len(node.who)
+        elif isinstance(node, PageBreak):
+            pages.append(node.n)
     if anchors is not None:
         # A name points to the person's id, or (linked to a personography) to its entry there.
         by_id.update({person.corresp: person for person in persons if person.corresp})
@@ -156,7 +159,7 @@ def describe(document: Document, name: str, anchors: Anchors | None) -> Document
         name=name, number=document.number, title=document.title,
         date=dateline.when or "" if dateline else "", date_text=dateline.text if dateline else "",
         subject=" ".join(" ".join(plain_text(line).split()) for line in document.argument),
-        pages=[page.n for page in document.page_breaks()],
+        pages=pages,
         notes=sum(1 for note in document.footnotes if note.kind != "source"),
         persons=persons, paragraphs=anchors.paragraphs if anchors else [])
 

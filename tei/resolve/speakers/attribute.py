@@ -18,13 +18,22 @@ from collections.abc import Iterator
 
 from tei.errors import InternalError, Reporter
 from tei.model import Block, Document, Inline, PageBreak, Paragraph, Said, Section, iter_nodes, plain_text
-from tei.resolve.speakers.cast import Reading, count_genders, document_writer, genders_from, participant_roles
+from tei.resolve.speakers.cast import (
+    Mask,
+    Reading,
+    count_genders,
+    document_writer,
+    genders_from,
+    participant_roles,
+)
 from tei.resolve.speakers.clauses import new_speaker_clauses
 from tei.resolve.speakers.rules import RULES, Attribution, Sentence, SpeakerRule, editorial_aside
 from tei.resolve.speakers.sentences import cut_sentences, sentence_cuts, split_sentences
 from tei.rules import Registry
 
 EXCERPT = 60
+# Characters of masked text kept from the first reading of a document's paragraphs for the second.
+KEPT_TEXT = 100_000
 
 
 def decide_sentence(sentence: list[Inline], current: list[str] | None, reading: Reading,
@@ -97,15 +106,24 @@ def attribute_speakers(document: Document, reporter: Reporter) -> None:
     reading = Reading(participants, participant_roles(document), document_writer(document))
     names = {person.id: person.name for person in document.mentioned}  # for warnings; built once
     # The genders come from every sentence of the document before any is attributed. The
-    # paragraphs are read one at a time, twice; only where their sentences begin is kept from
-    # the first reading, since a long document's sentences weigh several times its text.
+    # paragraphs are read one at a time, twice. From the first reading, the sentences and their
+    # masked texts are kept for the second while they weigh little (a memorandum's, whole);
+    # past KEPT_TEXT, only where the sentences begin, since a long document's sentences weigh
+    # several times its text.
     cuts_of: dict[int, array[int]] = {}
+    kept: dict[int, tuple[list[list[Inline]], dict[int, Mask]]] = {}
+    kept_text = 0
     votes: dict[str, Counter[str]] = {}
     for paragraph in paragraphs:
         cuts = sentence_cuts(paragraph.content, reading.roles)
-        cuts_of[id(paragraph)] = array("l", cuts)
-        count_genders(cut_sentences(paragraph.content, cuts), reading, votes)
-        reading.masks.clear()
+        sentences = cut_sentences(paragraph.content, cuts)
+        reading.masks = {}
+        count_genders(sentences, reading, votes)
+        if kept_text < KEPT_TEXT:
+            kept[id(paragraph)] = (sentences, reading.masks)
+            kept_text += sum(len(text) for _sentence, text, _refs in reading.masks.values())
+        else:
+            cuts_of[id(paragraph)] = array("l", cuts)
     reading.genders = genders_from(votes)
     for blocks in _paragraph_lists(document.body):
         carried: list[str] | None = None  # the last speaker of the previous paragraph of this list
@@ -123,12 +141,15 @@ def attribute_speakers(document: Document, reporter: Reporter) -> None:
                 continue  # attributed by its label
             if turn is None and not participants:
                 continue  # only participants speak in reported speech
-            sentences = cut_sentences(block.content, cuts_of.pop(id(block)))
+            if id(block) in kept:
+                sentences, reading.masks = kept.pop(id(block))
+            else:
+                sentences, reading.masks = cut_sentences(block.content, cuts_of.pop(id(block))), {}
             if turn is not None:
                 _continue_turn(block, sentences, turn, reporter)
             else:
                 carried = _attribute_paragraph(block, sentences, carried, reading, names, reporter)
-            reading.masks.clear()
+            reading.masks = {}
 
 
 def _attribute_paragraph(block: Paragraph, whole_sentences: list[list[Inline]], current: list[str] | None,

@@ -16,6 +16,9 @@ from tei.resolve.speakers.clauses import named_match
 from tei.resolve.speakers.patterns import GENDER_PRONOUN, PERSON_OPEN
 from tei.resolve.speakers.sentences import masked
 
+# A sentence's masked text, remembered: the sentence itself (so that its id is not reused), the text, the ids.
+Mask = tuple[list[Inline], str, list[str | None]]
+
 
 @dataclass
 class Reading:
@@ -27,7 +30,7 @@ class Reading:
     genders: dict[str, str] = field(default_factory=dict)
     history: list[str] = field(default_factory=list)  # speakers, latest last
     turn_started: bool = False  # has a subject in this paragraph named the current speaker?
-    masks: dict[int, tuple[list[Inline], str, list[str | None]]] = field(default_factory=dict)
+    masks: dict[int, Mask] = field(default_factory=dict)  # by the sentence's id
 
     def mask(self, sentence: list[Inline]) -> tuple[str, list[str | None]]:
         """The sentence's masked text, participants' role phrases marked as persons.

@@ -36,6 +36,8 @@ def new_speaker_clauses(sentence: list[Inline], roles: dict[str, str] | None = N
     speaker ("He said …, but Baker personally believes") is joined again by the pass.
     ``masked_text``: ``masked(sentence, roles)``, when the caller has it already.
     """
+    if not any(isinstance(item, str) and CONNECTOR.search(item) for item in sentence):
+        return [(sentence, False)]  # most sentences: no ", and" where the cut below looks for one
     text, refs = masked_text if masked_text is not None else masked(sentence, roles)
     first = named_match(text)
     pronoun = next((match for match in PRONOUN.finditer(text) if opens_clause(text, 0, match.start())), None)

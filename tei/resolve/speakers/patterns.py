@@ -50,12 +50,15 @@ NARRATIVE_OPENING = lazy_pattern(
     r"|(?:This|That|Which)\s+led\s+to\b"
     r"|(?:The\s+)?(?:meeting|conversation|luncheon|lunch|dinner|discussion)\s+(?:then\s+)?"
     r"(?:ended|began|closed|concluded|broke\s+up|lasted)\b")
+# Each phrase opens with its first letter, the word boundary before it a look-behind after it
+# ("t(?<!\wt)hen" is "\bthen"): ``re`` skips ahead to those letters instead of trying every position.
 NARRATIVE = lazy_pattern(
-    r"\bthen\s+(?:adjourned|reconvened)\b"
-    r"|\b(?:was|were)\s+(?:then|next|briefly)\s+discussed\b"
-    r"|\b(?:reporting\s+officer|drafter|notetaker|memorandum\s+of\s+conversation)\b"
-    r"|\bhad\s+(?:a|an)\s+(?:\w+\s+)?(?:conversation|discussion|talk|exchange|meeting)\b"
-    r"|\bit\s+was\s+(?:then\s+|also\s+)?agreed\b")
+    r"t(?<!\wt)hen\s+(?:adjourned|reconvened)\b"
+    r"|w(?<!\ww)(?:as|ere)\s+(?:then|next|briefly)\s+discussed\b"
+    r"|r(?<!\wr)eporting\s+officer\b|d(?<!\wd)rafter\b|n(?<!\wn)otetaker\b"
+    r"|m(?<!\wm)emorandum\s+of\s+conversation\b"
+    r"|h(?<!\wh)ad\s+(?:a|an)\s+(?:\w+\s+)?(?:conversation|discussion|talk|exchange|meeting)\b"
+    r"|i(?<!\wi)t\s+was\s+(?:then\s+|also\s+)?agreed\b")
 
 SENTENCE_END = lazy_pattern(rf"[.!?][”’\"')\]]*(?P<space>\s+)(?=[“‘\"(\[]?[{UPPER}0-9])")
 
@@ -75,7 +78,7 @@ NAMED = lazy_pattern(PERSON.format(name="first") + r"(?P<more>(?:\s*,\s*" + PERS
                    r"(?:,?\s+and\s+" + PERSON_ANY + r"))?" + GAP + VERB)
 # The writer as the subject of a verb of saying: "I told him …", "I then indicated …" (a
 # memorandum drafted by one of those who spoke).
-FIRST_PERSON = lazy_pattern(r"(?<![\w’'])I" + GAP + VERB)
+FIRST_PERSON = lazy_pattern(alternation(["I"], not_after=WORD_NOT_AFTER) + GAP + VERB)
 PRONOUN = lazy_pattern(rf"(?P<pronoun>{alternation(['He', 'he', 'She', 'she'], not_after=WORD_NOT_AFTER)})" + GAP + VERB)
 GENDER_PRONOUN = lazy_pattern(r"(?<![\w’'])(he|she)(?![\w’'])", re.IGNORECASE)
 # Small patterns used per sentence, compiled once.

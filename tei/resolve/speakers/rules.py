@@ -33,8 +33,7 @@ Baker's; "… what Shore had said" is not Shore's): see :mod:`.clauses`.
 
 from __future__ import annotations
 
-import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 from tei.model import Inline
@@ -60,11 +59,16 @@ class Sentence:
     text: str
     refs: list[str | None]
     current: list[str] | None
+    _subject: Subject | None = field(default=None, init=False, repr=False)
+    _subject_found: bool = field(default=False, init=False, repr=False)
 
-    @functools.cached_property
+    @property
     def subject(self) -> Subject | None:
-        """The persons named as the subject of a verb of saying: asked by several rules, found once."""
-        return named_subject(self.text, self.refs)
+        """The persons named as the subject of a verb of saying: asked by several rules, found once.
+        (Not a ``cached_property``: in Python 3.11 each of its reads takes a lock.)"""
+        if not self._subject_found:
+            self._subject, self._subject_found = named_subject(self.text, self.refs), True
+        return self._subject
 
 
 @dataclass(frozen=True)

@@ -48,16 +48,23 @@ def _role_pattern(roles: tuple[str, ...]) -> re.Pattern[str]:
                       + "|".join(re.escape(role) for role in ordered) + r")(?![\w’'\-])")
 
 
+@functools.lru_cache(maxsize=128)
+def _any_role(roles: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of the roles, anywhere: one search where a test of each role would loop in Python."""
+    return re.compile("|".join(re.escape(role) for role in sorted(roles, key=len, reverse=True)))
+
+
 def role_subject(text: str, refs: list[str | None], roles: dict[str, str]) -> tuple[str, list[str | None]]:
     """Treat "the <role>" of a participant like a name, so that the subject rules see a person.
 
     ``("The Ambassador said no.", [], {"Ambassador": "dorn"})`` → ``("\uE0000\uE001 said no.", ["dorn"])``;
     "the Deputy Minister" is not "the Minister": the whole role must match.
     """
-    if not any(role in text for role in roles):
+    cast = tuple(roles)
+    if _any_role(cast).search(text) is None:
         return text, refs  # most sentences: the pattern, which stops at every "t", is not tried
     refs = list(refs)
-    pattern = _role_pattern(tuple(roles))
+    pattern = _role_pattern(cast)
 
     def mark(match: re.Match[str]) -> str:
         refs.append(roles[match.group("role")])
@@ -211,7 +218,7 @@ def cut_sentences(content: list[Inline], cuts: Sequence[int]) -> list[list[Inlin
     sentences: list[list[Inline]] = [[]]
     start = 0
     for item in content:
-        end = start + _atom_length(item)
+        end = start + (len(item) if type(item) is str else _atom_length(item))
         if isinstance(item, str):
             position = 0
             index = bisect_right(cuts, start)
