@@ -79,11 +79,16 @@ def test_a_plural_title_names_two_people() -> None:
     "Dorn outlined the position.",
     "Baker agreed. Carr and Dorn discuss the treaty.",
     "Able said Dorn might come.",
+    "How do you think Dorn will do?",
     "Able had told Dorn that it was late.",
     "Dorn’s letter was answered.",
 ])
 def test_a_name_in_a_persons_place_in_the_sentence_is_a_person(sentence: str) -> None:
     assert "dorn" in mentioned(sentence + "\n")
+
+
+def test_a_place_after_a_verb_of_opinion_is_no_person() -> None:
+    assert mentioned("We hope Geneva will be calm.\n") == []
 
 
 @pytest.mark.parametrize("sentence", ["Carr and Dorn discuss the treaty.", "Carr\nand Dorn discuss the treaty."])
@@ -142,6 +147,19 @@ def test_a_family_name_before_a_hyphenated_given_name_is_one_person_named_later_
 @pytest.mark.parametrize("words", ["Baker Co-chair", "Dorn Anti-tank", "Eck Vice-chair"])
 def test_a_word_made_with_an_english_prefix_is_no_given_name(words: str) -> None:
     assert mentioned(f"The paper of {words} was read.\n") == []
+
+
+@pytest.mark.parametrize(("signature", "participant"), [
+    ("McG. Dorn", "Mr. Dorn"), ("D[ora] B. Dorn", "Mrs. Dora B. Dorn")])
+def test_a_signature_s_abbreviated_or_completed_given_name_is_part_of_the_mention(
+        signature: str, participant: str) -> None:
+    memo = f"1. Memorandum of Conversation\n\n\n    • Mr. Able\n    • {participant}\n\nAble said yes.\n\n{signature}\n"
+    closing = [item for block in convert(memo).document.body if isinstance(block, Closing) for item in block.content]
+    assert PersName(signature, "dorn") in closing
+
+
+def test_a_sentence_s_last_word_is_no_abbreviated_given_name() -> None:
+    assert links("He went to Cuba. Dorn said no. He saw Mr. Dorn.\n") == [("Dorn", "dorn"), ("Mr. Dorn", "dorn")]
 
 
 def test_names_of_a_firm_are_not_persons_though_a_person_is_among_them() -> None:
@@ -287,6 +305,11 @@ def test_a_name_joined_to_a_personal_pronoun_is_a_person(sentence: str) -> None:
 def test_two_names_written_as_a_pair_with_a_person_are_both_persons() -> None:
     found = links("Able summarized the Dorn/Baker conversation and the EUR/SOV paper.\n")
     assert found == [("Able", "able"), ("Dorn", "dorn"), ("Baker", "baker")]
+
+
+def test_two_known_persons_joined_by_a_hyphen_are_each_linked() -> None:
+    found = links("Able-Baker Meeting. Able thanked Baker for the Franco-German paper and the Able-Dorn plan.\n")
+    assert found == [("Able", "able"), ("Baker", "baker"), ("Able", "able"), ("Baker", "baker")]
 
 
 def test_the_drafter_a_source_note_names_is_a_person_and_signs_with_initials() -> None:

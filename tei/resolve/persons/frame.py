@@ -10,20 +10,17 @@ persons.addressed              the name ending an address line ("FROM: EUR - Ann
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from tei.lexicon import lazy_pattern
-from tei.lexicon.names import INITIAL, NAME, UPPER, is_name_word
+from tei.lexicon.names import INITIAL, NAME, is_name_word
 from tei.model import Block, Closing, Document, Section, plain_text
 from tei.resolve.persons.candidate import Candidate
-from tei.resolve.persons.shapes import SURNAME
+from tei.resolve.persons.shapes import ABBREVIATED_GIVEN, SURNAME
 
 ADDRESS_KINDS = frozenset(["from", "to", "info", "through"])
-OFFICE_DASH = re.compile(r"\s+[-–—]\s+|\s*—\s*")  # "EUR - Ann Dorn": the office, then the name
+OFFICE_DASH = lazy_pattern(r"\s+[-–—]\s+|\s*—\s*")  # "EUR - Ann Dorn": the office, then the name
 ADDRESSED = lazy_pattern(rf"(?P<given>(?:(?:{NAME}|{INITIAL})\s+){{1,3}})(?P<surname>{SURNAME})")
-# A signature's given names may be abbreviated: "McG. Able", "Wm. Able", "Chas. Able".
-ABBREVIATED_GIVEN = rf"[{UPPER}][a-z]{{1,3}}[{UPPER}]?\."
 SIGNATURE = lazy_pattern(rf"(?P<given>(?:(?:{NAME}|{INITIAL}|{ABBREVIATED_GIVEN})\s+){{0,3}})(?P<surname>{SURNAME})")
 
 

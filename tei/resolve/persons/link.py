@@ -15,18 +15,28 @@ from __future__ import annotations
 import functools
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from tei.lexicon import alternation, lazy_pattern, words
 from tei.lexicon.names import INITIAL, NAME, NAME_END, NAME_NOT_AFTER, NAME_START, TITLE_WORDS, is_name_word
 from tei.model import Closing, Inline, PersName, Person
 from tei.resolve.persons.exclusions import in_firm_at
 from tei.resolve.persons.identity import Identities
-from tei.resolve.persons.shapes import ARTICLE_BEFORE, FOLLOWER, TITLE_PHRASE, WORD, at_sentence_start
-from tei.resolve.persons.together import SLASH_PAIR
+from tei.resolve.persons.shapes import (
+    ARTICLE_BEFORE,
+    CAPITAL_INSIDE_GIVEN,
+    COMPLETED_GIVEN,
+    FOLLOWER,
+    TITLE_PHRASE,
+    WORD,
+    at_sentence_start,
+)
 
 PREFIX_WINDOW = 80
-INITIAL_WORD = lazy_pattern(INITIAL)
+# Two names joined by a slash or a hyphen: "Able/Baker", "Able-Baker".
+PAIR = lazy_pattern(rf"(?<![\w’'\-/])(?P<first>{NAME})[/-](?P<second>{NAME})(?![\w/\-])")
+# An initial, or a given name abbreviated with a capital inside ("McG."): a given name wherever it stands.
+INITIAL_WORD = lazy_pattern(f"{INITIAL}|{CAPITAL_INSIDE_GIVEN}")
 
 
 @functools.lru_cache(maxsize=64)
@@ -35,7 +45,7 @@ def _prefix_pattern(roles: tuple[str, ...]) -> re.Pattern[str]:
     Built once per set of roles: a volume's documents share their cast."""
     title = f"(?:{alternation(roles)}|{TITLE_PHRASE})" if roles else TITLE_PHRASE
     return re.compile(NAME_START + rf"(?:(?P<title>{title})\s+)?"
-                      rf"(?P<given>(?:(?:{NAME}|{INITIAL})\s+){{0,2}})\Z")
+                      rf"(?P<given>(?:(?:{NAME}|{INITIAL}|{CAPITAL_INSIDE_GIVEN}|{COMPLETED_GIVEN})\s+){{0,2}})\Z")
 
 
 @functools.lru_cache(maxsize=64)
@@ -56,6 +66,22 @@ def _modifies_a_noun(text: str, end: int) -> bool:
     """"the Able visit", "the De Baker–Carr talks": a person's name before a noun, after an article."""
     follower = NEXT_WORD.match(text, end)
     return follower is not None and follower.group(1) not in NOT_NOUNS
+
+
+def _pairs_in(text: str) -> Iterator[re.Match[str]]:
+    """``PAIR.finditer(text)``, tried only where a slash or a hyphen stands before a capital (a
+    text has many hyphens, few pairs of names)."""
+    for separator in "/-":
+        position = text.find(separator, 1)
+        while position > 0:
+            if text[position + 1:position + 2].isupper() and text[position - 1].isalpha():
+                start = position - 1
+                while start > 0 and text[start - 1].isalpha():
+                    start -= 1
+                match = PAIR.match(text, start)
+                if match and match.end("first") == position:
+                    yield match
+            position = text.find(separator, position + 1)
 
 
 class Linker:
@@ -86,7 +112,8 @@ class Linker:
         words = [token.group() for token in tokens]
         starts = [prefix.start("given") + token.start() for token in tokens]
         for index in range(len(words)):
-            if all(name in person.forenames for name in words[index:]):
+            # "D[ora]": the editor's completion of a known given name is that name.
+            if all(name.replace("[", "").replace("]", "") in person.forenames for name in words[index:]):
                 return prefix.start() if index == 0 else starts[index]
         for index in range(len(words)):
             initials = any(INITIAL_WORD.fullmatch(word) for word in words[index:index + 2])
@@ -112,10 +139,11 @@ class Linker:
         return self._name_start(text, prefix, match.start(), person), match.end(), match.start(), person
 
     def _pairs(self, text: str) -> list[tuple[int, int, int, Person]]:
-        """persons.slash-pair: "the Able/Baker conversation", two known persons written as a pair
-        (a slash keeps other names apart: "EUR/SOV", "State/Defense")."""
+        """persons.slash-pair: "the Able/Baker conversation", "the Able-Baker meeting": two known
+        persons written as a pair (a slash or a hyphen keeps other names apart: "EUR/SOV",
+        "Franco-German", a double surname "Able-Dorn" where Dorn is no person)."""
         found: list[tuple[int, int, int, Person]] = []
-        for match in SLASH_PAIR.finditer(text):
+        for match in _pairs_in(text):
             first, second = self.table.find(match.group("first")), self.table.find(match.group("second"))
             if first is not None and second is not None:
                 found += [(match.start("first"), match.end("first"), match.start("first"), first),
@@ -127,7 +155,7 @@ class Linker:
             return []
         found = [mention for match in self.surname_pattern.finditer(text)
                  if (mention := self._mention(text, match)) is not None]
-        if "/" in text:
+        if "/" in text or "-" in text:
             found = sorted(found + self._pairs(text), key=lambda mention: mention[2])
         result: list[tuple[int, int, Person]] = []
         last_end = 0

@@ -81,8 +81,9 @@ from tei.rules import Registry
 SAYING = words("say-verbs") | words("think-verbs")
 AUXILIARIES = words("auxiliaries")
 SUBJECT_VERBS = SAYING | words("action-verbs") | AUXILIARIES
-# "said Able would", "that Baker might": after these an auxiliary's subject is a person.
-REPORTING = lazy_pattern(rf"(?:{alternation(SAYING | {'that'})})\s+\Z")
+# "said Able would", "that Baker might", "do you think Carr will": after these an auxiliary's
+# subject is a person.
+REPORTING = lazy_pattern(rf"(?:{alternation(SAYING | words('think-base-forms') | {'that'})})\s+\Z")
 SUBJECT_THEN_VERB = lazy_pattern(
     rf"(?P<surname>{SURNAME_AT_START})(?:,\s+too,)?\s+(?:(?:{alternation(words('adverbs'))})\s+){{0,2}}"
     rf"(?P<verb>{alternation(SUBJECT_VERBS)})(?![\w’'])")

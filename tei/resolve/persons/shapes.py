@@ -66,6 +66,12 @@ SURNAME_AT_START = (rf"[{UPPER}{_PARTICLE_INITIALS}](?<![{NAME_NOT_AFTER}].)"
 # "Deputy Foreign Minister", "Secretary of State": modifiers, a head word, an office.
 TITLE_PHRASE = (rf"(?:(?:{alternation(TITLE_MODIFIERS)})\s+){{0,3}}(?:{alternation(TITLE_HEADS)})"
                 rf"(?:\s+of\s+(?:the\s+)?{NAME}(?=\s+{NAME}))?")
+# Given names may be abbreviated ("McG. Able", "Wm. Able", "Chas. Able"; in running text only
+# with a capital inside, as "McG.": "to Vale. Able" ends a sentence), or completed by the editor in
+# brackets ("D[ora] Able").
+ABBREVIATED_GIVEN = rf"[{UPPER}][a-z]{{1,3}}[{UPPER}]?\."
+CAPITAL_INSIDE_GIVEN = rf"[{UPPER}][a-z]{{1,2}}[{UPPER}]\."
+COMPLETED_GIVEN = rf"[{UPPER}]\[[a-z]+\]"
 GIVEN = rf"(?P<given>(?:(?:{NAME}|{INITIAL})\s+){{0,2}})"
 # A name before a middle initial and another name is a given name ("Intelligence Allen W. Able"
 # read across a line break: the surname is Able's, not "Allen").

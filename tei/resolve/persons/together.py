@@ -15,7 +15,6 @@ for a person here when a person stands beside it.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from tei.lexicon import lazy_pattern
@@ -27,7 +26,7 @@ from tei.resolve.persons.shapes import ARTICLE_BEFORE, ORGANIZATION_WORDS, SURNA
 
 LIST = lazy_pattern(rf"(?P<items>{SURNAME_AT_START}(?:,\s+{SURNAME})*,?\s+and\s+{SURNAME}){NAME_END}")
 LIST_ITEM = lazy_pattern(SURNAME)
-ORGANIZATION_OF = re.compile(r"(\w+)\s+of\s+\Z")
+ORGANIZATION_OF = lazy_pattern(r"(\w+)\s+of\s+\Z")
 LISTED_NAMES = 3  # names listed without a person known among them: "Able, Baker and Carr"
 SLASH_PAIR = lazy_pattern(rf"(?<![\w’'\-/])(?P<first>{NAME})/(?P<second>{NAME})(?![\w/\-])")
 
