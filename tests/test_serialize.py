@@ -3,6 +3,7 @@ indenting the tree and letting lxml write it."""
 
 from __future__ import annotations
 
+import importlib
 import io
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from tei.encode import indent, write
 from tei.errors import Diagnostic, Level
 from tei.namespaces import TEI_NS, tei
 
+SERIALIZE = importlib.import_module("tei.encode.serialize")
 CASES = sorted(path for path in (ROOT / "tests" / "golden").glob("*/input.txt"))
 
 
@@ -36,13 +38,22 @@ def _whitespace_nodes(root: etree._Element) -> int:
 
 
 @pytest.mark.parametrize("path", CASES[:12], ids=lambda path: path.parent.name)
-def test_a_conversion_is_written_as_indenting_then_writing_would_and_its_tree_is_left_as_it_is(path: Path) -> None:
+def test_a_long_conversion_is_written_as_indenting_then_writing_would_and_its_tree_is_left_as_it_is(
+        path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(SERIALIZE, "PIECES_FROM", 0)  # every golden case counts as long
     conversion = convert_file(path)
     root = conversion._tree
     before = _whitespace_nodes(root)
     assert _written(root) == _indented_by_lxml(root)
     assert _whitespace_nodes(root) == before  # nothing was added to the tree
     assert conversion.xml == _indented_by_lxml(root)
+
+
+def test_a_short_tree_is_indented_and_written_whole() -> None:
+    conversion = convert_file(CASES[0])
+    expected = _indented_by_lxml(conversion._tree)
+    assert _written(conversion._tree) == expected
+    assert _whitespace_nodes(conversion._tree) > 0
 
 
 def test_the_tree_of_a_conversion_is_indented_when_asked_for() -> None:

@@ -52,8 +52,6 @@ FIRM_AFTER = lazy_pattern(rf"(?:(?:,\s+{NAME})*,?\s+(?:&|and)\s+|,?\s+)(?:{FIRM_
 # What any text naming a firm holds: "&", or an ending after a space.
 FIRM_MARK = lazy_pattern("&| " + FIRM_ENDING)
 FIRM_BEFORE = lazy_pattern(rf"{NAME}\s*&\s*\Z")
-# What a text must hold for FIRM_AFTER to match anywhere in it: "&", or an ending.
-FIRM_TRACE = lazy_pattern("&|" + FIRM_ENDING)
 # A subject line's topic: the whole subject when it is one name, or a name after a preposition
 # of topic; "with Able", "Between Able and Baker" name persons and are left alone.
 SUBJECT_LABEL = lazy_pattern(r"^\s*[A-Z][A-Za-z ]{0,20}:\s*")
@@ -134,17 +132,10 @@ def names_a_firm(text: str) -> bool:
     return FIRM_MARK.search(text) is not None
 
 
-@functools.lru_cache(maxsize=8)
-def _firm_traced(text: str) -> bool:
-    """Whether FIRM_AFTER can match in ``text`` at all: asked once per text, so that a text
-    without "&" or an ending never compiles it (its names are six Unicode letter classes)."""
-    return FIRM_TRACE.search(text) is not None
-
-
 def in_firm_at(text: str, start: int, end: int) -> bool:
     """Whether the name at ``text[start:end]`` is part of a firm's name ("Able & Co.", "Baker & Able")."""
-    return bool((_firm_traced(text) and FIRM_AFTER.match(text, end))
-                or ("&" in text[max(0, start - 3):start] and FIRM_BEFORE.search(text, max(0, start - 40), start)))
+    return bool(FIRM_AFTER.match(text, end) or ("&" in text[max(0, start - 3):start]
+                                               and FIRM_BEFORE.search(text, max(0, start - 40), start)))
 
 
 def in_firm_name(surname: str, text: str) -> tuple[str, str] | None:

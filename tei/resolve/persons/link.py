@@ -25,8 +25,8 @@ from tei.resolve.persons.identity import Identities
 from tei.resolve.persons.shapes import (
     ARTICLE_BEFORE,
     CAPITAL_INSIDE_GIVEN,
-    COMPLETED_GIVEN,
     FOLLOWER,
+    GIVEN_WORD,
     TITLE_PHRASE,
     WORD,
     at_sentence_start,
@@ -45,7 +45,7 @@ def _prefix_pattern(roles: tuple[str, ...]) -> re.Pattern[str]:
     Built once per set of roles: a volume's documents share their cast."""
     title = f"(?:{alternation(roles)}|{TITLE_PHRASE})" if roles else TITLE_PHRASE
     return re.compile(NAME_START + rf"(?:(?P<title>{title})\s+)?"
-                      rf"(?P<given>(?:(?:{NAME}|{INITIAL}|{CAPITAL_INSIDE_GIVEN}|{COMPLETED_GIVEN})\s+){{0,2}})\Z")
+                      rf"(?P<given>(?:{GIVEN_WORD}\s+){{0,2}})\Z")
 
 
 @functools.lru_cache(maxsize=64)

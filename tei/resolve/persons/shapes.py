@@ -72,6 +72,9 @@ TITLE_PHRASE = (rf"(?:(?:{alternation(TITLE_MODIFIERS)})\s+){{0,3}}(?:{alternati
 ABBREVIATED_GIVEN = rf"[{UPPER}][a-z]{{1,3}}[{UPPER}]?\."
 CAPITAL_INSIDE_GIVEN = rf"[{UPPER}][a-z]{{1,2}}[{UPPER}]\."
 COMPLETED_GIVEN = rf"[{UPPER}]\[[a-z]+\]"
+# A given name of any of these shapes, or an initial: one capital, then the rest of each shape
+# (one alternation after the capital is tried much faster than four from the same position).
+GIVEN_WORD = rf"[{UPPER}](?:{NAME_TAIL}|\.|[a-z]{{1,2}}[{UPPER}]\.|\[[a-z]+\])"
 GIVEN = rf"(?P<given>(?:(?:{NAME}|{INITIAL})\s+){{0,2}})"
 # A name before a middle initial and another name is a given name ("Intelligence Allen W. Able"
 # read across a line break: the surname is Able's, not "Allen").
