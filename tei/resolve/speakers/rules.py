@@ -121,7 +121,7 @@ def _balanced_outer(text: str) -> bool:
 def joint_subject(subject: Subject, participants: set[str]) -> list[str] | None:
     """"A and B agreed" → both speak: the participants among a compound subject, in order.
 
-    ``Subject("named", ["able", "carter"])`` → ``["able", "carter"]``; one person → None.
+    ``Subject("named", ["able", "baker"])`` → ``["able", "baker"]``; one person → None.
     """
     if len(subject.refs) < 2:
         return None
