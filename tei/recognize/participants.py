@@ -8,6 +8,7 @@ table). A line is parsed into role names, name parts and what follows the name:
     "Ann Bell (SOV) (notetaker)"                → affiliation "SOV", occupation "notetaker"
     "Mr. Alex Dorn, Editor-in-Chief, X"   → role "Mr.", occupation …, affiliation "X"
     "The President"                             → role only: mentions of "the President" are this person
+    "The Finnish Minister, Mr. Eliasson"        → role "Mr.", surname "Eliasson", occupation "Finnish Minister"
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from tei.errors import Reporter
 from tei.lexicon import lazy_pattern
 from tei.lexicon.names import (
     ABBREVIATION,
+    HONORIFICS,
     INITIAL_TOKEN,
     PARTICLES,
     TITLE_HEADS,
@@ -97,6 +99,21 @@ def _of_place(tokens: list[str], roles: list[str]) -> int | None:
     return index if all(token[:1].isupper() for token in place) else None
 
 
+ROLE_THEN_NAME_RULE = "participants-role-then-name"
+
+
+def _name_after_role(descriptor: str) -> list[str] | None:
+    """ "Mr. Eliasson", "Dr. Ann Q. Baker" after a role alone: an honorific and one to three name
+    words or initials (its tokens), else None."""
+    tokens = descriptor.split()
+    if len(tokens) < 2 or len(tokens) > 4 or tokens[0] not in HONORIFICS:
+        return None
+    names = tokens[1:]
+    if not all(is_name_word(token) or INITIAL_TOKEN.match(token) for token in names) or INITIAL_TOKEN.match(names[-1]):
+        return None
+    return tokens
+
+
 def parse_participant(text: str, line: int, group: int, reporter: Reporter | None = None) -> Person:
     rest = GLUED_NUMBER.sub("", text.strip())
     extras: list[str] = []
@@ -125,12 +142,19 @@ def parse_participant(text: str, line: int, group: int, reporter: Reporter | Non
         bool(tokens) and not TITLE_HEADS.intersection(roles) and not is_name_word(tokens[-1].rstrip(".,;:")) and not INITIAL_TOKEN.match(tokens[-1]))
     surname: str | None = None
     forenames: list[str] = []
+    occupations: list[str] = []
+    if role_only and descriptors and (named := _name_after_role(descriptors[0])) is not None:
+        # "The Finnish Minister, Mr. Eliasson": the role, then the person's name.
+        occupations.append(" ".join(roles + tokens))
+        roles, tokens, role_only, name_part = named[:1], named[1:], False, descriptors.pop(0)
+        if reporter is not None:
+            reporter.decide(ROLE_THEN_NAME_RULE, excerpt(text), f"the person {name_part!r}, "
+                            f"occupation {occupations[0]!r}", "a role alone, then a name after an honorific", line)
     if role_only:
         roles = roles + tokens
     else:
         surname, forenames = _surname(tokens)
     affiliations: list[str] = [" ".join(place)] if place else []
-    occupations: list[str] = []
     for position, descriptor in enumerate(descriptors + extras):
         last_of_several = position == len(descriptors) - 1 and len(descriptors) > 1
         if ABBREVIATION.match(descriptor.split()[0] if descriptor else "") or last_of_several:
