@@ -212,6 +212,25 @@ def test_persons_indented_under_a_side_in_a_participants_field_are_not_its_conti
     assert document.participants[-1].occupations == ["Counselor of the Embassy"]
 
 
+@pytest.mark.parametrize(("line", "ids"), [
+    ("Mr. Able, Mr. Baker, General Carr", ["able", "baker", "carr"]),    # titled names: a series without "and"
+    ("Mr. Able, Deputy Director", ["able"]),                              # a name and its office
+    ("Able, Baker", ["able"]),                                            # bare names: maybe a name and a place
+])
+def test_a_series_of_titled_names_on_a_present_line_is_one_person_each(line: str, ids: list[str]) -> None:
+    text = f"MEMORANDUM FOR THE RECORD\n\nPRESENT:  {line}\n\nThe Group met.\n"
+    assert [person.id for person in convert(text, "t.txt").document.participants] == ids
+
+
+def test_a_participant_entry_that_goes_on_as_a_sentence_keeps_only_the_name() -> None:
+    text = ("MEMORANDUM FOR THE RECORD\n\nPRESENT:  Mr. Able\n          Mr. Evans and Colonel Fay were present "
+            "for Item 2.\n\nThe Group met.\n")
+    result = convert(text, "t.txt")
+    fay = result.document.participants[-1]
+    assert (fay.id, fay.name, fay.tail.strip()) == ("fay", "Colonel Fay", "were present for Item 2.")
+    assert b"were present for Item 2." in result.xml
+
+
 def test_a_letterhead_copied_into_the_text_gives_no_headings() -> None:
     text = ("12. Memorandum of Conversation\n\n    • Ambassador Able\n\nMEMORANDUM\n\nTHE WHITE HOUSE\n\n"
             "WASHINGTON\n\nMEMORANDUM OF CONVERSATION\n\nDATE AND TIME: Monday, January 29, 1973\n\n"
