@@ -130,8 +130,9 @@ class Section:
 @dataclass(slots=True)
 class Marking:
     """A line that marks the page, not the conversation: a classification or handling line
-    ("SECRET", "LIMITED OFFICIAL USE", "NODIS") or a declassification stamp. Kept, never read as a
-    heading or as body text. ``kind`` is "classification" or "declassification"."""
+    ("SECRET", "LIMITED OFFICIAL USE", "NODIS"), a declassification stamp, or the letterhead of the
+    paper ("DEPARTMENT OF STATE"). Kept, never read as a heading or as body text. ``kind`` is
+    "classification", "declassification" or "letterhead"."""
 
     kind: str
     content: list[Inline]

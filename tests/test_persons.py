@@ -594,6 +594,21 @@ def test_a_participant_whose_last_word_is_no_surname_is_listed_by_role() -> None
     assert parse_participant("Mr. May", 1, 1).surname == "May"
 
 
+def test_a_role_then_a_name_after_an_honorific_is_that_person_in_that_office() -> None:
+    from tei.recognize.participants import parse_participant
+
+    minister = parse_participant("The Finnish Minister, Mr. Eliasson", 1, 1)
+    assert (minister.id, minister.surname, minister.role_only, minister.occupations) == (
+        "eliasson", "Eliasson", False, ["Finnish Minister"])
+    assert parse_participant("The Ruritanian Ambassador, Dr. Ann Q. Baker, Embassy", 1, 1).forenames == ["Ann", "Q."]
+    # A role with no name after it, or a description that is no name, stays a role.
+    assert parse_participant("The Finnish Minister, Embassy of Finland", 1, 1).role_only
+    memo = ("1. Memorandum of Conversation\n\n\n    • The Norwegian Minister, Mr. Able\n    • Mr. Carr\n\n"
+            "The Minister said it was late.\n")
+    said = [item for item in iter_nodes(convert(memo).document) if isinstance(item, Said)]
+    assert [item.who for item in said] == [["able"]]
+
+
 def test_an_initial_label_is_the_participant_of_that_initial() -> None:
     memo = ("1. Memorandum of Conversation\n\n\n    • Dr. Kaye Able\n    • Mr. Carr\n\n"
             "A: Hello.\n\nC: Hello.\n\nA: Yes.\n\nC: No.\n")

@@ -386,6 +386,30 @@ def test_rule_first_person_without_a_known_writer_is_nobodys() -> None:
     assert who("Carter said the plan was what I had said.\n") == ["carter"]
 
 
+def test_rule_participant_acts_is_whom_a_later_pronoun_refers_to() -> None:
+    # "The Ambassador called …" is nobody's words, but the "he" who speaks next is the Ambassador.
+    assert who("The Ambassador called at his own request. He said the note was ready.\n") == ["-", "able"]
+    assert who("Mr. Carter handed over a note.\n\nHe said it was final.\n") == ["-", "carter"]
+
+
+def test_rule_pronoun_subject_is_never_a_person_its_clause_names_after_it() -> None:
+    # "He told Mr. Carter": whoever "he" is, he is not Carter, though Carter spoke last.
+    assert who("Able said it was not. Carter said the plan was ready.\n\nHe told Mr. Carter that it was late.\n") == [
+        "able", "carter", "able"]
+
+
+def test_splitter_ends_a_sentence_at_a_note_number_glued_to_the_next_one() -> None:
+    # "papers.1Mr. Carter said": the note number stands where the space was.
+    assert who("The Ambassador left two papers.1Mr. Carter said they would be read.\n\n"
+               "  1. Neither paper is printed.\n") == ["-", "carter"]
+
+
+def test_rule_participant_acts_not_inside_a_turn() -> None:
+    # An action the speaker reports does not change whom the speaker's "he" refers to.
+    assert who("Carter said the plan was ready. The Secretary had already left. He added that it was late.\n") == [
+        "carter", "carter", "carter"]
+
+
 def test_said_keeps_spaces_between_speakers_outside() -> None:
     document = convert(PREAMBLE + "Able asked where. Carter said here.\n").document
     content = paragraphs(document)[0].content

@@ -64,6 +64,7 @@ from tei.recognize import (
     header_fields,
     inline,
     layouts,
+    letterhead,
     page_breaks,
     participant_groups,
     participants,
@@ -80,6 +81,7 @@ from tei.recognize.layouts import split_layout
 FEATURES: tuple[ModuleType, ...] = (
     layouts, page_breaks, title, front, participants, participant_groups, sections, editorial, body, inline, footnotes,
     classification, typescript_pages, header_fields, transcript, closing,
+    letterhead,
 )
 
 

@@ -3,6 +3,7 @@
     "JFA" / "Able" / "JOHN A. ABLE\\nColonel, USA"   → Closing("signed")       → closer/signed
     "A[nn] B. C[arr]" (letters supplied in brackets)   → Closing("signed")
     "Drafted by: EUR/NOR:JCarr:mb 3/4/75"              → Closing("drafting")     → note type="drafting"
+    "EUR/NOR:JCarr:mb" (the drafting symbol alone)     → Closing("drafting")
     "Distribution:\\n  Mr. Able\\n  File"               → Closing("distribution") → note type="distribution"
     "Approved:\\nR. Carr"                               → Closing("signed")
 
@@ -24,6 +25,10 @@ from tei.recognize.typescript_pages import DASHED, PAGE_OF
 
 DRAFTING = lazy_pattern(r"^(?:Drafted|Prepared|Cleared|Clearances?|Concurrences?|Typed|Dictated)\b", re.IGNORECASE)
 DISTRIBUTION = lazy_pattern(r"^(?:Distribution|Copies(?: to)?|Copy(?: to)?|cc|bcc|Addressees)\s*:", re.IGNORECASE)
+# The drafting symbol typed at the foot of a memorandum: the drafting office, the drafter's name
+# run into his initials, the typist's initials, perhaps the date ("S/S:JSmith:jd 3/5/65").
+DRAFTING_SYMBOL = lazy_pattern(r"^[A-Z][A-Z0-9]*(?:[/-][A-Z0-9]+)*:[A-Z][A-Za-z'’.-]*[a-z][A-Za-z'’.-]*:"
+                               r"[a-z]{1,4}(?:\s+[\d/.-]+)*$")
 APPROVAL = lazy_pattern(r"^(?:Approved|Noted|Seen)\s*:?\s*$", re.IGNORECASE)
 NAME_TOKEN = lazy_pattern(r"^(?:[A-Z][A-Za-z'’-]*\.?,?|[A-Z]\.(?:[A-Z]\.)*,?|[A-Z]{2,5}|Jr\.,?|USA|USN|USAF|USMC)$")
 SUPPLIED = lazy_pattern(r"(?<=\w)\[(\w+)\]")
@@ -48,7 +53,7 @@ def is_signature_line(text: str) -> bool:
 def closing_kind(block: TextBlock) -> str | None:
     """What kind of ending the block would be, judged by itself."""
     texts = [line.text.strip() for line in block.lines]
-    if DRAFTING.match(texts[0]):
+    if DRAFTING.match(texts[0]) or DRAFTING_SYMBOL.match(texts[0]):
         return "drafting"
     if DISTRIBUTION.match(texts[0]):
         return "distribution"

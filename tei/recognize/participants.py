@@ -8,6 +8,7 @@ table). A line is parsed into role names, name parts and what follows the name:
     "Ann Bell (SOV) (notetaker)"                → affiliation "SOV", occupation "notetaker"
     "Mr. Alex Dorn, Editor-in-Chief, X"   → role "Mr.", occupation …, affiliation "X"
     "The President"                             → role only: mentions of "the President" are this person
+    "The Finnish Minister, Mr. Eliasson"        → role "Mr.", surname "Eliasson", occupation "Finnish Minister"
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from tei.errors import Reporter
 from tei.lexicon import lazy_pattern
 from tei.lexicon.names import (
     ABBREVIATION,
+    HONORIFICS,
     INITIAL_TOKEN,
     PARTICLES,
     TITLE_HEADS,
@@ -97,6 +99,35 @@ def _of_place(tokens: list[str], roles: list[str]) -> int | None:
     return index if all(token[:1].isupper() for token in place) else None
 
 
+ROLE_THEN_NAME_RULE = "participants-role-then-name"
+
+
+def _name_after_role(descriptor: str) -> list[str] | None:
+    """ "Mr. Eliasson", "Dr. Ann Q. Baker" after a role alone: an honorific and one to three name
+    words or initials (its tokens), else None."""
+    tokens = descriptor.split()
+    if len(tokens) < 2 or len(tokens) > 4 or tokens[0] not in HONORIFICS:
+        return None
+    names = tokens[1:]
+    if not all(is_name_word(token) or INITIAL_TOKEN.match(token) for token in names) or INITIAL_TOKEN.match(names[-1]):
+        return None
+    return tokens
+
+
+WORD = lazy_pattern(r"\S+")
+
+
+def _name_before_lower_case(name_part: str) -> str:
+    """ "Colonel Fay were present for Item 2." → "Colonel Fay": a name ends before a lower-case word
+    that no name or title holds (the rest of the entry stays in the list as text)."""
+    words = list(WORD.finditer(name_part))
+    for word in words[1:]:
+        text = word.group()
+        if text[:1].islower() and text.isalpha() and text not in NAME_CONNECTORS:
+            return name_part[:word.start()].rstrip()
+    return name_part
+
+
 def parse_participant(text: str, line: int, group: int, reporter: Reporter | None = None) -> Person:
     rest = GLUED_NUMBER.sub("", text.strip())
     extras: list[str] = []
@@ -107,6 +138,7 @@ def parse_participant(text: str, line: int, group: int, reporter: Reporter | Non
     # "Ambassador Able2": a footnote number glued to the name is not part of it; it stays in the
     # line's tail, where the footnotes pass finds it.
     name_part = GLUED_NUMBER.sub("", name_part)
+    name_part = _name_before_lower_case(name_part)
     tokens = name_part.split()
     article = tokens[:1] if tokens and tokens[0] in ARTICLES else []
     tokens = tokens[len(article):]
@@ -125,12 +157,19 @@ def parse_participant(text: str, line: int, group: int, reporter: Reporter | Non
         bool(tokens) and not TITLE_HEADS.intersection(roles) and not is_name_word(tokens[-1].rstrip(".,;:")) and not INITIAL_TOKEN.match(tokens[-1]))
     surname: str | None = None
     forenames: list[str] = []
+    occupations: list[str] = []
+    if role_only and descriptors and (named := _name_after_role(descriptors[0])) is not None:
+        # "The Finnish Minister, Mr. Eliasson": the role, then the person's name.
+        occupations.append(" ".join(roles + tokens))
+        roles, tokens, role_only, name_part = named[:1], named[1:], False, descriptors.pop(0)
+        if reporter is not None:
+            reporter.decide(ROLE_THEN_NAME_RULE, excerpt(text), f"the person {name_part!r}, "
+                            f"occupation {occupations[0]!r}", "a role alone, then a name after an honorific", line)
     if role_only:
         roles = roles + tokens
     else:
         surname, forenames = _surname(tokens)
     affiliations: list[str] = [" ".join(place)] if place else []
-    occupations: list[str] = []
     for position, descriptor in enumerate(descriptors + extras):
         last_of_several = position == len(descriptors) - 1 and len(descriptors) > 1
         if ABBREVIATION.match(descriptor.split()[0] if descriptor else "") or last_of_several:
@@ -175,11 +214,11 @@ def _name_shape(item: str) -> str | None:
 
 def person_series(text: str) -> list[tuple[str, str]] | None:
     """A line that lists persons as an English series, each with the separator after it:
-    "Ambassador Able, Mr. Baker, and Dr. Carr" → three persons. Only where every item is a
+    "Ambassador Able, Mr. Baker, and Dr. Carr" → three persons, as "Mr. Able, Dr. Carr". Only where every item is a
     person's name by itself (bare surnames only beside other bare surnames): a comma also
     sets off what describes one person ("Mr. Able, Deputy Director, Policy and Planning")."""
     separators = list(SERIES_SEPARATOR.finditer(text)) if "," in text and ";" not in text else []
-    if not separators or "and" not in separators[-1].group() or "," not in separators[0].group():
+    if not separators or "," not in separators[0].group():
         return None
     items, position = [], 0
     for match in separators:
@@ -189,7 +228,9 @@ def person_series(text: str) -> list[tuple[str, str]] | None:
     shapes = {_name_shape(item) for item, _ in items}
     if None in shapes or ("bare" in shapes and len(shapes) > 1):
         return None
-    return items
+    # Without "and" before the last, only titled names are a series ("Mr. Able, Mr. Baker, General
+    # Carr", a list that goes on to the next line): "Able, Baker" may be a name and its office.
+    return items if "and" in separators[-1].group() or shapes == {"titled"} else None
 
 
 def split_persons(text: str, reporter: Reporter | None = None, line: int | None = None) -> list[tuple[str, str]]:

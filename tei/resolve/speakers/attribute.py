@@ -47,6 +47,8 @@ def decide_sentence(sentence: list[Inline], current: list[str] | None, reading: 
             if decision.names_speaker and decision.who:
                 reading.spoke(decision.who)
                 reading.turn_started = True
+            elif decision.actor is not None:
+                reading.spoke([decision.actor])
             return rule.name, decision
     raise InternalError(f"no speaker rule decided {plain_text(sentence)[:EXCERPT]!r}")
 

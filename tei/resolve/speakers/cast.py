@@ -28,7 +28,7 @@ class Reading:
     roles: dict[str, str]
     writer: str | None = None  # the participant who drafted the memorandum, where the text says so
     genders: dict[str, str] = field(default_factory=dict)
-    history: list[str] = field(default_factory=list)  # speakers, latest last
+    history: list[str] = field(default_factory=list)  # speakers and actors, latest last
     turn_started: bool = False  # has a subject in this paragraph named the current speaker?
     masks: dict[int, Mask] = field(default_factory=dict)  # by the sentence's id
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from tei.lexicon import lazy_pattern
 from tei.model import Inline
 from tei.resolve.speakers.patterns import (
+    ACTOR,
     CLAUSE_OPENING,
     FIRST_PERSON,
     LEADING_CLAUSE,
@@ -71,6 +72,7 @@ class Subject:
     kind: str                       # "named", "pronoun"
     refs: list[str | None] = field(default_factory=list)
     pronoun: str = ""               # "he" or "she"
+    others: list[int] = field(default_factory=list)  # of a pronoun: persons named after it (by index)
 
 
 def main_clause_start(text: str) -> int:
@@ -111,6 +113,16 @@ def named_match(text: str) -> re.Match[str] | None:
     return None
 
 
+def actor_subject(text: str, refs: list[str | None]) -> str | None:
+    """The person opening a clause of the masked ``text`` as the subject of a verb that is not one of
+    saying ("The Ambassador called at his own request …" → the Ambassador's id), if any."""
+    start = main_clause_start(text)
+    for match in ACTOR.finditer(text, start):
+        if opens_clause(text, start, match.start()):
+            return refs[int(match.group("first"))]
+    return None
+
+
 def opens_clause(text: str, start: int, position: int) -> bool:
     """Does ``position`` open a main clause: the sentence start, or after an introductory phrase?
 
@@ -135,7 +147,9 @@ def pronoun_subject(text: str) -> Subject | None:
         named = named_match(text)
         if named is not None and named.start() < match.start():
             return None
-        return Subject("pronoun", pronoun=match.group("pronoun").lower())
+        # "He had spoken with Baker": a person the clause names after its pronoun is someone else.
+        others = [int(number) for number in PERSON_NUMBER.findall(text, match.end())]
+        return Subject("pronoun", pronoun=match.group("pronoun").lower(), others=others)
     return None
 
 

@@ -77,6 +77,10 @@ GAP = (r"(?:,\s+(?:in\s+turn|for\s+(?:his|her|their|its)\s+part|however|therefor
        r"(?:,?\s+" + ADVERB + r")*,?\s+")
 NAMED = lazy_pattern(PERSON.format(name="first") + r"(?P<more>(?:\s*,\s*" + PERSON_ANY + r")*"
                    r"(?:,?\s+and\s+" + PERSON_ANY + r"))?" + GAP + VERB)
+# A person as the subject of any other verb in the past ("The Ambassador called at his request",
+# "Able then handed over a note"): what a "he" or "she" after it may refer to.
+ACTOR = lazy_pattern(PERSON.format(name="first") + GAP
+                     + r"(?:" + alternation(words("action-verbs") | words("auxiliaries")) + r"|[a-z]{2,}ed)\b")
 # The writer as the subject of a verb of saying: "I told him …", "I then indicated …" (a
 # memorandum drafted by one of those who spoke).
 FIRST_PERSON = lazy_pattern(alternation(["I"], not_after=WORD_NOT_AFTER) + GAP + VERB)

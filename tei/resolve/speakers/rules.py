@@ -11,7 +11,8 @@ rule (priority)                example → speaker
 speaker.editorial-aside (100)  "(NOTE: Kern is …)", "(At lunch, it was agreed …).", a row of
                                omission dots ". . . . . ." → none
 speaker.pronoun-subject (90)   "She recalled …" → the latest speaker of that gender, if the
-                               text shows genders, else the latest speaker
+                               text shows genders, else the latest speaker; never a person
+                               the clause names after the pronoun ("He met Baker")
 speaker.first-person (85)      "I then told him …" → the participant a footnote says drafted
                                the memorandum ("Drafted by Able."), else none; nobody goes on
 speaker.joint-subject (80)     "Able and Carr agreed." → both
@@ -20,6 +21,8 @@ speaker.named-subject (70)     "Ambassador Carr said …", "Baker quipped", "The
 speaker.outsider-subject (60)  "Colonel Zed … thought …" (not a participant): inside a turn
                                the participant talking reports it; outside a turn → none,
                                with a ``speaker-not-in-participants`` warning
+speaker.participant-acts (55) "The Ambassador called at his request" (a participant, any other
+                               verb, nobody speaking) → none; a "he" after it may be him
 speaker.narrative (50)         "There was then some discussion …", "The group then
                                adjourned …" → none
 speaker.continuation (0)       "The other side is quite open to suggestions." → the
@@ -38,7 +41,13 @@ from typing import Protocol
 
 from tei.model import Inline
 from tei.resolve.speakers.cast import Reading, participant, resolve_pronoun
-from tei.resolve.speakers.clauses import Subject, first_person_subject, named_subject, pronoun_subject
+from tei.resolve.speakers.clauses import (
+    Subject,
+    actor_subject,
+    first_person_subject,
+    named_subject,
+    pronoun_subject,
+)
 from tei.resolve.speakers.patterns import (
     CLOSING_PARENTHESIS_END,
     NARRATIVE,
@@ -80,6 +89,7 @@ class Attribution:
     reason: str
     names_speaker: bool = False  # the sentence names its speaker: a turn starts
     outsiders: tuple[str, ...] = ()  # non-participants speaking outside any turn
+    actor: str | None = None  # a participant the sentence names as the subject of an action
 
 
 class SpeakerRule(Protocol):
@@ -168,7 +178,9 @@ class PronounSubject:
         pronoun = pronoun_subject(sentence.text)
         if pronoun is None:
             return None
-        who = resolve_pronoun(pronoun.pronoun, reading.history, reading.genders)
+        others = {sentence.refs[index] for index in pronoun.others}
+        history = [person for person in reading.history if person not in others] if others else reading.history
+        who = resolve_pronoun(pronoun.pronoun, history, reading.genders)
         if who is None:
             return None
         known = reading.genders.get(who) == pronoun.pronoun
@@ -247,6 +259,24 @@ class OutsiderSubject:
                            f"{_ids(sentence.current)}, who is talking, reports it")
 
 
+class ParticipantActs:
+    """While nobody is speaking, a participant as the subject of an action ("The Ambassador called at
+    his own request …"): nobody's words, but a "he" or "she" after it may be that participant, who
+    otherwise has not spoken yet. Inside someone's turn an action may be reported by the speaker
+    ("The Secretary had pointed out …"), and a pronoun after it still refers to the speaker's subject."""
+
+    name = "speaker.participant-acts"
+
+    def decide(self, sentence: Sentence, reading: Reading) -> Attribution | None:
+        if sentence.current is not None:
+            return None
+        actor = participant(actor_subject(sentence.text, sentence.refs), reading.participants)
+        if actor is None:
+            return None
+        return Attribution(None, None, f"#{actor} is the subject of an action, not of a verb of saying, "
+                           "and nobody is speaking", actor=actor)
+
+
 class Narrative:
     """A sentence about the meeting itself ("There was then some discussion"): nobody's words."""
 
@@ -274,7 +304,7 @@ def build_rules() -> Registry[SpeakerRule]:
     rules: Registry[SpeakerRule] = Registry("speaker rules")
     for rule, priority in ((EditorialAside(), 100), (PronounSubject(), 90), (FirstPersonSubject(), 85),
                            (JointSubject(), 80),
-                           (NamedSubject(), 70), (OutsiderSubject(), 60), (Narrative(), 50),
+                           (NamedSubject(), 70), (OutsiderSubject(), 60), (ParticipantActs(), 55), (Narrative(), 50),
                            (Continuation(), 0)):
         rules.register(rule, rule.name, priority)
     return rules

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from tei.lexicon import alternation, words
 from tei.lexicon.names import PEOPLES
-from tei.model import EditorialNote, Inline, LineBreak, PersName, Quote, Said
+from tei.model import EditorialNote, Inline, LineBreak, NoteRef, PersName, Quote, Said
 from tei.resolve.speakers.patterns import (
     BOUNDARY_CHARS,
     INITIAL_WORD,
@@ -146,9 +146,11 @@ def _atom_text(item: Inline) -> str:
     if isinstance(item, EditorialNote):
         text = "".join(_atom_text(child) for child in item.content)
         return BOUNDARY_CHARS.sub("x", text[:-2]) + text[-2:] if len(text) > 2 else text
-    if isinstance(item, LineBreak):
+    if isinstance(item, (LineBreak, NoteRef)):
+        # A note number glued between two sentences ("papers.3Mr. Baker said") stands where the
+        # space was: the sentence ends there.
         return " "
-    return ""  # NoteRef, PageBreak: no text
+    return ""  # PageBreak: no text
 
 
 def _atom_length(item: Inline) -> int:
@@ -159,7 +161,7 @@ def _atom_length(item: Inline) -> int:
         return len(item.text)
     if isinstance(item, (Quote, EditorialNote)):
         return sum(_atom_length(child) for child in item.content)
-    return 1 if isinstance(item, LineBreak) else 0
+    return 1 if isinstance(item, (LineBreak, NoteRef)) else 0
 
 
 def is_sentence_end(text: str, period: int, following: str) -> bool:
