@@ -114,6 +114,20 @@ def _name_after_role(descriptor: str) -> list[str] | None:
     return tokens
 
 
+WORD = lazy_pattern(r"\S+")
+
+
+def _name_before_lower_case(name_part: str) -> str:
+    """ "Colonel Fay were present for Item 2." → "Colonel Fay": a name ends before a lower-case word
+    that no name or title holds (the rest of the entry stays in the list as text)."""
+    words = list(WORD.finditer(name_part))
+    for word in words[1:]:
+        text = word.group()
+        if text[:1].islower() and text.isalpha() and text not in NAME_CONNECTORS:
+            return name_part[:word.start()].rstrip()
+    return name_part
+
+
 def parse_participant(text: str, line: int, group: int, reporter: Reporter | None = None) -> Person:
     rest = GLUED_NUMBER.sub("", text.strip())
     extras: list[str] = []
@@ -124,6 +138,7 @@ def parse_participant(text: str, line: int, group: int, reporter: Reporter | Non
     # "Ambassador Able2": a footnote number glued to the name is not part of it; it stays in the
     # line's tail, where the footnotes pass finds it.
     name_part = GLUED_NUMBER.sub("", name_part)
+    name_part = _name_before_lower_case(name_part)
     tokens = name_part.split()
     article = tokens[:1] if tokens and tokens[0] in ARTICLES else []
     tokens = tokens[len(article):]
@@ -199,11 +214,11 @@ def _name_shape(item: str) -> str | None:
 
 def person_series(text: str) -> list[tuple[str, str]] | None:
     """A line that lists persons as an English series, each with the separator after it:
-    "Ambassador Able, Mr. Baker, and Dr. Carr" → three persons. Only where every item is a
+    "Ambassador Able, Mr. Baker, and Dr. Carr" → three persons, as "Mr. Able, Dr. Carr". Only where every item is a
     person's name by itself (bare surnames only beside other bare surnames): a comma also
     sets off what describes one person ("Mr. Able, Deputy Director, Policy and Planning")."""
     separators = list(SERIES_SEPARATOR.finditer(text)) if "," in text and ";" not in text else []
-    if not separators or "and" not in separators[-1].group() or "," not in separators[0].group():
+    if not separators or "," not in separators[0].group():
         return None
     items, position = [], 0
     for match in separators:
@@ -213,7 +228,9 @@ def person_series(text: str) -> list[tuple[str, str]] | None:
     shapes = {_name_shape(item) for item, _ in items}
     if None in shapes or ("bare" in shapes and len(shapes) > 1):
         return None
-    return items
+    # Without "and" before the last, only titled names are a series ("Mr. Able, Mr. Baker, General
+    # Carr", a list that goes on to the next line): "Able, Baker" may be a name and its office.
+    return items if "and" in separators[-1].group() or shapes == {"titled"} else None
 
 
 def split_persons(text: str, reporter: Reporter | None = None, line: int | None = None) -> list[tuple[str, str]]:
