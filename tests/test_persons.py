@@ -627,6 +627,14 @@ def test_an_office_symbol_before_a_dash_is_the_affiliation_of_the_person_after_i
     assert "u" not in named and "able" in named
 
 
+def test_a_number_word_opening_a_sentence_is_no_person() -> None:
+    memo = ("1. Memorandum of Conversation\n\n\n    • Mr. Able\n\n"
+            "Mr. Able said divisions had moved. Three came from the north, two from the east.\n")
+    document = convert(memo).document
+    assert [item.ref for content in document.text_lists() for item in iter_inlines(content)
+            if isinstance(item, PersName)] == ["able"]
+
+
 def test_an_initial_label_is_the_participant_of_that_initial() -> None:
     memo = ("1. Memorandum of Conversation\n\n\n    • Dr. Kaye Able\n    • Mr. Carr\n\n"
             "A: Hello.\n\nC: Hello.\n\nA: Yes.\n\nC: No.\n")
