@@ -16,6 +16,10 @@ Rules, each recorded for ``tei convert --explain``:
 - ``persons.same-person``: a name is a known person's when it is one of the forms of that
   person's surname (a compound surname is also named by its first word, "Carr", or by its
   particle and the rest, "de Baker"), unless their titles say they differ ("Mrs." and "Mr.").
+- ``persons.second-surname``: a name without a given name that is no known surname but the
+  last of two given names or more of exactly one participant ("Ambassador Carr", where the
+  list gives "Ambassador Juan Carr Baker": a Spanish name carries two surnames, and the text
+  may call its bearer by the first) is that participant.
 - ``persons.given-name-alone``: a name that a rule without a title or a verb of saying found,
   and that is the given name of a person named in full ("talking to Bill", and "Bill Able"
   elsewhere), is no new person.
@@ -58,6 +62,12 @@ class Identities:
                     return person
         return None
 
+    def find_second(self, surname: str) -> Person | None:
+        """The one participant whose first surname of two is ``surname`` ("Juan Carr Baker": Carr)."""
+        holders = [person for person in self.persons if person.group and len(person.forenames) >= 2
+                   and person.forenames[-1] == surname and len(surname) > 2 and not surname.endswith(".")]
+        return holders[0] if len(holders) == 1 else None
+
     def free_id(self, name: str) -> str:
         base = slug(name)
         candidate, count = base, 1
@@ -81,6 +91,12 @@ def identify(document: Document, candidates: list[Candidate], reporter: Reporter
         name for candidate in candidates for name in candidate.given.split()}
     for candidate in candidates:
         known = table.find(candidate.surname, candidate.title)
+        if known is None and not candidate.given and (second := table.find_second(candidate.surname)):
+            if reporter.explaining:
+                reporter.decide("persons.second-surname", f"'{candidate.surname}'", f"#{second.id}",
+                                f"the first of the two surnames of '{second.name}'", candidate.line)
+            table.forms.setdefault(candidate.surname, []).append(second)
+            continue
         if known is None and not candidate.strong and candidate.surname in given_names:
             if reporter.explaining:
                 reporter.decide("persons.given-name-alone", f"'{candidate.surname}'", "no new person",
