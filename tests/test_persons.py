@@ -397,6 +397,25 @@ def test_a_role_named_by_two_different_people_stays_a_role() -> None:
     assert "secretary" in {person.id for person in document.participants}
 
 
+@pytest.mark.parametrize("body", [
+    "The Secretary said he would work as Secretary Carr had done.\n",
+    "Able left. The Secretary recalled that Secretary Carr had once warned him.\n",
+])
+def test_a_role_beside_a_titled_name_in_one_sentence_is_another_person(body: str) -> None:
+    document = document_of(body)
+    assert "secretary" in {person.id for person in document.participants}
+    assert [person.id for person in document.mentioned] == ["carr"]
+
+
+@pytest.mark.parametrize("body", [
+    "The Secretary said yes. Secretary Carr then left.\n",
+    "Secretary Carr said that in the Secretary of State they had a friend.\n",
+])
+def test_a_titled_name_outside_a_sentence_led_by_the_role_still_names_it(body: str) -> None:
+    document = document_of(body)
+    assert "carr" in {person.id for person in document.participants}
+
+
 def test_mrs_is_not_mr() -> None:
     assert links("Able said Mrs. Able would come. Mr. Able agreed.\n") == [
         ("Able", "able"), ("Mrs. Able", "able-2"), ("Mr. Able", "able")]
