@@ -632,7 +632,7 @@ def test_the_mark_of_a_question_or_answer_before_a_name_is_no_part_of_it() -> No
 
 
 def test_a_participant_whose_last_word_is_no_surname_is_listed_by_role() -> None:
-    from tei.recognize.participants import parse_participant
+    from tei.recognize.participant_entry import parse_participant
 
     minister = parse_participant("The Finnish Minister", 1, 1)
     assert (minister.surname, minister.role_only, minister.id) == (None, True, "finnish-minister")
@@ -642,7 +642,7 @@ def test_a_participant_whose_last_word_is_no_surname_is_listed_by_role() -> None
 
 
 def test_a_role_then_a_name_after_an_honorific_is_that_person_in_that_office() -> None:
-    from tei.recognize.participants import parse_participant
+    from tei.recognize.participant_entry import parse_participant
 
     minister = parse_participant("The Finnish Minister, Mr. Eliasson", 1, 1)
     assert (minister.id, minister.surname, minister.role_only, minister.occupations) == (
@@ -704,7 +704,7 @@ def test_a_label_that_capitalizes_a_listed_surname_otherwise_is_that_participant
 
 
 def test_an_office_of_several_words_is_the_participants_title() -> None:
-    from tei.recognize.participants import parse_participant
+    from tei.recognize.participant_entry import parse_participant
 
     able = parse_participant("Secretary of State Able", 1, 1)
     assert (able.role_names, able.surname, able.role_only) == (["Secretary", "of", "State"], "Able", False)
@@ -722,7 +722,7 @@ def test_an_office_of_several_words_is_the_participants_title() -> None:
 
 
 def test_of_and_a_place_after_a_titled_or_full_name_is_the_participant_s_affiliation() -> None:
-    from tei.recognize.participants import parse_participant
+    from tei.recognize.participant_entry import parse_participant
 
     king = parse_participant("President Able of Ruritania", 1, 1)
     assert (king.role_names, king.forenames, king.surname, king.affiliations, king.id) == (

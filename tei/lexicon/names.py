@@ -15,31 +15,8 @@ import re
 import unicodedata
 
 from tei.lexicon import entries, lazy_pattern, words
+from tei.lexicon.letters import LOWER, UPPER
 
-# Letters of the Latin, Greek and Cyrillic blocks, by case: Python's ``re`` has no \p{Lu}, and
-# a name must start with a capital. Built once from the Unicode database (a few thousand
-# code points).
-_BLOCKS = (range(0x41, 0x530), range(0x1E00, 0x2000))
-
-
-def _letter_class(test: str) -> str:
-    # The case test first, on whole blocks (str methods: no call of ours per code point).
-    chars = [char for block in _BLOCKS for char in filter(getattr(str, test), map(chr, block))
-             if unicodedata.category(char).startswith("L")]
-    ranges: list[str] = []
-    start = previous = chars[0]
-    for char in [*chars[1:], ""]:
-        if char and ord(char) == ord(previous) + 1:
-            previous = char
-            continue
-        ranges.append(re.escape(start) if start == previous else f"{re.escape(start)}-{re.escape(previous)}")
-        if char:
-            start = previous = char
-    return "".join(ranges)
-
-
-UPPER = _letter_class("isupper")
-LOWER = _letter_class("islower")
 # A capitalized word ("Able", "McKay", "Ødegaard", "D’Arcy"), optionally with an apostrophe suffix.
 # "(?:X){1,2}" rather than "X(?:X)?": the same matches, tried in the same order, with each
 # letter class written once less, since every class costs re a bitmap of the BMP to compile.

@@ -25,6 +25,7 @@ from tei.model import HeaderField, Inline, LineBreak
 from tei.read.blocks import Block as TextBlock
 from tei.recognize.base import HEADER, PARTICIPANTS, ParseState, Recognizers, excerpt, is_bullet_block
 from tei.recognize.front import MONTHS, parse_date, read_front_block
+from tei.recognize.group_names import group_name
 from tei.recognize.participants import LABEL_PENDING, add_groups, is_name_lines, read_participant_lines
 
 # label (upper case) → where its value goes
@@ -66,16 +67,43 @@ def parse_when(text: str) -> str | None:
 def split_fields(block: TextBlock) -> list[tuple[str, str, list[tuple[int, str]]]]:
     """(label, kind, lines) per field of the block: a label starts a field, other lines go on with it."""
     fields: list[tuple[str, str, list[tuple[int, str]]]] = []
+    previous = 0  # where the text of the field's last line starts (0: a label alone)
     for line in block.lines:
         found = field_label(line.text)
         if found:
             fields.append((found[0], found[1], [(line.number, line.text.strip())]))
+            previous = _value_column(line.text)
         elif fields[-1][1] not in ("date", "time") and parse_date(line.text):
             # A date alone on its line is the memorandum's date, not more of the subject above it.
             fields.append(("", "dateline", [(line.number, line.text.strip())]))
+        elif fields[-1][1] == "participants" and _goes_on(fields[-1][2][-1][1], line.text, previous):
+            entries = fields[-1][2]
+            entries[-1] = (entries[-1][0], f"{entries[-1][1]} {line.text.strip()}")
         else:
             fields[-1][2].append((line.number, line.text.strip()))
+            previous = _indent(line.text)
     return fields
+
+
+# How much further than an entry its wrapped line stands: more than a column typed out of line.
+WRAPPED_INDENT = 2
+
+
+def _goes_on(entry: str, text: str, previous: int) -> bool:
+    """Whether a participants line goes on with the entry above: indented further than the entry's
+    text ("Brent Carr, Assistant to the President for National" / "  Security Affairs"), unless the
+    entry names a side, whose persons stand indented under it."""
+    return 0 < previous and _indent(text) >= previous + WRAPPED_INDENT and group_name(entry.partition(":")[2] or entry) is None
+
+
+def _indent(text: str) -> int:
+    return len(text) - len(text.lstrip())
+
+
+def _value_column(text: str) -> int:
+    """Where the value of a labelled line starts: "PARTICIPANTS:     Able" → 18; 0 with no value."""
+    label, _colon, value = text.partition(":")
+    return len(label) + 1 + _indent(value) if value.strip() else 0
 
 
 def participant_lines(label: str, lines: list[tuple[int, str]]) -> list[tuple[int, str]]:

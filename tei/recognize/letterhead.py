@@ -15,6 +15,7 @@ rule                     registry    input → model
 
     "DEPARTMENT OF STATE\\n   Memorandum of Conversation"  → Marking("letterhead", …), head
     "THE WHITE HOUSE\\nWASHINGTON" then "MEMORANDUM FOR THE PRESIDENT" → the same
+    "THE WHITE HOUSE", "WASHINGTON", "SECRET", "MEMORANDUM …" (blocks)   → one letterhead, the marking
 
 Only a block right above a title (a numbered line, "No. 12", or the name of a kind of record,
 classification lines between them aside) is a letterhead: an office's name anywhere else is text.
@@ -26,7 +27,7 @@ import functools
 
 from tei.errors import Reporter
 from tei.lexicon import lazy_pattern, words
-from tei.model import Marking
+from tei.model import LineBreak, Marking
 from tei.read.blocks import Block as TextBlock
 from tei.recognize.base import LEAD, ParseState, Recognizers, excerpt, lines_of
 from tei.recognize.classification import is_marking_line, marking_kind
@@ -76,13 +77,13 @@ def letterhead_size(lines: list[str]) -> int:
         return 0
     size = 1
     while size < min(len(lines), LETTERHEAD_MAX_LINES) and \
-            (is_office_line(lines[size]) or _is_place_line(lines[size])) and not is_title_line(lines[size]):
+            (is_office_line(lines[size]) or _is_place_line(lines[size])):
         size += 1
     return size
 
 
 def _is_place_line(text: str) -> bool:
-    return bool(PLACE_LINE.match(text.strip())) and not is_marking_line(text)
+    return bool(PLACE_LINE.match(text.strip())) and not is_marking_line(text) and not is_title_line(text)
 
 
 def is_title_line(text: str) -> bool:
@@ -92,10 +93,12 @@ def is_title_line(text: str) -> bool:
 
 
 def _title_follows(blocks: list[TextBlock], index: int) -> bool:
-    """Whether the first block after ``index`` that is no classification line opens with a title."""
+    """Whether the first block after ``index`` that is no classification line, nor the letterhead's
+    place, opens with a title."""
     for block in blocks[index + 1:]:
-        if marking_kind(block) is None:
-            return is_title_line(block.lines[0].text)
+        texts = [line.text for line in block.lines]
+        if marking_kind(block) is None and not all(map(_is_place_line, texts)):
+            return is_title_line(texts[0])
     return False
 
 
@@ -126,15 +129,33 @@ class LetterheadRecognizer:
     name = "letterhead"
 
     def test(self, block: TextBlock, state: ParseState) -> bool:
-        return state.part == LEAD and not state.document.head and \
-            letterhead_size([line.text for line in block.lines]) == len(block.lines) and \
-            _title_follows(state.body, state.index)
+        if state.part != LEAD or state.document.head:
+            return False
+        texts = [line.text for line in block.lines]
+        whole = letterhead_size(texts) == len(texts) or \
+            (self._continued(state) is not None and all(map(_is_place_line, texts)))
+        return whole and _title_follows(state.body, state.index)
 
     def run(self, block: TextBlock, state: ParseState) -> None:
         lines = lines_of(block)
         state.reporter.decide(self.name, excerpt(" / ".join(text for _, text in lines)), "letterhead",
                               "an office's name (and its place) right above the title", block.line)
-        state.document.markings.append(Marking("letterhead", state.parse_inline(lines), block.line))
+        content = state.parse_inline(lines)
+        continued = self._continued(state)
+        if continued is not None:  # "THE WHITE HOUSE", a blank line, "WASHINGTON": one letterhead
+            continued.content += [LineBreak(block.line), *content]
+        else:
+            state.document.markings.append(Marking("letterhead", content, block.line))
+
+    @staticmethod
+    def _continued(state: ParseState) -> Marking | None:
+        """The letterhead read from the block just before this one, if it was."""
+        markings = state.document.markings
+        before = state.neighbour(-1)
+        if markings and markings[-1].kind == "letterhead" and before is not None and \
+                markings[-1].line == before.line:
+            return markings[-1]
+        return None
 
 
 def register(recognizers: Recognizers) -> None:

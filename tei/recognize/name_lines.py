@@ -18,7 +18,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tei.lexicon import alternation, lazy_pattern
-from tei.lexicon.names import INITIAL, NAME, NAME_TAIL, TITLE_HEADS, UPPER, is_name_word, is_title_word
+from tei.lexicon.letters import UPPER
+from tei.lexicon.names import INITIAL, NAME, NAME_TAIL, TITLE_HEADS, is_name_word, is_title_word
 from tei.recognize.base import ParseState
 
 MEMO = "name-lines"  # the persons of the memorandum: surname → the initials it may be signed with

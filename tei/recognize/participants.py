@@ -1,31 +1,15 @@
 """Participants: bullet blocks after the front matter → :class:`~tei.model.Person` per line.
 
 Each block of bullets is one group (in a memorandum of conversation, one side of the
-table). A line is parsed into role names, name parts and what follows the name:
-
-    "Ambassador Able"                        → role "Ambassador", surname "Able"
-    "Second Secretary Ivan Carr"                → role "Second Secretary", forename "Ivan"
-    "Ann Bell (SOV) (notetaker)"                → affiliation "SOV", occupation "notetaker"
-    "Mr. Alex Dorn, Editor-in-Chief, X"   → role "Mr.", occupation …, affiliation "X"
-    "The President"                             → role only: mentions of "the President" are this person
-    "The Finnish Minister, Mr. Eliasson"        → role "Mr.", surname "Eliasson", occupation "Finnish Minister"
+table). A line may hold several persons ("Able; Baker", "Mr. Able, Mr. Baker, and Dr. Carr");
+each entry is parsed by :func:`tei.recognize.participant_entry.parse_participant`.
 """
 
 from __future__ import annotations
 
 from tei.errors import Reporter
 from tei.lexicon import lazy_pattern
-from tei.lexicon.names import (
-    ABBREVIATION,
-    HONORIFICS,
-    INITIAL_TOKEN,
-    PARTICLES,
-    TITLE_HEADS,
-    is_name_word,
-    is_title_word,
-    slug,
-    split_name,
-)
+from tei.lexicon.names import PARTICLES, is_name_word, is_title_word
 from tei.model import Person
 from tei.read.blocks import Block as TextBlock
 from tei.recognize.base import (
@@ -38,140 +22,18 @@ from tei.recognize.base import (
     is_bullet_block,
 )
 from tei.recognize.group_names import group_name
+from tei.recognize.participant_entry import (
+    ARTICLES,
+    DESCRIPTOR_SEPARATOR,
+    GLUED_NUMBER,
+    NAME_CONNECTORS,
+    parse_participant,
+)
 from tei.recognize.run_on_names import RULE as RUN_ON_RULE
 from tei.recognize.run_on_names import split_run_on
 
-ARTICLES = frozenset({"The", "the"})
-# "(notetaker)", "[D-Rhode Island]": a parenthesized or bracketed group after the name.
-TRAILING_GROUP = lazy_pattern(r"\s*[(\[](?P<text>[^()\[\]]*)[)\]]\s*$")
-# Between the name and what describes the person: a comma or a dash ("Ann Able—GER").
-DESCRIPTOR_SEPARATOR = lazy_pattern(r"\s*,\s*|\s*[—–]\s*|\s+-\s+")
 # Between two persons of one line: "Ambassador Able; Mr. Baker", "Ambassador Able and Mr. Baker".
 PERSON_SEPARATOR = lazy_pattern(r";\s+|\s+and\s+(?=\S+\s+\S)")
-
-
-def _surname(tokens: list[str]) -> tuple[str | None, list[str]]:
-    """The surname and forenames of a name's words (:func:`~tei.lexicon.names.split_name`)."""
-    if not tokens:
-        return None, []
-    forenames, surname = split_name(tokens)
-    return surname, forenames
-
-
-# What an office's words may go on with: "Secretary of State", "Ambassador to the U.S.".
-OFFICE_WORDS = frozenset(["of", "to", "at", "in"])
-
-
-def _title_words(tokens: list[str]) -> list[str]:
-    """The title words that open a name's tokens, taken off them; "Secretary of State Able",
-    "Minister of the Interior Able" and "Ambassador to the U.S. Dr. Able" keep their office ("of
-    State", "to the U.S.") in the title, and "Secretary of State" alone is all title."""
-    roles: list[str] = []
-    while len(tokens) > 1:
-        if is_title_word(tokens[0]):
-            roles.append(tokens.pop(0))
-            continue
-        office = 3 if tokens[1:2] == ["the"] else 2
-        if roles and tokens[0] in OFFICE_WORDS and len(tokens) >= office and tokens[office - 1][:1].isupper():
-            roles += [tokens.pop(0) for _ in range(office)]
-            continue
-        break
-    return roles
-
-
-GLUED_NUMBER = lazy_pattern(r"(?:(?<=[^\W\d_]{2})|(?<=\)))\d{1,3}$")
-
-OF_PLACE_RULE = "participants-of-place"
-
-
-def _of_place(tokens: list[str], roles: list[str]) -> int | None:
-    """Where "of" sets off the place or body a titled or full name belongs to: "President Able of
-    Ruritania", "Dr. Ann Baker of the Embassy" → the name ends before "of", which opens the
-    affiliation. Only after a title or two name words, and before capitalized words to the end."""
-    if "of" not in tokens:
-        return None
-    index = tokens.index("of")
-    name, place = tokens[:index], [token for token in tokens[index + 1:] if token not in ("the", "and")]
-    if not place or not (roles or len(name) >= 2) or not name:
-        return None
-    if not all(is_name_word(token) or INITIAL_TOKEN.match(token) for token in name):
-        return None
-    return index if all(token[:1].isupper() for token in place) else None
-
-
-ROLE_THEN_NAME_RULE = "participants-role-then-name"
-
-
-def _name_after_role(descriptor: str) -> list[str] | None:
-    """ "Mr. Eliasson", "Dr. Ann Q. Baker" after a role alone: an honorific and one to three name
-    words or initials (its tokens), else None."""
-    tokens = descriptor.split()
-    if len(tokens) < 2 or len(tokens) > 4 or tokens[0] not in HONORIFICS:
-        return None
-    names = tokens[1:]
-    if not all(is_name_word(token) or INITIAL_TOKEN.match(token) for token in names) or INITIAL_TOKEN.match(names[-1]):
-        return None
-    return tokens
-
-
-def parse_participant(text: str, line: int, group: int, reporter: Reporter | None = None) -> Person:
-    rest = GLUED_NUMBER.sub("", text.strip())
-    extras: list[str] = []
-    while (match := TRAILING_GROUP.search(rest)) and match.start() > 0:
-        extras.insert(0, match.group("text").strip())
-        rest = rest[: match.start()]
-    name_part, *descriptors = [part.strip() for part in DESCRIPTOR_SEPARATOR.split(rest)]
-    # "Ambassador Able2": a footnote number glued to the name is not part of it; it stays in the
-    # line's tail, where the footnotes pass finds it.
-    name_part = GLUED_NUMBER.sub("", name_part)
-    tokens = name_part.split()
-    article = tokens[:1] if tokens and tokens[0] in ARTICLES else []
-    tokens = tokens[len(article):]
-    roles = _title_words(tokens)
-    place: list[str] = []
-    if (of := _of_place(tokens, roles)) is not None:
-        place, tokens = tokens[of + 1:], tokens[:of]
-        name_part = name_part[: name_part.rindex(" of ")]
-        if reporter is not None:
-            reporter.decide(OF_PLACE_RULE, excerpt(text), f"affiliation {' '.join(place)!r}",
-                            "'of' and capitalized words after a titled or full name", line)
-    role_only = (not tokens and bool(roles)) or (
-        bool(tokens) and all(is_title_word(token) for token in tokens) and (bool(article) or not roles)) or (
-        # "The Finnish Minister", "First Party": without a title's head word, a last word that is
-        # no surname makes a role ("Mr. May" and "Ambassador Hall" keep their names).
-        bool(tokens) and not TITLE_HEADS.intersection(roles) and not is_name_word(tokens[-1].rstrip(".,;:")) and not INITIAL_TOKEN.match(tokens[-1]))
-    surname: str | None = None
-    forenames: list[str] = []
-    occupations: list[str] = []
-    if role_only and descriptors and (named := _name_after_role(descriptors[0])) is not None:
-        # "The Finnish Minister, Mr. Eliasson": the role, then the person's name.
-        occupations.append(" ".join(roles + tokens))
-        roles, tokens, role_only, name_part = named[:1], named[1:], False, descriptors.pop(0)
-        if reporter is not None:
-            reporter.decide(ROLE_THEN_NAME_RULE, excerpt(text), f"the person {name_part!r}, "
-                            f"occupation {occupations[0]!r}", "a role alone, then a name after an honorific", line)
-    if role_only:
-        roles = roles + tokens
-    else:
-        surname, forenames = _surname(tokens)
-    affiliations: list[str] = [" ".join(place)] if place else []
-    for position, descriptor in enumerate(descriptors + extras):
-        last_of_several = position == len(descriptors) - 1 and len(descriptors) > 1
-        if ABBREVIATION.match(descriptor.split()[0] if descriptor else "") or last_of_several:
-            affiliations.append(descriptor)
-        else:
-            occupations.append(descriptor)
-    name = name_part
-    lead = ""
-    start = text.find(name)
-    tail = text[start + len(name):] if start >= 0 else ""
-    if start > 0:
-        lead = text[:start]
-    key = " ".join(roles) if role_only else (surname or name)
-    return Person(id=slug(key), name=name, surname=surname, forenames=forenames, role_names=roles,
-                  affiliations=affiliations, occupations=occupations, group=group, line=line,
-                  role_only=role_only, tail=tail, lead=lead, tail_content=[tail] if tail else [])
-
 
 SERIES_RULE = "participants-series"
 # Between the names of a series: "Able, Baker, and Carr", "Able, Baker and Carr".
@@ -199,11 +61,11 @@ def _name_shape(item: str) -> str | None:
 
 def person_series(text: str) -> list[tuple[str, str]] | None:
     """A line that lists persons as an English series, each with the separator after it:
-    "Ambassador Able, Mr. Baker, and Dr. Carr" → three persons. Only where every item is a
+    "Ambassador Able, Mr. Baker, and Dr. Carr" → three persons, as "Mr. Able, Dr. Carr". Only where every item is a
     person's name by itself (bare surnames only beside other bare surnames): a comma also
     sets off what describes one person ("Mr. Able, Deputy Director, Policy and Planning")."""
     separators = list(SERIES_SEPARATOR.finditer(text)) if "," in text and ";" not in text else []
-    if not separators or "and" not in separators[-1].group() or "," not in separators[0].group():
+    if not separators or "," not in separators[0].group():
         return None
     items, position = [], 0
     for match in separators:
@@ -213,7 +75,9 @@ def person_series(text: str) -> list[tuple[str, str]] | None:
     shapes = {_name_shape(item) for item, _ in items}
     if None in shapes or ("bare" in shapes and len(shapes) > 1):
         return None
-    return items
+    # Without "and" before the last, only titled names are a series ("Mr. Able, Mr. Baker, General
+    # Carr", a list that goes on to the next line): "Able, Baker" may be a name and its office.
+    return items if "and" in separators[-1].group() or shapes == {"titled"} else None
 
 
 def split_persons(text: str, reporter: Reporter | None = None, line: int | None = None) -> list[tuple[str, str]]:
@@ -285,8 +149,6 @@ def read_participant_lines(lines: list[tuple[int, str]], group: int, used: dict[
 
 
 NOT_A_NAME_RULE = "participants-not-a-name"
-# Lower-case words a name or a title may hold: "Mr. and Mrs. Able", "Ambassador to the U.S.".
-NAME_CONNECTORS = PARTICLES | frozenset(["of", "the", "and", "to", "for", "at", "in", "on"])
 
 
 def not_a_name(text: str) -> bool:

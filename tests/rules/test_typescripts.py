@@ -167,6 +167,7 @@ def test_a_name_and_initials_between_colons_in_the_text_are_no_drafting_line() -
     "DEPARTMENT OF STATE\n    Memorandum of Conversation\n",
     "DEPARTMENT OF STATE\n\nMemorandum of Conversation\n",
     "THE WHITE HOUSE\nWASHINGTON\n\nMEMORANDUM OF CONVERSATION\n",
+    "THE WHITE HOUSE\n\nWASHINGTON\n\nSECRET/SENSITIVE\n\nMEMORANDUM OF CONVERSATION\n",
     "Embassy of the United States of America\nParis\n\nSECRET\n\nMemorandum of Conversation\n",
     "CENTRAL INTELLIGENCE AGENCY\nWashington, D.C.\n\n12. Memorandum for the Record\n",
 ])
@@ -190,6 +191,44 @@ def test_an_office_name_with_no_title_under_it_is_the_title(lead: str) -> None:
     document = convert(lead + "\nAble opened the talk.\n", "t.txt").document
     assert plain_text(document.head) == lead.split("\n")[0]
     assert not document.markings
+
+
+def test_a_participants_line_indented_under_the_names_goes_on_with_the_entry_above() -> None:
+    text = ("MEMORANDUM OF CONVERSATION\n\nPARTICIPANTS:     President Gerald Able\n"
+            "                  Brent Carr, Assistant to the President for National\n"
+            "                    Security Affairs\n                  Mr. Dorn\n\nAble said hello.\n")
+    people = convert(text, "t.txt").document.participants
+    assert [person.id for person in people] == ["able", "carr", "dorn"]
+    assert people[1].occupations == ["Assistant to the President for National Security Affairs"]
+
+
+def test_persons_indented_under_a_side_in_a_participants_field_are_not_its_continuation() -> None:
+    text = ("MEMORANDUM OF CONVERSATION\n\nPARTICIPANTS:  United States\n                 Secretary Able\n"
+            "                 Mr. Baker\n               USSR\n                 Ambassador Dorn\n"
+            "                 Mr. Carr, Counselor of\n                   the Embassy\n\nAble said hello.\n")
+    document = convert(text, "t.txt").document
+    assert [[person.id for person in group] for group in document.groups] == [["able", "baker"],
+                                                                                    ["dorn", "carr"]]
+    assert document.participants[-1].occupations == ["Counselor of the Embassy"]
+
+
+@pytest.mark.parametrize(("line", "ids"), [
+    ("Mr. Able, Mr. Baker, General Carr", ["able", "baker", "carr"]),    # titled names: a series without "and"
+    ("Mr. Able, Deputy Director", ["able"]),                              # a name and its office
+    ("Able, Baker", ["able"]),                                            # bare names: maybe a name and a place
+])
+def test_a_series_of_titled_names_on_a_present_line_is_one_person_each(line: str, ids: list[str]) -> None:
+    text = f"MEMORANDUM FOR THE RECORD\n\nPRESENT:  {line}\n\nThe Group met.\n"
+    assert [person.id for person in convert(text, "t.txt").document.participants] == ids
+
+
+def test_a_participant_entry_that_goes_on_as_a_sentence_keeps_only_the_name() -> None:
+    text = ("MEMORANDUM FOR THE RECORD\n\nPRESENT:  Mr. Able\n          Mr. Evans and Colonel Fay were present "
+            "for Item 2.\n\nThe Group met.\n")
+    result = convert(text, "t.txt")
+    fay = result.document.participants[-1]
+    assert (fay.id, fay.name, fay.tail.strip()) == ("fay", "Colonel Fay", "were present for Item 2.")
+    assert b"were present for Item 2." in result.xml
 
 
 def test_a_letterhead_copied_into_the_text_gives_no_headings() -> None:

@@ -17,7 +17,7 @@ import re
 import sys
 from collections.abc import Iterable, Iterator
 
-from tei.lexicon import alternation, lazy_pattern, words
+from tei.lexicon import LazyPattern, alternation, lazy_pattern, words
 from tei.lexicon.names import INITIAL, NAME, NAME_END, NAME_NOT_AFTER, NAME_START, TITLE_WORDS, is_name_word
 from tei.model import Closing, Inline, PersName, Person
 from tei.resolve.persons.exclusions import in_firm_at
@@ -40,12 +40,12 @@ INITIAL_WORD = lazy_pattern(f"{INITIAL}|{CAPITAL_INSIDE_GIVEN}")
 
 
 @functools.lru_cache(maxsize=64)
-def _prefix_pattern(roles: tuple[str, ...]) -> re.Pattern[str]:
+def _prefix_pattern(roles: tuple[str, ...]) -> LazyPattern:
     """What may stand before a surname, up to it: a title (or a participant's role) and given names.
     Built once per set of roles: a volume's documents share their cast."""
     title = f"(?:{alternation(roles)}|{TITLE_PHRASE})" if roles else TITLE_PHRASE
-    return re.compile(NAME_START + rf"(?:(?P<title>{title})\s+)?"
-                      rf"(?P<given>(?:{GIVEN_WORD}\s+){{0,2}})\Z")
+    return lazy_pattern(NAME_START + rf"(?:(?P<title>{title})\s+)?"
+                        rf"(?P<given>(?:{GIVEN_WORD}\s+){{0,2}})\Z")
 
 
 @functools.lru_cache(maxsize=64)

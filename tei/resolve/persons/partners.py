@@ -23,7 +23,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tei.lexicon import Matcher, lazy_pattern, words
-from tei.lexicon.names import INITIAL, NAME, NAME_END, UPPER, is_name_word
+from tei.lexicon.letters import UPPER
+from tei.lexicon.names import INITIAL, NAME, NAME_END, is_name_word
 from tei.resolve.persons.candidate import Candidate
 from tei.resolve.persons.shapes import SURNAME, SURNAME_AT_START
 

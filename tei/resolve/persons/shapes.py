@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 
 from tei.lexicon import Matcher, alternation, lazy_pattern, words
+from tei.lexicon.letters import UPPER
 from tei.lexicon.names import (
     INITIAL,
     NAME,
@@ -20,7 +21,6 @@ from tei.lexicon.names import (
     PARTICLES,
     TITLE_HEADS,
     TITLE_MODIFIERS,
-    UPPER,
 )
 from tei.model import (
     Block,

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 from tei.lexicon import alternation, lazy_pattern, words
-from tei.lexicon.names import UPPER, WORD_NOT_AFTER
+from tei.lexicon.letters import UPPER
+from tei.lexicon.names import WORD_NOT_AFTER
 
 # A reporting verb: of saying ("said", "went on"), of thinking ("felt"), a base form after
 # "seemed to", the opening of a speech ("began by noting"), or a state ("was not sure").
