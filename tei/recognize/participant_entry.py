@@ -123,7 +123,7 @@ OFFICE_SYMBOL = lazy_pattern(r"^[A-Z]{1,6}(?:/[A-Z]{1,6})*$")
 
 
 def _is_full_name(descriptor: str) -> bool:
-    """ "Mr. Ball", "Rodger P. Davies": title words, then name words and initials ending in a
+    """ "Mr. Able", "Ann Q. Baker": title words, then name words and initials ending in a
     name word; without a title, two words at least."""
     tokens = descriptor.split()
     titles = 0
