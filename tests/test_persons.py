@@ -131,6 +131,29 @@ def test_a_particle_in_a_mention_makes_the_same_surname_as_in_a_participant_list
         (surname, given)]
 
 
+SECOND_SURNAME = "1. Memorandum of Conversation\n\n\n    • Ambassador Juan Carr Baker\n    • Mr. Able\n\n"
+
+
+def test_the_first_of_two_surnames_names_the_participant_who_bears_both() -> None:
+    body = "Dr. Carr said the talks would resume. Ambassador Carr agreed with Able.\n"
+    assert [(text, ref) for text, ref in links(body, SECOND_SURNAME) if "Carr" in text] == [
+        ("Dr. Carr", "baker"), ("Ambassador Carr", "baker")]
+    assert mentioned(body, SECOND_SURNAME) == []
+
+
+@pytest.mark.parametrize(("sentence", "new"), [
+    ("Able said Governor William Carr would come.", "carr"),  # a given name of his own: another Carr
+    ("Able said Mr. Juan would come.", "juan"),  # the first given name is no surname
+])
+def test_a_name_that_is_no_first_surname_of_two_is_another_person(sentence: str, new: str) -> None:
+    assert mentioned(sentence + "\n", SECOND_SURNAME) == [new]
+
+
+def test_a_listed_surname_wins_over_a_first_surname_of_two() -> None:
+    preamble = "1. Memorandum of Conversation\n\n\n    • Ambassador Juan Carr Baker\n    • Mr. Carr\n\n"
+    assert [(text, ref) for text, ref in links("Mr. Carr said no.\n", preamble)][-1] == ("Mr. Carr", "carr")
+
+
 def test_names_listed_with_a_person_are_persons() -> None:
     assert mentioned("Able said Foreign Minister Carr, Dorn and Eck would meet.\n") == ["carr", "dorn", "eck"]
 
@@ -374,6 +397,25 @@ def test_a_role_named_by_two_different_people_stays_a_role() -> None:
     assert "secretary" in {person.id for person in document.participants}
 
 
+@pytest.mark.parametrize("body", [
+    "The Secretary said he would work as Secretary Carr had done.\n",
+    "Able left. The Secretary recalled that Secretary Carr had once warned him.\n",
+])
+def test_a_role_beside_a_titled_name_in_one_sentence_is_another_person(body: str) -> None:
+    document = document_of(body)
+    assert "secretary" in {person.id for person in document.participants}
+    assert [person.id for person in document.mentioned] == ["carr"]
+
+
+@pytest.mark.parametrize("body", [
+    "The Secretary said yes. Secretary Carr then left.\n",
+    "Secretary Carr said that in the Secretary of State they had a friend.\n",
+])
+def test_a_titled_name_outside_a_sentence_led_by_the_role_still_names_it(body: str) -> None:
+    document = document_of(body)
+    assert "carr" in {person.id for person in document.participants}
+
+
 def test_mrs_is_not_mr() -> None:
     assert links("Able said Mrs. Able would come. Mr. Able agreed.\n") == [
         ("Able", "able"), ("Mrs. Able", "able-2"), ("Mr. Able", "able")]
@@ -556,6 +598,11 @@ TRANSCRIPT = "1. Conversation Between President Able and Ambassador Baker\n\n\n"
 def test_a_label_that_names_a_person_is_that_persons_turn() -> None:
     assert turns(TRANSCRIPT + "Able: Good morning.\n\nBaker: Good morning.\n\nAble: Sit down.\n\nBaker: Thanks.\n") == [
         ("Able", ["able"]), ("Baker", ["baker"]), ("Able", ["able"]), ("Baker", ["baker"])]
+
+
+def test_a_label_with_the_first_of_two_surnames_is_the_participant_who_bears_both() -> None:
+    body = "CARR: Good morning.\n\nABLE: Good morning.\n\nCARR: Sit down.\n"
+    assert turns(SECOND_SURNAME + body) == [("CARR", ["baker"]), ("ABLE", ["able"]), ("CARR", ["baker"])]
 
 
 def test_a_role_label_is_the_person_the_text_names_by_that_role() -> None:

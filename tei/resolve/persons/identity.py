@@ -12,10 +12,16 @@ named by. Later steps (linking the mentions, attributing speech) only read it.
 Rules, each recorded for ``tei convert --explain``:
 
 - ``persons.role-named``: a participant listed by role alone ("The Secretary") takes the
-  surname of the one person the text names with that title ("Secretary Carr"), and its id.
+  surname of the one person the text names with that title ("Secretary Carr"), and its id;
+  not of one named in a sentence whose subject is the bare role ("The Secretary said he
+  would work as Secretary Carr had done": two Secretaries).
 - ``persons.same-person``: a name is a known person's when it is one of the forms of that
   person's surname (a compound surname is also named by its first word, "Carr", or by its
   particle and the rest, "de Baker"), unless their titles say they differ ("Mrs." and "Mr.").
+- ``persons.second-surname``: a name without a given name that is no known surname but the
+  last of two given names or more of exactly one participant ("Ambassador Carr", where the
+  list gives "Ambassador Juan Carr Baker": a Spanish name carries two surnames, and the text
+  may call its bearer by the first) is that participant.
 - ``persons.given-name-alone``: a name that a rule without a title or a verb of saying found,
   and that is the given name of a person named in full ("talking to Bill", and "Bill Able"
   elsewhere), is no new person.
@@ -24,13 +30,17 @@ Rules, each recorded for ``tei convert --explain``:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from tei.errors import Reporter
 from tei.lexicon.names import slug
-from tei.model import Document, Person
+from tei.model import Document, Person, plain_text
 from tei.resolve.persons.candidate import Candidate
 from tei.resolve.persons.shapes import sex_of, surname_forms
+
+# The end of a sentence: a full stop, question or exclamation mark before a space and a capital.
+SENTENCE_END = re.compile(r"(?<=[.?!])\s+(?=[A-Z“\"])")
 
 
 @dataclass
@@ -58,6 +68,12 @@ class Identities:
                     return person
         return None
 
+    def find_second(self, surname: str) -> Person | None:
+        """The one participant whose first surname of two is ``surname`` ("Juan Carr Baker": Carr)."""
+        holders = [person for person in self.persons if person.group and len(person.forenames) >= 2
+                   and person.forenames[-1] == surname and len(surname) > 2 and not surname.endswith(".")]
+        return holders[0] if len(holders) == 1 else None
+
     def free_id(self, name: str) -> str:
         base = slug(name)
         candidate, count = base, 1
@@ -81,6 +97,12 @@ def identify(document: Document, candidates: list[Candidate], reporter: Reporter
         name for candidate in candidates for name in candidate.given.split()}
     for candidate in candidates:
         known = table.find(candidate.surname, candidate.title)
+        if known is None and not candidate.given and (second := table.find_second(candidate.surname)):
+            if reporter.explaining:
+                reporter.decide("persons.second-surname", f"'{candidate.surname}'", f"#{second.id}",
+                                f"the first of the two surnames of '{second.name}'", candidate.line)
+            table.forms.setdefault(candidate.surname, []).append(second)
+            continue
         if known is None and not candidate.strong and candidate.surname in given_names:
             if reporter.explaining:
                 reporter.decide("persons.given-name-alone", f"'{candidate.surname}'", "no new person",
@@ -113,7 +135,8 @@ def _name_roles(document: Document, candidates: list[Candidate], table: Identiti
     surnames = {person.surname for person in document.participants if person.surname}
     for role, persons in listed.items():
         named = {candidate.surname: candidate for candidate in candidates
-                 if candidate.title and _holds(candidate.title.lower(), role) and candidate.surname not in surnames}
+                 if candidate.title and _holds(candidate.title.lower(), role) and candidate.surname not in surnames
+                 and not _beside_the_role(document, candidate, role)}
         if len(persons) != 1 or len(named) != 1:
             continue
         (surname, candidate), = named.items()
@@ -126,6 +149,23 @@ def _name_roles(document: Document, candidates: list[Candidate], table: Identiti
         if reporter.explaining:
             reporter.decide("persons.role-named", f"'{person.name}'", f"#{person.id}",
                             f"the text names the {role} '{candidate.title} {surname}'", candidate.line)
+
+
+def _beside_the_role(document: Document, candidate: Candidate, role: str) -> bool:
+    """Whether a sentence opens with the bare role as its subject ("The Secretary said …") and
+    names ``candidate`` by the title later ("… as Secretary Carr had done"): the writer calls
+    one person by the role and speaks of another by the name. (A role elsewhere in the
+    sentence may be the same person: "Carr said that in the Secretary you had a friend".)"""
+    named = f"{candidate.title} {candidate.surname}"
+    subject = re.compile(r"(?i:the " + re.escape(role) + r")\s+[a-z]")
+    for content in document.text_lists():
+        text = plain_text(content)
+        if named not in text:
+            continue
+        for sentence in SENTENCE_END.split(text):
+            if subject.match(sentence.strip()) and named in sentence:
+                return True
+    return False
 
 
 def _holds(title: str, role: str) -> bool:

@@ -6,7 +6,8 @@
 A label is resolved, in this order (each a named rule, recorded for ``--explain``):
 
 - ``labels.role``: "The President" → the one participant listed by that role or holding it;
-- ``labels.name``: "Dr. Able", "Able", "Q. Mr. Able" → the person of that surname;
+- ``labels.name``: "Dr. Able", "Able", "Q. Mr. Able" → the person of that surname (or of that
+  first surname of two, "Able" for the participant "Juan Able Baker");
 - ``labels.initial``: "K" → the one participant whose surname begins with that letter;
 - ``labels.title-initial``: where no participants are listed, "A" → the one person the title
   names whose surname begins with that letter (a name, or a surname in parentheses after an
@@ -108,7 +109,7 @@ def _speaker(label: str, roles: dict[str, Person], document: Document,
     names = [word for word in words if not is_title_word(word) and NAME_WORD.fullmatch(word) and is_name_word(word)]
     if names:
         titles = [word for word in words if is_title_word(word)]
-        person = table.find(names[-1], titles)
+        person = table.find(names[-1], titles) or table.find_second(names[-1])
         if person is not None:
             return "labels.name", person
         person = Person(id=table.free_id(names[-1]), name=text, surname=names[-1], forenames=names[:-1],
