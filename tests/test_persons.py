@@ -682,6 +682,13 @@ def test_a_number_word_opening_a_sentence_is_no_person() -> None:
             if isinstance(item, PersName)] == ["able"]
 
 
+def test_state_secretary_is_a_title() -> None:
+    from tei.recognize.participant_entry import parse_participant
+
+    baker = parse_participant("State Secretary Klaus Baker", 1, 1)
+    assert (baker.role_names, baker.forenames, baker.surname) == (["State", "Secretary"], ["Klaus"], "Baker")
+
+
 def test_an_initial_label_is_the_participant_of_that_initial() -> None:
     memo = ("1. Memorandum of Conversation\n\n\n    • Dr. Kaye Able\n    • Mr. Carr\n\n"
             "A: Hello.\n\nC: Hello.\n\nA: Yes.\n\nC: No.\n")
