@@ -668,6 +668,13 @@ def test_a_role_then_a_name_after_an_honorific_is_that_person_in_that_office() -
     assert [item.who for item in said] == [["able"]]
 
 
+def test_state_secretary_is_a_title() -> None:
+    from tei.recognize.participant_entry import parse_participant
+
+    baker = parse_participant("State Secretary Klaus Baker", 1, 1)
+    assert (baker.role_names, baker.forenames, baker.surname) == (["State", "Secretary"], ["Klaus"], "Baker")
+
+
 def test_an_initial_label_is_the_participant_of_that_initial() -> None:
     memo = ("1. Memorandum of Conversation\n\n\n    • Dr. Kaye Able\n    • Mr. Carr\n\n"
             "A: Hello.\n\nC: Hello.\n\nA: Yes.\n\nC: No.\n")

@@ -404,6 +404,12 @@ def test_splitter_ends_a_sentence_at_a_note_number_glued_to_the_next_one() -> No
                "  1. Neither paper is printed.\n") == ["-", "carter"]
 
 
+def test_a_paragraph_number_is_no_sentence_and_no_subject() -> None:
+    # "2.  Carter replied": Carter's, number and all; not "2." left to the speaker before.
+    assert who("1.  Able said the plan was ready.\n\n2.  Carter replied that it was not.\n") == ["able", "carter"]
+    assert main_clause_start("2.  \uE0000\uE001 replied") == 4
+
+
 def test_rule_participant_acts_not_inside_a_turn() -> None:
     # An action the speaker reports does not change whom the speaker's "he" refers to.
     assert who("Carter said the plan was ready. The Secretary had already left. He added that it was late.\n") == [

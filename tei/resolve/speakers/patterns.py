@@ -26,7 +26,8 @@ ADVERB = alternation(words("adverbs"))
 # A leading clause that is not the main clause: its persons are not the subject
 # ("When the Minister replied …, Dorn said"; "In answer to a question from Dorn, …").
 LEADING_CLAUSE = lazy_pattern(
-    r"^(?:When|As|After|Before|While|Since|If|Although|Though|Because|Once|Until|Unless|Whereas|Whenever"
+    r"^(?:\d{1,3}|[a-z]|[IVXL]{1,4})\.\s+(?=\S)"  # the paragraph's number: "2.  Carr replied"
+    r"|^(?:When|As|After|Before|While|Since|If|Although|Though|Because|Once|Until|Unless|Whereas|Whenever"
     r"|In\s+(?:answer|reply|response|responding|replying)\s+to|Responding\s+to|Replying\s+to"
     r"|Turning\s+to|Referring\s+to|Following|Asked)\b[^,;]*,\s*")
 # What may stand right before the subject of a clause that is not the sentence's first:
@@ -86,6 +87,8 @@ ACTOR = lazy_pattern(PERSON.format(name="first") + GAP
 FIRST_PERSON = lazy_pattern(alternation(["I"], not_after=WORD_NOT_AFTER) + GAP + VERB)
 PRONOUN = lazy_pattern(rf"(?P<pronoun>{alternation(['He', 'he', 'She', 'she'], not_after=WORD_NOT_AFTER)})" + GAP + VERB)
 GENDER_PRONOUN = lazy_pattern(r"(?<![\w’'])(he|she)(?![\w’'])", re.IGNORECASE)
+# A paragraph's number or letter: "2.", "b.", "IV.".
+PARAGRAPH_NUMBER = lazy_pattern(r"(?:\d{1,3}|[a-z]|[IVXL]{1,4})\.")
 # Small patterns used per sentence, compiled once.
 PERSON_NUMBER = lazy_pattern(PERSON_OPEN + r"(\d+)" + PERSON_CLOSE)
 BOUNDARY_CHARS = lazy_pattern(r"[.!?\s]")

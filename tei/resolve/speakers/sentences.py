@@ -21,6 +21,7 @@ from tei.resolve.speakers.patterns import (
     NEXT_WORD,
     NOTE_MARK,
     NUMBER_FOLLOWS,
+    PARAGRAPH_NUMBER,
     PERSON_CLOSE,
     PERSON_NUMBER,
     PERSON_OPEN,
@@ -174,7 +175,10 @@ def is_sentence_end(text: str, period: int, following: str) -> bool:
         return True
     # The last word, split off from the end: searching r"(\S+)$" tried every position of the
     # paragraph for every period: a third of the speakers pass on the bench collection.
-    word = text[: period + 1].rsplit(None, 1)[-1].lstrip("(“‘\"[")
+    head = text[: period + 1]
+    word = head.rsplit(None, 1)[-1].lstrip("(“‘\"[")
+    if PARAGRAPH_NUMBER.fullmatch(word) and head.lstrip() == word:
+        return False  # "2.  Ambassador Carr replied": the paragraph's number, not a sentence
     if word.endswith(".."):
         return True  # "the U.S.." : an abbreviation and a full stop
     if word in TITLE_ABBREVIATIONS or INITIAL_WORD.fullmatch(word):
