@@ -158,6 +158,18 @@ def test_names_listed_with_a_person_are_persons() -> None:
     assert mentioned("Able said Foreign Minister Carr, Dorn and Eck would meet.\n") == ["carr", "dorn", "eck"]
 
 
+def test_the_last_of_names_listed_with_a_person_may_have_its_given_name() -> None:
+    body = "Able said he had spoken to Governor Carr and Frank Eck.\n"
+    assert [(person.surname, person.forenames) for person in document_of(body).mentioned] == [
+        ("Carr", []), ("Eck", ["Frank"])]
+    assert ("Frank Eck", "eck") in links(body)
+
+
+def test_a_title_after_the_last_and_is_no_given_name() -> None:
+    document = document_of("Able said he had spoken to Governor Carr and General Eck.\n")
+    assert [(person.surname, person.forenames) for person in document.mentioned] == [("Carr", []), ("Eck", [])]
+
+
 def test_a_given_name_a_middle_initial_and_a_surname_are_a_person_anywhere() -> None:
     assert mentioned("The paper was read by Hans V. Dorn of the bank. He lives on Valley B. Road.\n") == ["dorn"]
 

@@ -28,6 +28,8 @@ LIST = lazy_pattern(rf"(?P<items>{SURNAME_AT_START}(?:,\s+{SURNAME})*,?\s+and\s+
 LIST_ITEM = lazy_pattern(SURNAME)
 ORGANIZATION_OF = lazy_pattern(r"(\w+)\s+of\s+\Z")
 LISTED_NAMES = 3  # names listed without a person known among them: "Able, Baker and Carr"
+# A name right after the list's last name: that last name is a given name ("… and Frank Eck").
+SURNAME_AFTER = lazy_pattern(rf"[ \t]+(?P<surname>{NAME}){NAME_END}")
 SLASH_PAIR = lazy_pattern(rf"(?<![\w’'\-/])(?P<first>{NAME})/(?P<second>{NAME})(?![\w/\-])")
 
 
@@ -53,6 +55,15 @@ def _names_a_thing(text: str, start: int) -> bool:
     return before is not None and before.group(1).capitalize() in ORGANIZATION_WORDS
 
 
+def _full_last(text: str, end: int, last: str, places: set[str]) -> tuple[str, str] | None:
+    """(given name, surname) where the list's last name is followed by another ("… and Frank
+    Eck": "Frank" is the given name of Eck), else None."""
+    after = SURNAME_AFTER.match(text, end)
+    if after is None or not_a_name(last, False, places) or not_a_name(after.group("surname"), False, places):
+        return None  # "… and General Carr": a title is no given name
+    return last, after.group("surname")
+
+
 def listed(text: str, persons: set[str], places: set[str], line: int) -> Iterator[Candidate]:
     """persons.listed-with-a-person: "Able, Baker and Carr" where one of them is a person;
     persons.listed-names: three names or more listed, every one of them possibly a name (none a
@@ -62,9 +73,13 @@ def listed(text: str, persons: set[str], places: set[str], line: int) -> Iterato
         if _names_a_thing(text, match.start()):
             continue
         if any(item in persons for item in items):
-            for item in items:
+            last = _full_last(text, match.end(), items[-1], places)
+            for item in items[:-1] if last else items:
                 if item not in persons:
                     yield Candidate(item, rule="persons.listed-with-a-person", reason="listed with a person", line=line)
+            if last:
+                yield Candidate(last[1], given=last[0], rule="persons.listed-with-a-person",
+                                reason="listed with a person: a given name and a surname", line=line)
         elif len(items) >= LISTED_NAMES and not any(not_a_name(item, False, places) for item in items):
             for item in items:
                 yield Candidate(item, rule="persons.listed-names", reason=f"one of {len(items)} names listed together",
