@@ -273,3 +273,16 @@ def test_a_footnote_number_glued_to_a_participant_is_a_note_not_part_of_the_name
     assert '<persName ref="#able">Ambassador Able</persName><note place="foot" n="2"' in xml
     assert '<persName ref="#baker">Mr. Baker</persName> (NSC)<note place="foot" n="3"' in xml
     assert '<said who="#able" direct="false"><persName ref="#able">Able</persName> said it.' in xml
+
+
+def test_a_footnote_number_set_off_by_a_space_after_a_participant_is_a_note() -> None:
+    text = ("12. Memorandum of Conversation1\n\n    • Chancellor Ann Able 2\n    • Mr. Baker\n\n"
+            "Chancellor Able said it was late.\n\n  1. Source: Files.\n  2. Able was visiting.\n")
+    result = convert_bytes(text.encode(), "memo.txt", validate=True)
+    assert result.validation == [] and result.diagnostics == []
+    able = result.document.participants[0]
+    assert (able.id, able.surname, able.forenames) == ("able", "Able", ["Ann"])
+    assert '<persName ref="#able">Chancellor Ann Able</persName> <note place="foot" n="2"' in result.xml.decode()
+    # A number that is no footnote's stays in the entry, after the name.
+    kept = convert_bytes(text.replace("  2. Able was visiting.\n", "").encode(), "memo.txt")
+    assert kept.document.participants[0].surname == "Able" and "Chancellor Ann Able</persName> 2" in kept.xml.decode()

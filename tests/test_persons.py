@@ -681,6 +681,32 @@ def test_a_role_then_a_name_after_an_honorific_is_that_person_in_that_office() -
     assert [item.who for item in said] == [["able"]]
 
 
+def test_an_office_symbol_before_a_dash_is_the_affiliation_of_the_person_after_it() -> None:
+    from tei.recognize.participants import parse_participant
+
+    able = parse_participant("U—Mr. Able", 1, 1)
+    assert (able.id, able.surname, able.role_names, able.affiliations) == ("able", "Able", ["Mr."], ["U"])
+    baker = parse_participant("EUR/WE—Ann Q. Baker", 1, 1)
+    assert (baker.id, baker.forenames, baker.affiliations) == ("baker", ["Ann", "Q."], ["EUR/WE"])
+    # A description that is no name leaves the entry as it was.
+    assert parse_participant("NEA—Political Officer", 1, 1).surname != "Officer"
+    memo = ("1. Memorandum for the Files\n\n\n    • The Secretary\n    • U—Mr. Able\n\n"
+            "Mr. Able said the U.S. would wait.\n")
+    document = convert(memo).document
+    assert [person.id for person in document.participants] == ["secretary", "able"]
+    named = [item.ref for content in document.text_lists() for item in iter_inlines(content)
+             if isinstance(item, PersName)]
+    assert "u" not in named and "able" in named
+
+
+def test_a_number_word_opening_a_sentence_is_no_person() -> None:
+    memo = ("1. Memorandum of Conversation\n\n\n    • Mr. Able\n\n"
+            "Mr. Able said divisions had moved. Three came from the north, two from the east.\n")
+    document = convert(memo).document
+    assert [item.ref for content in document.text_lists() for item in iter_inlines(content)
+            if isinstance(item, PersName)] == ["able"]
+
+
 def test_state_secretary_is_a_title() -> None:
     from tei.recognize.participant_entry import parse_participant
 

@@ -7,6 +7,8 @@
     "The President"                          → role only: mentions of "the President" are this person
     "The Finnish Minister, Mr. Eliasson"     → role "Mr.", surname "Eliasson", occupation "Finnish Minister"
     "Colonel Fay were present for Item 2."   → "Colonel Fay"; the rest stays text after the name
+    "NEA—Mr. Able"                           → role "Mr.", surname "Able", affiliation "NEA"
+    "Chancellor Ann Able 2"                  → surname "Able"; the footnote number stays after the name
 """
 
 from __future__ import annotations
@@ -65,6 +67,8 @@ def _title_words(tokens: list[str]) -> list[str]:
 
 
 GLUED_NUMBER = lazy_pattern(r"(?:(?<=[^\W\d_]{2})|(?<=\)))\d{1,3}$")
+# "Chancellor Ludwig Able 2": a footnote number set off by a space at the end of the entry.
+SPACED_NUMBER = lazy_pattern(r"(?<=[^\W\d_]{2})\s+\d{1,2}$")
 
 OF_PLACE_RULE = "participants-of-place"
 
@@ -113,8 +117,28 @@ def _name_before_lower_case(name_part: str) -> str:
     return name_part
 
 
+OFFICE_SYMBOL_RULE = "participants-office-symbol"
+# An office's symbol: "U", "NEA", "EUR/WE", "S/P".
+OFFICE_SYMBOL = lazy_pattern(r"^[A-Z]{1,6}(?:/[A-Z]{1,6})*$")
+
+
+def _is_full_name(descriptor: str) -> bool:
+    """ "Mr. Able", "Ann Q. Baker": title words, then name words and initials ending in a
+    name word; without a title, two words at least."""
+    tokens = descriptor.split()
+    titles = 0
+    while titles < len(tokens) - 1 and is_title_word(tokens[titles]):
+        titles += 1
+    names = tokens[titles:]
+    if titles and not TITLE_HEADS.intersection(tokens[:titles]):
+        return False  # "Political Officer": words that may open a title, but no title
+    if not 1 <= len(names) <= 4 or (not titles and len(names) < 2) or INITIAL_TOKEN.match(names[-1]):
+        return False
+    return all(token[:1].isupper() and (is_name_word(token) or INITIAL_TOKEN.match(token)) for token in names)
+
+
 def parse_participant(text: str, line: int, group: int, reporter: Reporter | None = None) -> Person:
-    rest = GLUED_NUMBER.sub("", text.strip())
+    rest = SPACED_NUMBER.sub("", GLUED_NUMBER.sub("", text.strip()))
     extras: list[str] = []
     while (match := TRAILING_GROUP.search(rest)) and match.start() > 0:
         extras.insert(0, match.group("text").strip())
@@ -124,6 +148,13 @@ def parse_participant(text: str, line: int, group: int, reporter: Reporter | Non
     # line's tail, where the footnotes pass finds it.
     name_part = GLUED_NUMBER.sub("", name_part)
     name_part = _name_before_lower_case(name_part)
+    symbol: list[str] = []
+    if descriptors and OFFICE_SYMBOL.match(name_part) and _is_full_name(descriptors[0]):
+        # "NEA—Mr. Able", "U—Ann Q. Baker": the office's symbol, then the person.
+        symbol, name_part = [name_part], descriptors.pop(0)
+        if reporter is not None:
+            reporter.decide(OFFICE_SYMBOL_RULE, excerpt(text), f"the person {name_part!r}, affiliation "
+                            f"{symbol[0]!r}", "an office's symbol in capitals, a dash, then a name", line)
     tokens = name_part.split()
     article = tokens[:1] if tokens and tokens[0] in ARTICLES else []
     tokens = tokens[len(article):]
@@ -154,7 +185,7 @@ def parse_participant(text: str, line: int, group: int, reporter: Reporter | Non
         roles = roles + tokens
     else:
         surname, forenames = _surname(tokens)
-    affiliations: list[str] = [" ".join(place)] if place else []
+    affiliations: list[str] = symbol + ([" ".join(place)] if place else [])
     for position, descriptor in enumerate(descriptors + extras):
         last_of_several = position == len(descriptors) - 1 and len(descriptors) > 1
         if ABBREVIATION.match(descriptor.split()[0] if descriptor else "") or last_of_several:

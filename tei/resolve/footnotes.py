@@ -134,7 +134,7 @@ def _slots(document: Document) -> list[_Slot]:
     notes = {id(note.content) for note in document.footnotes}
     lists = [(line, content, "") for line, content in document.lined_text_lists() if id(content) not in notes]
     # The participant lines stand between the header and the body: "Ambassador Able2".
-    persons = [(person.line or 0, person.tail_content, person.name[-1:])
+    persons = [(person.line or 0, person.tail_content, person.name)
                for person in document.participants if person.tail_content]
     if persons:
         at = next((index for index, (line, _, _) in enumerate(lists) if line > persons[-1][0]), len(lists))
