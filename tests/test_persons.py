@@ -681,6 +681,17 @@ def test_a_role_then_a_name_after_an_honorific_is_that_person_in_that_office() -
     assert [item.who for item in said] == [["able"]]
 
 
+def test_a_role_then_a_dash_then_a_full_name_is_that_person_in_that_role() -> None:
+    from tei.recognize.participant_entry import parse_participant
+
+    chair = parse_participant("Chairman—Ann Q. Able", 1, 1)
+    assert (chair.id, chair.forenames, chair.surname, chair.role_only, chair.occupations) == (
+        "able", ["Ann", "Q."], "Able", False, ["Chairman"])
+    # After a comma a name needs its honorific; a dash and words that are no name leave the role.
+    assert parse_participant("Chairman, Ann Able", 1, 1).role_only
+    assert parse_participant("Chairman—Joint Staff", 1, 1).role_only
+
+
 def test_an_office_symbol_before_a_dash_is_the_affiliation_of_the_person_after_it() -> None:
     from tei.recognize.participants import parse_participant
 

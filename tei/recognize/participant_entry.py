@@ -89,18 +89,23 @@ def _of_place(tokens: list[str], roles: list[str]) -> int | None:
 
 
 ROLE_THEN_NAME_RULE = "participants-role-then-name"
+DASHES = frozenset(["—", "–", "-"])
 
 
-def _name_after_role(descriptor: str) -> list[str] | None:
+def _name_after_role(descriptor: str, dashed: bool) -> tuple[list[str], list[str]] | None:
     """ "Mr. Eliasson", "Dr. Ann Q. Baker" after a role alone: an honorific and one to three name
-    words or initials (its tokens), else None."""
+    words or initials; after a dash ("Chairman—Ann Q. Baker"), two to four name words need no
+    honorific. The honorific and the name's words, else None."""
     tokens = descriptor.split()
-    if len(tokens) < 2 or len(tokens) > 4 or tokens[0] not in HONORIFICS:
+    honorific = tokens[:1] if tokens and tokens[0] in HONORIFICS else []
+    names = tokens[len(honorific):]
+    if not (1 if honorific else 2) <= len(names) <= (3 if honorific else 4) or not (honorific or dashed):
         return None
-    names = tokens[1:]
     if not all(is_name_word(token) or INITIAL_TOKEN.match(token) for token in names) or INITIAL_TOKEN.match(names[-1]):
         return None
-    return tokens
+    if not honorific and not (names[0][:1].isupper() and names[-1][:1].isupper()):
+        return None
+    return honorific, names
 
 
 WORD = lazy_pattern(r"\S+")
@@ -174,13 +179,16 @@ def parse_participant(text: str, line: int, group: int, reporter: Reporter | Non
     surname: str | None = None
     forenames: list[str] = []
     occupations: list[str] = []
-    if role_only and descriptors and (named := _name_after_role(descriptors[0])) is not None:
-        # "The Finnish Minister, Mr. Eliasson": the role, then the person's name.
+    separator = DESCRIPTOR_SEPARATOR.search(rest)
+    dashed = separator is not None and separator.group().strip() in DASHES
+    if role_only and descriptors and (named := _name_after_role(descriptors[0], dashed)) is not None:
+        # "The Finnish Minister, Mr. Eliasson", "Chairman—Ann Q. Baker": the role, then the person's name.
         occupations.append(" ".join(roles + tokens))
-        roles, tokens, role_only, name_part = named[:1], named[1:], False, descriptors.pop(0)
+        (roles, tokens), role_only, name_part = named, False, descriptors.pop(0)
         if reporter is not None:
             reporter.decide(ROLE_THEN_NAME_RULE, excerpt(text), f"the person {name_part!r}, "
-                            f"occupation {occupations[0]!r}", "a role alone, then a name after an honorific", line)
+                            f"occupation {occupations[0]!r}", "a role alone, then a name after an honorific "
+                            "or a dash", line)
     if role_only:
         roles = roles + tokens
     else:
