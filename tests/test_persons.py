@@ -60,6 +60,19 @@ def test_a_name_after_a_title_is_a_person() -> None:
     assert mentioned("Baker called on Minister of Justice Dorn.\n") == ["dorn"]
 
 
+@pytest.mark.parametrize("title", ["FonMin", "SecGen", "UNSG", "UNSYG"])
+def test_a_cables_abbreviated_office_is_a_title(title: str) -> None:
+    # Telegrams abbreviate an office before its holder's name: "UNSG Dorn" is the UN Secretary-General.
+    assert mentioned(f"Able reported that he had met {title} Dorn on Monday.\n") == ["dorn"]
+
+
+def test_a_date_right_after_a_titled_name_is_no_part_of_it() -> None:
+    # Cables leave out "on": "met Ambassador Dorn February 4".
+    body = "Able said he had met Ambassador Hans Dorn February 4.\n"
+    assert [(person.surname, person.forenames) for person in document_of(body).mentioned] == [("Dorn", ["Hans"])]
+    assert ("Ambassador Hans Dorn", "dorn") in links(body)
+
+
 @pytest.mark.parametrize("rank", ["Major General", "Lieutenant General", "Rear Admiral", "Brigadier General"])
 def test_a_rank_qualified_by_another_is_one_title(rank: str) -> None:
     assert links(f"Able met {rank} John A. Dorn.\n") == [("Able", "able"), (f"{rank} John A. Dorn", "dorn")]

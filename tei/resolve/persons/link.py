@@ -25,6 +25,7 @@ from tei.resolve.persons.identity import Identities
 from tei.resolve.persons.shapes import (
     ARTICLE_BEFORE,
     CAPITAL_INSIDE_GIVEN,
+    DATE_AFTER,
     FOLLOWER,
     GIVEN_WORD,
     TITLE_PHRASE,
@@ -125,7 +126,8 @@ class Linker:
     def _mention(self, text: str, match: re.Match[str]) -> tuple[int, int, int, Person] | None:
         form = match.group("surname")
         follower = FOLLOWER.match(text, match.end())
-        if follower and follower.group(1) not in self.table.forms and follower.group(1) not in TITLE_WORDS:
+        if follower and follower.group(1) not in self.table.forms and follower.group(1) not in TITLE_WORDS \
+                and not DATE_AFTER.match(text, match.end()):
             return None  # "Able Library", "Shore Papers": part of another proper noun
         if in_firm_at(text, match.start(), match.end()):
             return None  # "Able & Co.", "Baker & Able": a firm's name

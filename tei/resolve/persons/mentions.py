@@ -61,6 +61,7 @@ from tei.resolve.persons.frame import addressed, signatures
 from tei.resolve.persons.partners import Drafter, PartyToAnExchange, WithAPronoun
 from tei.resolve.persons.shapes import (
     ARTICLE_BEFORE,
+    DATE_AFTER,
     HYPHENATED_GIVEN,
     HYPHENATED_GIVEN_WORD,
     PARTICLE,
@@ -115,8 +116,11 @@ class TitledName:
         for match in scan(TITLED_NAME, text, TITLE_START):
             title = match.group("title")
             one = singular_title(title)
-            yield Candidate(match.group("surname"), one, match.group("given").strip(), self.name,
-                            f"after the title '{title}'", strong=True)
+            surname, given = match.group("surname"), match.group("given").split()
+            if given and DATE_AFTER.match(text, match.start("surname")) and is_name_word(given[-1]):
+                # "met UNSG Dorn February 4": a date, not a surname, after the name (the style of cables).
+                surname, given = given[-1], given[:-1]
+            yield Candidate(surname, one, " ".join(given), self.name, f"after the title '{title}'", strong=True)
             second = SECOND_NAME.match(text, match.end())
             if second and one != title:
                 yield Candidate(second.group("second"), one, "", self.name, f"second of '{title}'", strong=True)

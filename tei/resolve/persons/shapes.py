@@ -83,6 +83,9 @@ TITLED_NAME = lazy_pattern(NAME_START + rf"(?P<title>{TITLE_PHRASE})\s+{GIVEN}(?
 TITLE_START = lazy_pattern(rf"(?:{alternation(TITLE_MODIFIERS | TITLE_HEADS, not_after=NAME_NOT_AFTER)})(?![\w])")
 # "Ambassadors Grey and Barr": a plural title names two people.
 SECOND_NAME = lazy_pattern(rf"\s+and\s+(?P<second>{SURNAME}){NAME_END}")
+# A date right after a name, as cables write it without "on": "met Able February 4".
+DATE_AFTER = lazy_pattern(r"\s*(?:January|February|March|April|May|June|July|August|September|October|November"
+                          r"|December)\s+\d")
 ARTICLE_BEFORE = lazy_pattern(r"\b(?:[Tt]he|[Aa]n?)\s+$")
 WORD = lazy_pattern(r"\S+")
 FOLLOWER = lazy_pattern(rf"\s+({NAME})\b")
