@@ -410,6 +410,10 @@ def test_a_paragraph_number_is_no_sentence_and_no_subject() -> None:
     assert main_clause_start("2.  \uE0000\uE001 replied") == 4
 
 
+def test_rule_paragraph_heading_is_nobodys_and_ends_the_turn() -> None:
+    assert who("1. Trade. Able said the plan was ready.\n\n2. Other business. None.\n") == ["-", "able", "-", "-"]
+
+
 def test_rule_participant_acts_not_inside_a_turn() -> None:
     # An action the speaker reports does not change whom the speaker's "he" refers to.
     assert who("Carter said the plan was ready. The Secretary had already left. He added that it was late.\n") == [

@@ -89,6 +89,8 @@ PRONOUN = lazy_pattern(rf"(?P<pronoun>{alternation(['He', 'he', 'She', 'she'], n
 GENDER_PRONOUN = lazy_pattern(r"(?<![\w’'])(he|she)(?![\w’'])", re.IGNORECASE)
 # A paragraph's number or letter: "2.", "b.", "IV.".
 PARAGRAPH_NUMBER = lazy_pattern(r"(?:\d{1,3}|[a-z]|[IVXL]{1,4})\.")
+# A numbered paragraph's heading: its number and up to four words, the first capitalized ("2. Trade.").
+PARAGRAPH_HEADING = lazy_pattern(r"(?:\d{1,3}|[a-z]|[IVXL]{1,4})\.\s+[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,3}[.:]")
 # Small patterns used per sentence, compiled once.
 PERSON_NUMBER = lazy_pattern(PERSON_OPEN + r"(\d+)" + PERSON_CLOSE)
 BOUNDARY_CHARS = lazy_pattern(r"[.!?\s]")

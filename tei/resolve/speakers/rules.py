@@ -10,6 +10,7 @@ rule (priority)                example → speaker
 =============================  ==========================================================
 speaker.editorial-aside (100)  "(NOTE: Kern is …)", "(At lunch, it was agreed …).", a row of
                                omission dots ". . . . . ." → none
+speaker.paragraph-heading (95) "2. Trade.", "3. Other business." → none; nobody speaks after it
 speaker.pronoun-subject (90)   "She recalled …" → the latest speaker of that gender, if the
                                text shows genders, else the latest speaker; never a person
                                the clause names after the pronoun ("He met Baker")
@@ -54,6 +55,7 @@ from tei.resolve.speakers.patterns import (
     NARRATIVE_OPENING,
     NOTE_MARK,
     NOTE_ONLY,
+    PARAGRAPH_HEADING,
     OMISSION_DOTS,
 )
 from tei.resolve.speakers.sentences import masked, opening_mark
@@ -167,6 +169,18 @@ class EditorialAside:
             return None
         return Attribution(None, sentence.current, "an editorial note, a row of omission dots, or a sentence "
                            "wholly in parentheses")
+
+
+class ParagraphHeading:
+    """A numbered paragraph's heading ("2. Trade.", "3. Other business."): the writer's, nobody's words,
+    and nobody is speaking after it (a new item of the record begins)."""
+
+    name = "speaker.paragraph-heading"
+
+    def decide(self, sentence: Sentence, reading: Reading) -> Attribution | None:
+        if not PARAGRAPH_HEADING.fullmatch(sentence.text.strip()):
+            return None
+        return Attribution(None, None, "a paragraph's number and a heading of a few words")
 
 
 class PronounSubject:
@@ -302,7 +316,7 @@ class Continuation:
 def build_rules() -> Registry[SpeakerRule]:
     """The attribution rules, highest priority first (the table of the module docstring)."""
     rules: Registry[SpeakerRule] = Registry("speaker rules")
-    for rule, priority in ((EditorialAside(), 100), (PronounSubject(), 90), (FirstPersonSubject(), 85),
+    for rule, priority in ((EditorialAside(), 100), (ParagraphHeading(), 95), (PronounSubject(), 90), (FirstPersonSubject(), 85),
                            (JointSubject(), 80),
                            (NamedSubject(), 70), (OutsiderSubject(), 60), (ParticipantActs(), 55), (Narrative(), 50),
                            (Continuation(), 0)):
