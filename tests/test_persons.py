@@ -692,6 +692,20 @@ def test_a_role_then_a_dash_then_a_full_name_is_that_person_in_that_role() -> No
     assert parse_participant("Chairman—Joint Staff", 1, 1).role_only
 
 
+def test_a_series_of_titled_names_keeps_its_offices_alone_and_its_parenthesized_agencies() -> None:
+    from tei.recognize.participants import person_series
+
+    line = "Vice President (late), Secretary Able, Attorney General, General Baker, Mr. Carr (CIA), Mr. Dorn"
+    assert [item for item, _ in person_series(line) or []] == [
+        "Vice President (late)", "Secretary Able", "Attorney General", "General Baker", "Mr. Carr (CIA)", "Mr. Dorn"]
+    # An office beside fewer titled names may describe the name before it.
+    assert person_series("Mr. Able, Deputy Director, Mr. Baker") is None
+    memo = ("1. Memorandum of Conference\n\n\n    • " + line + "\n\n"
+            "Secretary Able said it was late. The Attorney General agreed.\n")
+    said = [item for item in iter_nodes(convert(memo).document) if isinstance(item, Said)]
+    assert [item.who for item in said] == [["able"], ["attorney-general"]]
+
+
 def test_an_office_symbol_before_a_dash_is_the_affiliation_of_the_person_after_it() -> None:
     from tei.recognize.participants import parse_participant
 

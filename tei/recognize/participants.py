@@ -27,6 +27,7 @@ from tei.recognize.participant_entry import (
     DESCRIPTOR_SEPARATOR,
     GLUED_NUMBER,
     NAME_CONNECTORS,
+    TRAILING_GROUP,
     parse_participant,
 )
 from tei.recognize.run_on_names import RULE as RUN_ON_RULE
@@ -72,12 +73,29 @@ def person_series(text: str) -> list[tuple[str, str]] | None:
         items.append((text[position:match.start()], match.group()))
         position = match.end()
     items.append((text[position:], ""))
-    shapes = {_name_shape(item) for item, _ in items}
+    found = [_series_shape(item) for item, _ in items]
+    shapes = set(found)
     if None in shapes or ("bare" in shapes and len(shapes) > 1):
+        return None
+    # An office alone ("Attorney General") is a person among at least three titled names that
+    # outnumber such offices: with fewer, it may describe the name before it.
+    if "role" in shapes and not found.count("titled") >= max(3, 2 * found.count("role")):
         return None
     # Without "and" before the last, only titled names are a series ("Mr. Able, Mr. Baker, General
     # Carr", a list that goes on to the next line): "Able, Baker" may be a name and its office.
-    return items if "and" in separators[-1].group() or shapes == {"titled"} else None
+    return items if "and" in separators[-1].group() or shapes - {"role"} == {"titled"} else None
+
+
+def _series_shape(item: str) -> str | None:
+    """:func:`_name_shape` of a series' item without what follows it in parentheses ("Mr. Able
+    (CIA)", "Vice President (late)"); "role" for an office alone ("Attorney General")."""
+    while (match := TRAILING_GROUP.search(item)) and match.start() > 0:
+        item = item[:match.start()]
+    shape = _name_shape(item)
+    tokens = item.split()
+    if shape is None and tokens and tokens[0] not in ARTICLES and all(is_title_word(token) for token in tokens):
+        return "role"
+    return shape
 
 
 def split_persons(text: str, reporter: Reporter | None = None, line: int | None = None) -> list[tuple[str, str]]:
