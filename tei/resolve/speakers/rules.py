@@ -55,8 +55,8 @@ from tei.resolve.speakers.patterns import (
     NARRATIVE_OPENING,
     NOTE_MARK,
     NOTE_ONLY,
-    PARAGRAPH_HEADING,
     OMISSION_DOTS,
+    PARAGRAPH_HEADING,
 )
 from tei.resolve.speakers.sentences import masked, opening_mark
 from tei.rules import Registry
