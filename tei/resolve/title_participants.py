@@ -1,0 +1,111 @@
+"""Participants named by the title: a memorandum by its writer, of a conversation with another.
+
+    "Memorandum by the Under Secretary of State (Phillips)"           → participant #phillips (the writer)
+    "Memorandum of Conversation, by the Ambassador in China (Gauss)"  → participant #gauss (the writer)
+    "Memorandum by Mr. Ann Q. Able, of the Division of Western Affairs, of a Conversation With
+     the Counselor of the Ruritanian Embassy (Baker)"                  → participants #able, #baker
+
+Rule ``participants.title``: older records of conversations have no list of participants; the
+title says who wrote the record ("by the <office> (<Surname>)", "by Mr. <Full Name>") and, in
+some, with whom the conversation was ("of a Conversation With the <office> (<Surname>)"). When
+the text lists no participants, those persons are the participants, so that the speaker rules
+can read "Mr. Able replied …" and the writer's "I said …". A title that goes on after the
+writer in any other way ("… (Able) to Mr. Baker", a memorandum to someone) names no
+participants, nor does a title whose writer is an office without a name ("by the Secretary").
+
+The participants are written to the TEI header only: the text has no list of them, and the
+title keeps its words (``Document.participants_from_title``).
+"""
+
+from __future__ import annotations
+
+from tei.errors import Reporter
+from tei.lexicon import lazy_pattern
+from tei.lexicon.names import slug
+from tei.model import Document, Person
+from tei.recognize.base import excerpt
+from tei.recognize.participant_entry import parse_participant
+from tei.resolve.base import Pass
+from tei.rules import Registry
+
+RULE = "participants.title"
+
+# "Memorandum by …", "Memorandum of Conversation, by …", "Memorandum of a Conversation, by …",
+# then the writer and, optionally, the other party.
+TITLE = lazy_pattern(
+    r"^Memorandum(?: of (?:a )?Conversation)?,? by (?P<writer>.+?)"
+    r"(?:,? of a Conversation [Ww]ith (?P<other>.+))?$")
+# "the Under Secretary of State (Phillips)": an office, then the surname in parentheses, nothing after.
+OFFICE_SURNAME = lazy_pattern(r"^(?:the )?(?P<office>[A-Z][^()]*?) \((?P<surname>[A-Z][\w’'-]+)\)$")
+# "Mr. Ann Q. Able" or "Mr. Ann Q. Able, of the Division of …": an honorific and a full name first.
+TITLED_NAME = lazy_pattern(r"^(?P<name>(?:Mr|Mrs|Miss|Dr)\.? (?:[A-Z][\w’'-]*\.? )+[A-Z][\w’'-]+)(?:,.*)?$")
+
+
+def title_persons(title: str) -> list[tuple[str, str | None]]:
+    """The writer and the other party a title names, each as ``(surname, office)``.
+
+    ``"Memorandum by the Under Secretary of State (Phillips)"`` → ``[("Phillips", "Under Secretary
+    of State")]``; a writer by honorific and name has no office: ``("Mr. Ann Q. Able", None)``.
+    An empty list when the title is not of this shape or its writer has no name.
+    """
+    match = TITLE.search(" ".join(title.split()))
+    if match is None:
+        return []
+    persons: list[tuple[str, str | None]] = []
+    for part in (match.group("writer"), match.group("other")):
+        if part is None:
+            continue
+        found = _person(part)
+        if found is None:
+            return []
+        persons.append(found)
+    return persons
+
+
+def _person(text: str) -> tuple[str, str | None] | None:
+    if (office := OFFICE_SURNAME.match(text)) is not None:
+        return office.group("surname"), office.group("office")
+    if (titled := TITLED_NAME.match(text)) is not None:
+        return titled.group("name"), None
+    return None
+
+
+def title_writer(title: str) -> str | None:
+    """The surname of the writer the title names ("… by the Ambassador (Able)" → "Able"), or None."""
+    persons = title_persons(title)
+    if not persons:
+        return None
+    name, _office = persons[0]
+    return name.split()[-1]
+
+
+def participants_from_title(document: Document, reporter: Reporter) -> None:
+    """Make the persons the title names the participants, where the text lists none."""
+    if document.groups:
+        return
+    group: list[Person] = []
+    for name, office in title_persons(document.title):
+        if office is None:
+            person = parse_participant(name, document.line, 1)
+        else:
+            person = Person(id=slug(name), name=f"{office} {name}", surname=name,
+                            role_names=office.split(), group=1, line=document.line)
+        if any(other.id == person.id for other in group):
+            return  # the same surname twice: which is which the text cannot say
+        group.append(person)
+    if not group:
+        return
+    document.groups.append(group)
+    document.participants_from_title = True
+    if reporter.explaining:
+        for person in group:
+            reporter.decide(RULE, excerpt(document.title), f"participant #{person.id}",
+                            "the title names the writer of the record, or the other party, and the text "
+                            "lists no participants", document.line)
+
+
+def register(passes: Registry[Pass]) -> None:
+    passes.register(participants_from_title, RULE, 95)
+
+
+__all__ = ["RULE", "participants_from_title", "title_persons", "title_writer"]

@@ -1,0 +1,67 @@
+"""The title-participants pass, alone: an older record names its writer, and the other party, in its title."""
+
+from __future__ import annotations
+
+import pytest
+from lxml import etree
+from passkit import run_pass
+
+from tei import convert
+from tei.resolve.title_participants import title_persons, title_writer
+
+NS = {"t": "http://www.tei-c.org/ns/1.0"}
+WITH_COUNSELOR = ("Memorandum by Mr. Ann Q. Able, of the Division of Western Affairs, of a Conversation With the "
+                  "Counselor of the Ruritanian Embassy (Baker)")
+
+
+@pytest.mark.parametrize(("title", "persons"), [
+    ("Memorandum by the Under Secretary of State (Able)", [("Able", "Under Secretary of State")]),
+    ("Memorandum of Conversation, by the Ambassador in Ruritania (Baker)", [("Baker", "Ambassador in Ruritania")]),
+    ("Memorandum of a Conversation, by the Chief of the Division of Western Affairs (Carr)",
+     [("Carr", "Chief of the Division of Western Affairs")]),
+    (WITH_COUNSELOR,
+     [("Mr. Ann Q. Able", None), ("Baker", "Counselor of the Ruritanian Embassy")]),
+])
+def test_the_title_names_the_writer_and_the_other_party(title: str, persons: list[tuple[str, str | None]]) -> None:
+    assert title_persons(title) == persons
+
+
+@pytest.mark.parametrize(("title", "why"), [
+    ("Memorandum of Conversation, by the Secretary of State", "an office without a name"),
+    ("Memorandum by the Director of the Office of Western Affairs (Able) to Mr. Ann Baker",
+     "a memorandum to someone"),
+    ("Memorandum of Conversation", "no writer"),
+    ("The Ambassador in Ruritania (Able) to the Secretary of State", "a letter, not a memorandum"),
+])
+def test_other_titles_name_nobody(title: str, why: str) -> None:
+    assert title_persons(title) == [], why
+    assert title_writer(title) is None, why
+
+
+def test_without_a_list_the_persons_of_the_title_are_the_participants() -> None:
+    run = run_pass("participants.title", WITH_COUNSELOR + "\n\n"
+                   "Mr. Baker asked Mr. Able about the note. Mr. Able replied that it was ready.\n")
+    assert [person.id for person in run.document.participants] == ["able", "baker"]
+    assert run.document.participants[1].role_names == ["Counselor", "of", "the", "Ruritanian", "Embassy"]
+    assert run.document.participants_from_title
+    title = "'Memorandum by Mr. Ann Q. Able, of the Division of…'"
+    assert run.decisions == [f"1: participants.title: {title}: participant #able",
+                             f"1: participants.title: {title}: participant #baker"]
+
+
+def test_a_list_in_the_text_is_left_as_it_is() -> None:
+    run = run_pass("participants.title", "Memorandum of Conversation, by the Ambassador in Ruritania (Baker)\n\n"
+                   "    • Mr. Carr\n    • Ambassador Baker\n\nMr. Carr said no.\n")
+    assert run.diff == "" and [person.id for person in run.document.participants] == ["carr", "baker"]
+
+
+def test_the_participants_go_to_the_header_and_speak_but_no_list_is_added_to_the_text() -> None:
+    result = convert("Memorandum by the Under Secretary of State (Able)\n\n"
+                     "The Ruritanian Minister called. I said that the note was ready.\n\nAnn Able\n", validate=True)
+    assert result.valid, result.validation
+    tree = etree.fromstring(result.xml)
+    assert tree.xpath("//t:particDesc//t:person/@xml:id", namespaces=NS) == ["able"]
+    assert tree.xpath("//t:particDesc//t:forename/text()", namespaces=NS) == ["Ann"]  # from the signature
+    assert tree.xpath("//t:body//t:list[@type='participants']", namespaces=NS) == []
+    assert tree.xpath("//t:said/@who", namespaces=NS) == ["#able"]
+    assert tree.xpath("string(//t:signed/t:persName)", namespaces=NS) == "Ann Able"
