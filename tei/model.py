@@ -201,8 +201,8 @@ class Dateline:
 class HeaderField:
     """A labelled line of the header that is not the subject or the participants:
     "DATE AND TIME: March 3, 1975, 10:00 a.m." → kind "date", ``when`` "1975-03-03T10:00:00".
-    ``kind`` is "date", "time", "place", "distribution", or one of the address's "from", "to",
-    "info", "through"; ``content`` keeps the label."""
+    ``kind`` is "date", "time", "place", "distribution", "number" (a despatch's "No. 442"), or one of
+    the address's "from", "to", "info", "through"; ``content`` keeps the label."""
 
     kind: str
     label: str

@@ -21,7 +21,7 @@ from tei.lexicon import lazy_pattern
 from tei.model import LineBreak
 from tei.read.blocks import Block as TextBlock
 from tei.recognize.base import HEADER, LEAD, ParseState, Recognizers, excerpt, lines_of
-from tei.recognize.front import match_date_line, read_front_block
+from tei.recognize.front import NUMBER_LINE, match_date_line, read_front_block
 from tei.recognize.header_fields import FIELD_LINE
 
 TITLE_LINE = lazy_pattern(r"^(?P<n>\d+[A-Za-z]?)\.\s+(?P<title>\S.*)$")
@@ -41,7 +41,6 @@ class NumberedTitleRecognizer:
         take_title(block, state, self.name, f"title, number {state.document.number}",
                    "the first line of text, a number and a full stop before it")
 
-NUMBER_LINE = lazy_pattern(r"^No\.\s*(?P<n>\d+[A-Za-z]?)\.?$")
 # The words a title of a record of conversation or meeting starts with (the kinds of such records).
 KIND_TITLE = lazy_pattern(
     r"^(?:(?:Draft|Verbatim|Summary|Informal|Brief|Revised)\s+)?(?:Memorandum|Memo|Memcon|Telcon|Minutes|Transcript|"
