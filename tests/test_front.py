@@ -48,6 +48,10 @@ LONG_TITLE = ("Memorandum From Ann Able (Deputy Assistant Secretary of State for
     ("Letter From Ambassador Able to Secretary Baker", "", "title-kind"),
     (LONG_TITLE, "", "title-kind"),
     ("Ann Able to Bo Baker", "", "title-first-line"),
+    ("The Secretary of State to the Embassy in Ruritania", "", "title-correspondents"),
+    ("The Ambassador in Ruritania (Able) to the Secretary of State", "", "title-correspondents"),
+    ("President Able to Prime Minister Baker", "", "title-correspondents"),
+    ("The Minister went to Ruritania", "", "title-first-line"),
 ])
 def test_the_first_line_is_the_title(title: str, number: str, rule: str) -> None:
     from tei.converter import convert
