@@ -4,6 +4,8 @@
     "Memorandum of Conversation, by the Ambassador in China (Gauss)"  → participant #gauss (the writer)
     "Memorandum by Mr. Ann Q. Able, of the Division of Western Affairs, of a Conversation With
      the Counselor of the Ruritanian Embassy (Baker)"                  → participants #able, #baker
+    "Memorandum of Conversation, by the Secretary of State" … "A[nn] B[aker]" (the signature)
+                                                                       → participant #baker (the writer)
 
 Rule ``participants.title``: older records of conversations have no list of participants; the
 title says who wrote the record ("by the <office> (<Surname>)", "by Mr. <Full Name>") and, in
@@ -11,7 +13,9 @@ some, with whom the conversation was ("of a Conversation With the <office> (<Sur
 the text lists no participants, those persons are the participants, so that the speaker rules
 can read "Mr. Able replied …" and the writer's "I said …". A title that goes on after the
 writer in any other way ("… (Able) to Mr. Baker", a memorandum to someone) names no
-participants, nor does a title whose writer is an office without a name ("by the Secretary").
+participants. Where the title names the writer by an office alone ("by the Secretary of State"),
+the signature that ends the record, a full name, gives the name (letters the editors supplied
+in brackets, "C[arl] A[ble]", read as the name).
 
 The participants are written to the TEI header only: the text has no list of them, and the
 title keeps its words (``Document.participants_from_title``).
@@ -22,10 +26,12 @@ from __future__ import annotations
 from tei.errors import Reporter
 from tei.lexicon import lazy_pattern
 from tei.lexicon.names import slug
-from tei.model import Document, Person
+from tei.model import Document, Person, plain_text
 from tei.recognize.base import excerpt
+from tei.recognize.closing import SUPPLIED
 from tei.recognize.participant_entry import parse_participant
 from tei.resolve.base import Pass
+from tei.resolve.persons.frame import closings
 from tei.rules import Registry
 
 RULE = "participants.title"
@@ -39,6 +45,10 @@ TITLE = lazy_pattern(
 OFFICE_SURNAME = lazy_pattern(r"^(?:the )?(?P<office>[A-Z][^()]*?) \((?P<surname>[A-Z][\w’'-]+)\)$")
 # "Mr. Ann Q. Able" or "Mr. Ann Q. Able, of the Division of …": an honorific and a full name first.
 TITLED_NAME = lazy_pattern(r"^(?P<name>(?:Mr|Mrs|Miss|Dr)\.? (?:[A-Z][\w’'-]*\.? )+[A-Z][\w’'-]+)(?:,.*)?$")
+# "the Secretary of State": an office without a name, the writer's only where the signature names him.
+OFFICE_ALONE = lazy_pattern(r"^the (?P<office>[A-Z][^(),]*)$")
+# A signature that is a full name: given names or initials, then the surname ("Ann B. Able").
+FULL_NAME = lazy_pattern(r"^(?P<given>(?:(?:[A-Z][a-z]+|[A-Z]\.)\s+){1,3})(?P<surname>[A-Z][a-z’'-]+)$")
 
 
 def title_persons(title: str) -> list[tuple[str, str | None]]:
@@ -70,6 +80,26 @@ def _person(text: str) -> tuple[str, str | None] | None:
     return None
 
 
+def title_office(title: str) -> str | None:
+    """The office of a writer the title names without a name ("Memorandum of Conversation, by the
+    Secretary of State" → "Secretary of State"), or None."""
+    match = TITLE.search(" ".join(title.split()))
+    if match is None or match.group("other"):
+        return None
+    office = OFFICE_ALONE.match(match.group("writer"))
+    return office.group("office") if office else None
+
+
+def signer(document: Document) -> tuple[str, str] | None:
+    """The given names and surname of the signature that ends the document, where it is a full
+    name ("C[arl] A[ble]" read as "Carl Able"), else None."""
+    signed = [block for block in closings(document.body) if block.kind == "signed"]
+    if not signed:
+        return None
+    match = FULL_NAME.match(SUPPLIED.sub(r"\1", " ".join(plain_text(signed[-1].content).split())))
+    return (match.group("given").strip(), match.group("surname")) if match else None
+
+
 def title_writer(title: str) -> str | None:
     """The surname of the writer the title names ("… by the Ambassador (Able)" → "Able"), or None."""
     persons = title_persons(title)
@@ -84,6 +114,11 @@ def participants_from_title(document: Document, reporter: Reporter) -> None:
     if document.groups:
         return
     group: list[Person] = []
+    office_alone, signature = title_office(document.title), signer(document)
+    if office_alone and signature:
+        given, surname = signature
+        group.append(Person(id=slug(surname), name=f"{office_alone} {given} {surname}", surname=surname,
+                            forenames=given.split(), role_names=office_alone.split(), group=1, line=document.line))
     for name, office in title_persons(document.title):
         if office is None:
             person = parse_participant(name, document.line, 1)
@@ -108,4 +143,4 @@ def register(passes: Registry[Pass]) -> None:
     passes.register(participants_from_title, RULE, 95)
 
 
-__all__ = ["RULE", "participants_from_title", "title_persons", "title_writer"]
+__all__ = ["RULE", "participants_from_title", "signer", "title_office", "title_persons", "title_writer"]

@@ -65,3 +65,27 @@ def test_the_participants_go_to_the_header_and_speak_but_no_list_is_added_to_the
     assert tree.xpath("//t:body//t:list[@type='participants']", namespaces=NS) == []
     assert tree.xpath("//t:said/@who", namespaces=NS) == ["#able"]
     assert tree.xpath("string(//t:signed/t:persName)", namespaces=NS) == "Ann Able"
+
+
+def test_a_writer_named_by_office_alone_is_named_by_the_signature() -> None:
+    # "by the Secretary of State": the signature that ends the record names him, letters the
+    # editors supplied in brackets read as the name.
+    text = ("Memorandum of Conversation, by the Secretary of State\n\n"
+            "The Ruritanian Ambassador called. I replied that the note was ready.\n\nC[arl] A[ble]\n")
+    run = run_pass("participants.title", text)
+    (writer,) = run.document.participants
+    assert (writer.id, writer.forenames, writer.surname, writer.role_names) == (
+        "able", ["Carl"], "Able", ["Secretary", "of", "State"])
+    result = convert(text, validate=True)
+    assert result.valid, result.validation
+    assert etree.fromstring(result.xml).xpath("//t:said/@who", namespaces=NS) == ["#able"]
+
+
+@pytest.mark.parametrize(("ending", "why"), [
+    ("CA", "initials are no name"),
+    ("The note was delivered.", "no signature"),
+])
+def test_without_a_signed_full_name_an_office_alone_names_nobody(ending: str, why: str) -> None:
+    run = run_pass("participants.title", "Memorandum of Conversation, by the Secretary of State\n\n"
+                   f"The Ambassador called. I replied that the note was ready.\n\n{ending}\n")
+    assert run.document.participants == [], why

@@ -93,6 +93,8 @@ def document_writer(document: Document) -> str | None:
             if isinstance(before, str) and isinstance(item, PersName) and item.ref in participants \
                     and DRAFTED_BY.search(before):
                 return item.ref
+    if document.participants_from_title:
+        return document.groups[0][0].id  # the title names the writer first
     surname = title_writer(document.title)
     named = [person.id for person in document.participants if surname and person.surname == surname]
     return named[0] if len(named) == 1 else None
