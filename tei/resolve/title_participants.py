@@ -43,9 +43,9 @@ RULE = "participants.title"
 CALLER_RULE = "participants.caller"
 
 # "Memorandum by …", "Memorandum of Conversation, by …", "Memorandum of a Conversation, by …",
-# then the writer and, optionally, the other party.
+# "Memorandum Prepared by …", then the writer and, optionally, the other party.
 TITLE = lazy_pattern(
-    r"^Memorandum(?: of (?:a )?Conversation)?,? by (?P<writer>.+?)"
+    r"^Memorandum(?: of (?:a )?Conversation)?,?(?: Prepared)? by (?P<writer>.+?)"
     r"(?:,? of a Conversation [Ww]ith (?P<other>.+))?$")
 # "the Under Secretary of State (Phillips)": an office, then the surname in parentheses, nothing after.
 OFFICE_SURNAME = lazy_pattern(r"^(?:the )?(?P<office>[A-Z][^()]*?) \((?P<surname>[A-Z][\w’'-]+)\)$")

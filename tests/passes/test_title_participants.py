@@ -19,6 +19,8 @@ WITH_COUNSELOR = ("Memorandum by Mr. Ann Q. Able, of the Division of Western Aff
     ("Memorandum of Conversation, by the Ambassador in Ruritania (Baker)", [("Baker", "Ambassador in Ruritania")]),
     ("Memorandum of a Conversation, by the Chief of the Division of Western Affairs (Carr)",
      [("Carr", "Chief of the Division of Western Affairs")]),
+    ("Memorandum Prepared by the President's Assistant for National Security Affairs (Dorn)",
+     [("Dorn", "President's Assistant for National Security Affairs")]),
     (WITH_COUNSELOR,
      [("Mr. Ann Q. Able", None), ("Baker", "Counselor of the Ruritanian Embassy")]),
 ])
