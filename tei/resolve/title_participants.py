@@ -22,6 +22,9 @@ in the opening sentence ("The Ruritanian Ambassador called …", "The Minister o
 me …"); that office, a title head after "The" and at most two capitalized words before it, is a
 participant listed by role, so that "The Ambassador said …" and the "he" after his call are his.
 
+Rule ``participants.subject``: in such a record a subject line "Conversation with <Name>" names
+the other party ("Conversation with Dorn—July 23, 1970"), who is a participant too.
+
 The participants are written to the TEI header only: the text has no list of them, and the
 title keeps its words (``Document.participants_from_title``).
 """
@@ -41,6 +44,7 @@ from tei.rules import Registry
 
 RULE = "participants.title"
 CALLER_RULE = "participants.caller"
+SUBJECT_RULE = "participants.subject"
 
 # "Memorandum by …", "Memorandum of Conversation, by …", "Memorandum of a Conversation, by …",
 # "Memorandum Prepared by …", then the writer and, optionally, the other party.
@@ -58,6 +62,8 @@ OFFICE_ALONE = lazy_pattern(r"^the (?P<office>[A-Z][^(),]*)$")
 # the subject of a call or of words to the writer.
 CALLER = lazy_pattern(r"^The (?P<role>(?:[A-Z][\w’'-]+ ){0,2}(?P<head>[A-Z][\w’'-]+)(?: of [A-Z][\w’'-]+)?)"
                       r",? (?:called|came|telephoned|told me|asked me|handed me|left with me)\b")
+# "Conversation with Dorn—July 23, 1970", "Conversation With Ambassador Ann Dorn": the other party.
+SUBJECT_PARTY = lazy_pattern(r"^Conversation [Ww]ith (?P<name>(?:[A-Z][\w.’'-]* ){0,3}[A-Z][\w’'-]+)(?=$|[—–,;(]|\s[—–-])")
 FULL_NAME = lazy_pattern(r"^(?P<given>(?:(?:[A-Z][a-z]+|[A-Z]\.)\s+){1,3})(?P<surname>[A-Z][a-z’'-]+)$")
 
 
@@ -178,9 +184,28 @@ def caller_from_opening(document: Document, reporter: Reporter) -> None:
                         "an office opens the record as the one who called or spoke to the writer", paragraph.line)
 
 
+def party_from_subject(document: Document, reporter: Reporter) -> None:
+    """Add the person a subject line "Conversation with <Name>" names, in a record whose
+    participants the title names."""
+    if not document.participants_from_title or not document.argument:
+        return
+    match = SUBJECT_PARTY.match(" ".join(plain_text(document.argument[0]).split()))
+    if match is None:
+        return
+    person = parse_participant(match.group("name"), document.argument_line, 1)
+    if person.surname is None or any(other.id == person.id for other in document.participants):
+        return
+    document.groups[0].append(person)
+    if reporter.explaining:
+        reporter.decide(SUBJECT_RULE, excerpt(match.group()), f"participant #{person.id}",
+                        "the subject line names the other party of the conversation", document.argument_line)
+
+
 def register(passes: Registry[Pass]) -> None:
     passes.register(participants_from_title, RULE, 95)
     passes.register(caller_from_opening, CALLER_RULE, 94)
+    passes.register(party_from_subject, SUBJECT_RULE, 93)
 
 
-__all__ = ["CALLER_RULE", "RULE", "caller_from_opening", "participants_from_title", "signer", "title_office", "title_persons", "title_writer"]
+__all__ = ["CALLER_RULE", "RULE", "SUBJECT_RULE", "caller_from_opening", "participants_from_title",
+           "party_from_subject", "signer", "title_office", "title_persons", "title_writer"]

@@ -123,3 +123,14 @@ def test_a_record_with_a_list_of_participants_gets_no_caller() -> None:
     run = run_pass("participants.caller", UNDER_SECRETARY + "    • Mr. Carr\n    • Mr. Able\n\n"
                    "The Ruritanian Ambassador called.\n")
     assert run.diff == ""
+
+
+@pytest.mark.parametrize(("subject", "party"), [
+    ("Conversation with Dorn—July 23, 1970", "dorn"),
+    ("Conversation With Ambassador Ann Dorn", "dorn"),
+    ("Conversations on the Treaty", None),
+])
+def test_a_subject_line_conversation_with_names_the_other_party(subject: str, party: str | None) -> None:
+    run = run_pass("participants.subject", "Memorandum Prepared by the President's Assistant (Able)\n\n"
+                   f"{subject}\n\nDorn asked me about the treaty. I said that it was ready.\n")
+    assert [person.id for person in run.document.participants] == ["able"] + ([party] if party else [])
