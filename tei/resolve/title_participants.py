@@ -17,6 +17,14 @@ participants. Where the title names the writer by an office alone ("by the Secre
 the signature that ends the record, a full name, gives the name (letters the editors supplied
 in brackets, "C[arl] A[ble]", read as the name).
 
+Rule ``participants.caller``: in such a record the other party is often named by office alone
+in the opening sentence ("The Ruritanian Ambassador called …", "The Minister of Ruritania told
+me …"); that office, a title head after "The" and at most two capitalized words before it, is a
+participant listed by role, so that "The Ambassador said …" and the "he" after his call are his.
+
+Rule ``participants.subject``: in such a record a subject line "Conversation with <Name>" names
+the other party ("Conversation with Dorn—July 23, 1970"), who is a participant too.
+
 The participants are written to the TEI header only: the text has no list of them, and the
 title keeps its words (``Document.participants_from_title``).
 """
@@ -25,8 +33,8 @@ from __future__ import annotations
 
 from tei.errors import Reporter
 from tei.lexicon import lazy_pattern
-from tei.lexicon.names import slug
-from tei.model import Document, Person, plain_text
+from tei.lexicon.names import TITLE_HEADS, slug
+from tei.model import Document, Paragraph, Person, Section, plain_text
 from tei.recognize.base import excerpt
 from tei.recognize.closing import SUPPLIED
 from tei.recognize.participant_entry import parse_participant
@@ -35,11 +43,13 @@ from tei.resolve.persons.frame import closings
 from tei.rules import Registry
 
 RULE = "participants.title"
+CALLER_RULE = "participants.caller"
+SUBJECT_RULE = "participants.subject"
 
 # "Memorandum by …", "Memorandum of Conversation, by …", "Memorandum of a Conversation, by …",
-# then the writer and, optionally, the other party.
+# "Memorandum Prepared by …", then the writer and, optionally, the other party.
 TITLE = lazy_pattern(
-    r"^Memorandum(?: of (?:a )?Conversation)?,? by (?P<writer>.+?)"
+    r"^Memorandum(?: of (?:a )?Conversation)?,?(?: Prepared)? by (?P<writer>.+?)"
     r"(?:,? of a Conversation [Ww]ith (?P<other>.+))?$")
 # "the Under Secretary of State (Phillips)": an office, then the surname in parentheses, nothing after.
 OFFICE_SURNAME = lazy_pattern(r"^(?:the )?(?P<office>[A-Z][^()]*?) \((?P<surname>[A-Z][\w’'-]+)\)$")
@@ -48,6 +58,12 @@ TITLED_NAME = lazy_pattern(r"^(?P<name>(?:Mr|Mrs|Miss|Dr)\.? (?:[A-Z][\w’'-]*\
 # "the Secretary of State": an office without a name, the writer's only where the signature names him.
 OFFICE_ALONE = lazy_pattern(r"^the (?P<office>[A-Z][^(),]*)$")
 # A signature that is a full name: given names or initials, then the surname ("Ann B. Able").
+# "The Ruritanian Ambassador called", "The Minister of Ruritania told me": an office opening the record,
+# the subject of a call or of words to the writer.
+CALLER = lazy_pattern(r"^The (?P<role>(?:[A-Z][\w’'-]+ ){0,2}(?P<head>[A-Z][\w’'-]+)(?: of [A-Z][\w’'-]+)?)"
+                      r",? (?:called|came|telephoned|told me|asked me|handed me|left with me)\b")
+# "Conversation with Dorn—July 23, 1970", "Conversation With Ambassador Ann Dorn": the other party.
+SUBJECT_PARTY = lazy_pattern(r"^Conversation [Ww]ith (?P<name>(?:[A-Z][\w.’'-]* ){0,3}[A-Z][\w’'-]+)(?=$|[—–,;(]|\s[—–-])")
 FULL_NAME = lazy_pattern(r"^(?P<given>(?:(?:[A-Z][a-z]+|[A-Z]\.)\s+){1,3})(?P<surname>[A-Z][a-z’'-]+)$")
 
 
@@ -139,8 +155,57 @@ def participants_from_title(document: Document, reporter: Reporter) -> None:
                             "lists no participants", document.line)
 
 
+def first_paragraph(document: Document) -> Paragraph | None:
+    blocks = list(document.body)
+    while blocks:
+        block = blocks.pop(0)
+        if isinstance(block, Paragraph):
+            return block
+        if isinstance(block, Section):
+            blocks[:0] = block.blocks
+    return None
+
+
+def caller_from_opening(document: Document, reporter: Reporter) -> None:
+    """Add the office that opens a record whose participants the title names as a participant."""
+    if not document.participants_from_title or (paragraph := first_paragraph(document)) is None:
+        return
+    match = CALLER.match(" ".join(plain_text(paragraph.content).split()))
+    if match is None or match.group("head") not in TITLE_HEADS:
+        return
+    role = match.group("role")
+    person = Person(id=slug(role), name=f"The {role}", surname=None, role_names=role.split(), group=1,
+                    line=paragraph.line, role_only=True)
+    if any(other.id == person.id for other in document.participants):
+        return
+    document.groups[0].append(person)
+    if reporter.explaining:
+        reporter.decide(CALLER_RULE, excerpt(match.group()), f"participant #{person.id}",
+                        "an office opens the record as the one who called or spoke to the writer", paragraph.line)
+
+
+def party_from_subject(document: Document, reporter: Reporter) -> None:
+    """Add the person a subject line "Conversation with <Name>" names, in a record whose
+    participants the title names."""
+    if not document.participants_from_title or not document.argument:
+        return
+    match = SUBJECT_PARTY.match(" ".join(plain_text(document.argument[0]).split()))
+    if match is None:
+        return
+    person = parse_participant(match.group("name"), document.argument_line, 1)
+    if person.surname is None or any(other.id == person.id for other in document.participants):
+        return
+    document.groups[0].append(person)
+    if reporter.explaining:
+        reporter.decide(SUBJECT_RULE, excerpt(match.group()), f"participant #{person.id}",
+                        "the subject line names the other party of the conversation", document.argument_line)
+
+
 def register(passes: Registry[Pass]) -> None:
     passes.register(participants_from_title, RULE, 95)
+    passes.register(caller_from_opening, CALLER_RULE, 94)
+    passes.register(party_from_subject, SUBJECT_RULE, 93)
 
 
-__all__ = ["RULE", "participants_from_title", "signer", "title_office", "title_persons", "title_writer"]
+__all__ = ["CALLER_RULE", "RULE", "SUBJECT_RULE", "caller_from_opening", "participants_from_title",
+           "party_from_subject", "signer", "title_office", "title_persons", "title_writer"]

@@ -19,6 +19,8 @@ WITH_COUNSELOR = ("Memorandum by Mr. Ann Q. Able, of the Division of Western Aff
     ("Memorandum of Conversation, by the Ambassador in Ruritania (Baker)", [("Baker", "Ambassador in Ruritania")]),
     ("Memorandum of a Conversation, by the Chief of the Division of Western Affairs (Carr)",
      [("Carr", "Chief of the Division of Western Affairs")]),
+    ("Memorandum Prepared by the President's Assistant for National Security Affairs (Dorn)",
+     [("Dorn", "President's Assistant for National Security Affairs")]),
     (WITH_COUNSELOR,
      [("Mr. Ann Q. Able", None), ("Baker", "Counselor of the Ruritanian Embassy")]),
 ])
@@ -60,7 +62,8 @@ def test_the_participants_go_to_the_header_and_speak_but_no_list_is_added_to_the
                      "The Ruritanian Minister called. I said that the note was ready.\n\nAnn Able\n", validate=True)
     assert result.valid, result.validation
     tree = etree.fromstring(result.xml)
-    assert tree.xpath("//t:particDesc//t:person/@xml:id", namespaces=NS) == ["able"]
+    # (the Minister who called is a participant too: participants.caller)
+    assert tree.xpath("//t:particDesc//t:person/@xml:id", namespaces=NS) == ["able", "ruritanian-minister"]
     assert tree.xpath("//t:particDesc//t:forename/text()", namespaces=NS) == ["Ann"]  # from the signature
     assert tree.xpath("//t:body//t:list[@type='participants']", namespaces=NS) == []
     assert tree.xpath("//t:said/@who", namespaces=NS) == ["#able"]
@@ -89,3 +92,45 @@ def test_without_a_signed_full_name_an_office_alone_names_nobody(ending: str, wh
     run = run_pass("participants.title", "Memorandum of Conversation, by the Secretary of State\n\n"
                    f"The Ambassador called. I replied that the note was ready.\n\n{ending}\n")
     assert run.document.participants == [], why
+
+
+UNDER_SECRETARY = "Memorandum by the Under Secretary of State (Able)\n\n"
+
+
+@pytest.mark.parametrize(("opening", "role"), [
+    ("The Ruritanian Ambassador called on his own request.", "Ruritanian Ambassador"),
+    ("The Minister of Ruritania told me that the note was ready.", "Minister of Ruritania"),
+    ("The Ruritanian Chargé d’Affaires came in to see me.", None),  # "d’Affaires" is no title head
+    ("The Ruritanian Ambassador has left the capital.", None),  # neither a call nor words to the writer
+    ("The Ruritanian Government called for talks.", None),  # a government is no person
+])
+def test_the_office_that_opens_the_record_is_the_other_party(opening: str, role: str | None) -> None:
+    run = run_pass("participants.caller", UNDER_SECRETARY + opening + " I said that I was glad.\n")
+    roles = [" ".join(person.role_names) for person in run.document.participants if person.role_only]
+    assert roles == ([role] if role else [])
+
+
+def test_the_caller_speaks_and_is_he_after_his_call() -> None:
+    # "The Ambassador" is the Finnish Ambassador who called: the one participant in that office.
+    result = convert(UNDER_SECRETARY + "The Finnish Ambassador called. He said that the note was ready.\n\n"
+                     "I replied that I was glad.\n\nThe Ambassador asked me whether the talks would go on.\n", validate=True)
+    assert result.valid, result.validation
+    assert etree.fromstring(result.xml).xpath("//t:said/@who", namespaces=NS) == [
+        "#finnish-ambassador", "#able", "#finnish-ambassador"]
+
+
+def test_a_record_with_a_list_of_participants_gets_no_caller() -> None:
+    run = run_pass("participants.caller", UNDER_SECRETARY + "    • Mr. Carr\n    • Mr. Able\n\n"
+                   "The Ruritanian Ambassador called.\n")
+    assert run.diff == ""
+
+
+@pytest.mark.parametrize(("subject", "party"), [
+    ("Conversation with Dorn—July 23, 1970", "dorn"),
+    ("Conversation With Ambassador Ann Dorn", "dorn"),
+    ("Conversations on the Treaty", None),
+])
+def test_a_subject_line_conversation_with_names_the_other_party(subject: str, party: str | None) -> None:
+    run = run_pass("participants.subject", "Memorandum Prepared by the President's Assistant (Able)\n\n"
+                   f"{subject}\n\nDorn asked me about the treaty. I said that it was ready.\n")
+    assert [person.id for person in run.document.participants] == ["able"] + ([party] if party else [])
