@@ -98,11 +98,26 @@ def spaced_after_name(candidate: Candidate) -> str | None:
     return "set off by a space after a name"
 
 
+# An ellipsis, then one space: where a text the editors print breaks off ("India … 3 The").
+ELLIPSIS_BEFORE = lazy_pattern(r"(?:…|\.\.\.) \Z")
+SENTENCE_AFTER = lazy_pattern(r"(?:\s+[A-Z“\[(]|\s*\Z)")
+
+
+def spaced_after_ellipsis(candidate: Candidate) -> str | None:
+    """ "to Egypt, Norway, India … 3 The Secretary": a note on an ellipsis (most often "Ellipsis in
+    the source text") stands after it, set off by a space; a new sentence or the paragraph's end
+    follows, where a number that goes on with the text ("… 3 more days") has lower case after it."""
+    if ELLIPSIS_BEFORE.search(candidate.before) and SENTENCE_AFTER.match(candidate.after):
+        return "set off by a space after an ellipsis, a new sentence after it"
+    return None
+
+
 REFERENCE_RULES: tuple[tuple[str, Callable[[Candidate], str | None]], ...] = (
     ("footnote-ref-glued", glued_to_word),
     ("footnote-ref-date", glued_to_date),
     ("footnote-ref-after-reference", spaced_after_reference),
     ("footnote-ref-after-name", spaced_after_name),
+    ("footnote-ref-after-ellipsis", spaced_after_ellipsis),
 )
 
 

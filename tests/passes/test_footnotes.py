@@ -106,3 +106,19 @@ def test_the_number_that_opens_a_paragraph_is_its_own_number_not_a_reference() -
     run = run_pass("footnotes", "12. Telegram1\n\n42. Able arrived." + NOTES)
     assert "42. Able arrived." in run.after
     assert run.warnings[0].startswith("6: footnote-unreferenced: footnote 2 is never referenced")
+
+
+def test_a_number_set_off_after_an_ellipsis_before_a_new_sentence_is_a_reference() -> None:
+    run = run_pass("footnotes", "12. Memorandum of Conversation1\n\nAble gave it to Norway, Peru … 2 Baker asked why."
+                   + NOTES)
+    assert """\
++         "Able gave it to Norway, Peru … "
++         NoteRef n="2" line=3
++         " Baker asked why."
+""" in run.diff
+    assert run.decisions[-1] == "3: footnote-ref: 'it to Norway, Peru … 2': reference to footnote 2"
+
+
+def test_a_number_after_an_ellipsis_that_goes_on_with_the_sentence_is_not_a_reference() -> None:
+    run = run_pass("footnotes", "12. Memorandum of Conversation1\n\nAble waited … 2 more days." + NOTES)
+    assert "NoteRef n=\"2\"" not in run.diff
