@@ -201,8 +201,8 @@ class Dateline:
 class HeaderField:
     """A labelled line of the header that is not the subject or the participants:
     "DATE AND TIME: March 3, 1975, 10:00 a.m." → kind "date", ``when`` "1975-03-03T10:00:00".
-    ``kind`` is "date", "time", "place", "distribution", or one of the address's "from", "to",
-    "info", "through"; ``content`` keeps the label."""
+    ``kind`` is "date", "time", "place", "distribution", "number" (a despatch's "No. 442"), or one of
+    the address's "from", "to", "info", "through"; ``content`` keeps the label."""
 
     kind: str
     label: str
@@ -234,6 +234,7 @@ class Document:
     sides: list[str] = field(default_factory=list)  # each group's name where the text gives one ("U.S. Side")
     affiliated_sides: list[str] = field(default_factory=list)  # else from its members' affiliations, or ""
     participants_head: str = ""  # the label of the participants where the text has one ("PARTICIPANTS:")
+    participants_from_title: bool = False  # named by the title only: the text has no list of them
     mentioned: list[Person] = field(default_factory=list)
     body: list[Block] = field(default_factory=list)
     footnotes: list[Footnote] = field(default_factory=list)

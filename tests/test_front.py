@@ -27,6 +27,8 @@ def test_parse_date(line: str, when: str | None) -> None:
     ("The cable reports on the talks.1", False),
     ("A a. [Page 3]", False),
     ("He said so.", False),
+    ("No. 442", True),
+    ("No. 442 was sent.", False),
 ])
 def test_front_lines(line: str, front: bool) -> None:
     assert is_front_line(line) is front
@@ -46,6 +48,10 @@ LONG_TITLE = ("Memorandum From Ann Able (Deputy Assistant Secretary of State for
     ("Letter From Ambassador Able to Secretary Baker", "", "title-kind"),
     (LONG_TITLE, "", "title-kind"),
     ("Ann Able to Bo Baker", "", "title-first-line"),
+    ("The Secretary of State to the Embassy in Ruritania", "", "title-correspondents"),
+    ("The Ambassador in Ruritania (Able) to the Secretary of State", "", "title-correspondents"),
+    ("President Able to Prime Minister Baker", "", "title-correspondents"),
+    ("The Minister went to Ruritania", "", "title-first-line"),
 ])
 def test_the_first_line_is_the_title(title: str, number: str, rule: str) -> None:
     from tei.converter import convert
@@ -99,3 +105,21 @@ def test_a_title_wrapped_onto_more_lines_is_one_head(block: str, title: str, sub
     wrapped = [explanation for explanation in result.explanations if explanation.rule == "title-wrapped"]
     assert len(wrapped) == block.count("\n") - len(subject)
     assert [note.n for note in result.document.footnotes if note.referenced] == references
+
+
+def test_a_number_line_under_the_title_is_the_number_the_despatch_bears() -> None:
+    # "No. 442" under "The Ambassador … to the Secretary": the despatch's own number, in the opener,
+    # neither a heading nor the subject; the document's number stays its own.
+    from lxml import etree
+
+    from tei import convert
+
+    result = convert("The Ambassador in Ruritania (Able) to the Secretary of State\n\nNo. 442\n\n"
+                     "Sir: I have the honor to report that the note was delivered.\n", validate=True)
+    assert result.valid, result.validation
+    assert [(f.kind, plain_text(f.content)) for f in result.document.fields] == [("number", "No. 442")]
+    assert result.document.number == "" and not result.document.argument
+    ns = {"t": "http://www.tei-c.org/ns/1.0"}
+    tree = etree.fromstring(result.xml)
+    assert tree.xpath("//t:body//t:opener/text()", namespaces=ns) == ["No. 442"]
+    assert tree.xpath("//t:body//t:div[@type='section']", namespaces=ns) == []

@@ -740,3 +740,15 @@ def test_cli_speakers_table_and_csv_of_a_corpus_name_the_document(small_corpus: 
 def test_a_single_document_has_no_document_column(small_tei: Path) -> None:
     data = json.loads(CliRunner().invoke(main, ["speakers", "--format", "json", str(small_tei)]).output)
     assert all("document" not in entry for entry in data["speakers"])
+
+
+def test_rule_first_person_is_the_writer_the_title_names() -> None:
+    # "Memorandum of Conversation, by the Ambassador (Able)": "I" is Able, a participant listed or not.
+    listed = ("Memorandum of Conversation, by the Ambassador in Ruritania (Able)\n\n"
+              "    • Ambassador Able\n    • Mr. Carter\n\nCarter said the plan was ready.\n\nI said that it was not.\n")
+    assert [speaker for speaker, _text in sentence_speakers(listed)] == ["carter", "able"]
+    unlisted = "Memorandum by the Under Secretary of State (Able)\n\nI said that it was not.\n"
+    assert [speaker for speaker, _text in sentence_speakers(unlisted)] == ["able"]
+    # A title whose writer is an office alone names nobody: "I" stays nobody's.
+    anonymous = "Memorandum of Conversation, by the Secretary of State\n\nI said that it was not.\n"
+    assert [speaker for speaker, _text in sentence_speakers(anonymous)] == ["-"]

@@ -83,7 +83,7 @@ class Encoder:
         head = sub(div, "head")
         self.encode_inline(head, document.head)
         self.encode_front(div)
-        if document.groups:
+        if document.groups and not document.participants_from_title:
             self.encode_participants(div)
         for block in document.body:
             self.encode_block(div, block)
@@ -210,9 +210,13 @@ class Encoder:
 
     def encode_header_field(self, parent: etree._Element, header_field: HeaderField) -> None:
         """Date, time and place lines → ``dateline`` (the value in ``date`` or ``placeName``, the
-        label kept before it); copies and distribution lines → a typed ``note``."""
+        label kept before it); copies and distribution lines → a typed ``note``; a despatch's
+        number → ``opener``."""
         if header_field.kind == "distribution":
             self.encode_inline(sub(parent, "note", type="distribution"), header_field.content)
+            return
+        if header_field.kind == "number":
+            self.encode_inline(sub(parent, "opener"), header_field.content)
             return
         dateline = sub(parent, "dateline")
         content = header_field.content

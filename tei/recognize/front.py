@@ -3,6 +3,7 @@
     "Visit of Deputy Foreign Minister X" → Document.argument
     "SUBJECT: Discussion of …"           → Document.argument (label kept)
     "July 26, 1986"                      → Dateline(when="1986-07-26")
+    "No. 442"                            → HeaderField("number"): the number a despatch bears
 
 The header is what follows the title closely: a block after two blank lines, a bullet
 block or a block holding a sentence ends it.
@@ -13,7 +14,7 @@ from __future__ import annotations
 import re
 
 from tei.lexicon import lazy_pattern
-from tei.model import Dateline, PageBreak
+from tei.model import Dateline, HeaderField, PageBreak
 from tei.read.blocks import Block as TextBlock
 from tei.recognize.base import HEADER, ParseState, Recognizers, excerpt, is_bullet_block, lines_of
 from tei.recognize.page_breaks import PAGE_MARKER, SECTION_BREAK_BLANK_LINES
@@ -24,6 +25,9 @@ DATE_LINE = lazy_pattern(
     r"^(?:(?P<place>[A-Z][\w .’'-]*?),\s+)?(?P<month>" + "|".join(MONTHS) + r")\s+(?:(?P<day>\d{1,2}),\s+)?(?P<year>\d{4})"
     r"(?:,\s+(?P<time>\d{1,2}(?::\d{2})?\s*[ap]\.\s*m\.))?\s*\.?$")
 LABELLED_LINE = lazy_pattern(r"^[A-Z][A-Z ]+:\s")
+# "No. 675": a line that is only a number. Above the title it is the document's number; under it,
+# the number the despatch or note itself bears ("No. 442" under "The Ambassador … to the Secretary").
+NUMBER_LINE = lazy_pattern(r"^No\.\s*(?P<n>\d+[A-Za-z]?)\.?$")
 # The day first, as British and military typescripts write it: "15 May 1961", "Washington, 15 May, 1961".
 DAY_FIRST_LINE = lazy_pattern(
     r"^(?:(?P<place>[A-Z][\w .’'-]*?),\s+)?(?P<day>\d{1,2})\s+(?P<month>" + "|".join(MONTHS) + r"),?\s+(?P<year>\d{4})"
@@ -64,7 +68,7 @@ def is_front_line(text: str) -> bool:
     """A line that can stand between the title and the participants: a date, a ``LABEL:`` line,
     or a short line that is not a sentence (a subject such as "Visit of the Minister")."""
     text = text.strip()
-    if parse_date(text) or LABELLED_LINE.match(text):
+    if parse_date(text) or LABELLED_LINE.match(text) or NUMBER_LINE.match(text):
         return True
     # Digits glued to the end are a footnote reference, and page markers are not text: neither
     # is part of the line's shape. A sentence inside the line makes it a paragraph.
@@ -80,6 +84,11 @@ def read_front_block(lines: list[tuple[int, str]], state: ParseState) -> None:
         page = PAGE_MARKER.fullmatch(text)
         if page:  # a page turning among the header lines
             document.front_breaks.append(PageBreak(page.group("n"), number))
+            continue
+        if NUMBER_LINE.match(text.strip()):
+            document.fields.append(HeaderField("number", "No.", state.parse_inline([(number, text)]), number))
+            state.reporter.decide("header-lines", excerpt(text), "number", "'No.' and a number alone under the "
+                                  "title: the number the despatch bears", number)
             continue
         match = match_date_line(text)
         when = parse_date(text)

@@ -31,7 +31,8 @@ from tei.model import LineBreak, Marking
 from tei.read.blocks import Block as TextBlock
 from tei.recognize.base import LEAD, ParseState, Recognizers, excerpt, lines_of
 from tei.recognize.classification import is_marking_line, marking_kind
-from tei.recognize.title import KIND_TITLE, NUMBER_LINE, TITLE_LINE
+from tei.recognize.front import NUMBER_LINE
+from tei.recognize.title import KIND_TITLE, TITLE_LINE
 
 # "Department of State", "Office of the Secretary of Defense", "Embassy of the United States",
 # "U.S. Mission to the United Nations": an office's word, then "of", "for", "to" or "on" and its name.

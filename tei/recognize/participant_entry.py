@@ -142,6 +142,30 @@ def _is_full_name(descriptor: str) -> bool:
     return all(token[:1].isupper() and (is_name_word(token) or INITIAL_TOKEN.match(token)) for token in names)
 
 
+def _is_role_only(tokens: list[str], roles: list[str], has_article: bool) -> bool:
+    """Whether the entry names a role and no person ("The Secretary", "Chairman")."""
+    if not tokens:
+        return bool(roles)
+    if all(is_title_word(token) for token in tokens) and (has_article or not roles):
+        return True
+    # "The Finnish Minister", "First Party": without a title's head word, a last word that is
+    # no surname makes a role ("Mr. May" and "Ambassador Hall" keep their names).
+    last = tokens[-1]
+    return (not TITLE_HEADS.intersection(roles) and not is_name_word(last.rstrip(".,;:"))
+            and not INITIAL_TOKEN.match(last))
+
+
+def _sort_descriptors(descriptors: list[str], extras: list[str], affiliations: list[str],
+                      occupations: list[str]) -> None:
+    """An abbreviation ("CIA") or the last of several descriptors is an affiliation; the rest occupations."""
+    for position, descriptor in enumerate(descriptors + extras):
+        last_of_several = position == len(descriptors) - 1 and len(descriptors) > 1
+        if ABBREVIATION.match(descriptor.split()[0] if descriptor else "") or last_of_several:
+            affiliations.append(descriptor)
+        else:
+            occupations.append(descriptor)
+
+
 def parse_participant(text: str, line: int, group: int, reporter: Reporter | None = None) -> Person:
     rest = SPACED_NUMBER.sub("", GLUED_NUMBER.sub("", text.strip()))
     extras: list[str] = []
@@ -171,11 +195,7 @@ def parse_participant(text: str, line: int, group: int, reporter: Reporter | Non
         if reporter is not None:
             reporter.decide(OF_PLACE_RULE, excerpt(text), f"affiliation {' '.join(place)!r}",
                             "'of' and capitalized words after a titled or full name", line)
-    role_only = (not tokens and bool(roles)) or (
-        bool(tokens) and all(is_title_word(token) for token in tokens) and (bool(article) or not roles)) or (
-        # "The Finnish Minister", "First Party": without a title's head word, a last word that is
-        # no surname makes a role ("Mr. May" and "Ambassador Hall" keep their names).
-        bool(tokens) and not TITLE_HEADS.intersection(roles) and not is_name_word(tokens[-1].rstrip(".,;:")) and not INITIAL_TOKEN.match(tokens[-1]))
+    role_only = _is_role_only(tokens, roles, bool(article))
     surname: str | None = None
     forenames: list[str] = []
     occupations: list[str] = []
@@ -194,18 +214,11 @@ def parse_participant(text: str, line: int, group: int, reporter: Reporter | Non
     else:
         surname, forenames = _surname(tokens)
     affiliations: list[str] = symbol + ([" ".join(place)] if place else [])
-    for position, descriptor in enumerate(descriptors + extras):
-        last_of_several = position == len(descriptors) - 1 and len(descriptors) > 1
-        if ABBREVIATION.match(descriptor.split()[0] if descriptor else "") or last_of_several:
-            affiliations.append(descriptor)
-        else:
-            occupations.append(descriptor)
+    _sort_descriptors(descriptors, extras, affiliations, occupations)
     name = name_part
-    lead = ""
     start = text.find(name)
     tail = text[start + len(name):] if start >= 0 else ""
-    if start > 0:
-        lead = text[:start]
+    lead = text[:start] if start > 0 else ""
     key = " ".join(roles) if role_only else (surname or name)
     return Person(id=slug(key), name=name, surname=surname, forenames=forenames, role_names=roles,
                   affiliations=affiliations, occupations=occupations, group=group, line=line,

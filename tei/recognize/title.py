@@ -18,10 +18,11 @@ from __future__ import annotations
 import re
 
 from tei.lexicon import lazy_pattern
+from tei.lexicon.names import TITLE_WORDS
 from tei.model import LineBreak
 from tei.read.blocks import Block as TextBlock
 from tei.recognize.base import HEADER, LEAD, ParseState, Recognizers, excerpt, lines_of
-from tei.recognize.front import match_date_line, read_front_block
+from tei.recognize.front import NUMBER_LINE, match_date_line, read_front_block
 from tei.recognize.header_fields import FIELD_LINE
 
 TITLE_LINE = lazy_pattern(r"^(?P<n>\d+[A-Za-z]?)\.\s+(?P<title>\S.*)$")
@@ -41,7 +42,6 @@ class NumberedTitleRecognizer:
         take_title(block, state, self.name, f"title, number {state.document.number}",
                    "the first line of text, a number and a full stop before it")
 
-NUMBER_LINE = lazy_pattern(r"^No\.\s*(?P<n>\d+[A-Za-z]?)\.?$")
 # The words a title of a record of conversation or meeting starts with (the kinds of such records).
 KIND_TITLE = lazy_pattern(
     r"^(?:(?:Draft|Verbatim|Summary|Informal|Brief|Revised)\s+)?(?:Memorandum|Memo|Memcon|Telcon|Minutes|Transcript|"
@@ -135,6 +135,40 @@ class KindTitleRecognizer:
                    "the first line of text names a kind of record (memorandum, minutes, transcript …)")
 
 
+# One party of a letter or telegram: an office or a titled name, capitalized words joined by small
+# ones, the person's name in parentheses after an office ("the Ambassador in Ruritania (Able)").
+PARTY = (r"(?:[Tt]he\s+)?[A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|of|the|in|at|for|on|and|\(\s*[A-Z][^()]*?\s*\)))*")
+# "The Secretary of State to the Embassy in Ruritania", "President Able to Prime Minister Baker1":
+# the head of a letter, despatch or telegram names its sender and its recipient, not a kind of record.
+CORRESPONDENTS_TITLE = lazy_pattern(rf"^{PARTY}\s+to\s+{PARTY}(?:\d{{1,3}}(?:\s+\d{{1,3}})*)?$")
+CORRESPONDENTS_MAX_WORDS = 30
+
+
+def _is_party(text: str) -> bool:
+    first = text.split()[0]
+    return first in ("The", "the") or first in TITLE_WORDS
+
+
+class CorrespondentsTitleRecognizer:
+    """An unnumbered first line naming a sender and a recipient ("The Secretary of State to the
+    Ambassador in Ruritania (Able)", "President Able to Prime Minister Baker") → head."""
+
+    name = "title-correspondents"
+
+    def test(self, block: TextBlock, state: ParseState) -> bool:
+        text = block.lines[0].text.strip()
+        if state.part != LEAD or len(text.split()) > CORRESPONDENTS_MAX_WORDS or not CORRESPONDENTS_TITLE.match(text):
+            return False
+        # Each party is an office ("the Embassy …") or a titled name ("President Able"): two bare
+        # names ("Ann Able to Bo Baker") may be anything.
+        return all(_is_party(party) for party in re.split(r"\s+to\s+", text, maxsplit=1))
+
+    def run(self, block: TextBlock, state: ParseState) -> None:
+        take_title(block, state, self.name, "title, no number",
+                   "the first line of text names a sender and a recipient, as the head of a letter or "
+                   "telegram does")
+
+
 class FirstLineTitleRecognizer:
     """Any other first line of text → head, with a warning: the title is not what was expected,
     but the memorandum is read, never refused for its first line."""
@@ -162,4 +196,5 @@ def register(recognizers: Recognizers) -> None:
     recognizers.front.register(NumberedTitleRecognizer(), "title-numbered", 90)
     recognizers.front.register(NumberLineTitleRecognizer(), "title-number-line", 92)
     recognizers.front.register(KindTitleRecognizer(), "title-kind", 88)
+    recognizers.front.register(CorrespondentsTitleRecognizer(), "title-correspondents", 86)
     recognizers.front.register(FirstLineTitleRecognizer(), "title-first-line", 1)

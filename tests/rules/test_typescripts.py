@@ -55,8 +55,9 @@ def test_no_675_above_the_title_is_the_number_and_both_lines_are_the_head() -> N
 
 
 def test_a_first_line_that_is_no_known_title_is_kept_as_the_title_with_a_warning() -> None:
-    result = convert("The Ambassador in Ruritania (Able) to the Secretary\n\nTalks resumed.\n", "t.txt")
-    assert result.document.head == ["The Ambassador in Ruritania (Able) to the Secretary"]
+    # (A head naming a sender and a recipient, "The Ambassador (Able) to the Secretary", is a known title.)
+    result = convert("Ruritanian Fishing Limits Once More\n\nTalks resumed.\n", "t.txt")
+    assert result.document.head == ["Ruritanian Fishing Limits Once More"]
     assert [d.rule for d in result.diagnostics] == ["title-first-line"]
 
 

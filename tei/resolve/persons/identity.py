@@ -39,6 +39,7 @@ from tei.model import Document, Person, plain_text
 from tei.resolve.persons.candidate import Candidate
 from tei.resolve.persons.shapes import sex_of, surname_forms
 
+SIGNER = "persons.signer"  # the rule that reads a signature (frame.signatures)
 # The end of a sentence: a full stop, question or exclamation mark before a space and a capital.
 SENTENCE_END = re.compile(r"(?<=[.?!])\s+(?=[A-Z“\"])")
 
@@ -115,6 +116,10 @@ def identify(document: Document, candidates: list[Candidate], reporter: Reporter
             if known.group == 0:
                 known.role_names = known.role_names or candidate.title.split()
                 known.forenames = known.forenames or candidate.given.split()
+            elif candidate.rule == SIGNER and not known.forenames:
+                # A participant known by surname alone ("Under Secretary Able") who signs "Ann Able":
+                # the signature is the writer's own name, where another "Ann Able" could be anyone.
+                known.forenames = candidate.given.split()
             continue
         name = " ".join(part for part in (candidate.title, candidate.given, candidate.surname) if part)
         person = Person(id=table.free_id(candidate.surname), name=name, surname=candidate.surname,

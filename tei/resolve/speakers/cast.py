@@ -15,6 +15,7 @@ from tei.model import Document, Inline, PersName
 from tei.resolve.speakers.clauses import named_match
 from tei.resolve.speakers.patterns import GENDER_PRONOUN, PERSON_OPEN
 from tei.resolve.speakers.sentences import masked
+from tei.resolve.title_participants import title_writer
 
 # A sentence's masked text, remembered: the sentence itself (so that its id is not reused), the text, the ids.
 Mask = tuple[list[Inline], str, list[str | None]]
@@ -80,7 +81,8 @@ DRAFTED_BY = lazy_pattern(r"\b[Dd]rafted\s+by\s+$")
 
 
 def document_writer(document: Document) -> str | None:
-    """The participant who drafted the memorandum, as a footnote says: "Drafted by Able." → "able".
+    """The participant who drafted the memorandum, as a footnote says: "Drafted by Able." → "able";
+    else as the title says: "Memorandum of Conversation, by the Ambassador (Able)" → "able".
 
     The name must be a participant's (the persons pass has linked it); "Drafted by Ann Able of
     the Embassy" names someone who did not take part, and the writer stays unknown.
@@ -91,7 +93,11 @@ def document_writer(document: Document) -> str | None:
             if isinstance(before, str) and isinstance(item, PersName) and item.ref in participants \
                     and DRAFTED_BY.search(before):
                 return item.ref
-    return None
+    if document.participants_from_title:
+        return document.groups[0][0].id  # the title names the writer first
+    surname = title_writer(document.title)
+    named = [person.id for person in document.participants if surname and person.surname == surname]
+    return named[0] if len(named) == 1 else None
 
 
 def participant(ref: str | None, participants: set[str]) -> str | None:

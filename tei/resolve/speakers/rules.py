@@ -15,7 +15,8 @@ speaker.pronoun-subject (90)   "She recalled …" → the latest speaker of that
                                text shows genders, else the latest speaker; never a person
                                the clause names after the pronoun ("He met Baker")
 speaker.first-person (85)      "I then told him …" → the participant a footnote says drafted
-                               the memorandum ("Drafted by Able."), else none; nobody goes on
+                               the memorandum ("Drafted by Able."), or the title ("Memorandum
+                               of Conversation, by the Ambassador (Able)"), else none; nobody goes on
 speaker.joint-subject (80)     "Able and Carr agreed." → both
 speaker.named-subject (70)     "Ambassador Carr said …", "Baker quipped", "The Ambassador
                                said" (the one participant listed as Ambassador) → him
@@ -205,7 +206,8 @@ class PronounSubject:
 
 class FirstPersonSubject:
     """"I", the writer, opening a clause before a verb of saying: the participant who drafted the
-    memorandum, where a footnote says who ("Drafted by Able."), else nobody the text names.
+    memorandum, where a footnote says who ("Drafted by Able.") or the title does ("Memorandum by the
+    Under Secretary (Able)"), else nobody the text names.
 
     Never the speaker before: "I then indicated …" after the Ambassador's words is the writer's.
     The writer is nobody's current speaker after it: in "I told the Minister so. He then referred to
