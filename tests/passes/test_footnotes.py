@@ -106,3 +106,15 @@ def test_the_number_that_opens_a_paragraph_is_its_own_number_not_a_reference() -
     run = run_pass("footnotes", "12. Telegram1\n\n42. Able arrived." + NOTES)
     assert "42. Able arrived." in run.after
     assert run.warnings[0].startswith("6: footnote-unreferenced: footnote 2 is never referenced")
+
+
+def test_a_number_set_off_after_a_name_with_a_capital_inside_is_a_reference() -> None:
+    """Titles of telephone transcripts end "… and Secretary of Defense McDorn 1": the spaced number after a
+    name written with a capital inside it ("Mc", "Mac", "De") is the source note's reference, as after "Able 1"."""
+    run = run_pass("footnotes", "12. Telephone Conversation Between President Able and Secretary McDorn 1\n\n"
+                   "Able: Hello.2" + NOTES)
+    assert """\
++     "12. Telephone Conversation Between President Able and Secretary McDorn "
++     NoteRef n="1" line=1
+""" in run.diff
+    assert run.warnings == []
