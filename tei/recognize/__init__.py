@@ -63,6 +63,7 @@ from tei.recognize import (
     front,
     header_fields,
     inline,
+    label_key,
     layouts,
     letterhead,
     page_breaks,
@@ -81,7 +82,7 @@ from tei.recognize.layouts import split_layout
 FEATURES: tuple[ModuleType, ...] = (
     layouts, page_breaks, title, front, participants, participant_groups, sections, editorial, body, inline, footnotes,
     classification, typescript_pages, header_fields, transcript, closing,
-    letterhead,
+    letterhead, label_key,
 )
 
 

@@ -53,7 +53,8 @@ MONTH = r"(?:January|February|March|April|May|June|July|August|September|October
 DAY_GLUED = lazy_pattern(MONTH + r"\s+(?P<day>\d{1,2})\Z")
 YEAR_GLUED = lazy_pattern(r"(?:" + MONTH + r"(?:\s+\d{1,2})?,?\s+|\b(?:in|of|since|until|by|from|to|early|late)\s+)"
                         r"(?P<year>1[6-9]\d\d|20\d\d)\Z")
-NAME_BEFORE = lazy_pattern(r"\b(?P<word>[A-Z][a-z’'-]+\.?) \Z")
+# A name may have a capital inside it ("McNamara", "MacArthur", "DeGaulle") as well as at its start.
+NAME_BEFORE = lazy_pattern(r"\b(?P<word>[A-Z][a-z’'-]+(?:[A-Z][a-z’'-]+)?\.?) \Z")
 # Words after which a spaced number is the thing's own number, never a footnote reference.
 COUNTERS = frozenset(["Document", "Documents", "Paragraph", "Paragraphs", "Section", "Sections", "Article", "Articles", "Annex", "Tab", "Tabs", "No", "Vol", "Volume", "Part", "Page", "Pages", "Chapter", "Item", "Items", "Point", "Points", "Phase", "Room", "Box", "Title", "Resolution", "Table", "Telegram", "Telegrams", "Despatch", "Airgram", "Embtel", "Deptel", "Circular", "Note", "Notes", "Plan", "Option", "Alternative", "Group", "Division", "Corps", "Army", "Fleet", "Route", "Highway", "Line", "Level", "Stage", "Step", "Round", "Grade", "Class", "Category", "Type", "Model", "Mark", "Number", "Unit", "Zone", "Sector", "Area", "Region", "District", "Ward", "Precinct", "Block", "Lot", "File", "Files", "Folder", "Series", "Report", "Memorandum", "Memorandums", "Annexes", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"])
 

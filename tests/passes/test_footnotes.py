@@ -122,3 +122,15 @@ def test_a_number_set_off_after_an_ellipsis_before_a_new_sentence_is_a_reference
 def test_a_number_after_an_ellipsis_that_goes_on_with_the_sentence_is_not_a_reference() -> None:
     run = run_pass("footnotes", "12. Memorandum of Conversation1\n\nAble waited … 2 more days." + NOTES)
     assert "NoteRef n=\"2\"" not in run.diff
+
+
+def test_a_number_set_off_after_a_name_with_a_capital_inside_is_a_reference() -> None:
+    """Titles of telephone transcripts end "… and Secretary of Defense McDorn 1": the spaced number after a
+    name written with a capital inside it ("Mc", "Mac", "De") is the source note's reference, as after "Able 1"."""
+    run = run_pass("footnotes", "12. Telephone Conversation Between President Able and Secretary McDorn 1\n\n"
+                   "Able: Hello.2" + NOTES)
+    assert """\
++     "12. Telephone Conversation Between President Able and Secretary McDorn "
++     NoteRef n="1" line=1
+""" in run.diff
+    assert run.warnings == []

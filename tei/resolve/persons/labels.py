@@ -5,10 +5,16 @@
 
 A label is resolved, in this order (each a named rule, recorded for ``--explain``):
 
+- ``labels.key``: "P" → the one participant whose line gives that label in parentheses, as a
+  key of the labels does ("President Baker (P)");
 - ``labels.role``: "The President" → the one participant listed by that role or holding it;
 - ``labels.name``: "Dr. Able", "Able", "Q. Mr. Able" → the person of that surname (or of that
   first surname of two, "Able" for the participant "Juan Able Baker");
 - ``labels.initial``: "K" → the one participant whose surname begins with that letter;
+- ``labels.role-initial``: where the one-letter labels of the text do not each name one
+  participant by a surname of their own, they are matched together, by surname or by office:
+  "C" and "P" for "President Carr" and "Chancellor Dorn" are Dorn and Carr ("P" can only be Carr,
+  the President, so "C" is the Chancellor);
 - ``labels.title-initial``: where no participants are listed, "A" → the one person the title
   names whose surname begins with that letter (a name, or a surname in parentheses after an
   office: "… Between the President's Assistant (Able) and …");
@@ -54,13 +60,16 @@ def resolve_labels(document: Document, table: Identities, reporter: Reporter) ->
              if isinstance(item, Said) and item.direct and not item.who and item.content
              and isinstance(item.content[0], PersName) and item.content[0].ref is None]
     marks = {"Q", "A"} <= {_label(turn) for turn in turns}
+    letters = {_label(turn) for turn in turns if len(_label(turn)) == 1 and _label(turn).isupper()}
+    initials = _initials(document, letters - ({"Q", "A"} if marks else set()))
     for item in turns:
         label = item.content[0]
         assert isinstance(label, PersName)
         if marks and label.text in ("Q", "A"):
             rule, person = "labels.question-answer", None
         else:
-            rule, person = _speaker(label.text, roles, document, table)
+            rule, person = _keyed(label.text, document) or initials.get(label.text) or \
+                _speaker(label.text, roles, document, table)
         if person is not None:
             if person.group == 0 and person not in document.mentioned:
                 document.mentioned.append(person)
@@ -85,9 +94,12 @@ def _label(turn: Said) -> str:
 
 
 _REASONS = {
+    "labels.key": "a key of the labels gives it to one participant, in parentheses after the name",
     "labels.role": "the label is the role of one participant",
     "labels.name": "the label names the person",
     "labels.initial": "the label is the initial of one participant's surname",
+    "labels.role-initial": "the one-letter labels, matched together, give this one the participant whose office "
+                           "(or surname) begins with it",
     "labels.title-initial": "no participants are listed: the label is the initial of one person the title names",
     "labels.title-role-initial": "no participants are listed: the label is the initial of the role of one person "
                                  "the title names",
@@ -126,6 +138,41 @@ def _speaker(label: str, roles: dict[str, Person], document: Document,
     if ROLE_PHRASE.fullmatch(" ".join(words)):
         return "labels.role-phrase", _role_person(words, table)[1]
     return "", None
+
+
+def _keyed(label: str, document: Document) -> tuple[str, Person | None] | None:
+    """The one participant whose line gives the label in parentheses ("President Baker (P)")."""
+    keyed = [person for person in document.participants if person.tail.strip() == f"({label})"]
+    return ("labels.key", keyed[0]) if len(keyed) == 1 else None
+
+
+def _initials(document: Document, letters: set[str]) -> dict[str, tuple[str, Person | None]]:
+    """One-letter labels → (rule, participant), where they are not each one participant's surname initial.
+
+    Each label may stand for a participant whose surname or office begins with it (an office of
+    letters alone: "President", not an honorific such as "Mr." or a possessive, "President’s"); a label left with one such participant gets them, and they are
+    no other label's. Labels that stay open are left to the other rules."""
+    participants = document.participants
+    by_surname = {letter: [person for person in participants if (person.surname or "").startswith(letter)]
+                  for letter in letters}
+    if all(len(holders) == 1 for holders in by_surname.values()) and \
+            len({id(holders[0]) for holders in by_surname.values()}) == len(letters):
+        return {}
+    options = {letter: by_surname[letter] + [person for person in participants if person not in by_surname[letter]
+                                             and person.role_names and person.role_names[0].isalpha()
+                                             and person.role_names[0].startswith(letter)]
+               for letter in letters}
+    found: dict[str, tuple[str, Person | None]] = {}
+    while True:
+        taken = [person for _, person in found.values()]
+        left = {letter: [person for person in persons if person not in taken]
+                for letter, persons in options.items() if letter not in found}
+        single = sorted(letter for letter, persons in left.items() if len(persons) == 1)
+        if not single:
+            return found
+        person = left[single[0]][0]
+        rule = "labels.initial" if person in by_surname[single[0]] else "labels.role-initial"
+        found[single[0]] = (rule, person)
 
 
 def _title_initial(letter: str, document: Document, table: Identities) -> tuple[str, Person] | None:

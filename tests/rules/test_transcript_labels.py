@@ -1,0 +1,71 @@
+"""Telephone transcripts in one-letter labels: who speaks a turn labelled "P:" or "C:".
+
+Two conventions of such records, one decision at a time: a key that gives each party's label in
+parentheses (``participants-label-key``, then ``labels.key``), and one-letter labels matched to the
+listed participants together, by surname or by office (``labels.role-initial``).
+"""
+
+from __future__ import annotations
+
+from tei.converter import convert
+from tei.model import Said, iter_inlines
+
+TITLE = "12. Memorandum of Conversation\n\n"
+TURNS = "P: Good morning.\n\nB: Good morning to you.\n\nP: Goodbye.\n\nB: Goodbye.\n"
+
+
+def speakers(text: str) -> list[str]:
+    """The speaker of every labelled turn, in order."""
+    document = convert(text, "m.txt").document
+    return [" ".join(item.who) for content in document.text_lists() for item in iter_inlines(content)
+            if isinstance(item, Said) and item.direct]
+
+
+def decisions(text: str, rule: str) -> list[str]:
+    return [e.decision.verdict for e in convert(text, "m.txt", explain=True).explanations
+            if e.rule == rule and e.decision is not None]
+
+
+def test_a_key_of_the_labels_makes_each_line_a_participant_who_speaks_under_that_label() -> None:
+    text = TITLE + "President Able (P)\n\nMinister Baker (B)\n\n" + TURNS
+    assert speakers(text) == ["able", "baker", "able", "baker"]
+    assert decisions(text, "participants-label-key") == ["participant #able, label 'P'",
+                                                         "participant #baker, label 'B'"]
+    assert decisions(text, "labels.key")[:2] == ["said by #able", "said by #baker"]
+
+
+def test_the_key_lines_form_one_group_and_the_lines_after_them_are_the_body() -> None:
+    document = convert(TITLE + "President Able (P)\nMinister Baker (B)\n\nHello there\n\n" + TURNS, "m.txt").document
+    assert [[person.id for person in group] for group in document.groups] == [["able", "baker"]]
+    assert document.argument == []
+
+
+def test_a_name_with_capitals_in_parentheses_is_no_key_where_no_turn_has_that_label() -> None:
+    text = TITLE + "Mr. Able (CIA)\n\nAble said the talks went well.\n\nAble: Yes.\n\nAble: No.\n"
+    assert decisions(text, "participants-label-key") == []
+    assert convert(text, "m.txt").document.participants == []
+
+
+def test_one_letter_labels_are_matched_together_by_office_where_a_surname_initial_would_take_two() -> None:
+    """"C" is the initial of Carr's surname and of Dorn's office; "P" only of Carr's office: Carr is "P",
+    so "C" is Dorn, the Chancellor."""
+    text = (TITLE + "    • President Carr\n    • Chancellor Dorn\n\n"
+            "C: Dorn speaking.\n\nP: This is Carr.\n\nC: Thank you.\n\nP: Goodbye.\n")
+    assert speakers(text) == ["dorn", "carr", "dorn", "carr"]
+    assert set(decisions(text, "labels.role-initial")) == {"said by #carr", "said by #dorn"}
+
+
+def test_labels_that_are_each_one_surname_initial_keep_it_and_an_honorific_is_no_office() -> None:
+    """"D" is Dorn's initial and that of Kahn's "Dr.": an honorific is no office, the surname decides."""
+    text = (TITLE + "    • Dr. Kahn\n    • Ambassador Dorn\n\n"
+            "K: Hello.\n\nD: Hello, Doctor.\n\nK: Goodbye.\n\nD: Goodbye.\n")
+    assert speakers(text) == ["kahn", "dorn", "kahn", "dorn"]
+    assert decisions(text, "labels.role-initial") == []
+
+
+def test_a_possessive_is_no_office_to_match_a_label() -> None:
+    """A place listed among the participants ("The President’s Study") is read as a person with the
+    role "President’s"; it does not compete for "P" with the President."""
+    text = (TITLE + "    • President Carr\n    • Chancellor Dorn\n\n    • The President’s Study\n\n"
+            "C: Dorn speaking.\n\nP: This is Carr.\n\nC: Thank you.\n\nP: Goodbye.\n")
+    assert speakers(text) == ["dorn", "carr", "dorn", "carr"]
