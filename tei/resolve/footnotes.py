@@ -51,7 +51,7 @@ class Candidate:
 
 MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 DAY_GLUED = lazy_pattern(MONTH + r"\s+(?P<day>\d{1,2})\Z")
-YEAR_GLUED = lazy_pattern(r"(?:" + MONTH + r"(?:\s+\d{1,2})?,?\s+|\b(?:in|of|since|until|by|from|to|early|late)\s+)"
+YEAR_GLUED = lazy_pattern(r"(?:" + MONTH + r"(?:\s+\d{1,2})?,?\s+|\b(?:in|of|for|since|until|by|from|to|early|late)\s+)"
                         r"(?P<year>1[6-9]\d\d|20\d\d)\Z")
 # A name may have a capital inside it ("McNamara", "MacArthur", "DeGaulle") as well as at its start.
 NAME_BEFORE = lazy_pattern(r"\b(?P<word>[A-Z][a-z’'-]+(?:[A-Z][a-z’'-]+)?\.?) \Z")
@@ -70,7 +70,8 @@ def glued_to_word(candidate: Candidate) -> str | None:
 
 
 def glued_to_date(candidate: Candidate) -> str | None:
-    """ "May 252" (day 25, note 2), "July 29, 19553" (year 1955, note 3)."""
+    """ "May 252" (day 25, note 2), "July 29, 19553" (year 1955, note 3), "the plan for 19602" (the
+    year 1960 after a preposition, note 2)."""
     day = DAY_GLUED.search(candidate.before)
     # Only where day and number together cannot be a day: "July 25" is the 25th, "May 251" is not.
     if day and 1 <= int(day.group("day")) <= 31 < int(day.group("day") + candidate.number):

@@ -134,3 +134,12 @@ def test_a_number_set_off_after_a_name_with_a_capital_inside_is_a_reference() ->
 +     NoteRef n="1" line=1
 """ in run.diff
     assert run.warnings == []
+
+
+def test_a_number_glued_to_a_year_after_for_is_a_reference() -> None:
+    run = run_pass("footnotes", "12. Memorandum of Conversation1\n\nAble had the plan for 19602 before him." + NOTES)
+    assert """\
++         "Able had the plan for 1960"
++         NoteRef n="2" line=3
++         " before him."
+""" in run.diff
