@@ -178,6 +178,8 @@ class Person:
     tail_content: list[Inline] = field(default_factory=list)
     corresp: str = ""  # the pointer to this person in the editor's personography ("persons.xml#p1")
     lead: str = ""  # text of the participant line before the name, kept verbatim
+    # Named by the title, not by the text's list: written to the header only, the list keeps its lines.
+    from_title: bool = False
 
     def role_phrases(self) -> set[str]:
         """The phrases the text may call this person by: the title ("Minister of Agriculture") and each

@@ -142,7 +142,7 @@ class Encoder:
             group_list = sub(item, "list", type="group")
             if side(document, number):
                 sub(group_list, "head", side(document, number))
-            for person in group:
+            for person in (person for person in group if not person.from_title):
                 person_item = sub(group_list, "item")
                 append_text(person_item, person.lead)
                 sub(person_item, "persName", person.name, ref=f"#{person.id}")

@@ -25,6 +25,11 @@ participant listed by role, so that "The Ambassador said …" and the "he" after
 Rule ``participants.subject``: in such a record a subject line "Conversation with <Name>" names
 the other party ("Conversation with Dorn—July 23, 1970"), who is a participant too.
 
+Rule ``participants.conference-with``: a "Memorandum of (a) Conference With the President" (or "With
+President Able") lists only the others present ("OTHERS PRESENT"); the President, whom the title
+names, is a participant too, so that "The President said …" is his. He is added to the header's
+participants; the text's list keeps its own lines.
+
 The participants are written to the TEI header only: the text has no list of them, and the
 title keeps its words (``Document.participants_from_title``).
 """
@@ -45,6 +50,7 @@ from tei.rules import Registry
 RULE = "participants.title"
 CALLER_RULE = "participants.caller"
 SUBJECT_RULE = "participants.subject"
+CONFERENCE_RULE = "participants.conference-with"
 
 # "Memorandum by …", "Memorandum of Conversation, by …", "Memorandum of a Conversation, by …",
 # "Memorandum Prepared by …", then the writer and, optionally, the other party.
@@ -64,6 +70,8 @@ CALLER = lazy_pattern(r"^The (?P<role>(?:[A-Z][\w’'-]+ ){0,2}(?P<head>[A-Z][\w
                       r",? (?:called|came|telephoned|told me|asked me|handed me|left with me)\b")
 # "Conversation with Dorn—July 23, 1970", "Conversation With Ambassador Ann Dorn": the other party.
 SUBJECT_PARTY = lazy_pattern(r"^Conversation [Ww]ith (?P<name>(?:[A-Z][\w.’'-]* ){0,3}[A-Z][\w’'-]+)(?=$|[—–,;(]|\s[—–-])")
+# "Memorandum of a Conference With the President, …", "Memorandum of Conference With President Able".
+CONFERENCE_WITH = lazy_pattern(r"^Memorandum of (?:a )?Conference [Ww]ith (?:the President\b|President (?P<surname>[A-Z][\w’'-]+))")
 FULL_NAME = lazy_pattern(r"^(?P<given>(?:(?:[A-Z][a-z]+|[A-Z]\.)\s+){1,3})(?P<surname>[A-Z][a-z’'-]+)$")
 
 
@@ -201,11 +209,31 @@ def party_from_subject(document: Document, reporter: Reporter) -> None:
                         "the subject line names the other party of the conversation", document.argument_line)
 
 
+def president_from_conference(document: Document, reporter: Reporter) -> None:
+    """Add the President a "Memorandum of Conference With the President" names to the others the
+    text lists as present."""
+    match = CONFERENCE_WITH.match(" ".join(document.title.split()))
+    if match is None or not document.groups or document.participants_from_title:
+        return
+    surname = match.group("surname")
+    person = (Person(id=slug(surname), name=f"President {surname}", surname=surname, role_names=["President"],
+                     group=1, line=document.line, from_title=True) if surname else
+              Person(id="president", name="The President", surname=None, role_names=["President"], group=1,
+                     line=document.line, role_only=True, from_title=True))
+    if any(other.id == person.id or other.role_names == ["President"] for other in document.participants):
+        return
+    document.groups[0].insert(0, person)
+    if reporter.explaining:
+        reporter.decide(CONFERENCE_RULE, excerpt(document.title), f"participant #{person.id}",
+                        "a conference with the President: the list names the others present", document.line)
+
+
 def register(passes: Registry[Pass]) -> None:
     passes.register(participants_from_title, RULE, 95)
     passes.register(caller_from_opening, CALLER_RULE, 94)
     passes.register(party_from_subject, SUBJECT_RULE, 93)
+    passes.register(president_from_conference, CONFERENCE_RULE, 92)
 
 
-__all__ = ["CALLER_RULE", "RULE", "SUBJECT_RULE", "caller_from_opening", "participants_from_title",
-           "party_from_subject", "signer", "title_office", "title_persons", "title_writer"]
+__all__ = ["CALLER_RULE", "CONFERENCE_RULE", "RULE", "SUBJECT_RULE", "caller_from_opening", "participants_from_title",
+           "party_from_subject", "president_from_conference", "signer", "title_office", "title_persons", "title_writer"]

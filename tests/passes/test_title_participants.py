@@ -134,3 +134,31 @@ def test_a_subject_line_conversation_with_names_the_other_party(subject: str, pa
     run = run_pass("participants.subject", "Memorandum Prepared by the President's Assistant (Able)\n\n"
                    f"{subject}\n\nDorn asked me about the treaty. I said that it was ready.\n")
     assert [person.id for person in run.document.participants] == ["able"] + ([party] if party else [])
+
+
+CONFERENCE = ("12. Memorandum of a Conference With the President, White House, Washington, May 4, 1956\n\n"
+              "    • Admiral Able\n    • General Baker\n\n"
+              "The President said the plan was sound. Admiral Able said the Chiefs were divided.\n")
+
+
+def test_a_conference_with_the_president_makes_him_a_participant_beside_the_others_present() -> None:
+    run = run_pass("participants.conference-with", CONFERENCE)
+    assert [person.id for person in run.document.participants] == ["president", "able", "baker"]
+    assert run.decisions == [("1: participants.conference-with: 'Memorandum of a Conference With the "
+                             "President, Wh…': participant #president")]
+
+
+def test_the_president_of_a_conference_speaks_and_the_list_keeps_its_own_lines() -> None:
+    result = convert(CONFERENCE, validate=True)
+    assert result.valid, result.validation
+    tree = etree.fromstring(result.xml)
+    assert tree.xpath("//t:particDesc//t:person/@xml:id", namespaces=NS) == ["president", "able", "baker"]
+    assert tree.xpath("//t:body//t:list[@type='participants']//t:persName/text()", namespaces=NS) == [
+        "Admiral Able", "General Baker"]
+    assert tree.xpath("//t:said/@who", namespaces=NS) == ["#president", "#able"]
+
+
+def test_a_conference_with_a_named_president_makes_him_the_participant_of_that_name() -> None:
+    run = run_pass("participants.conference-with", CONFERENCE.replace("a Conference With the President",
+                                                                      "Conference With President Carr"))
+    assert [person.id for person in run.document.participants] == ["carr", "able", "baker"]
