@@ -252,6 +252,9 @@ def test_three_names_listed_are_persons_though_none_is_known() -> None:
 
 @pytest.mark.parametrize(("sentence", "why"), [
     ("Able said Paris, Bonn and London agreed.", "places"),
+    ("Able said Rhodesia, Nyasaland and Tanganyika would join.", "territories by their former names"),
+    ("Able said Dresden, Leipzig and Kiev were bombed.", "cities that are no capitals"),
+    ("Able said Texas, Ohio and Virginia voted.", "states of the United States"),
     ("Able read the Dorn, Eck and Fay report.", "a thing: after an article"),
     ("Able was a member of the law firm of Dorn, Eck, Fay, and Gish.", "an organization's name"),
     ("Able said Dorn and Eck would come.", "two names and nobody known among them"),
@@ -262,6 +265,7 @@ def test_names_listed_that_name_places_or_things_are_not_persons(sentence: str, 
 
 @pytest.mark.parametrize(("sentence", "why"), [
     ("Moscow would agree, Able said. Able said Moscow would agree.", "a country or a capital"),
+    ("Able said Siam would agree. Formosa had asked, Able said.", "a country by a former name"),
     ("The talks in Lakeville went well. Able said Lakeville would do.", "a place: after 'in' elsewhere"),
     ("Able quoted the Paper. The Paper noted the risk.", "a thing: after an article"),
     ("Able visited the Carr Foundation. Carr Foundation said no.", "an organization's name"),
