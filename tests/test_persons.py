@@ -750,14 +750,14 @@ def test_an_initial_label_is_the_participant_of_that_initial() -> None:
 
 
 def test_an_initial_label_without_participants_is_the_person_the_title_names() -> None:
-    # No participants: the title names the parties, a surname alone in parentheses after an
-    # office as well; "P" is the one the title names by a role beginning with P.
+    # No list of participants: the title names the parties, a surname alone in parentheses after
+    # an office as well, and they are the participants; "P" is the one named by a role beginning with P.
     telcon = ("7. Transcript of Telephone Conversation Between President Able and His Assistant (Kerr)\n\n"
               "K: Hello.\n\nP: Hello.\n\nK: Yes.\n\nP: No.\n")
     assert turns(telcon) == [("K", ["kerr"]), ("P", ["able"]), ("K", ["kerr"]), ("P", ["able"])]
     result = convert(telcon, validate=True)
     assert result.valid, result.validation
-    assert "kerr" in {person.id for person in result.document.mentioned}
+    assert {person.id for person in result.document.participants} == {"able", "kerr"}
 
 
 def test_the_initial_of_a_role_is_no_name_but_the_initial_of_a_surname_is() -> None:
