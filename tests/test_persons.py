@@ -95,6 +95,9 @@ def test_a_plural_title_names_two_people() -> None:
     "How do you think Dorn will do?",
     "Able had told Dorn that it was late.",
     "Dorn’s letter was answered.",
+    "They accepted, but Dorn criticized the plan.",
+    "Once Dorn got started, it went fast.",
+    "Able said Dorn had refused the post and resigned.",
 ])
 def test_a_name_in_a_persons_place_in_the_sentence_is_a_person(sentence: str) -> None:
     assert "dorn" in mentioned(sentence + "\n")
@@ -272,6 +275,7 @@ def test_names_listed_that_name_places_or_things_are_not_persons(sentence: str, 
     ("Able asked to make it the Ambassador Hotel. The meeting was at the Hotel du Lac.", "a building's name"),
     ("Able said NATO would agree.", "an abbreviation"),
     ("Able said the French would agree. French said no.", "a people"),
+    ("Able said Treasury opposed it and Army supported it.", "an institution acting"),
 ])
 def test_places_organizations_things_and_abbreviations_are_not_persons(sentence: str, why: str) -> None:
     assert mentioned(sentence + "\n") == [], why
