@@ -708,6 +708,16 @@ def test_a_generational_suffix_is_no_surname_office_or_affiliation() -> None:
                                                   "{http://www.tei-c.org/ns/1.0}genName") == "III"
 
 
+def test_an_office_qualified_by_its_field_or_rank_is_one_title_of_one_participant() -> None:
+    """"Associate Director Ann Able", "Finance Minister Bo Carr": one person each, whose title is
+    both words (lexicon title-modifiers), not a person "Associate" run on with a director."""
+    memo = ("1. Memorandum of Conversation\n\n\n    • Associate Director Ann Able\n"
+            "    • Finance Minister Bo Carr\n\nAble said it was late.\n")
+    document = convert(memo).document
+    assert [(person.id, person.role_names) for person in document.participants] == [
+        ("able", ["Associate", "Director"]), ("carr", ["Finance", "Minister"])]
+
+
 def test_a_role_then_a_dash_then_a_full_name_is_that_person_in_that_role() -> None:
     from tei.recognize.participant_entry import parse_participant
 
