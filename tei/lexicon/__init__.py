@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from tei.errors import InternalError
+from tei.lexicon import stored
 
 # The lists are files of the package, like the schemas and stylesheets (tei/resources.py):
 # read from the folder itself, without importlib.resources' imports at start-up.
@@ -149,7 +150,7 @@ class LazyPattern:
         """The pattern as written, which from now on serves every call."""
         compiled: re.Pattern[str] | None = self.__dict__.get("_written")
         if compiled is None:
-            compiled = self._written = re.compile(self.pattern, self.flags)
+            compiled = self._written = stored.compile(self.pattern, self.flags)
             for method in self._METHODS:
                 setattr(self, method, getattr(compiled, method))
         return compiled
@@ -178,7 +179,7 @@ class LazyPattern:
         if has_non_ascii_letter(text):
             self.compiled  # noqa: B018 (compiling is the point)
             return
-        narrowed = re.compile(narrow, self.flags)
+        narrowed = stored.compile(narrow, self.flags)
         calls = self.CALLS_PER_CLASS * letter_classes(self.pattern)
         for method in self._METHODS:
             setattr(self, method, _looking(method, getattr(narrowed, method), lambda: self.compiled, calls))
