@@ -95,6 +95,9 @@ def test_a_plural_title_names_two_people() -> None:
     "How do you think Dorn will do?",
     "Able had told Dorn that it was late.",
     "Dorn’s letter was answered.",
+    "They accepted, but Dorn criticized the plan.",
+    "Once Dorn got started, it went fast.",
+    "Able said Dorn had refused the post and resigned.",
 ])
 def test_a_name_in_a_persons_place_in_the_sentence_is_a_person(sentence: str) -> None:
     assert "dorn" in mentioned(sentence + "\n")
@@ -272,6 +275,7 @@ def test_names_listed_that_name_places_or_things_are_not_persons(sentence: str, 
     ("Able asked to make it the Ambassador Hotel. The meeting was at the Hotel du Lac.", "a building's name"),
     ("Able said NATO would agree.", "an abbreviation"),
     ("Able said the French would agree. French said no.", "a people"),
+    ("Able said Treasury opposed it and Army supported it.", "an institution acting"),
 ])
 def test_places_organizations_things_and_abbreviations_are_not_persons(sentence: str, why: str) -> None:
     assert mentioned(sentence + "\n") == [], why
@@ -685,6 +689,35 @@ def test_a_role_then_a_name_after_an_honorific_is_that_person_in_that_office() -
     assert [item.who for item in said] == [["able"]]
 
 
+def test_a_generational_suffix_is_no_surname_office_or_affiliation() -> None:
+    """"Mr. Ann Able III" and "Ann Baker, Jr., Ambassador" are Able and Baker, whose turns and
+    mentions are theirs; the suffix is the name's generational part (``participants-generation``)."""
+    from tei.recognize.participant_entry import parse_participant
+
+    able = parse_participant("Mr. Ann Able III", 1, 1)
+    assert (able.id, able.forenames, able.surname, able.generation, able.name) == (
+        "able", ["Ann"], "Able", "III", "Mr. Ann Able III")
+    baker = parse_participant("Ann Baker, Jr., Ambassador to Ruritania", 1, 1)
+    assert (baker.surname, baker.generation, baker.occupations, baker.affiliations) == (
+        "Baker", "Jr.", ["Ambassador to Ruritania"], [])
+    assert parse_participant("King Carr II", 1, 1).surname == "Carr"
+    memo = "1. Minutes\n\n\n    • Mr. Ann Able III\n    • Mr. Dorn\n\nMr. Able: Yes.\n\nMr. Dorn: No.\n"
+    assert [who for _label, who in turns(memo)] == [["able"], ["dorn"]]
+    person = convert(memo).tree.find(".//{http://www.tei-c.org/ns/1.0}person")
+    assert person is not None and person.findtext("{http://www.tei-c.org/ns/1.0}persName/"
+                                                  "{http://www.tei-c.org/ns/1.0}genName") == "III"
+
+
+def test_an_office_qualified_by_its_field_or_rank_is_one_title_of_one_participant() -> None:
+    """"Associate Director Ann Able", "Finance Minister Bo Carr": one person each, whose title is
+    both words (lexicon title-modifiers), not a person "Associate" run on with a director."""
+    memo = ("1. Memorandum of Conversation\n\n\n    • Associate Director Ann Able\n"
+            "    • Finance Minister Bo Carr\n\nAble said it was late.\n")
+    document = convert(memo).document
+    assert [(person.id, person.role_names) for person in document.participants] == [
+        ("able", ["Associate", "Director"]), ("carr", ["Finance", "Minister"])]
+
+
 def test_a_role_then_a_dash_then_a_full_name_is_that_person_in_that_role() -> None:
     from tei.recognize.participant_entry import parse_participant
 
@@ -750,14 +783,14 @@ def test_an_initial_label_is_the_participant_of_that_initial() -> None:
 
 
 def test_an_initial_label_without_participants_is_the_person_the_title_names() -> None:
-    # No participants: the title names the parties, a surname alone in parentheses after an
-    # office as well; "P" is the one the title names by a role beginning with P.
+    # No list of participants: the title names the parties, a surname alone in parentheses after
+    # an office as well, and they are the participants; "P" is the one named by a role beginning with P.
     telcon = ("7. Transcript of Telephone Conversation Between President Able and His Assistant (Kerr)\n\n"
               "K: Hello.\n\nP: Hello.\n\nK: Yes.\n\nP: No.\n")
     assert turns(telcon) == [("K", ["kerr"]), ("P", ["able"]), ("K", ["kerr"]), ("P", ["able"])]
     result = convert(telcon, validate=True)
     assert result.valid, result.validation
-    assert "kerr" in {person.id for person in result.document.mentioned}
+    assert {person.id for person in result.document.participants} == {"able", "kerr"}
 
 
 def test_the_initial_of_a_role_is_no_name_but_the_initial_of_a_surname_is() -> None:
