@@ -95,6 +95,9 @@ def test_a_plural_title_names_two_people() -> None:
     "How do you think Dorn will do?",
     "Able had told Dorn that it was late.",
     "Dorn’s letter was answered.",
+    "They accepted, but Dorn criticized the plan.",
+    "Once Dorn got started, it went fast.",
+    "Able said Dorn had refused the post and resigned.",
 ])
 def test_a_name_in_a_persons_place_in_the_sentence_is_a_person(sentence: str) -> None:
     assert "dorn" in mentioned(sentence + "\n")
@@ -272,6 +275,7 @@ def test_names_listed_that_name_places_or_things_are_not_persons(sentence: str, 
     ("Able asked to make it the Ambassador Hotel. The meeting was at the Hotel du Lac.", "a building's name"),
     ("Able said NATO would agree.", "an abbreviation"),
     ("Able said the French would agree. French said no.", "a people"),
+    ("Able said Treasury opposed it and Army supported it.", "an institution acting"),
 ])
 def test_places_organizations_things_and_abbreviations_are_not_persons(sentence: str, why: str) -> None:
     assert mentioned(sentence + "\n") == [], why
@@ -750,14 +754,14 @@ def test_an_initial_label_is_the_participant_of_that_initial() -> None:
 
 
 def test_an_initial_label_without_participants_is_the_person_the_title_names() -> None:
-    # No participants: the title names the parties, a surname alone in parentheses after an
-    # office as well; "P" is the one the title names by a role beginning with P.
+    # No list of participants: the title names the parties, a surname alone in parentheses after
+    # an office as well, and they are the participants; "P" is the one named by a role beginning with P.
     telcon = ("7. Transcript of Telephone Conversation Between President Able and His Assistant (Kerr)\n\n"
               "K: Hello.\n\nP: Hello.\n\nK: Yes.\n\nP: No.\n")
     assert turns(telcon) == [("K", ["kerr"]), ("P", ["able"]), ("K", ["kerr"]), ("P", ["able"])]
     result = convert(telcon, validate=True)
     assert result.valid, result.validation
-    assert "kerr" in {person.id for person in result.document.mentioned}
+    assert {person.id for person in result.document.participants} == {"able", "kerr"}
 
 
 def test_the_initial_of_a_role_is_no_name_but_the_initial_of_a_surname_is() -> None:

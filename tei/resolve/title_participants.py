@@ -30,11 +30,23 @@ President Able") lists only the others present ("OTHERS PRESENT"); the President
 names, is a participant too, so that "The President said …" is his. He is added to the header's
 participants; the text's list keeps its own lines.
 
+Rule ``participants.between``: a record of a conversation "Between" two parties ("Memorandum of a
+Telephone Conversation Between the President and the Secretary of State, Washington, …",
+"Transcript of Telephone Conversation Between the President's Assistant (Able) and the Soviet
+Ambassador (Baker)", "… Between President Able in Washington and Prime Minister Baker in
+London") names both; where the text lists no participants, they are the participants, each an
+office with the name in parentheses, a titled or full name, or an office alone ("the President").
+The place each party was in ("in Washington") and what follows the second party after a comma
+(place, date, time) are not part of it. A party that is neither (a country, "the two
+delegations") makes the title name no participants.
+
 The participants are written to the TEI header only: the text has no list of them, and the
 title keeps its words (``Document.participants_from_title``).
 """
 
 from __future__ import annotations
+
+import re
 
 from tei.errors import Reporter
 from tei.lexicon import lazy_pattern
@@ -51,6 +63,7 @@ RULE = "participants.title"
 CALLER_RULE = "participants.caller"
 SUBJECT_RULE = "participants.subject"
 CONFERENCE_RULE = "participants.conference-with"
+BETWEEN_RULE = "participants.between"
 
 # "Memorandum by …", "Memorandum of Conversation, by …", "Memorandum of a Conversation, by …",
 # "Memorandum Prepared by …", then the writer and, optionally, the other party.
@@ -72,6 +85,13 @@ CALLER = lazy_pattern(r"^The (?P<role>(?:[A-Z][\w’'-]+ ){0,2}(?P<head>[A-Z][\w
 SUBJECT_PARTY = lazy_pattern(r"^Conversation [Ww]ith (?P<name>(?:[A-Z][\w.’'-]* ){0,3}[A-Z][\w’'-]+)(?=$|[—–,;(]|\s[—–-])")
 # "Memorandum of a Conference With the President, …", "Memorandum of Conference With President Able".
 CONFERENCE_WITH = lazy_pattern(r"^Memorandum of (?:a )?Conference [Ww]ith (?:the President\b|President (?P<surname>[A-Z][\w’'-]+))")
+# "… Conversation Between <party> and <party>[, Washington, May 1, 1957]": the two parties of a call or talk.
+BETWEEN = lazy_pattern(r"\b(?:Conversation|Call|Meeting|Talk)s?,? [Bb]etween (?P<parties>.+)$")
+# Where a party was ("the Secretary of State in Washington", "Prime Minister Baker in London"): after the
+# name in parentheses, or after an office or name, "in"/"at" and capitalized words to the end.
+PARTY_PLACE = lazy_pattern(r"(?:(?<=\))|(?<=[\w.]))\s+(?:in|at)\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*$")
+# A party's article or possessive ("the President", "his Assistant (Able)").
+PARTY_ARTICLE = lazy_pattern(r"^(?:the|his|her|their)\s+", re.IGNORECASE)
 FULL_NAME = lazy_pattern(r"^(?P<given>(?:(?:[A-Z][a-z]+|[A-Z]\.)\s+){1,3})(?P<surname>[A-Z][a-z’'-]+)$")
 
 
@@ -102,6 +122,44 @@ def _person(text: str) -> tuple[str, str | None] | None:
     if (titled := TITLED_NAME.match(text)) is not None:
         return titled.group("name"), None
     return None
+
+
+def between_parties(title: str) -> list[Person]:
+    """The two parties a title names "Between" ("… Conversation Between the President and Secretary
+    of State Able, Washington, May 1, 1957" → the President, role only, and Able), or an empty list."""
+    match = BETWEEN.search(" ".join(title.split()))
+    if match is None:
+        return []
+    parties = match.group("parties")
+    # The second party ends at the first comma outside parentheses: a place, a date or a time follows.
+    depth, end = 0, len(parties)
+    for index, character in enumerate(parties):
+        depth += {"(": 1, ")": -1}.get(character, 0)
+        if character == "," and depth == 0:
+            end = index
+            break
+    parties = parties[:end].rstrip("0123456789 ")
+    for split in re.finditer(r"\s+and\s+", parties):
+        found = [_party(parties[: split.start()]), _party(parties[split.end():])]
+        if all(person is not None for person in found):
+            return [person for person in found if person is not None]
+    return []
+
+
+def _party(text: str) -> Person | None:
+    """One party of a "Between" title as a participant, or None where it is no person."""
+    text = PARTY_PLACE.sub("", text.strip())
+    bare = PARTY_ARTICLE.sub("", text)
+    if (office := OFFICE_SURNAME.match(bare)) is not None:
+        surname = office.group("surname")
+        return Person(id=slug(surname), name=f"{office.group('office')} {surname}", surname=surname,
+                      role_names=office.group("office").split(), group=1)
+    if "(" in bare or not bare[:1].isupper():
+        return None
+    person = parse_participant(bare if bare == text else f"the {bare}", 0, 1)
+    named = person.surname is not None and (bool(person.role_names) or bool(person.forenames))
+    titled_role = person.role_only and any(word in TITLE_HEADS for word in person.role_names)
+    return person if named or titled_role else None
 
 
 def title_office(title: str) -> str | None:
@@ -163,6 +221,24 @@ def participants_from_title(document: Document, reporter: Reporter) -> None:
                             "lists no participants", document.line)
 
 
+def participants_between(document: Document, reporter: Reporter) -> None:
+    """Make the two parties a title names "Between" the participants, where the text lists none."""
+    if document.groups:
+        return
+    group = between_parties(document.title)
+    if len({person.id for person in group}) < 2:
+        return  # one person twice, or none: which is which the text cannot say
+    for person in group:
+        person.line = document.line
+    document.groups.append(group)
+    document.participants_from_title = True
+    if reporter.explaining:
+        for person in group:
+            reporter.decide(BETWEEN_RULE, excerpt(document.title), f"participant #{person.id}",
+                            "the title names the two parties of the conversation, and the text lists no "
+                            "participants", document.line)
+
+
 def first_paragraph(document: Document) -> Paragraph | None:
     blocks = list(document.body)
     while blocks:
@@ -176,7 +252,8 @@ def first_paragraph(document: Document) -> Paragraph | None:
 
 def caller_from_opening(document: Document, reporter: Reporter) -> None:
     """Add the office that opens a record whose participants the title names as a participant."""
-    if not document.participants_from_title or (paragraph := first_paragraph(document)) is None:
+    if not document.participants_from_title or BETWEEN.search(document.title) \
+            or (paragraph := first_paragraph(document)) is None:
         return
     match = CALLER.match(" ".join(plain_text(paragraph.content).split()))
     if match is None or match.group("head") not in TITLE_HEADS:
@@ -195,7 +272,7 @@ def caller_from_opening(document: Document, reporter: Reporter) -> None:
 def party_from_subject(document: Document, reporter: Reporter) -> None:
     """Add the person a subject line "Conversation with <Name>" names, in a record whose
     participants the title names."""
-    if not document.participants_from_title or not document.argument:
+    if not document.participants_from_title or not document.argument or BETWEEN.search(document.title):
         return
     match = SUBJECT_PARTY.match(" ".join(plain_text(document.argument[0]).split()))
     if match is None:
@@ -230,10 +307,12 @@ def president_from_conference(document: Document, reporter: Reporter) -> None:
 
 def register(passes: Registry[Pass]) -> None:
     passes.register(participants_from_title, RULE, 95)
+    passes.register(participants_between, BETWEEN_RULE, 95)
     passes.register(caller_from_opening, CALLER_RULE, 94)
     passes.register(party_from_subject, SUBJECT_RULE, 93)
     passes.register(president_from_conference, CONFERENCE_RULE, 92)
 
 
-__all__ = ["CALLER_RULE", "CONFERENCE_RULE", "RULE", "SUBJECT_RULE", "caller_from_opening", "participants_from_title",
-           "party_from_subject", "president_from_conference", "signer", "title_office", "title_persons", "title_writer"]
+__all__ = ["BETWEEN_RULE", "CALLER_RULE", "CONFERENCE_RULE", "RULE", "SUBJECT_RULE", "between_parties",
+           "caller_from_opening", "participants_between", "participants_from_title", "party_from_subject",
+           "president_from_conference", "signer", "title_office", "title_persons", "title_writer"]

@@ -7,7 +7,7 @@ from lxml import etree
 from passkit import run_pass
 
 from tei import convert
-from tei.resolve.title_participants import title_persons, title_writer
+from tei.resolve.title_participants import between_parties, title_persons, title_writer
 
 NS = {"t": "http://www.tei-c.org/ns/1.0"}
 WITH_COUNSELOR = ("Memorandum by Mr. Ann Q. Able, of the Division of Western Affairs, of a Conversation With the "
@@ -162,3 +162,53 @@ def test_a_conference_with_a_named_president_makes_him_the_participant_of_that_n
     run = run_pass("participants.conference-with", CONFERENCE.replace("a Conference With the President",
                                                                       "Conference With President Carr"))
     assert [person.id for person in run.document.participants] == ["carr", "able", "baker"]
+
+
+@pytest.mark.parametrize(("title", "parties"), [
+    (("Memorandum of a Telephone Conversation Between the President and the Secretary of State, Washington, "
+     "May 4, 1956, 10:15 a.m."), [("president", None), ("secretary-of-state", None)]),
+    (("Memorandum of a Telephone Conversation Between the Secretary of State in Washington and the Representative at "
+     "the United Nations (Able) in New York, May 4, 1956"), [("secretary-of-state", None), ("able", "Able")]),
+    (("Memorandum of a Telephone Conversation Between President Able in Washington and Prime Minister Baker in "
+     "Ruritania, May 4, 1956"), [("able", "Able"), ("baker", "Baker")]),
+    (("Transcript of Telephone Conversation Between President Able and his Assistant for National Security Affairs "
+     "(Carr)"), [("able", "Able"), ("carr", "Carr")]),
+    ("Telephone Conversation Between President Able and Secretary of Defense Baker", [("able", "Able"),
+                                                                                      ("baker", "Baker")]),
+    (("Memorandum of Conversation Between the President's Advisor on Disarmament (Able) and the Ruritanian "
+     "Ambassador (Baker)"), [("able", "Able"), ("baker", "Baker")]),
+])
+def test_a_conversation_between_two_parties_names_both(title: str, parties: list[tuple[str, str | None]]) -> None:
+    assert [(person.id, person.surname) for person in between_parties(title)] == parties
+
+
+@pytest.mark.parametrize(("title", "why"), [
+    ("Memorandum of Conversation Between the United States and Ruritania", "countries, not persons"),
+    ("Telephone Conversation Between the Secretary and the two Ambassadors", "a party of several persons"),
+    ("Minutes of a Meeting Between the Ruritanian and Ecklandic Delegations", "delegations, not persons"),
+    ("Telephone Conversation Between President Able and President Able", "one person twice"),
+])
+def test_other_parties_name_nobody(title: str, why: str) -> None:
+    run = run_pass("participants.between", f"{title}\n\nThe President said no.\n")
+    assert run.document.participants == [], why
+
+
+BETWEEN = ("7. Memorandum of a Telephone Conversation Between the Secretary of State in Washington and the "
+           "Representative at the United Nations (Able) in New York, May 4, 1956, 10:21 a.m.\n\n"
+           "Able returned the call. The Secretary said the plan was sound. Able said he would go ahead.\n")
+
+
+def test_the_parties_of_a_conversation_between_them_are_its_participants_and_speakers() -> None:
+    run = run_pass("participants.between", BETWEEN)
+    assert [person.id for person in run.document.participants] == ["secretary-of-state", "able"]
+    result = convert(BETWEEN, validate=True)
+    assert result.valid, result.validation
+    tree = etree.fromstring(result.xml)
+    assert tree.xpath("//t:particDesc//t:person/@xml:id", namespaces=NS) == ["secretary-of-state", "able"]
+    assert tree.xpath("//t:body//t:list[@type='participants']", namespaces=NS) == []
+    assert tree.xpath("//t:said/@who", namespaces=NS) == ["#secretary-of-state", "#able"]
+
+
+def test_a_list_of_participants_comes_before_the_parties_of_the_title() -> None:
+    run = run_pass("participants.between", BETWEEN.replace("\n\nAble returned", "\n\n    • Mr. Carr\n\nAble returned"))
+    assert [person.id for person in run.document.participants] == ["carr"]

@@ -147,9 +147,10 @@ def _name_roles(document: Document, candidates: list[Candidate], table: Identiti
             listed.setdefault(" ".join(person.role_names).lower(), []).append(person)
     surnames = {person.surname for person in document.participants if person.surname}
     for role, persons in listed.items():
-        named = {candidate.surname: candidate for candidate in candidates
-                 if candidate.title and _holds(candidate.title.lower(), role) and candidate.surname not in surnames
-                 and not _beside_the_role(document, candidate, role)}
+        titled = [candidate for candidate in candidates
+                  if candidate.title and _holds(candidate.title.lower(), role) and candidate.surname not in surnames]
+        openers = _role_subjects(document, role) if titled else []
+        named = {candidate.surname: candidate for candidate in titled if not _beside_the_role(candidate, openers)}
         if len(persons) != 1 or len(named) != 1:
             continue
         (surname, candidate), = named.items()
@@ -164,21 +165,27 @@ def _name_roles(document: Document, candidates: list[Candidate], table: Identiti
                             f"the text names the {role} '{candidate.title} {surname}'", candidate.line)
 
 
-def _beside_the_role(document: Document, candidate: Candidate, role: str) -> bool:
+def _role_subjects(document: Document, role: str) -> list[str]:
+    """The sentences that open with the bare role as their subject ("The Secretary said …"),
+    read once for all the names with that title (a sentence can open so only where the
+    paragraph has the role and a word after it)."""
+    subject = re.compile(r"(?i:the " + re.escape(role) + r")\s+[a-z]")
+    sentences: list[str] = []
+    for content in document.text_lists():
+        text = plain_text(content)
+        if subject.search(text):
+            sentences += [sentence for sentence in SENTENCE_END.split(text) if subject.match(sentence.strip())]
+    return sentences
+
+
+def _beside_the_role(candidate: Candidate, openers: list[str]) -> bool:
     """Whether a sentence opens with the bare role as its subject ("The Secretary said …") and
     names ``candidate`` by the title later ("… as Secretary Carr had done"): the writer calls
     one person by the role and speaks of another by the name. (A role elsewhere in the
-    sentence may be the same person: "Carr said that in the Secretary you had a friend".)"""
+    sentence may be the same person: "Carr said that in the Secretary you had a friend".)
+    ``openers``: the sentences that open with the role (:func:`_role_subjects`)."""
     named = f"{candidate.title} {candidate.surname}"
-    subject = re.compile(r"(?i:the " + re.escape(role) + r")\s+[a-z]")
-    for content in document.text_lists():
-        text = plain_text(content)
-        if named not in text:
-            continue
-        for sentence in SENTENCE_END.split(text):
-            if subject.match(sentence.strip()) and named in sentence:
-                return True
-    return False
+    return any(named in sentence for sentence in openers)
 
 
 def _holds(title: str, role: str) -> bool:

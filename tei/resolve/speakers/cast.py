@@ -15,7 +15,7 @@ from tei.model import Document, Inline, PersName
 from tei.resolve.speakers.clauses import named_match
 from tei.resolve.speakers.patterns import GENDER_PRONOUN, PERSON_OPEN
 from tei.resolve.speakers.sentences import masked
-from tei.resolve.title_participants import title_writer
+from tei.resolve.title_participants import between_parties, title_writer
 
 # A sentence's masked text, remembered: the sentence itself (so that its id is not reused), the text, the ids.
 Mask = tuple[list[Inline], str, list[str | None]]
@@ -93,7 +93,7 @@ def document_writer(document: Document) -> str | None:
             if isinstance(before, str) and isinstance(item, PersName) and item.ref in participants \
                     and DRAFTED_BY.search(before):
                 return item.ref
-    if document.participants_from_title:
+    if document.participants_from_title and not between_parties(document.title):
         return document.groups[0][0].id  # the title names the writer first
     surname = title_writer(document.title)
     named = [person.id for person in document.participants if surname and person.surname == surname]
