@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from tei import convert
 from tei.model import plain_text
 from tei.recognize.front import is_front_line, parse_date
 
@@ -112,8 +113,6 @@ def test_a_number_line_under_the_title_is_the_number_the_despatch_bears() -> Non
     # neither a heading nor the subject; the document's number stays its own.
     from lxml import etree
 
-    from tei import convert
-
     result = convert("The Ambassador in Ruritania (Able) to the Secretary of State\n\nNo. 442\n\n"
                      "Sir: I have the honor to report that the note was delivered.\n", validate=True)
     assert result.valid, result.validation
@@ -123,3 +122,24 @@ def test_a_number_line_under_the_title_is_the_number_the_despatch_bears() -> Non
     tree = etree.fromstring(result.xml)
     assert tree.xpath("//t:body//t:opener/text()", namespaces=ns) == ["No. 442"]
     assert tree.xpath("//t:body//t:div[@type='section']", namespaces=ns) == []
+
+
+PLACE_AFTER_PARTICIPANTS = ("1. Memorandum of Conversation\n\n\n    • President Able\n    • Chancellor Baker\n\n\n"
+                            "    • {place}\n\nAble said hello.\n")
+
+
+@pytest.mark.parametrize("place", ["The President’s Study", "Oval Office", "Cabinet Room, White House",
+                                   "The Soviet Embassy"])
+def test_a_bullet_line_alone_naming_a_room_is_the_place_not_a_participant(place: str) -> None:
+    result = convert(PLACE_AFTER_PARTICIPANTS.format(place=place), validate=True)
+    assert result.valid, result.validation
+    document = result.document
+    assert [person.id for person in document.participants] == ["able", "baker"]
+    assert [(field.kind, plain_text(field.content)) for field in document.fields] == [("place", place)]
+
+
+@pytest.mark.parametrize("entry", ["Ambassador Hall", "Mr. House", "Ann Able, Embassy"])
+def test_a_person_whose_name_or_affiliation_ends_like_a_building_stays_a_participant(entry: str) -> None:
+    document = convert(PLACE_AFTER_PARTICIPANTS.format(place=entry)).document
+    assert len(document.participants) == 3
+    assert document.fields == []

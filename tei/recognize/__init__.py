@@ -69,6 +69,7 @@ from tei.recognize import (
     page_breaks,
     participant_groups,
     participants,
+    place_lines,
     sections,
     title,
     transcript,
@@ -82,7 +83,7 @@ from tei.recognize.layouts import split_layout
 FEATURES: tuple[ModuleType, ...] = (
     layouts, page_breaks, title, front, participants, participant_groups, sections, editorial, body, inline, footnotes,
     classification, typescript_pages, header_fields, transcript, closing,
-    letterhead, label_key,
+    letterhead, label_key, place_lines,
 )
 
 
