@@ -92,3 +92,14 @@ def test_a_president_the_minutes_mention_by_name_is_not_the_president_who_speaks
                      "General Able said the letter was clear.\n\nThe President agreed.\n")
     tree = etree.fromstring(result.xml)
     assert tree.xpath("//t:said/@who", namespaces=NS) == ["#president", "#able", "#president"]
+
+
+@pytest.mark.parametrize(("turn", "why"), [
+    ("Dorn, continuing, said that the plan was sound.", "an aside between the subject and the verb"),
+    ("Dorn, interrupting, asked why.", "an aside between the subject and the verb"),
+    ("Dorn enquired whether the plan was sound.", "the British spelling of a verb of saying"),
+])
+def test_the_speaker_rules_read_the_wording_of_minutes(turn: str, why: str) -> None:
+    result = convert("Memorandum of Conversation\n\n    • Mr. Carter\n    • Mr. Dorn\n\nMr. Carter said no.\n\n"
+                     f"{turn}\n")
+    assert etree.fromstring(result.xml).xpath("//t:said/@who", namespaces=NS) == ["#carter", "#dorn"], why
