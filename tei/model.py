@@ -180,6 +180,7 @@ class Person:
     lead: str = ""  # text of the participant line before the name, kept verbatim
     # Named by the title, not by the text's list: written to the header only, the list keeps its lines.
     from_title: bool = False
+    generation: str = ""  # a generational name after the surname ("Jr.", "III")
 
     def role_phrases(self) -> set[str]:
         """The phrases the text may call this person by: the title ("Minister of Agriculture") and each

@@ -128,6 +128,17 @@ def test_every_letter_of_the_classes_beyond_ascii_is_seen() -> None:
     assert has_non_ascii_letter("½")  # a numeral beyond ASCII counts: wider than needed, never narrower
 
 
+def test_long_texts_asked_about_in_turn_keep_their_answers() -> None:
+    """A paragraph and the short strings read between its questions ("Able’s", "Łukasz"), in turn:
+    each answer is its own text's, however the texts alternate."""
+    quoted = "“Able said yes,” and Baker agreed. " * 20
+    lettered = "Able met Łukasz, and they said “yes.” " * 20
+    for _ in range(3):
+        for text, answer in ((quoted, False), ("“Dorn”", False), (lettered, True), ("Łukasz", True),
+                             (quoted + "Ø", True), (quoted, False)):
+            assert has_non_ascii_letter(text) is answer
+
+
 def test_case_insensitive_patterns_keep_their_classes() -> None:
     assert ascii_form(f"[{UPPER}]", re.IGNORECASE) == f"[{UPPER}]"
     assert ascii_form(f"(?i:[{UPPER}])") == f"(?i:[{UPPER}])"

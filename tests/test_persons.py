@@ -689,6 +689,35 @@ def test_a_role_then_a_name_after_an_honorific_is_that_person_in_that_office() -
     assert [item.who for item in said] == [["able"]]
 
 
+def test_a_generational_suffix_is_no_surname_office_or_affiliation() -> None:
+    """"Mr. Ann Able III" and "Ann Baker, Jr., Ambassador" are Able and Baker, whose turns and
+    mentions are theirs; the suffix is the name's generational part (``participants-generation``)."""
+    from tei.recognize.participant_entry import parse_participant
+
+    able = parse_participant("Mr. Ann Able III", 1, 1)
+    assert (able.id, able.forenames, able.surname, able.generation, able.name) == (
+        "able", ["Ann"], "Able", "III", "Mr. Ann Able III")
+    baker = parse_participant("Ann Baker, Jr., Ambassador to Ruritania", 1, 1)
+    assert (baker.surname, baker.generation, baker.occupations, baker.affiliations) == (
+        "Baker", "Jr.", ["Ambassador to Ruritania"], [])
+    assert parse_participant("King Carr II", 1, 1).surname == "Carr"
+    memo = "1. Minutes\n\n\n    • Mr. Ann Able III\n    • Mr. Dorn\n\nMr. Able: Yes.\n\nMr. Dorn: No.\n"
+    assert [who for _label, who in turns(memo)] == [["able"], ["dorn"]]
+    person = convert(memo).tree.find(".//{http://www.tei-c.org/ns/1.0}person")
+    assert person is not None and person.findtext("{http://www.tei-c.org/ns/1.0}persName/"
+                                                  "{http://www.tei-c.org/ns/1.0}genName") == "III"
+
+
+def test_an_office_qualified_by_its_field_or_rank_is_one_title_of_one_participant() -> None:
+    """"Associate Director Ann Able", "Finance Minister Bo Carr": one person each, whose title is
+    both words (lexicon title-modifiers), not a person "Associate" run on with a director."""
+    memo = ("1. Memorandum of Conversation\n\n\n    • Associate Director Ann Able\n"
+            "    • Finance Minister Bo Carr\n\nAble said it was late.\n")
+    document = convert(memo).document
+    assert [(person.id, person.role_names) for person in document.participants] == [
+        ("able", ["Associate", "Director"]), ("carr", ["Finance", "Minister"])]
+
+
 def test_a_role_then_a_dash_then_a_full_name_is_that_person_in_that_role() -> None:
     from tei.recognize.participant_entry import parse_participant
 

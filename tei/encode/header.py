@@ -102,6 +102,8 @@ def encode_person(parent: etree._Element, person: Person, role: str | None) -> N
     parts += [("forename", name) for name in person.forenames]
     if person.surname:
         parts.append(("surname", person.surname))
+    if person.generation:
+        parts.append(("genName", person.generation))
     for index, (name, value) in enumerate(parts):
         child = sub(pers_name, name, value)
         if index < len(parts) - 1:

@@ -14,6 +14,8 @@ long list costs little at positions where it cannot match).
 from __future__ import annotations
 
 import functools
+import itertools
+import operator
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -21,12 +23,11 @@ from pathlib import Path
 from typing import Any
 
 from tei.errors import InternalError
+from tei.lexicon import stored
 
 # The lists are files of the package, like the schemas and stylesheets (tei/resources.py):
 # read from the folder itself, without importlib.resources' imports at start-up.
 _FOLDER = Path(__file__).resolve().parent
-
-Trie = dict[str, "Trie"]
 
 
 @functools.cache
@@ -73,28 +74,31 @@ def alternation(words: Iterable[str], *, not_after: str | None = None) -> str:
     >>> alternation(["said", "asked"], not_after=r"\\w")
     '(?:a(?<![\\\\w]a)sked|s(?<![\\\\w]s)aid)'
     """
-    trie: Trie = {}
-    for word in set(words):
-        if not_after is not None and word[:1].isspace():
-            raise InternalError(f"{word!r} starts with white space: no character can be required before it")
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _pattern(trie, not_after) if trie else "(?!)"
+    unique = sorted(set(words))
+    if not_after is not None:
+        for word in unique:
+            if word[:1].isspace():
+                raise InternalError(f"{word!r} starts with white space: no character can be required before it")
+    return _pattern(unique, 0, not_after) if unique else "(?!)"
 
 
-def _pattern(node: Trie, not_after: str | None = None) -> str:
-    branches = []
-    ends_here = "" in node
-    for char in sorted(key for key in node if key):
-        head = r"\s+" if char == " " else re.escape(char)
-        if not_after is not None:
-            head += _guard(not_after, head)
-        branches.append(head + _pattern(node[char]) if node[char] else head)
-    if not branches:
+def _pattern(words: list[str], depth: int, not_after: str | None = None) -> str:
+    """The trie of ``words`` below their common first ``depth`` characters: sorted and distinct,
+    so that the words of a branch stand together, in the order of their next character."""
+    ends_here = len(words[0]) == depth
+    rest = words[1:] if ends_here else words
+    if not rest:
         return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if len(rest) == 1 and not_after is None:  # one word left: the rest of it as it is
+        body = r"\s+".join(map(re.escape, rest[0][depth:].split(" ")))
+    else:
+        branches = []
+        for char, branch in itertools.groupby(rest, operator.itemgetter(depth)):
+            head = r"\s+" if char == " " else re.escape(char)
+            if not_after is not None:
+                head += _guard(not_after, head)
+            branches.append(head + _pattern(list(branch), depth + 1))
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
     # A word that ends here and also continues: try the longer words first.
     return f"(?:{body})?" if ends_here else body
 
@@ -149,7 +153,7 @@ class LazyPattern:
         """The pattern as written, which from now on serves every call."""
         compiled: re.Pattern[str] | None = self.__dict__.get("_written")
         if compiled is None:
-            compiled = self._written = re.compile(self.pattern, self.flags)
+            compiled = self._written = stored.compile(self.pattern, self.flags)
             for method in self._METHODS:
                 setattr(self, method, getattr(compiled, method))
         return compiled
@@ -178,7 +182,7 @@ class LazyPattern:
         if has_non_ascii_letter(text):
             self.compiled  # noqa: B018 (compiling is the point)
             return
-        narrowed = re.compile(narrow, self.flags)
+        narrowed = stored.compile(narrow, self.flags)
         calls = self.CALLS_PER_CLASS * letter_classes(self.pattern)
         for method in self._METHODS:
             setattr(self, method, _looking(method, getattr(narrowed, method), lambda: self.compiled, calls))

@@ -67,19 +67,25 @@ def letter_classes(source: str) -> int:
 # characters in its fast loop. Wider than the classes (any letter or numeral, of any script):
 # a text it finds one in gets the pattern as written, which is right for every text.
 _NON_ASCII_LETTER = re.compile(r"[^\x00-\x7f](?<=\w)")
-# The last text asked about and the answer: many patterns are tried on the same text in turn,
-# and an answer costs a pass over the text when it holds curly quotes or dashes.
-_last: tuple[str, bool] = ("", False)
+# The last texts asked about and the answers: many patterns are tried on the same text in turn,
+# with short strings in between (a name, a word), and an answer costs a pass over the text when
+# it holds curly quotes or dashes. A short text is searched again, as cheaply as it is remembered.
+_recent: list[tuple[str, bool]] = []
+RECENT = 4
+SHORT = 256
 
 
 def has_non_ascii_letter(text: str) -> bool:
     """Whether ``text`` holds a letter beyond ASCII ("Ø", "ł", "в"), or a numeral ("½");
     quotation marks and dashes are no letters."""
-    global _last
     if text.isascii():
         return False
-    last, answer = _last
-    if text is not last:
-        answer = _NON_ASCII_LETTER.search(text) is not None
-        _last = (text, answer)
+    if len(text) < SHORT:
+        return _NON_ASCII_LETTER.search(text) is not None
+    for known, answer in _recent:
+        if known is text:
+            return answer
+    answer = _NON_ASCII_LETTER.search(text) is not None
+    _recent.insert(0, (text, answer))
+    del _recent[RECENT:]
     return answer

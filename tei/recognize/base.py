@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -97,6 +97,11 @@ class ParseState:
         """The block ``offset`` places from the one being read, if there is one."""
         position = self.index + offset
         return self.body[position] if 0 <= position < len(self.body) else None
+
+    def following(self) -> Iterator[TextBlock]:
+        """The blocks after the one being read, in order, read where they stand (a rule that
+        stops at the first block it rejects costs nothing more, however long the body)."""
+        return (self.body[position] for position in range(self.index + 1, len(self.body)))
 
     @property
     def target(self) -> list[Block]:

@@ -83,7 +83,7 @@ class ClosingBlockRecognizer:
         # division of a closer alone).
         closes_text = any(isinstance(child, (Paragraph, BulletList, Closing)) for child in state.target) or \
             (state.section is None and bool(state.document.groups))
-        return closes_text and all(is_trailer(later) for later in state.body[state.index + 1:])
+        return closes_text and all(is_trailer(later) for later in state.following())
 
     def run(self, block: TextBlock, state: ParseState) -> None:
         kind = closing_kind(block) or "signed"

@@ -28,7 +28,7 @@ KEY_LINE = lazy_pattern(r"^(?P<name>[A-Z][^()]{1,60}?)\s+\((?P<label>[A-Z]{1,3})
 def _turn_labels(state: ParseState) -> set[str]:
     """The labels that open the paragraphs after this block."""
     labels: set[str] = set()
-    for block in state.body[state.index + 1:]:
+    for block in state.following():
         found = label_of(block.lines[0].text.strip())
         if found:
             labels.add(found[0])

@@ -9,12 +9,13 @@
     "Colonel Fay were present for Item 2."   → "Colonel Fay"; the rest stays text after the name
     "NEA—Mr. Able"                           → role "Mr.", surname "Able", affiliation "NEA"
     "Chancellor Ann Able 2"                  → surname "Able"; the footnote number stays after the name
+    "Mr. Ann Able III", "Ann Able, Jr."      → surname "Able", generational name "III", "Jr."
 """
 
 from __future__ import annotations
 
 from tei.errors import Reporter
-from tei.lexicon import lazy_pattern
+from tei.lexicon import lazy_pattern, words
 from tei.lexicon.names import (
     ABBREVIATION,
     HONORIFICS,
@@ -123,6 +124,20 @@ def _name_before_lower_case(name_part: str) -> str:
 
 
 OFFICE_SYMBOL_RULE = "participants-office-symbol"
+GENERATION_RULE = "participants-generation"
+
+
+def _generation(name_part: str, descriptors: list[str]) -> tuple[str, str]:
+    """The name without a generational suffix after it, and the suffix ("" if none): "Ann Able III"
+    → ("Ann Able", "III"); "Ann Able, Jr." → the first descriptor, taken from ``descriptors``.
+    Such a suffix is no surname, office or affiliation."""
+    suffixes = words("generational-suffixes")
+    if descriptors and descriptors[0] in suffixes:
+        return name_part, descriptors.pop(0)
+    head, _, last = name_part.rpartition(" ")
+    if head and last in suffixes and any(is_name_word(word) for word in head.split()):
+        return head, last
+    return name_part, ""
 # An office's symbol: "U", "NEA", "EUR/WE", "S/P".
 OFFICE_SYMBOL = lazy_pattern(r"^[A-Z]{1,6}(?:/[A-Z]{1,6})*$")
 
@@ -177,6 +192,11 @@ def parse_participant(text: str, line: int, group: int, reporter: Reporter | Non
     # line's tail, where the footnotes pass finds it.
     name_part = GLUED_NUMBER.sub("", name_part)
     name_part = _name_before_lower_case(name_part)
+    full_name = name_part
+    name_part, generation = _generation(name_part, descriptors)
+    if generation and reporter is not None:
+        reporter.decide(GENERATION_RULE, excerpt(text), f"generational name {generation!r}",
+                        "a generational suffix after the name is no surname, office or affiliation", line)
     symbol: list[str] = []
     if descriptors and OFFICE_SYMBOL.match(name_part) and _is_full_name(descriptors[0]):
         # "NEA—Mr. Able", "U—Ann Q. Baker": the office's symbol, then the person.
@@ -215,11 +235,12 @@ def parse_participant(text: str, line: int, group: int, reporter: Reporter | Non
         surname, forenames = _surname(tokens)
     affiliations: list[str] = symbol + ([" ".join(place)] if place else [])
     _sort_descriptors(descriptors, extras, affiliations, occupations)
-    name = name_part
+    name = full_name if generation and full_name.endswith(generation) else name_part
     start = text.find(name)
     tail = text[start + len(name):] if start >= 0 else ""
     lead = text[:start] if start > 0 else ""
     key = " ".join(roles) if role_only else (surname or name)
     return Person(id=slug(key), name=name, surname=surname, forenames=forenames, role_names=roles,
                   affiliations=affiliations, occupations=occupations, group=group, line=line,
-                  role_only=role_only, tail=tail, lead=lead, tail_content=[tail] if tail else [])
+                  role_only=role_only, tail=tail, lead=lead, tail_content=[tail] if tail else [],
+                  generation=generation)

@@ -2,6 +2,7 @@
 
     "Arms Control" (one short line, no closing punctuation)  heading        → Section(head=…)
     "2. Trade" (a numbered line)                             heading        → Section(head=…)
+    "Issue 1: Arms Control" (an agenda item's number, colon) heading        → Section(head=…)
     a block after two blank lines, not a heading             section-break  → Section(head=None),
                                                                               then the block is read as usual
 
@@ -25,6 +26,9 @@ from tei.recognize.typescript_pages import DASHED, PAGE_OF
 
 HEADING_END = lazy_pattern(r"[.,;:!?”\"’')\]]$")
 NUMBERED_HEADING = lazy_pattern(r"^\d+[A-Za-z]?\.\s+\S")
+# "Issue 1: Arms Control", "Item II: Trade": minutes title their agenda items with a word and a
+# number before a colon; a label ("Subject:", "Mr. Able:") has no number.
+ITEM_HEADING = lazy_pattern(r"^[A-Z][a-z]+\s+(?:\d+[A-Za-z]?|[IVX]+)\s?:\s+[A-Z0-9]")
 # "… are there any other problems that we --": a sentence interrupted, as transcripts write it.
 BROKEN_OFF = lazy_pattern(r"(?:--|[—–]|\s-)$")
 HEADING_MAX_WORDS = 12
@@ -48,7 +52,7 @@ def heading_verdict(text: str) -> tuple[bool, str]:
         return False, "it starts neither with a capital nor with a number"
     if len(text.split()) > HEADING_MAX_WORDS:
         return False, f"it has more than {HEADING_MAX_WORDS} words"
-    if NUMBERED_HEADING.match(text):
+    if NUMBERED_HEADING.match(text) or ITEM_HEADING.match(text):
         return True, "a numbered line alone, without closing punctuation"
     return True, f"a line alone, of at most {HEADING_MAX_WORDS} words, capitalized, without closing punctuation"
 
@@ -81,12 +85,12 @@ def heading_context_verdict(block: TextBlock, state: ParseState) -> tuple[bool, 
     and does not stand in a run of labelled or heading-shaped lines (a letterhead, a memorandum's
     header copied into the text). Numbered headings may follow each other (an outline)."""
     text = block.lines[0].text.strip()
-    if LABELLED.match(text):
+    if LABELLED.match(text) and not ITEM_HEADING.match(text):
         return False, "it is a labelled line ('LABEL: …'), a header field or a speaker's turn"
     name = person_name_reason(text, state)
     if name:
         return False, f"a person's name alone (a signature or initials), not a heading: {name}"
-    numbered = bool(NUMBERED_HEADING.match(text))
+    numbered = bool(NUMBERED_HEADING.match(text) or ITEM_HEADING.match(text))
     following = _context_block(state, +1)
     if following is None:
         return False, "nothing follows it: a heading heads text"
@@ -97,7 +101,8 @@ def heading_context_verdict(block: TextBlock, state: ParseState) -> tuple[bool, 
         if LABELLED.match(other) and len(neighbour.lines) == 1 and len(other.split()) <= HEADING_MAX_WORDS \
                 and not is_turn(other, state):
             return False, f"{where} is a labelled header line: this is header material, not a heading"
-        if _looks_like_heading(neighbour) and not (numbered and NUMBERED_HEADING.match(other)):
+        if _looks_like_heading(neighbour) and not (numbered and (NUMBERED_HEADING.match(other)
+                                                                  or ITEM_HEADING.match(other))):
             return False, f"{where} is heading-shaped too: a run of short lines (a letterhead, a signature)"
     return True, "shaped like a heading, and it heads a text"
 

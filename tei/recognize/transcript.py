@@ -5,6 +5,8 @@
     "The President: Let us begin."         → the label "The President"
     "Dr. Able : I am glad we met."         → the label "Dr. Able" (a space before the colon)
     "Mr. Baker. If I may, Mr. President"   → the label "Mr. Baker" (a title, a name and a full stop)
+    "President Able. We are glad."         → the label "President Able" (an office or rank, a name,
+                                             a full stop: the italic run-in labels of memoranda)
     "Q. Will the sales go forward?"        → the label "Q" (with "A." answers in the same text)
 
 Which words are a speaker's label is decided from the whole text: a label counts when it
@@ -15,9 +17,10 @@ is resolved later, from the label and the participants.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
-from tei.lexicon import lazy_pattern
+from tei.lexicon import lazy_pattern, words
 from tei.model import Inline, Paragraph, PersName, Said
 from tei.read.blocks import Block as TextBlock
 from tei.recognize.base import ParseState, Recognizers, excerpt, join_lines, lines_of
@@ -27,6 +30,10 @@ NAME_WORD = r"(?:[A-Z][\w'’.-]*|de|da|van|von|der|le|la|al|bin|of|the)"
 COLON_LABEL = lazy_pattern(r"^(?P<label>(?:Q\.\s+|A\.\s+)?[A-Z][\w'’.-]*(?:\s+" + NAME_WORD + r"){0,3})"
                          r"(?P<sep>\s?:\s+)(?=\S)")
 PERIOD_LABEL = lazy_pattern(r"^(?P<label>(?:Mr|Mrs|Ms|Dr|Miss|Sen|Amb|Gen)\.\s+[A-Z][\w'’-]+|[QA])(?P<sep>\.\s+)(?=\S)")
+# "President Able." / "The Secretary.": its first word (after "The") must be an office or rank
+# of the titles list, so that a sentence of two capitalized words ("Good Morning.") is no label.
+TITLED_PERIOD_LABEL = lazy_pattern(r"^(?P<label>(?:The\s+)?(?P<title>[A-Z][a-z]+)(?:\s+[A-Z][\w'’-]+){0,2})"
+                                   r"(?P<sep>\.\s+)(?=\S)")
 # Run-in words that introduce a paragraph without being anybody's words.
 NOT_SPEAKERS = frozenset(["NOTE", "COMMENT", "COMMENTS", "REFERENCE", "REF", "SOURCE", "SUMMARY", "ACTION", "BACKGROUND", "DISCUSSION", "RECOMMENDATION", "RECOMMENDATIONS", "CONCLUSION", "CONCLUSIONS", "QUESTION", "ANSWER", "ITEM", "AGENDA", "ATTACHMENT", "ENCLOSURE", "TAB", "ANNEX", "DECISION", "RESULT", "PROBLEM", "ISSUE", "ISSUES", "OBJECTIVE", "OBJECTIVES", "PURPOSE", "TEXT", "BEGIN", "END", "PARAGRAPH", "PARA", "PART", "SECTION", "PHASE", "STEP", "OPTION", "OPTIONS", "ALTERNATIVE", "EXAMPLE", "FOLLOWING", "ALSO", "FIRST", "SECOND", "THIRD", "FINALLY", "PS", "CLEARANCE", "CLEARANCES", "DRAFTED", "APPROVED", "CONCURRENCE"])
 MEMO = "transcript-labels"
@@ -34,13 +41,24 @@ MEMO = "transcript-labels"
 
 def label_of(text: str) -> tuple[str, str] | None:
     """(label, separator as written) if the line opens like a turn, else None."""
-    match = COLON_LABEL.match(text) or PERIOD_LABEL.match(text)
+    match = COLON_LABEL.match(text) or PERIOD_LABEL.match(text) or titled_period_label(text)
     if not match:
         return None
     label = match.group("label")
     if label.split()[-1].upper().rstrip(".") in NOT_SPEAKERS or label.upper() in FIELD_KINDS:
         return None
     return label, match.group("sep")
+
+
+def titled_period_label(text: str) -> re.Match[str] | None:
+    """"President Able. We are glad." → the match of "President Able", the office a title of the
+    lexicon; "The President." alone is a label too, but an office alone without "The" is not."""
+    match = TITLED_PERIOD_LABEL.match(text)
+    if match is None or match.group("title") not in words("titles"):
+        return None
+    if " " not in match.group("label"):
+        return None
+    return match
 
 
 def speaker_labels(state: ParseState) -> set[str]:

@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Literal
 
 from lxml import etree
 
+from tei import cachedir
 from tei.errors import SchemaError, TeiError
 from tei.resources import schema_path
 from tei.xmlsafe import parse
@@ -163,10 +164,7 @@ def xmlschema_schema(path: Path) -> xmlschema.XMLSchema10:
 def cache_folder() -> Path:
     """Where compiled schemas are kept between runs: ``$TEI_CACHE_DIR``, else
     ``$XDG_CACHE_HOME/tei``, else ``~/.cache/tei``."""
-    if os.environ.get("TEI_CACHE_DIR"):
-        return Path(os.environ["TEI_CACHE_DIR"])
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "tei"
+    return Path(cachedir.cache_folder())
 
 
 def cache_file(path: Path) -> Path:

@@ -41,6 +41,10 @@ HEADINGS = {
         "Able opened the talks.\n\n>> Talks of 3/14\n\nBaker said trade was on the agenda.\n",
     "a numbered heading with a footnote number glued to it":
         "Able opened the talks.\n\n>> Trade Questions3\n\nBaker said trade was on the agenda.\n",
+    "an agenda item's number and a colon before its title":
+        "Able opened the talks.\n\n>> Issue 1: Trade Questions\n\nMr. Baker: Trade is on the agenda.\n",
+    "an agenda item numbered in roman numerals":
+        "Able opened the talks.\n\n>> Item II: Fisheries\n\nBaker said fish were on the agenda.\n",
 }
 
 NOT_HEADINGS = {
@@ -55,6 +59,8 @@ NOT_HEADINGS = {
         ("Able opened the talks.\n\n>> Trade [Page 5] Questions\n\nAble went on.\n", "page marker"),
     "a labelled line":
         ("Able opened the talks.\n\n>> Place: The Minister’s Office\n\nAble went on.\n", "labelled"),
+    "a labelled line whose label holds no number":
+        ("Able opened the talks.\n\n>> Item: Trade Questions\n\nAble went on.\n", "labelled"),
     "a document's reference code":
         ("Able opened the talks.\n\n>> SecDel MC/33\n\nAble went on.\n", "reference code"),
     "a reference code of slashed parts":

@@ -69,3 +69,29 @@ def test_a_possessive_is_no_office_to_match_a_label() -> None:
     text = (TITLE + "    • President Carr\n    • Chancellor Dorn\n\n    • The President’s Study\n\n"
             "C: Dorn speaking.\n\nP: This is Carr.\n\nC: Thank you.\n\nP: Goodbye.\n")
     assert speakers(text) == ["dorn", "carr", "dorn", "carr"]
+
+
+MEMCON = ("12. Memorandum of Conversation\n\nPARTICIPANTS\n\n    • The President\n    • Secretary of State Carr\n\n"
+          "    • President Juan Baker-Dorn\n    • Foreign Minister Ames\n\n")
+
+
+def test_an_office_a_name_and_a_full_stop_open_a_turn_as_a_label_does() -> None:
+    """Memoranda of the 1980s set their speakers' names in italics before a full stop:
+    "President Able. We are glad." The office must be a title of the lexicon; as any label, it is a
+    speaker's where it opens two turns or names a participant."""
+    text = (MEMCON + "President Able. We are glad you came. (U)\n\nPresident Baker-Dorn. Thank you. (U)\n\n"
+            "Secretary Carr. Shall we begin? (C)\n\nPresident Able. Please. (U)\n")
+    assert speakers(text) == ["president", "baker-dorn", "carr", "president"]
+
+
+def test_a_name_for_the_participant_listed_by_office_alone_is_that_participant() -> None:
+    """"The President" is listed without a name; "President Able." labels his turns, for no other
+    participant is called Able: ``labels.role-name``."""
+    text = MEMCON + "President Able. Welcome.\n\nPresident Baker-Dorn. Thank you.\n\nPresident Able. Please sit.\n"
+    assert decisions(text, "labels.role-name") == ["said by #president", "said by #president"]
+    assert decisions(text, "labels.name") == ["said by #baker-dorn"]
+
+
+def test_two_capitalized_words_and_a_full_stop_are_no_label_without_an_office() -> None:
+    text = MEMCON + "Good Morning. Said the President.\n\nGood Morning. Said the Minister.\n\nSecretary. Yes.\n"
+    assert speakers(text) == []

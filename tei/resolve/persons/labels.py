@@ -8,8 +8,10 @@ A label is resolved, in this order (each a named rule, recorded for ``--explain`
 - ``labels.key``: "P" → the one participant whose line gives that label in parentheses, as a
   key of the labels does ("President Baker (P)");
 - ``labels.role``: "The President" → the one participant listed by that role or holding it;
-- ``labels.name``: "Dr. Able", "Able", "Q. Mr. Able" → the person of that surname (or of that
-  first surname of two, "Able" for the participant "Juan Able Baker");
+- ``labels.role-name``: "President Able" → the one participant listed by that office alone ("The
+  President"), where no participant has the surname Able: the label names the holder of the office;
+- ``labels.name``: "Dr. Able", "Able", "Q. Mr. Able", "President Able-Baker" → the person of that
+  surname (or of that first surname of two, "Able" for the participant "Juan Able Baker");
 - ``labels.initial``: "K" → the one participant whose surname begins with that letter;
 - ``labels.role-initial``: where the one-letter labels of the text do not each name one
   participant by a surname of their own, they are matched together, by surname or by office:
@@ -75,7 +77,7 @@ def resolve_labels(document: Document, table: Identities, reporter: Reporter) ->
                 document.mentioned.append(person)
             label.ref = person.id
             item.who = [person.id]
-        if rule in NO_NAME or person is not None and person.role_only:
+        if rule in NO_NAME or person is not None and person.role_only and rule != "labels.role-name":
             # Not a name (a role, a mark): plain text, joined to the separator after it.
             rest = item.content[1] if len(item.content) > 1 and isinstance(item.content[1], str) else None
             item.content[:2 if rest is not None else 1] = [label.text + (rest or "")]
@@ -96,6 +98,8 @@ def _label(turn: Said) -> str:
 _REASONS = {
     "labels.key": "a key of the labels gives it to one participant, in parentheses after the name",
     "labels.role": "the label is the role of one participant",
+    "labels.role-name": "the label names, by an office and a surname no participant has, the one participant "
+                        "listed by that office alone",
     "labels.name": "the label names the person",
     "labels.initial": "the label is the initial of one participant's surname",
     "labels.role-initial": "the one-letter labels, matched together, give this one the participant whose office "
@@ -118,9 +122,12 @@ def _speaker(label: str, roles: dict[str, Person], document: Document,
         return "labels.role", roles[role]
     if words and all(is_title_word(word) for word in words):
         return _role_person(words, table)
-    names = [word for word in words if not is_title_word(word) and NAME_WORD.fullmatch(word) and is_name_word(word)]
+    names = [word for word in words if not is_title_word(word) and _is_name(word)]
     if names:
         titles = [word for word in words if is_title_word(word)]
+        holder = _unnamed_holder(names[-1], titles, document)
+        if holder is not None:
+            return "labels.role-name", holder
         person = table.find(names[-1], titles) or table.find_second(names[-1])
         if person is not None:
             return "labels.name", person
@@ -138,6 +145,23 @@ def _speaker(label: str, roles: dict[str, Person], document: Document,
     if ROLE_PHRASE.fullmatch(" ".join(words)):
         return "labels.role-phrase", _role_person(words, table)[1]
     return "", None
+
+
+def _is_name(word: str) -> bool:
+    """A name word, or a double surname joined by a hyphen ("Able-Baker")."""
+    parts = word.split("-") if "-" in word.strip("-") else [word]
+    return all(NAME_WORD.fullmatch(part) for part in parts) and is_name_word(word)
+
+
+def _unnamed_holder(surname: str, titles: list[str], document: Document) -> Person | None:
+    """The one participant listed by the label's office alone ("The President" for "President
+    Able"), where no participant has that surname: a record lists its own principal by office
+    and labels his turns with his name."""
+    participants = document.participants
+    if not titles or any(person.surname == surname for person in participants):
+        return None
+    holders = [person for person in participants if person.surname is None and person.role_names == titles]
+    return holders[0] if len(holders) == 1 else None
 
 
 def _keyed(label: str, document: Document) -> tuple[str, Person | None] | None:
