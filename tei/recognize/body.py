@@ -2,6 +2,7 @@
 
     "    • item" lines   BulletListBlockRecognizer → BulletList
     "    • 1." then "    • text"   the same, the bullet "1." marked as the label of the next item
+    "• point" paragraphs one after another   one BulletList, a paragraph an item
     anything else        ParagraphBlockRecognizer  → Paragraph (the fallback, lowest priority)
 """
 
@@ -10,7 +11,16 @@ from __future__ import annotations
 from tei.lexicon import lazy_pattern
 from tei.model import BulletList, Paragraph
 from tei.read.blocks import Block as TextBlock
-from tei.recognize.base import ParseState, Recognizers, bullet_text, is_bullet_block, join_lines, lines_of
+from tei.recognize.base import (
+    ParseState,
+    Recognizers,
+    bullet_text,
+    excerpt,
+    is_bullet_block,
+    join_lines,
+    lines_of,
+)
+from tei.recognize.page_breaks import SECTION_BREAK_BLANK_LINES
 
 # "1.", "a.", "iv.", "2)", "(b)": a list label alone, as a web page copies a numbered list whose
 # labels stand in a column of their own: one bullet for the label, one for the item.
@@ -40,7 +50,18 @@ class BulletListBlockRecognizer:
     def run(self, block: TextBlock, state: ParseState) -> None:
         texts = [bullet_text(line.text) for line in block.lines]
         items = [state.parse_inline([(line.number, text)]) for line, text in zip(block.lines, texts)]
-        state.target.append(BulletList(items, block.line, label_items(texts)))
+        labels = label_items(texts)
+        previous = state.target[-1] if state.target else None
+        if isinstance(previous, BulletList) and len(block.lines) == 1 and not labels and not previous.labels \
+                and block.blank_before < SECTION_BREAK_BLANK_LINES:
+            # Points typed as paragraphs, each opening with its bullet: the items of one list.
+            previous.items.extend(items)
+            if state.reporter.explaining:
+                state.reporter.decide(self.name, excerpt(texts[0]), f"item {len(previous.items)} of the list above",
+                                      "a paragraph opening with a bullet right after a list goes on with it",
+                                      block.line)
+            return
+        state.target.append(BulletList(items, block.line, labels))
 
 
 class ParagraphBlockRecognizer:

@@ -3,6 +3,7 @@
     "Arms Control" (one short line, no closing punctuation)  heading        → Section(head=…)
     "2. Trade" (a numbered line)                             heading        → Section(head=…)
     "Issue 1: Arms Control" (an agenda item's number, colon) heading        → Section(head=…)
+    "MINUTES OF MEETING" under "Minutes of a Meeting"        not a heading: the record's own caption
     a block after two blank lines, not a heading             section-break  → Section(head=None),
                                                                               then the block is read as usual
 
@@ -15,12 +16,13 @@ break must therefore have a lower priority than ``section-break``.
 from __future__ import annotations
 
 from tei.lexicon import lazy_pattern
-from tei.model import PageBreak, Section
+from tei.model import PageBreak, Section, plain_text
 from tei.read.blocks import Block as TextBlock
 from tei.recognize.base import BULLET, ParseState, Recognizers, excerpt, lines_of
 from tei.recognize.classification import marking_kind
 from tei.recognize.name_lines import person_name_reason
 from tei.recognize.page_breaks import PAGE_MARKER, SECTION_BREAK_BLANK_LINES
+from tei.recognize.title import KIND_TITLE
 from tei.recognize.transcript import is_turn
 from tei.recognize.typescript_pages import DASHED, PAGE_OF
 
@@ -80,6 +82,19 @@ def _context_block(state: ParseState, step: int) -> TextBlock | None:
     return block
 
 
+TITLE_NUMBER = lazy_pattern(r"^\s*\d+[A-Za-z]?\.\s*")
+
+
+def _names_own_kind(text: str, state: ParseState) -> bool:
+    """A line in capitals naming the kind of record the title names ("MINUTES OF MEETING" in
+    "Minutes of a Council Meeting"): the caption of the record's first page, copied with it."""
+    kind = KIND_TITLE.match(text) if text.isupper() else None
+    if kind is None:
+        return False
+    own = KIND_TITLE.match(TITLE_NUMBER.sub("", plain_text(state.document.head)))
+    return own is not None and own.group().casefold() == kind.group().casefold()
+
+
 def heading_context_verdict(block: TextBlock, state: ParseState) -> tuple[bool, str]:
     """A line shaped like a heading is one only in a heading's place: it heads text that follows
     and does not stand in a run of labelled or heading-shaped lines (a letterhead, a memorandum's
@@ -87,6 +102,8 @@ def heading_context_verdict(block: TextBlock, state: ParseState) -> tuple[bool, 
     text = block.lines[0].text.strip()
     if LABELLED.match(text) and not ITEM_HEADING.match(text):
         return False, "it is a labelled line ('LABEL: …'), a header field or a speaker's turn"
+    if _names_own_kind(text, state):
+        return False, "it names the record's own kind, as the title does: its caption, not a section"
     name = person_name_reason(text, state)
     if name:
         return False, f"a person's name alone (a signature or initials), not a heading: {name}"

@@ -43,6 +43,8 @@ HEADINGS = {
         "Able opened the talks.\n\n>> Trade Questions3\n\nBaker said trade was on the agenda.\n",
     "an agenda item's number and a colon before its title":
         "Able opened the talks.\n\n>> Issue 1: Trade Questions\n\nMr. Baker: Trade is on the agenda.\n",
+    "a line in capitals naming another kind of record than the title's":
+        "Able opened the talks.\n\n>> SUMMARY OF CONCLUSIONS\n\nBaker said trade was on the agenda.\n",
     "an agenda item numbered in roman numerals":
         "Able opened the talks.\n\n>> Item II: Fisheries\n\nBaker said fish were on the agenda.\n",
 }
@@ -59,6 +61,8 @@ NOT_HEADINGS = {
         ("Able opened the talks.\n\n>> Trade [Page 5] Questions\n\nAble went on.\n", "page marker"),
     "a labelled line":
         ("Able opened the talks.\n\n>> Place: The Minister’s Office\n\nAble went on.\n", "labelled"),
+    "the record's own kind in capitals, as the title names it (its caption)":
+        ("Able opened the talks.\n\n>> MEMORANDUM OF CONVERSATION\n\nAble went on.\n", "own kind"),
     "a labelled line whose label holds no number":
         ("Able opened the talks.\n\n>> Item: Trade Questions\n\nAble went on.\n", "labelled"),
     "a document's reference code":
