@@ -14,7 +14,9 @@ Rules, each recorded for ``tei convert --explain``:
 - ``persons.role-named``: a participant listed by role alone ("The Secretary") takes the
   surname of the one person the text names with that title ("Secretary Carr"), and its id;
   not of one named in a sentence whose subject is the bare role ("The Secretary said he
-  would work as Secretary Carr had done": two Secretaries).
+  would work as Secretary Carr had done": two Secretaries); nor in minutes whose paragraphs
+  name the speakers (``participants.speakers``), where a "President Carr" they mention is
+  another President than the one who speaks.
 - ``persons.same-person``: a name is a known person's when it is one of the forms of that
   person's surname (a compound surname is also named by its first word, "Carr", or by its
   particle and the rest, "de Baker"), unless their titles say they differ ("Mrs." and "Mr.").
@@ -132,7 +134,13 @@ def identify(document: Document, candidates: list[Candidate], reporter: Reporter
 
 
 def _name_roles(document: Document, candidates: list[Candidate], table: Identities, reporter: Reporter) -> None:
-    """"The Secretary" is Carr where the text names exactly one person "Secretary Carr"."""
+    """"The Secretary" is Carr where the text names exactly one person "Secretary Carr".
+
+    Not in minutes whose paragraphs name the speakers (``participants_from_speech``): they call
+    each speaker the same way throughout, and a "President Carr" they mention is another President.
+    """
+    if document.participants_from_speech:
+        return
     listed: dict[str, list[Person]] = {}
     for person in document.participants:
         if person.role_only and person.role_names:
