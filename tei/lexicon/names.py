@@ -43,9 +43,7 @@ TITLE_HEADS = words("titles") | HONORIFICS
 TITLE_MODIFIERS = words("title-modifiers")
 # Every word that can be part of a title, rank or honorific.
 TITLE_WORDS = TITLE_HEADS | TITLE_MODIFIERS
-# Peoples as adjectives ("Korean"), which may qualify an office, and as plural nouns ("Koreans").
-PEOPLE_ADJECTIVES = words("peoples")
-PEOPLES = PEOPLE_ADJECTIVES | words("peoples-plural")
+PEOPLES = words("peoples")
 NOT_NAMES = words("not-names") | PEOPLES | words("telegraphic-abbreviations")
 PARTICLES = words("name-particles")
 OPENING_PARTICLES = words("particles-opening-surnames")

@@ -11,7 +11,6 @@ from bisect import bisect_right
 from collections.abc import Sequence
 
 from tei.lexicon import alternation, words
-from tei.lexicon.names import PEOPLE_ADJECTIVES
 from tei.model import EditorialNote, Inline, LineBreak, NoteRef, PersName, Quote, Said
 from tei.resolve.speakers.patterns import (
     BOUNDARY_CHARS,
@@ -41,8 +40,9 @@ OPENERS = words("sentence-openers")
 
 @functools.cache
 def _people_adjectives() -> str:
-    """The alternation of the peoples' adjectives that may stand before a role, built once."""
-    return alternation(PEOPLE_ADJECTIVES)
+    """The alternation of the peoples' adjectives that may stand before a role ("the Korean
+    Minister"), built once; a plural noun ("Koreans") never qualifies an office."""
+    return alternation(words("peoples") - words("peoples-plural"))
 
 
 @functools.lru_cache(maxsize=128)
