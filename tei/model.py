@@ -238,6 +238,7 @@ class Document:
     affiliated_sides: list[str] = field(default_factory=list)  # else from its members' affiliations, or ""
     participants_head: str = ""  # the label of the participants where the text has one ("PARTICIPANTS:")
     participants_from_title: bool = False  # named by the title only: the text has no list of them
+    participants_from_speech: bool = False  # the speakers who open its paragraphs: no list either
     mentioned: list[Person] = field(default_factory=list)
     body: list[Block] = field(default_factory=list)
     footnotes: list[Footnote] = field(default_factory=list)

@@ -83,7 +83,7 @@ class Encoder:
         head = sub(div, "head")
         self.encode_inline(head, document.head)
         self.encode_front(div)
-        if document.groups and not document.participants_from_title:
+        if document.groups and not (document.participants_from_title or document.participants_from_speech):
             self.encode_participants(div)
         for block in document.body:
             self.encode_block(div, block)

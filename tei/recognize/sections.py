@@ -4,6 +4,7 @@
     "2. Trade" (a numbered line)                             heading        → Section(head=…)
     "Issue 1: Arms Control" (an agenda item's number, colon) heading        → Section(head=…)
     "MINUTES OF MEETING" under "Minutes of a Meeting"        not a heading: the record's own caption
+    "Press Conference, May 2, 1967" above “Q. …”             not a heading: the source of a quotation
     a block after two blank lines, not a heading             section-break  → Section(head=None),
                                                                               then the block is read as usual
 
@@ -34,6 +35,11 @@ ITEM_HEADING = lazy_pattern(r"^[A-Z][a-z]+\s+(?:\d+[A-Za-z]?|[IVX]+)\s?:\s+[A-Z0
 # "… are there any other problems that we --": a sentence interrupted, as transcripts write it.
 BROKEN_OFF = lazy_pattern(r"(?:--|[—–]|\s-)$")
 HEADING_MAX_WORDS = 12
+# "News Conference of March 9, 1967", "Detroit, August 19, 19683": a line ending with a full date
+# (a note's number may be glued to the year).
+ENDS_WITH_DATE = lazy_pattern(r"\b(?:January|February|March|April|May|June|July|August|September|October"
+                              r"|November|December)\s+\d{1,2},\s+\d{4}\d{0,3}$")
+OPENS_QUOTATION = lazy_pattern(r"^[“‘\"]")
 # "SecDel MC/33", "US/MC/7": the file or series number a delegation gives its memoranda, a line alone
 # under the title. Letters, a slash, a number: a reference, not a title of what follows.
 DOCUMENT_CODE = lazy_pattern(r"^(?:[A-Za-z]+\s+){0,2}[A-Za-z]+(?:/[A-Za-z]+)*/\d+[A-Za-z]?$")
@@ -111,6 +117,8 @@ def heading_context_verdict(block: TextBlock, state: ParseState) -> tuple[bool, 
     following = _context_block(state, +1)
     if following is None:
         return False, "nothing follows it: a heading heads text"
+    if ENDS_WITH_DATE.search(text) and OPENS_QUOTATION.match(following.lines[0].text.strip()):
+        return False, "a dated line above a quotation: the source of the words quoted, not a title"
     for neighbour, where in ((following, "the block after it"), (_context_block(state, -1), "the block before it")):
         if neighbour is None:
             continue

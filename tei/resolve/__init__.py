@@ -18,11 +18,21 @@ from typing import Any
 
 from tei.errors import Reporter
 from tei.model import Document
-from tei.resolve import footnotes, lines, pages, persons, sides, speakers, title_participants
+from tei.resolve import (
+    footnotes,
+    lines,
+    pages,
+    persons,
+    sides,
+    speakers,
+    speaking_participants,
+    title_participants,
+)
 from tei.resolve.base import Pass
 from tei.rules import Registry
 
-PASS_MODULES: tuple[ModuleType, ...] = (lines, footnotes, title_participants, sides, persons, speakers, pages)
+PASS_MODULES: tuple[ModuleType, ...] = (lines, footnotes, title_participants, speaking_participants, sides, persons,
+                                         speakers, pages)
 
 
 def build_passes(modules: tuple[ModuleType, ...] = PASS_MODULES) -> Registry[Pass]:

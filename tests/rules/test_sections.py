@@ -47,6 +47,8 @@ HEADINGS = {
         "Able opened the talks.\n\n>> SUMMARY OF CONCLUSIONS\n\nBaker said trade was on the agenda.\n",
     "an agenda item numbered in roman numerals":
         "Able opened the talks.\n\n>> Item II: Fisheries\n\nBaker said fish were on the agenda.\n",
+    "a dated line above a paragraph that is not a quotation":
+        "Able opened the talks.\n\n>> Meeting of March 9, 1967\n\nBaker said trade was on the agenda.\n",
 }
 
 NOT_HEADINGS = {
@@ -69,6 +71,12 @@ NOT_HEADINGS = {
         ("Able opened the talks.\n\n>> SecDel MC/33\n\nAble went on.\n", "reference code"),
     "a reference code of slashed parts":
         ("Able opened the talks.\n\n>> US/MC/7\n\nAble went on.\n", "reference code"),
+    "a dated line above a quotation (the source of the words quoted)":
+        ("Able read his statements.\n\n>> Press Conference of March 9, 1967\n\n“We are ready,” he said.\n",
+         "source of the words quoted"),
+    "a dated line above a quotation, a note's number glued to the year":
+        ("Able read his statements.\n\n>> Riverton, August 19, 19682\n\n“We are ready.”\n",
+         "source of the words quoted"),
     "one of a run of heading-shaped lines":
         ("Able opened the talks.\n\n>> Trade Questions\n\nFisheries Questions\n\nAble went on.\n",
          "heading-shaped too"),

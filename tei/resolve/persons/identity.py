@@ -14,7 +14,9 @@ Rules, each recorded for ``tei convert --explain``:
 - ``persons.role-named``: a participant listed by role alone ("The Secretary") takes the
   surname of the one person the text names with that title ("Secretary Carr"), and its id;
   not of one named in a sentence whose subject is the bare role ("The Secretary said he
-  would work as Secretary Carr had done": two Secretaries).
+  would work as Secretary Carr had done": two Secretaries); nor in minutes whose paragraphs
+  name the speakers (``participants.speakers``), where a "President Carr" they mention is
+  another President than the one who speaks.
 - ``persons.same-person``: a name is a known person's when it is one of the forms of that
   person's surname (a compound surname is also named by its first word, "Carr", or by its
   particle and the rest, "de Baker"), unless their titles say they differ ("Mrs." and "Mr.").
@@ -132,7 +134,13 @@ def identify(document: Document, candidates: list[Candidate], reporter: Reporter
 
 
 def _name_roles(document: Document, candidates: list[Candidate], table: Identities, reporter: Reporter) -> None:
-    """"The Secretary" is Carr where the text names exactly one person "Secretary Carr"."""
+    """"The Secretary" is Carr where the text names exactly one person "Secretary Carr".
+
+    Not in minutes whose paragraphs name the speakers (``participants_from_speech``): they call
+    each speaker the same way throughout, and a "President Carr" they mention is another President.
+    """
+    if document.participants_from_speech:
+        return
     listed: dict[str, list[Person]] = {}
     for person in document.participants:
         if person.role_only and person.role_names:
@@ -141,7 +149,7 @@ def _name_roles(document: Document, candidates: list[Candidate], table: Identiti
     for role, persons in listed.items():
         titled = [candidate for candidate in candidates
                   if candidate.title and _holds(candidate.title.lower(), role) and candidate.surname not in surnames]
-        openers = _role_subjects(document, role) if titled else []
+        openers = _role_subjects(document, role) if titled else ""
         named = {candidate.surname: candidate for candidate in titled if not _beside_the_role(candidate, openers)}
         if len(persons) != 1 or len(named) != 1:
             continue
@@ -157,27 +165,29 @@ def _name_roles(document: Document, candidates: list[Candidate], table: Identiti
                             f"the text names the {role} '{candidate.title} {surname}'", candidate.line)
 
 
-def _role_subjects(document: Document, role: str) -> list[str]:
+def _role_subjects(document: Document, role: str) -> str:
     """The sentences that open with the bare role as their subject ("The Secretary said …"),
     read once for all the names with that title (a sentence can open so only where the
-    paragraph has the role and a word after it)."""
+    paragraph has the role and a word after it), joined by NUL: a character no text holds (the
+    reader refuses or replaces it, as XML cannot hold it), so that a name is in the joined text only where it is in one sentence,
+    and each name is one search however many sentences there are."""
     subject = re.compile(r"(?i:the " + re.escape(role) + r")\s+[a-z]")
     sentences: list[str] = []
     for content in document.text_lists():
         text = plain_text(content)
         if subject.search(text):
             sentences += [sentence for sentence in SENTENCE_END.split(text) if subject.match(sentence.strip())]
-    return sentences
+    return "\0".join(sentences)
 
 
-def _beside_the_role(candidate: Candidate, openers: list[str]) -> bool:
+def _beside_the_role(candidate: Candidate, openers: str) -> bool:
     """Whether a sentence opens with the bare role as its subject ("The Secretary said …") and
     names ``candidate`` by the title later ("… as Secretary Carr had done"): the writer calls
     one person by the role and speaks of another by the name. (A role elsewhere in the
     sentence may be the same person: "Carr said that in the Secretary you had a friend".)
     ``openers``: the sentences that open with the role (:func:`_role_subjects`)."""
     named = f"{candidate.title} {candidate.surname}"
-    return any(named in sentence for sentence in openers)
+    return named in openers
 
 
 def _holds(title: str, role: str) -> bool:

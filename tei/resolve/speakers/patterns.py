@@ -70,11 +70,13 @@ QUOTE_MARK = "\uE002"                             # a quotation (atomic)
 NOTE_MARK = "\uE003"                              # an editorial note (atomic)
 PERSON = PERSON_OPEN + r"(?P<{name}>\d+)" + PERSON_CLOSE
 PERSON_ANY = PERSON_OPEN + r"\d+" + PERSON_CLOSE
-# Between a subject and its verb: a short aside in commas, and adverbs ("Evans, in turn, then said").
+# Between a subject and its verb: a short aside in commas, and adverbs ("Evans, in turn, then said",
+# "Able, continuing, said").
 # The aside is a short adverbial phrase ("in turn", "after some hesitation"), never a relative clause:
 # "Baker, who had been here a long time, understood …" is not Baker's sentence.
 GAP = (r"(?:,\s+(?:in\s+turn|for\s+(?:his|her|their|its)\s+part|however|therefore|too|moreover|nevertheless"
-       r"|once\s+again|(?:after|with|in|for|at|on|upon|without|by)\s+[^,;:\uE000-\uE003]{1,40}?),)?"
+       r"|once\s+again|continuing|resuming|interrupting|intervening|interjecting"
+       r"|(?:after|with|in|for|at|on|upon|without|by)\s+[^,;:\uE000-\uE003]{1,40}?),)?"
        r"(?:,?\s+" + ADVERB + r")*,?\s+")
 NAMED = lazy_pattern(PERSON.format(name="first") + r"(?P<more>(?:\s*,\s*" + PERSON_ANY + r")*"
                    r"(?:,?\s+and\s+" + PERSON_ANY + r"))?" + GAP + VERB)

@@ -248,16 +248,31 @@ def _speaker_clause_cuts(content: list[Inline], texts: list[str], roles: dict[st
     """Offsets after ``"; "`` where a participant's verb of saying follows: a new speaker starts there."""
     cuts: set[int] = set()
     position = 0
+    # A role with a semicolon in it could be cut by :func:`_up_to_semicolon`: then the whole rest is read.
+    whole = bool(roles) and any(";" in role for role in roles or ())
     for index, item in enumerate(content):
         if isinstance(item, str):
             for match in SEMICOLON.finditer(item):
-                if match.end() == len(item) and index + 1 < len(content):
-                    rest, _ = masked(content[index + 1:], roles)
-                else:
-                    rest, _ = masked([item[match.end():], *content[index + 1:]], roles)
+                rest, _ = masked([item[match.end():], *content[index + 1:]] if whole
+                                 else _up_to_semicolon(content, index, item, match.end()), roles)
                 if NAMED.match(rest):
                     cuts.add(position + match.end())
         position += len(texts[index])
     return cuts
 
 
+def _up_to_semicolon(content: list[Inline], index: int, text: str, start: int) -> list[Inline]:
+    """``text[start:]`` (``content[index]``) and the items after it, to the next semicolon of a string,
+    included: a subject, its verb of saying and what stands between them (``NAMED``) never hold
+    one, so the clause is read there, not to the end of a paragraph of many semicolons (each read again)."""
+    end = text.find(";", start)
+    if end >= 0:
+        return [text[start:end + 1]]
+    items: list[Inline] = [text[start:]]
+    for later in range(index + 1, len(content)):
+        item = content[later]
+        if isinstance(item, str) and (end := item.find(";")) >= 0:
+            items.append(item[:end + 1])
+            break
+        items.append(item)
+    return items
