@@ -149,7 +149,7 @@ def _name_roles(document: Document, candidates: list[Candidate], table: Identiti
     for role, persons in listed.items():
         titled = [candidate for candidate in candidates
                   if candidate.title and _holds(candidate.title.lower(), role) and candidate.surname not in surnames]
-        openers = _role_subjects(document, role) if titled else []
+        openers = _role_subjects(document, role) if titled else ""
         named = {candidate.surname: candidate for candidate in titled if not _beside_the_role(candidate, openers)}
         if len(persons) != 1 or len(named) != 1:
             continue
@@ -165,27 +165,29 @@ def _name_roles(document: Document, candidates: list[Candidate], table: Identiti
                             f"the text names the {role} '{candidate.title} {surname}'", candidate.line)
 
 
-def _role_subjects(document: Document, role: str) -> list[str]:
+def _role_subjects(document: Document, role: str) -> str:
     """The sentences that open with the bare role as their subject ("The Secretary said …"),
     read once for all the names with that title (a sentence can open so only where the
-    paragraph has the role and a word after it)."""
+    paragraph has the role and a word after it), joined by NUL: a character no text holds (the
+    reader refuses or replaces it, as XML cannot hold it), so that a name is in the joined text only where it is in one sentence,
+    and each name is one search however many sentences there are."""
     subject = re.compile(r"(?i:the " + re.escape(role) + r")\s+[a-z]")
     sentences: list[str] = []
     for content in document.text_lists():
         text = plain_text(content)
         if subject.search(text):
             sentences += [sentence for sentence in SENTENCE_END.split(text) if subject.match(sentence.strip())]
-    return sentences
+    return "\0".join(sentences)
 
 
-def _beside_the_role(candidate: Candidate, openers: list[str]) -> bool:
+def _beside_the_role(candidate: Candidate, openers: str) -> bool:
     """Whether a sentence opens with the bare role as its subject ("The Secretary said …") and
     names ``candidate`` by the title later ("… as Secretary Carr had done"): the writer calls
     one person by the role and speaks of another by the name. (A role elsewhere in the
     sentence may be the same person: "Carr said that in the Secretary you had a friend".)
     ``openers``: the sentences that open with the role (:func:`_role_subjects`)."""
     named = f"{candidate.title} {candidate.surname}"
-    return any(named in sentence for sentence in openers)
+    return named in openers
 
 
 def _holds(title: str, role: str) -> bool:
