@@ -103,3 +103,11 @@ def test_the_speaker_rules_read_the_wording_of_minutes(turn: str, why: str) -> N
     result = convert("Memorandum of Conversation\n\n    • Mr. Carter\n    • Mr. Dorn\n\nMr. Carter said no.\n\n"
                      f"{turn}\n")
     assert etree.fromstring(result.xml).xpath("//t:said/@who", namespaces=NS) == ["#carter", "#dorn"], why
+
+
+def test_a_dated_source_line_above_a_quotation_is_nobody_s_and_ends_the_turn() -> None:
+    result = convert("Notes of Meeting\n\n    • Mr. Carter\n    • Mr. Dorn\n\nCarter: Here is what I said before.\n\n"
+                     "Press Conference of March 9, 1967\n\n“We are ready to talk.”\n\nDorn: Good.\n")
+    tree = etree.fromstring(result.xml)
+    assert tree.xpath("//t:said/@who", namespaces=NS) == ["#carter", "#dorn"]
+    assert tree.xpath("//t:head", namespaces=NS)[1:] == []  # the source line is no section's head

@@ -17,7 +17,18 @@ from collections import Counter
 from collections.abc import Iterator
 
 from tei.errors import InternalError, Reporter
-from tei.model import Block, Document, Inline, PageBreak, Paragraph, Said, Section, iter_nodes, plain_text
+from tei.model import (
+    Block,
+    Document,
+    Inline,
+    NoteRef,
+    PageBreak,
+    Paragraph,
+    Said,
+    Section,
+    iter_nodes,
+    plain_text,
+)
 from tei.resolve.speakers.cast import (
     Mask,
     Reading,
@@ -27,7 +38,15 @@ from tei.resolve.speakers.cast import (
     participant_roles,
 )
 from tei.resolve.speakers.clauses import new_speaker_clauses
-from tei.resolve.speakers.rules import RULES, Attribution, Sentence, SpeakerRule, editorial_aside
+from tei.resolve.speakers.rules import (
+    RULES,
+    SOURCE_LINE_REASON,
+    Attribution,
+    Sentence,
+    SpeakerRule,
+    editorial_aside,
+    is_source_line,
+)
 from tei.resolve.speakers.sentences import cut_sentences, sentence_cuts, split_sentences
 from tei.rules import Registry
 
@@ -141,6 +160,12 @@ def attribute_speakers(document: Document, reporter: Reporter) -> None:
                 turn = turns[-1] if turns else turn
                 _set_asides_apart(block, reading, reporter)
                 continue  # attributed by its label
+            if is_source_line(plain_text([item for item in block.content if not isinstance(item, NoteRef)])):
+                carried = turn = None  # the source of the words quoted below: nobody's, and no turn goes on
+                if reporter.explaining:
+                    reporter.decide("speaker.source-line", f"'{_excerpt(block.content)}'", "nobody's words",
+                                    SOURCE_LINE_REASON, block.line)
+                continue
             if turn is None and not participants:
                 continue  # only participants speak in reported speech
             if id(block) in kept:

@@ -11,6 +11,8 @@ rule (priority)                example → speaker
 speaker.editorial-aside (100)  "(NOTE: Kern is …)", "(At lunch, it was agreed …).", a row of
                                omission dots ". . . . . ." → none
 speaker.paragraph-heading (95) "2. Trade.", "3. Other business." → none; nobody speaks after it
+speaker.source-line (94)       "News Conference of March 9, 1967" (above the words quoted) → none;
+                               nobody speaks after it
 speaker.pronoun-subject (90)   "She recalled …" → the latest speaker of that gender, if the
                                text shows genders, else the latest speaker; never a person
                                the clause names after the pronoun ("He met Baker")
@@ -41,7 +43,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from tei.lexicon import lazy_pattern
 from tei.model import Inline
+from tei.recognize.sections import ENDS_WITH_DATE
 from tei.resolve.speakers.cast import Reading, participant, resolve_pronoun
 from tei.resolve.speakers.clauses import (
     Subject,
@@ -61,6 +65,9 @@ from tei.resolve.speakers.patterns import (
 )
 from tei.resolve.speakers.sentences import masked, opening_mark
 from tei.rules import Registry
+
+# A short line of capitalized words, commas and numbers, no person and no final punctuation.
+SOURCE_LINE = lazy_pattern(r"[A-Z][\w’' ,-]{0,80}")
 
 
 @dataclass
@@ -182,6 +189,27 @@ class ParagraphHeading:
         if not PARAGRAPH_HEADING.fullmatch(sentence.text.strip()):
             return None
         return Attribution(None, None, "a paragraph's number and a heading of a few words")
+
+
+class SourceLine:
+    """A line naming where and when words quoted below were said ("News Conference of March 9,
+    1967", "Detroit, August 19, 1968"): nobody's words, and nobody is speaking after it."""
+
+    name = "speaker.source-line"
+
+    def decide(self, sentence: Sentence, reading: Reading) -> Attribution | None:
+        if not is_source_line(sentence.text.replace(NOTE_MARK, "")):
+            return None
+        return Attribution(None, None, SOURCE_LINE_REASON)
+
+
+SOURCE_LINE_REASON = "a short line ending with a date, without final punctuation: the source of a quotation"
+
+
+def is_source_line(text: str) -> bool:
+    """Whether ``text`` (notes left out) is a line naming where and when quoted words were said."""
+    text = text.strip()
+    return bool(SOURCE_LINE.fullmatch(text) and ENDS_WITH_DATE.search(text))
 
 
 class PronounSubject:
@@ -318,7 +346,8 @@ class Continuation:
 def build_rules() -> Registry[SpeakerRule]:
     """The attribution rules, highest priority first (the table of the module docstring)."""
     rules: Registry[SpeakerRule] = Registry("speaker rules")
-    for rule, priority in ((EditorialAside(), 100), (ParagraphHeading(), 95), (PronounSubject(), 90), (FirstPersonSubject(), 85),
+    for rule, priority in ((EditorialAside(), 100), (ParagraphHeading(), 95), (SourceLine(), 94),
+                           (PronounSubject(), 90), (FirstPersonSubject(), 85),
                            (JointSubject(), 80),
                            (NamedSubject(), 70), (OutsiderSubject(), 60), (ParticipantActs(), 55), (Narrative(), 50),
                            (Continuation(), 0)):
