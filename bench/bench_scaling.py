@@ -6,7 +6,8 @@ and converted; the time per unit should stay flat as the size doubles.
 
 A case is the input shape of a reported slowdown: an ordinary memorandum made longer, one
 long paragraph, many unclosed "(NOTE:" or “, many inline page markers on one line, many
-sections for ``tei speakers``. Each conversion runs in a child process, so that a case
+sections for ``tei speakers``, many clauses after semicolons in one paragraph, many persons
+named by a title, a participant listed by role among many names with that title. Each conversion runs in a child process, so that a case
 that has gone quadratic is stopped at ``--timeout`` instead of stalling the run.
 Prints, per case and size: the input size, seconds, and seconds per 1,000 units; a ratio of
 the last to the first per-unit time far above 1 means the cost grows faster than the input.
@@ -75,6 +76,26 @@ def many_paragraphs(n: int) -> str:
     return TITLE + "Able said the talks would go on.\n\n" * n
 
 
+PARTICIPANTS = "PARTICIPANTS:\n\nAmbassador Able\nMinister Baker\n\n\n"
+
+
+def semicolons(n: int) -> str:
+    return TITLE + PARTICIPANTS + "Able said yes; Baker said no; " * n + "\n"
+
+
+def _surname(i: int) -> str:
+    return f"Q{chr(97 + i % 26)}{chr(97 + i // 26 % 26)}{chr(97 + i // 676 % 26)}ton"
+
+
+def titled_names(n: int) -> str:
+    return TITLE + PARTICIPANTS + "".join(f"Ambassador {_surname(i)} said yes.\n\n" for i in range(n))
+
+
+def role_and_names(n: int) -> str:
+    return TITLE + "PARTICIPANTS:\n\nThe Secretary\nMinister Baker\n\n\n" + "".join(
+        f"Secretary {_surname(i)} said yes. The Secretary said no.\n\n" for i in range(n))
+
+
 CASES: dict[str, tuple[Callable[[int], str], list[int]]] = {
     "long-memo (copies)": (long_memo, [25, 50, 100, 200]),
     "one paragraph (sentences)": (paragraph, [1000, 2000, 4000, 8000]),
@@ -83,6 +104,9 @@ CASES: dict[str, tuple[Callable[[int], str], list[int]]] = {
     "inline [Page N] (count)": (inline_pages, [5000, 10000, 20000, 40000]),
     "sections (count)": (sections, [5000, 10000, 20000, 40000]),
     "paragraphs (count)": (many_paragraphs, [5000, 10000, 20000, 40000]),
+    "semicolons in a paragraph (clauses)": (semicolons, [1000, 2000, 4000, 8000]),
+    "titled names (count)": (titled_names, [1000, 2000, 4000, 8000]),
+    "a role and names with its title (count)": (role_and_names, [1000, 2000, 4000, 8000]),
 }
 
 
