@@ -729,6 +729,29 @@ def test_a_role_then_a_dash_then_a_full_name_is_that_person_in_that_role() -> No
     assert parse_participant("Chairman—Joint Staff", 1, 1).role_only
 
 
+def test_an_office_of_several_words_then_an_em_dash_then_a_full_name_is_that_person_in_that_office() -> None:
+    from tei.recognize.participant_entry import parse_participant
+
+    dorn = parse_participant("Director, Northern Region (ABC–NR)—Maj Gen C.D. Dorn, USA", 1, 1)
+    assert (dorn.id, dorn.role_names, dorn.forenames, dorn.surname, dorn.occupations, dorn.affiliations) == (
+        "dorn", ["Maj", "Gen"], ["C.D."], "Dorn", ["Director, Northern Region (ABC–NR)"], ["USA"])
+    able = parse_participant("Assistant Secretary of Defense (XYZ)—Mr. Carl Able", 1, 1)
+    assert (able.id, able.role_names, able.occupations, able.lead) == (
+        "able", ["Mr."], ["Assistant Secretary of Defense (XYZ)"], "Assistant Secretary of Defense (XYZ)—")
+    baker = parse_participant("Chief Negotiator, Canal Talks—Ambassador-at-Large Ann Baker", 1, 1)
+    assert (baker.id, baker.role_names, baker.occupations) == (
+        "baker", ["Ambassador-at-Large"], ["Chief Negotiator, Canal Talks"])
+    # A name before the dash is the person; what follows it describes them.
+    carr = parse_participant("Ann Carr—Treasury Department", 1, 1)
+    assert (carr.id, carr.surname) == ("carr", "Carr")
+    memo = ("1. Memorandum of Conversation\n\n\n    • Assistant Secretary of Defense (XYZ)—Mr. Carl Able\n"
+            "    • Deputy Director (XYZ–Q)—Colonel Bo Baker\n\nMr. Able said the talks would go on.\n")
+    document = convert(memo).document
+    assert [person.id for person in document.participants] == ["able", "baker"]
+    said = [item for item in iter_nodes(document) if isinstance(item, Said)]
+    assert [item.who for item in said] == [["able"]]
+
+
 def test_a_series_of_titled_names_keeps_its_offices_alone_and_its_parenthesized_agencies() -> None:
     from tei.recognize.participants import person_series
 

@@ -11,8 +11,10 @@ a trailing block of numbered lines at the margin is a list of notes, not numbere
 only where its numbers follow one another and something shows it to be notes: one of its numbers
 is a reference in the text before it (glued to a word, in brackets or in superscript), as in a word
 processor's export, or it opens with the source note ("1. Source: …"), or an indented note keyed
-by a symbol ("  *. 745.00/5–848") stands right before it, as FRUS lists open. Where the
-notes are referenced is decided later, by :func:`tei.resolve.attach_footnotes`.
+by a symbol ("  *. 745.00/5–848") stands right before it, as FRUS lists open; and never right
+before an indented list of notes: a text has one list of notes, so numbered lines at the margin
+above it are the body's numbered paragraphs ("1. On 14 January Mr. Able …"). Where the notes are
+referenced is decided later, by :func:`tei.resolve.attach_footnotes`.
 """
 
 from __future__ import annotations
@@ -68,7 +70,7 @@ class MarginFootnoteListRecognizer:
 
     def test(self, block: TextBlock, state: ParseState) -> bool:
         numbers = _numbered_on(block)
-        if not numbers:
+        if not numbers or _before_indented_notes(state):
             return False
         # The list may be cut into blocks, a note a block: it opens at the first of the blocks
         # before this one that number on to it.
@@ -81,6 +83,12 @@ class MarginFootnoteListRecognizer:
     def run(self, block: TextBlock, state: ParseState) -> None:
         read_notes(block, MARGIN_NOTE_LINE, state, self.name,
                    "a numbered line at the margin, in a list at the end whose numbers the text references")
+
+
+def _before_indented_notes(state: ParseState) -> bool:
+    """Whether the block after the one tested opens with an indented note line ("  1. Source: …")."""
+    after = state.index + 1
+    return after < len(state.body) and FOOTNOTE_LINE.match(state.body[after].lines[0].text) is not None
 
 
 def key(match: re.Match[str]) -> str:

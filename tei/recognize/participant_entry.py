@@ -8,6 +8,7 @@
     "The Finnish Minister, Mr. Eliasson"     → role "Mr.", surname "Eliasson", occupation "Finnish Minister"
     "Colonel Fay were present for Item 2."   → "Colonel Fay"; the rest stays text after the name
     "NEA—Mr. Able"                           → role "Mr.", surname "Able", affiliation "NEA"
+    "Director, Region (ABC)—Mr. Carl Able"   → surname "Able", occupation "Director, Region (ABC)"
     "Chancellor Ann Able 2"                  → surname "Able"; the footnote number stays after the name
     "Mr. Ann Able III", "Ann Able, Jr."      → surname "Able", generational name "III", "Jr."
 """
@@ -46,6 +47,8 @@ def _surname(tokens: list[str]) -> tuple[str | None, list[str]]:
     return surname, forenames
 
 
+# "R.F.", "G.M.": a person's initials before a name word, not an office's abbreviation.
+INITIALS = lazy_pattern(r"^(?:[A-Z]\.){2,3}$")
 # What an office's words may go on with: "Secretary of State", "Ambassador to the U.S.".
 OFFICE_WORDS = frozenset(["of", "to", "at", "in"])
 
@@ -56,7 +59,7 @@ def _title_words(tokens: list[str]) -> list[str]:
     State", "to the U.S.") in the title, and "Secretary of State" alone is all title."""
     roles: list[str] = []
     while len(tokens) > 1:
-        if is_title_word(tokens[0]):
+        if is_title_word(tokens[0]) and not (INITIALS.match(tokens[0]) and is_name_word(tokens[1])):
             roles.append(tokens.pop(0))
             continue
         office = 3 if tokens[1:2] == ["the"] else 2
@@ -181,7 +184,36 @@ def _sort_descriptors(descriptors: list[str], extras: list[str], affiliations: l
             occupations.append(descriptor)
 
 
+OFFICE_THEN_NAME_RULE = "participants-office-then-name"
+
+
+def _office_then_name(text: str) -> tuple[str, str] | None:
+    """ "Assistant Secretary of Defense (ISA)—Mr. Carl Able", "Chief Negotiator, Canal Talks—Ambassador
+    Ann Baker": an office of several words, an em dash outside parentheses, then a full name (with
+    what follows it). The office and the person's part, else None. An office's symbol before the
+    dash ("NEA—Mr. Able") and a name before it ("Ann Able—GER") are other conventions."""
+    index = text.rfind("—")
+    office, person = text[:index].strip(), text[index + 1:].strip()
+    if index <= 0 or not person or office.count("(") != office.count(")") or OFFICE_SYMBOL.match(office):
+        return None
+    name = GLUED_NUMBER.sub("", DESCRIPTOR_SEPARATOR.split(SPACED_NUMBER.sub("", person))[0])
+    if not _is_full_name(name) or _is_full_name(GLUED_NUMBER.sub("", office.split(",")[0])):
+        return None
+    return office, person
+
+
 def parse_participant(text: str, line: int, group: int, reporter: Reporter | None = None) -> Person:
+    if (office_person := _office_then_name(text.strip())) is not None:
+        office, person_text = office_person
+        person = parse_participant(person_text, line, group, reporter)
+        person.occupations.insert(0, office)
+        start = text.find(person.name)
+        person.lead, person.tail = text[:start], text[start + len(person.name):]
+        person.tail_content = [person.tail] if person.tail else []
+        if reporter is not None:
+            reporter.decide(OFFICE_THEN_NAME_RULE, excerpt(text), f"the person {person.name!r}, occupation "
+                            f"{office!r}", "an office, an em dash, then a full name", line)
+        return person
     rest = SPACED_NUMBER.sub("", GLUED_NUMBER.sub("", text.strip()))
     extras: list[str] = []
     while (match := TRAILING_GROUP.search(rest)) and match.start() > 0:

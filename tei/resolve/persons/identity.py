@@ -53,9 +53,13 @@ class Identities:
     persons: list[Person] = field(default_factory=list)
     forms: dict[str, list[Person]] = field(default_factory=dict)
     ids: set[str] = field(default_factory=set)
+    # The participants among ``persons``: a document names many more persons than take part.
+    participants: list[Person] = field(default_factory=list)
 
     def add(self, person: Person) -> None:
         self.persons.append(person)
+        if person.group:
+            self.participants.append(person)
         self.ids.add(person.id)
         for form in surname_forms(person.surname or ""):
             if form:
@@ -73,7 +77,7 @@ class Identities:
 
     def find_second(self, surname: str) -> Person | None:
         """The one participant whose first surname of two is ``surname`` ("Juan Carr Baker": Carr)."""
-        holders = [person for person in self.persons if person.group and len(person.forenames) >= 2
+        holders = [person for person in self.participants if len(person.forenames) >= 2
                    and person.forenames[-1] == surname and len(surname) > 2 and not surname.endswith(".")]
         return holders[0] if len(holders) == 1 else None
 

@@ -11,7 +11,6 @@ from bisect import bisect_right
 from collections.abc import Sequence
 
 from tei.lexicon import alternation, words
-from tei.lexicon.names import PEOPLES
 from tei.model import EditorialNote, Inline, LineBreak, NoteRef, PersName, Quote, Said
 from tei.resolve.speakers.patterns import (
     BOUNDARY_CHARS,
@@ -39,13 +38,20 @@ NUMBER_ABBREVIATIONS = words("number-abbreviations")
 OPENERS = words("sentence-openers")
 
 
+@functools.cache
+def _people_adjectives() -> str:
+    """The alternation of the peoples' adjectives that may stand before a role ("the Korean
+    Minister"), built once; a plural noun ("Koreans") never qualifies an office."""
+    return alternation(words("peoples") - words("peoples-plural"))
+
+
 @functools.lru_cache(maxsize=128)
 def _role_pattern(roles: tuple[str, ...]) -> re.Pattern[str]:
     """"the <role>" for these roles, longest first, a people's name allowed before the role ("the
     Korean Foreign Minister"); built once per cast (it is asked per sentence).
     The look-behind stands after the "T", so that ``re`` skips ahead to the letters "T" and "t"."""
     ordered = sorted(roles, key=len, reverse=True)
-    return re.compile(r"[Tt](?<![\w’'].)he\s+(?:" + alternation(PEOPLES) + r"\s+)?(?P<role>"
+    return re.compile(r"[Tt](?<![\w’'].)he\s+(?:" + _people_adjectives() + r"\s+)?(?P<role>"
                       + "|".join(re.escape(role) for role in ordered) + r")(?![\w’'\-])")
 
 
