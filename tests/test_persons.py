@@ -359,6 +359,14 @@ def test_a_name_joined_to_a_personal_pronoun_is_a_person(sentence: str) -> None:
     assert mentioned(sentence + "\n") == ["dorn"]
 
 
+def test_a_word_after_an_article_joined_to_a_pronoun_is_no_person() -> None:
+    assert mentioned("Able said he had been talking up on the Ridge and I agreed.\n") == []
+
+
+def test_a_plural_of_an_office_that_signs_or_acts_is_no_person() -> None:
+    assert mentioned("Able said 37 Senators had signed it and some Congressmen agreed.\n") == []
+
+
 def test_two_names_written_as_a_pair_with_a_person_are_both_persons() -> None:
     found = links("Able summarized the Dorn/Baker conversation and the EUR/SOV paper.\n")
     assert found == [("Able", "able"), ("Dorn", "dorn"), ("Baker", "baker")]

@@ -9,7 +9,8 @@ persons.party-to-an-exchange       "talked with Dorn", "a letter from Ann Dorn",
                                    or correspondence (``exchange-words.txt``) and "with", "to"
                                    or "from"
 persons.with-a-pronoun             "he and Dorn had been upset", "Dorn and I": a name joined by
-                                   "and" to a personal pronoun
+                                   "and" to a personal pronoun (not after an article: "the
+                                   Hill and I")
 persons.drafter                    "Drafted by Ann Dorn", "Prepared by A. B. Dorn": who drafted,
                                    prepared or approved the record (a source note's usage)
 =================================  ==========================================================
@@ -38,6 +39,7 @@ EXCHANGE_PREPOSITION = lazy_pattern(rf" (?:with|to|from) (?=[{UPPER}])")
 BY = lazy_pattern(rf" by (?=[{UPPER}])")
 PARTY = lazy_pattern(rf"(?P<given>(?:{NAME}\s+)?)(?P<surname>{SURNAME}){_ALONE}"
                      rf"(?:\s+and\s+(?P<second>{SURNAME}){_ALONE})?")
+ARTICLES = frozenset(["the", "The", "a", "A", "an", "An"])
 PRONOUNS_BEFORE = frozenset(["he", "He", "she", "She", "him", "her"])
 # After "and", with what may follow the pronoun.
 PRONOUNS_AFTER = tuple(f"{pronoun}{after}" for pronoun in ("he", "she", "him", "her", "I", "me") for after in " ,.;")
@@ -99,7 +101,8 @@ class WithAPronoun:
                     yield Candidate(match.group("surname"), rule=self.name, reason="joined to a personal pronoun")
             elif text.startswith(PRONOUNS_AFTER, end):
                 match = BEFORE_AND.search(text, max(0, position - 40), position)
-                if match:
+                # "up on the Hill and I": after an article the word names a thing, not a person.
+                if match and _word_before(text, match.start() - 1) not in ARTICLES:
                     yield Candidate(match.group("surname"), rule=self.name, reason="joined to a personal pronoun")
             position = text.find(" and ", end)
 
