@@ -31,6 +31,7 @@ from tei.model import (
     Quote,
     Said,
     Section,
+    iter_inlines,
     plain_text,
 )
 from tei.read.reader import read
@@ -752,3 +753,27 @@ def test_rule_first_person_is_the_writer_the_title_names() -> None:
     # A title whose writer is an office alone names nobody: "I" stays nobody's.
     anonymous = "Memorandum of Conversation, by the Secretary of State\n\nI said that it was not.\n"
     assert [speaker for speaker, _text in sentence_speakers(anonymous)] == ["-"]
+
+
+TELEPHONE_NOTES = ("7. Memorandum of a Telephone Conversation Between the Secretary of State in Washington and the "
+                   "Representative at the United Nations (Lumm) in New York, May 4, 1956\n\n")
+
+
+def test_notes_of_a_call_name_the_other_party_by_an_initial_and_the_secretary_by_a_short_title() -> None:
+    body = "L said it would leak. The Sec said the vote is late. L thinks the report is clear. The Sec. agreed.\n"
+    assert sentence_speakers(TELEPHONE_NOTES + body) == [
+        ("lumm", "L said it would leak."), ("secretary-of-state", "The Sec said the vote is late."),
+        ("lumm", "L thinks the report is clear."), ("secretary-of-state", "The Sec. agreed.")]
+
+
+@pytest.mark.parametrize(("body", "why"), [
+    ("Plan L said to go.\n", "a letter after a word is part of a name"),
+    ("L. said so. I said no. A said yes.\n", "an initial with its full stop, the pronoun, the article"),
+    ("M said it would leak.\n", "no participant's surname begins with M"),
+    ("The letter L stands for it.\n", "no verb of saying, thinking or acting after it"),
+])
+def test_a_letter_is_a_participant_only_as_the_subject_and_the_initial_of_one(body: str, why: str) -> None:
+    document = convert(TELEPHONE_NOTES + body).document
+    letters = [item for item in iter_inlines(paragraphs(document)[0].content)
+               if isinstance(item, PersName) and len(item.text) == 1]
+    assert letters == [], why

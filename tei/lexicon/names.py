@@ -51,6 +51,10 @@ PARTICLES_ALSO_NAMES = words("particles-also-names")
 
 # "Amb." → "Ambassador": abbreviated titles of participant lists, written out.
 TITLE_ABBREVIATIONS: dict[str, str] = {short: full for short, full in (entry.split(" = ", 1) for entry in entries("title-abbreviations"))}
+# "Secretary" → "Sec.", "Secy.", "Sec": the short forms notes of conversations use for a title.
+SHORT_TITLES: dict[str, list[str]] = {
+    full: [short for short, written in TITLE_ABBREVIATIONS.items() if written == full]
+    for full in set(TITLE_ABBREVIATIONS.values())}
 
 
 def office_forms(office: str) -> set[str]:
@@ -59,12 +63,16 @@ def office_forms(office: str) -> set[str]:
     it is of ("Soviet Ambassador" → "Ambassador", "Foreign Minister of Korea" → "Foreign
     Minister"), and abbreviations written out ("Amb." → "Ambassador").
 
+    A title alone has its short forms too ("Secretary" → "Sec.", "Secy.", "Sec").
+
     >>> sorted(office_forms("Soviet Amb."))
-    ['Amb.', 'Ambassador', 'Soviet Amb.', 'Soviet Ambassador']
+    ['Amb', 'Amb.', 'Ambassador', 'Soviet Amb.', 'Soviet Ambassador']
     """
     written_out = " ".join(TITLE_ABBREVIATIONS.get(word, word) for word in office.split())
     forms = {office, written_out, office.split(" of ")[0], written_out.split(" of ")[0]}
     forms |= {_without_people(form) for form in forms}
+    # A title alone ("Secretary") also in its short forms: "the Sec. said", "the Amb said".
+    forms |= {short for form in list(forms) for short in SHORT_TITLES.get(form, [])}
     return forms - {""}
 
 

@@ -2,18 +2,19 @@
 
     participants + text → mentions (name shape and context) → identities (one table) → PersName
 
-=============  =================================================================
-module         job
-=============  =================================================================
-``shapes``     what names look like: titles, compound surnames, sentence starts
-``mentions``   the named rules that find persons' names in running text
-``together``   names listed together or paired with a person's
-``frame``      names in signatures and address lines
-``exclusions`` what is not a person's name
-``identity``   one identity per person: ids from surnames, forms, roles named
-``link``       every mention of a known person → :class:`~tei.model.PersName`
-``labels``     a transcript's speaker labels → their persons
-=============  =================================================================
+====================  ==============================================================
+module                job
+====================  ==============================================================
+``shapes``            what names look like: titles, compound surnames, sentence starts
+``mentions``          the named rules that find persons' names in running text
+``together``          names listed together or paired with a person's
+``frame``             names in signatures and address lines
+``exclusions``        what is not a person's name
+``identity``          one identity per person: ids from surnames, forms, roles named
+``link``              every mention of a known person → :class:`~tei.model.PersName`
+``initial_subjects``  "L said": a participant called by the surname's initial
+``labels``            a transcript's speaker labels → their persons
+====================  ==============================================================
 
 Example::
 
@@ -31,6 +32,7 @@ from tei.resolve.base import Pass
 from tei.resolve.persons.candidate import Candidate
 from tei.resolve.persons.frame import closings
 from tei.resolve.persons.identity import Identities, identify
+from tei.resolve.persons.initial_subjects import link_initial_subjects
 from tei.resolve.persons.labels import resolve_labels
 from tei.resolve.persons.link import Linker, link_initials
 from tei.resolve.persons.mentions import discover
@@ -45,6 +47,7 @@ def link_persons(document: Document, reporter: Reporter) -> None:
     for content in list(document.text_lists()):
         content[:] = map_text(content, linker.split)
     link_initials(closings(document.body), table)
+    link_initial_subjects(document, reporter)
     resolve_labels(document, table, reporter)
 
 
