@@ -457,6 +457,16 @@ def test_a_titled_name_outside_a_sentence_led_by_the_role_still_names_it(body: s
     assert "carr" in {person.id for person in document.participants}
 
 
+@pytest.mark.parametrize("body", [
+    "Able said your predecessor, Secretary Carr, took that line.\n",
+    "Able recalled that former Secretary Carr had warned him.\n",
+])
+def test_a_former_holder_of_the_role_is_another_person(body: str) -> None:
+    document = document_of(body)
+    assert "secretary" in {person.id for person in document.participants}
+    assert "carr" in {person.id for person in document.mentioned}
+
+
 def test_mrs_is_not_mr() -> None:
     assert links("Able said Mrs. Able would come. Mr. Able agreed.\n") == [
         ("Able", "able"), ("Mrs. Able", "able-2"), ("Mr. Able", "able")]

@@ -16,7 +16,8 @@ Rules, each recorded for ``tei convert --explain``:
   not of one named in a sentence whose subject is the bare role ("The Secretary said he
   would work as Secretary Carr had done": two Secretaries); nor in minutes whose paragraphs
   name the speakers (``participants.speakers``), where a "President Carr" they mention is
-  another President than the one who speaks.
+  another President than the one who speaks; nor of a former holder ("former Secretary
+  Carr", "your predecessor, Secretary Carr").
 - ``persons.same-person``: a name is a known person's when it is one of the forms of that
   person's surname (a compound surname is also named by its first word, "Carr", or by its
   particle and the rest, "de Baker"), unless their titles say they differ ("Mrs." and "Mr.").
@@ -154,7 +155,9 @@ def _name_roles(document: Document, candidates: list[Candidate], table: Identiti
         titled = [candidate for candidate in candidates
                   if candidate.title and _holds(candidate.title.lower(), role) and candidate.surname not in surnames]
         openers = _role_subjects(document, role) if titled else ""
-        named = {candidate.surname: candidate for candidate in titled if not _beside_the_role(candidate, openers)}
+        others = _other_holders(document, role) if titled else set()
+        named = {candidate.surname: candidate for candidate in titled
+                 if not _beside_the_role(candidate, openers) and candidate.surname not in others}
         if len(persons) != 1 or len(named) != 1:
             continue
         (surname, candidate), = named.items()
@@ -182,6 +185,18 @@ def _role_subjects(document: Document, role: str) -> str:
         if subject.search(text):
             sentences += [sentence for sentence in SENTENCE_END.split(text) if subject.match(sentence.strip())]
     return "\0".join(sentences)
+
+
+def _other_holders(document: Document, role: str) -> set[str]:
+    """The surnames the text gives a former holder of the role: "former President Carr", "the
+    late Secretary Carr", "your predecessor, President Carr". The participant listed by the role
+    holds it now; such a name is another person's."""
+    qualified = re.compile(r"(?:\b(?:[Ff]ormer|[Ll]ate|[Ee]x-)\s*|\b(?:predecessor|successor)s?,\s+)(?i:"
+                           + re.escape(role) + r")\s+(?P<surname>[A-Z][\w’'-]+)")
+    surnames: set[str] = set()
+    for content in document.text_lists():
+        surnames.update(match.group("surname") for match in qualified.finditer(plain_text(content)))
+    return surnames
 
 
 def _beside_the_role(candidate: Candidate, openers: str) -> bool:
