@@ -928,3 +928,26 @@ def test_persons_mentioned_are_listed_with_the_source_not_among_the_participants
     tree = etree.fromstring(result.xml)
     assert tree.xpath("//t:particDesc//t:person[not(@role='participant')]", namespaces=ns) == []
     assert tree.xpath("//t:sourceDesc/t:listPerson[@type='mentioned']/t:person/@xml:id", namespaces=ns) == ["dorn"]
+
+
+@pytest.mark.parametrize(("sentence", "person"), [
+    ("Able had a talk with Paul Dorn last week.", "dorn"),
+    ("The paper by George Eckel was read.", "eckel"),
+    ("Able wrote to Tom Eckel about it.", "eckel"),
+])
+def test_a_known_given_name_before_a_name_makes_a_person(sentence: str, person: str) -> None:
+    assert person in mentioned(sentence + "\n")
+
+
+@pytest.mark.parametrize(("sentence", "why"), [
+    ("Able went to George Washington University.", "an institution's name"),
+    ("Able said Charles River was cold.", "a geographic feature"),
+    ("Able visited Port Louis and Saint Paul.", "a given name after a capitalized word"),
+])
+def test_a_given_name_in_the_name_of_a_place_or_institution_makes_no_person(sentence: str, why: str) -> None:
+    assert mentioned(sentence + "\n") == [], why
+
+
+def test_a_given_name_that_is_another_persons_surname_joins_no_name() -> None:
+    body = "Able said Warren Dorn could come. (Files, Dorn Eckel, Ruritania)\n"
+    assert "eckel" not in mentioned(body)

@@ -58,6 +58,7 @@ from tei.model import Document
 from tei.resolve.persons.candidate import Candidate, MentionRule
 from tei.resolve.persons.exclusions import in_firm_name, in_longer_name, not_a_name, places_in
 from tei.resolve.persons.frame import addressed, signatures
+from tei.resolve.persons.given_names import KnownGivenName
 from tei.resolve.persons.partners import Drafter, PartyToAnExchange, WithAPronoun
 from tei.resolve.persons.shapes import (
     ARTICLE_BEFORE,
@@ -297,7 +298,7 @@ def build_rules() -> Registry[MentionRule]:
     rules: Registry[MentionRule] = Registry("mention rules")
     for rule, priority in ((TitledName(), 100), (ParticleName(), 90), (SubjectOfVerb(), 80),
                            (ObjectOfVerb(), 70), (Possessive(), 60), (NamedAs(), 50), (RelativeWho(), 40),
-                           (FullName(), 30), (FamilyNameFirst(), 25), (PartyToAnExchange(), 20), (WithAPronoun(), 10),
+                           (FullName(), 30), (KnownGivenName(), 28), (FamilyNameFirst(), 25), (PartyToAnExchange(), 20), (WithAPronoun(), 10),
                            (Drafter(), 5)):
         rules.register(rule, rule.name, priority)
     return rules
@@ -333,7 +334,9 @@ def discover(document: Document, reporter: Reporter,
     surnames.update(person.surname for person in document.participants if person.surname)
     for candidate, text in [*paired(texts, surnames), *signatures(document), *addressed(document)]:
         _keep(candidate, places, text, found, reporter, explained)
-    return found
+    # "Christopher Brown" where Christopher is a person's surname: two persons, not one.
+    return [candidate for candidate in found
+            if candidate.rule != KnownGivenName.name or candidate.given not in surnames]
 
 
 def _split_particle_name(candidate: Candidate) -> None:
