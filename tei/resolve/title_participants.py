@@ -210,15 +210,18 @@ def participants_from_title(document: Document, reporter: Reporter) -> None:
         if any(other.id == person.id for other in group):
             return  # the same surname twice: which is which the text cannot say
         group.append(person)
-    if not group:
-        return
+    if group:
+        _adopt(document, group, RULE, "the title names the writer of the record, or the other party, and the "
+               "text lists no participants", reporter)
+
+
+def _adopt(document: Document, group: list[Person], rule: str, reason: str, reporter: Reporter) -> None:
+    """The persons the title names become the document's only group of participants."""
     document.groups.append(group)
     document.participants_from_title = True
     if reporter.explaining:
         for person in group:
-            reporter.decide(RULE, excerpt(document.title), f"participant #{person.id}",
-                            "the title names the writer of the record, or the other party, and the text "
-                            "lists no participants", document.line)
+            reporter.decide(rule, excerpt(document.title), f"participant #{person.id}", reason, document.line)
 
 
 def participants_between(document: Document, reporter: Reporter) -> None:
@@ -230,13 +233,8 @@ def participants_between(document: Document, reporter: Reporter) -> None:
         return  # one person twice, or none: which is which the text cannot say
     for person in group:
         person.line = document.line
-    document.groups.append(group)
-    document.participants_from_title = True
-    if reporter.explaining:
-        for person in group:
-            reporter.decide(BETWEEN_RULE, excerpt(document.title), f"participant #{person.id}",
-                            "the title names the two parties of the conversation, and the text lists no "
-                            "participants", document.line)
+    _adopt(document, group, BETWEEN_RULE, "the title names the two parties of the conversation, and the text "
+           "lists no participants", reporter)
 
 
 def first_paragraph(document: Document) -> Paragraph | None:
