@@ -1,14 +1,14 @@
 """persons.initial-subject: a participant called by the initial of the surname alone, as the subject.
 
-    participants "the Secretary of State", "Representative Lodge"
-    "L returned the call. L said it would leak."  →  [PersName("L", "lodge"), " returned the call. ", …]
+    participants "the Secretary of State", "Representative Lumm"
+    "L returned the call. L said it would leak."  →  [PersName("L", "lumm"), " returned the call. ", …]
 
 Notes of telephone calls, taken down as they were spoken, often write the other party as the
 first letter of the surname ("L said", "L thinks", "L will do that"). A capital letter standing
 alone as a word — not "I" or "A", which are words, not followed by a full stop, as a given
-name's initial is, and not after a capitalized word, as in "Plan L" — before a verb of saying, thinking or acting or an auxiliary, is the one
-participant whose surname begins with that letter. With two such participants, or none, it is
-nobody's.
+name's initial is, and not after a capitalized word, as in "Plan L" — before a verb of saying,
+thinking or acting or an auxiliary, is the one participant whose surname begins with that
+letter. With two such participants, or none, it is nobody's.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ LETTER_SUBJECT = lazy_pattern(rf"(?<![\w’'.,-])(?P<letter>[B-HJ-Z])\s+(?=(?:{a
 def _after_a_capitalized_word(text: str, start: int) -> bool:
     """"Plan L said", "Annex B says": a letter after a capitalized word is part of that name (a
     sentence's end before it is no word)."""
-    before = text[:start].rstrip().rsplit(None, 1)
+    before = text[max(0, start - 40):start].rstrip().rsplit(None, 1)
     return bool(before) and before[-1][:1].isupper() and not before[-1].endswith((".", "!", "?", ":", ";"))
 
 
