@@ -367,6 +367,20 @@ def test_a_plural_of_an_office_that_signs_or_acts_is_no_person() -> None:
     assert mentioned("Able said 37 Senators had signed it and some Congressmen agreed.\n") == []
 
 
+def test_an_office_of_the_plural_after_a_title_is_no_person() -> None:
+    assert mentioned("Able said General Dorn, the Chairman of the Joint Chiefs of Staff, agreed.\n") == ["dorn"]
+
+
+def test_a_team_acting_is_no_person() -> None:
+    assert mentioned("Able said the Country Team believes it.\n") == []
+
+
+@pytest.mark.parametrize("sentence", ["We’ve told him that we will not.", "They'll go. You’re sure.",
+                                      "Able said: “We’ve told him so.”"])
+def test_a_pronoun_with_a_verbs_contraction_is_no_person(sentence: str) -> None:
+    assert mentioned(sentence + "\n") == []
+
+
 def test_two_names_written_as_a_pair_with_a_person_are_both_persons() -> None:
     found = links("Able summarized the Dorn/Baker conversation and the EUR/SOV paper.\n")
     assert found == [("Able", "able"), ("Dorn", "dorn"), ("Baker", "baker")]
@@ -644,6 +658,11 @@ def turns(text: str) -> list[tuple[str, list[str]]]:
 
 
 TRANSCRIPT = "1. Conversation Between President Able and Ambassador Baker\n\n\n"
+
+
+def test_a_place_named_in_a_turn_after_in_is_no_person() -> None:
+    body = "Able: Action in Lakeville gave them a point.\n\nBaker: Lakeville would agree.\n"
+    assert ("Lakeville", "lakeville") not in [(text, ref) for text, ref in links(body, TRANSCRIPT)]
 
 
 def test_a_label_that_names_a_person_is_that_persons_turn() -> None:
