@@ -371,6 +371,18 @@ def test_an_office_of_the_plural_after_a_title_is_no_person() -> None:
     assert mentioned("Able said General Dorn, the Chairman of the Joint Chiefs of Staff, agreed.\n") == ["dorn"]
 
 
+@pytest.mark.parametrize("sentence", ["Dorn and Eck say the talks should begin.", "Baker: Dorn and Eck think we should go.",
+                                      "Able said Dorn and Eck also believe it."])
+def test_two_names_joined_as_the_subject_of_a_plural_verb_of_saying_are_persons(sentence: str) -> None:
+    assert sorted(mentioned(sentence + "\n")) == ["dorn", "eck"]
+
+
+@pytest.mark.parametrize("sentence", ["Britain and France say no.", "Democrats and Republicans agree on it.",
+                                      "The Dorn and Eck report say nothing.", "Able read the Kelly and Dorn Papers."])
+def test_places_peoples_and_names_of_things_joined_before_a_plural_verb_are_no_persons(sentence: str) -> None:
+    assert mentioned(sentence + "\n") == []
+
+
 def test_a_team_acting_is_no_person() -> None:
     assert mentioned("Able said the Country Team believes it.\n") == []
 
