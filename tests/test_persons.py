@@ -693,6 +693,20 @@ def test_a_role_label_is_the_person_the_text_names_by_that_role() -> None:
         ("The President", ("able",)), ("The Ambassador", ("baker",))}
 
 
+SECRETARIES = ("1. Minutes of a Meeting\n\n\nPARTICIPANTS:\n\n    • Secretary of State Ann Able\n"
+               "    • Secretary of Defense Carl Baker\n\n")
+
+
+def test_a_label_of_a_title_two_participants_share_is_the_one_who_holds_it_of_state() -> None:
+    body = "Able: Good morning.\n\nBaker: Good morning.\n\nSecretary: From the foreign policy side, yes.\n"
+    assert turns(SECRETARIES + body)[-1] == ("Secretary", ["able"])
+    assert "secretary" not in [person.id for person in document_of(body, SECRETARIES).mentioned]
+
+
+def test_an_office_of_the_supreme_court_names_no_person() -> None:
+    assert mentioned("Able said Dorn was nominated for Chief Justice of the Supreme Court.\n") == ["dorn"]
+
+
 def test_a_role_label_is_no_name() -> None:
     body = "The President: Hello.\n\nThe Ambassador: Hello.\n\nThe President: Yes.\n\nThe Ambassador: No.\n"
     assert [text for text, _ref in links(body, TRANSCRIPT) if text.startswith("The")] == []
