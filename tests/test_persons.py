@@ -610,7 +610,8 @@ def test_participants_run_together_on_one_line_are_split_where_a_title_or_full_n
 
 
 @pytest.mark.parametrize("line", ["Secretary of Finance A. B. Able", "Ambassador Ann B. Able", "Mr. and Mrs. Able",
-                                  "Mr. Able, Deputy Director, Policy and Planning", "Ann Able, Secretary General", "Mr. Able, Agricultural Attaché"])
+                                  "Mr. Able, Deputy Director, Policy and Planning", "Ann Able, Secretary General", "Mr. Able, Agricultural Attaché",
+                                  "Minister S. Tate Able, Deputy U.S. Negotiator"])
 def test_one_person_written_with_titles_and_initials_is_not_run_on(line: str) -> None:
     _sides, groups = participants_of(f"    • {line}\n    • Ambassador Baker\n\n")
     assert [person for person, _surname in groups[0]] == ["able", "baker"]
@@ -680,6 +681,13 @@ def test_a_place_named_in_a_turn_after_in_is_no_person() -> None:
 def test_a_label_that_names_a_person_is_that_persons_turn() -> None:
     assert turns(TRANSCRIPT + "Able: Good morning.\n\nBaker: Good morning.\n\nAble: Sit down.\n\nBaker: Thanks.\n") == [
         ("Able", ["able"]), ("Baker", ["baker"]), ("Able", ["able"]), ("Baker", ["baker"])]
+
+
+def test_the_first_of_two_surnames_written_without_its_accent_names_the_participant() -> None:
+    front = "1. Memorandum of Conversation\n\n\n    • Ambassador Juan Cárr Baker\n    • Mr. Able\n\n"
+    body = "Carr said the talks would resume. Able agreed.\n"
+    assert links(body, front)[0] == ("Carr", "baker")
+    assert mentioned(body, front) == []
 
 
 def test_a_label_with_the_first_of_two_surnames_is_the_participant_who_bears_both() -> None:
