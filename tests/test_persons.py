@@ -367,6 +367,32 @@ def test_a_plural_of_an_office_that_signs_or_acts_is_no_person() -> None:
     assert mentioned("Able said 37 Senators had signed it and some Congressmen agreed.\n") == []
 
 
+def test_an_office_of_the_plural_after_a_title_is_no_person() -> None:
+    assert mentioned("Able said General Dorn, the Chairman of the Joint Chiefs of Staff, agreed.\n") == ["dorn"]
+
+
+@pytest.mark.parametrize("sentence", ["Dorn and Eck say the talks should begin.", "Baker: Dorn and Eck think we should go.",
+                                      "Able said Dorn and Eck also believe it."])
+def test_two_names_joined_as_the_subject_of_a_plural_verb_of_saying_are_persons(sentence: str) -> None:
+    assert sorted(mentioned(sentence + "\n")) == ["dorn", "eck"]
+
+
+@pytest.mark.parametrize("sentence", ["Britain and France say no.", "Democrats and Republicans agree on it.",
+                                      "The Dorn and Eck report say nothing.", "Able read the Kelly and Dorn Papers."])
+def test_places_peoples_and_names_of_things_joined_before_a_plural_verb_are_no_persons(sentence: str) -> None:
+    assert mentioned(sentence + "\n") == []
+
+
+def test_a_team_acting_is_no_person() -> None:
+    assert mentioned("Able said the Country Team believes it.\n") == []
+
+
+@pytest.mark.parametrize("sentence", ["We’ve told him that we will not.", "They'll go. You’re sure.",
+                                      "Able said: “We’ve told him so.”"])
+def test_a_pronoun_with_a_verbs_contraction_is_no_person(sentence: str) -> None:
+    assert mentioned(sentence + "\n") == []
+
+
 def test_two_names_written_as_a_pair_with_a_person_are_both_persons() -> None:
     found = links("Able summarized the Dorn/Baker conversation and the EUR/SOV paper.\n")
     assert found == [("Able", "able"), ("Dorn", "dorn"), ("Baker", "baker")]
@@ -644,6 +670,11 @@ def turns(text: str) -> list[tuple[str, list[str]]]:
 
 
 TRANSCRIPT = "1. Conversation Between President Able and Ambassador Baker\n\n\n"
+
+
+def test_a_place_named_in_a_turn_after_in_is_no_person() -> None:
+    body = "Able: Action in Lakeville gave them a point.\n\nBaker: Lakeville would agree.\n"
+    assert ("Lakeville", "lakeville") not in [(text, ref) for text, ref in links(body, TRANSCRIPT)]
 
 
 def test_a_label_that_names_a_person_is_that_persons_turn() -> None:
