@@ -610,7 +610,8 @@ def test_participants_run_together_on_one_line_are_split_where_a_title_or_full_n
 
 
 @pytest.mark.parametrize("line", ["Secretary of Finance A. B. Able", "Ambassador Ann B. Able", "Mr. and Mrs. Able",
-                                  "Mr. Able, Deputy Director, Policy and Planning", "Ann Able, Secretary General", "Mr. Able, Agricultural Attaché"])
+                                  "Mr. Able, Deputy Director, Policy and Planning", "Ann Able, Secretary General", "Mr. Able, Agricultural Attaché",
+                                  "Minister S. Tate Able, Deputy U.S. Negotiator"])
 def test_one_person_written_with_titles_and_initials_is_not_run_on(line: str) -> None:
     _sides, groups = participants_of(f"    • {line}\n    • Ambassador Baker\n\n")
     assert [person for person, _surname in groups[0]] == ["able", "baker"]
@@ -682,6 +683,13 @@ def test_a_label_that_names_a_person_is_that_persons_turn() -> None:
         ("Able", ["able"]), ("Baker", ["baker"]), ("Able", ["able"]), ("Baker", ["baker"])]
 
 
+def test_the_first_of_two_surnames_written_without_its_accent_names_the_participant() -> None:
+    front = "1. Memorandum of Conversation\n\n\n    • Ambassador Juan Cárr Baker\n    • Mr. Able\n\n"
+    body = "Carr said the talks would resume. Able agreed.\n"
+    assert links(body, front)[0] == ("Carr", "baker")
+    assert mentioned(body, front) == []
+
+
 def test_a_label_with_the_first_of_two_surnames_is_the_participant_who_bears_both() -> None:
     body = "CARR: Good morning.\n\nABLE: Good morning.\n\nCARR: Sit down.\n"
     assert turns(SECOND_SURNAME + body) == [("CARR", ["baker"]), ("ABLE", ["able"]), ("CARR", ["baker"])]
@@ -691,6 +699,20 @@ def test_a_role_label_is_the_person_the_text_names_by_that_role() -> None:
     body = "The President: Hello.\n\nThe Ambassador: Hello.\n\nThe President: Yes.\n\nThe Ambassador: No.\n"
     assert {(label, tuple(who)) for label, who in turns(TRANSCRIPT + body)} == {
         ("The President", ("able",)), ("The Ambassador", ("baker",))}
+
+
+SECRETARIES = ("1. Minutes of a Meeting\n\n\nPARTICIPANTS:\n\n    • Secretary of State Ann Able\n"
+               "    • Secretary of Defense Carl Baker\n\n")
+
+
+def test_a_label_of_a_title_two_participants_share_is_the_one_who_holds_it_of_state() -> None:
+    body = "Able: Good morning.\n\nBaker: Good morning.\n\nSecretary: From the foreign policy side, yes.\n"
+    assert turns(SECRETARIES + body)[-1] == ("Secretary", ["able"])
+    assert "secretary" not in [person.id for person in document_of(body, SECRETARIES).mentioned]
+
+
+def test_an_office_of_the_supreme_court_names_no_person() -> None:
+    assert mentioned("Able said Dorn was nominated for Chief Justice of the Supreme Court.\n") == ["dorn"]
 
 
 def test_a_role_label_is_no_name() -> None:
