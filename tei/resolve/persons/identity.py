@@ -36,7 +36,7 @@ from __future__ import annotations
 import re
 
 from tei.errors import Reporter
-from tei.lexicon.names import slug
+from tei.lexicon.names import romanize, slug
 from tei.model import Document, Person, plain_text
 from tei.resolve.persons.candidate import Candidate
 from tei.resolve.persons.shapes import sex_of, surname_forms
@@ -76,9 +76,14 @@ class Identities:
         return None
 
     def find_second(self, surname: str) -> Person | None:
-        """The one participant whose first surname of two is ``surname`` ("Juan Carr Baker": Carr)."""
+        """The one participant whose first surname of two is ``surname`` ("Juan Carr Baker": Carr),
+        written with or without its accents ("Juan Lápez Baker": Lapez, as a text copied on a
+        typewriter without accents writes it)."""
+        if len(surname) <= 2 or surname.endswith("."):
+            return None
+        bare = romanize(surname)
         holders = [person for person in self.participants if len(person.forenames) >= 2
-                   and person.forenames[-1] == surname and len(surname) > 2 and not surname.endswith(".")]
+                   and (person.forenames[-1] == surname or romanize(person.forenames[-1]) == bare)]
         return holders[0] if len(holders) == 1 else None
 
     def free_id(self, name: str) -> str:

@@ -8,6 +8,8 @@ A label is resolved, in this order (each a named rule, recorded for ``--explain`
 - ``labels.key``: "P" → the one participant whose line gives that label in parentheses, as a
   key of the labels does ("President Baker (P)");
 - ``labels.role``: "The President" → the one participant listed by that role or holding it;
+- ``labels.role-of-state``: "The Secretary", where the Secretary of State and another Secretary
+  take part → the Secretary of State (the bare title is the foreign ministry's own head's);
 - ``labels.role-name``: "President Able" → the one participant listed by that office alone ("The
   President"), where no participant has the surname Able: the label names the holder of the office;
 - ``labels.name``: "Dr. Able", "Able", "Q. Mr. Able", "President Able-Baker" → the person of that
@@ -44,7 +46,7 @@ from tei.model import Document, PersName, Person, Said, iter_inlines, plain_text
 from tei.resolve.persons.identity import Identities
 
 # Labels that are no name (a role, its initial, a mark): the turn's ``who`` alone says who speaks.
-NO_NAME = frozenset(["labels.role", "labels.role-initial", "labels.title-role-initial", "labels.question-answer"])
+NO_NAME = frozenset(["labels.role", "labels.role-of-state", "labels.role-initial", "labels.title-role-initial", "labels.question-answer"])
 QUESTION_ANSWER = lazy_pattern(r"^[QA]\.\s+")
 # A label of words in capitals, of two letters or more ("MR. ABLE", "McCARR" with its prefix).
 CAPITALS = lazy_pattern(r"(?:Ma?c)?[^\sa-z]{2,}(?:\s+(?:Ma?c)?[^\sa-z]{2,})*")
@@ -98,6 +100,8 @@ def _label(turn: Said) -> str:
 _REASONS = {
     "labels.key": "a key of the labels gives it to one participant, in parentheses after the name",
     "labels.role": "the label is the role of one participant",
+    "labels.role-of-state": "the label is the bare title of several participants' offices: the one who holds it "
+                            "of State",
     "labels.role-name": "the label names, by an office and a surname no participant has, the one participant "
                         "listed by that office alone",
     "labels.name": "the label names the person",
@@ -113,13 +117,13 @@ _REASONS = {
 }
 
 
-def _speaker(label: str, roles: dict[str, Person], document: Document,
+def _speaker(label: str, roles: dict[str, tuple[str, Person]], document: Document,
              table: Identities) -> tuple[str, Person | None]:
     text = QUESTION_ANSWER.sub("", label).strip()
     words = [word for word in _recased(text, table).split() if word not in ("The", "the")]
     role = " ".join(words).lower()
     if role in roles:
-        return "labels.role", roles[role]
+        return roles[role]
     if words and all(is_title_word(word) for word in words):
         return _role_person(words, table)
     names = [word for word in words if not is_title_word(word) and _is_name(word)]
@@ -255,10 +259,18 @@ def _role_person(words: list[str], table: Identities) -> tuple[str, Person]:
     return "labels.new-person", person
 
 
-def _roles(document: Document) -> dict[str, Person]:
-    """Role phrases (lower case) that name exactly one participant: "president" → the President."""
+def _roles(document: Document) -> dict[str, tuple[str, Person]]:
+    """Role phrases (lower case) that name one participant, each with its rule: "president" → the
+    President (``labels.role``); "secretary", where the Secretary of State and the Secretary of
+    Defense take part, → the Secretary of State (``labels.role-of-state``: in the records of a
+    foreign ministry the bare title is its own head's, as "the Secretary" is the Secretary of State's)."""
     holders: dict[str, list[Person]] = {}
     for person in document.participants:
         for phrase in person.role_phrases():
             holders.setdefault(phrase.lower(), []).append(person)
-    return {phrase: persons[0] for phrase, persons in holders.items() if len(persons) == 1}
+    roles = {phrase: ("labels.role", persons[0]) for phrase, persons in holders.items() if len(persons) == 1}
+    for phrase, persons in holders.items():
+        of_state = [person for person in persons if person in holders.get(f"{phrase} of state", [])]
+        if len(persons) > 1 and len(of_state) == 1:
+            roles[phrase] = ("labels.role-of-state", of_state[0])
+    return roles
