@@ -34,7 +34,6 @@ Rules, each recorded for ``tei convert --explain``:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from tei.errors import Reporter
 from tei.lexicon.names import romanize, slug
@@ -47,15 +46,15 @@ SIGNER = "persons.signer"  # the rule that reads a signature (frame.signatures)
 SENTENCE_END = re.compile(r"(?<=[.?!])\s+(?=[A-Z“\"])")
 
 
-@dataclass
 class Identities:
     """Every person of a document, and the forms of their surnames → those persons."""
 
-    persons: list[Person] = field(default_factory=list)
-    forms: dict[str, list[Person]] = field(default_factory=dict)
-    ids: set[str] = field(default_factory=set)
-    # The participants among ``persons``: a document names many more persons than take part.
-    participants: list[Person] = field(default_factory=list)
+    def __init__(self) -> None:
+        self.persons: list[Person] = []
+        self.forms: dict[str, list[Person]] = {}
+        self.ids: set[str] = set()
+        # The participants among ``persons``: a document names many more persons than take part.
+        self.participants: list[Person] = []
 
     def add(self, person: Person) -> None:
         self.persons.append(person)

@@ -7,7 +7,6 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
 
 from tei.lexicon import lazy_pattern
 from tei.lexicon.names import HONORIFICS
@@ -22,17 +21,17 @@ from tei.resolve.title_participants import between_parties, title_writer
 Mask = tuple[list[Inline], str, list[str | None]]
 
 
-@dataclass
 class Reading:
     """What a reader keeps in mind while reading: who spoke last, and genders seen."""
 
-    participants: set[str]
-    roles: dict[str, str]
-    writer: str | None = None  # the participant who drafted the memorandum, where the text says so
-    genders: dict[str, str] = field(default_factory=dict)
-    history: list[str] = field(default_factory=list)  # speakers and actors, latest last
-    turn_started: bool = False  # has a subject in this paragraph named the current speaker?
-    masks: dict[int, Mask] = field(default_factory=dict)  # by the sentence's id
+    def __init__(self, participants: set[str], roles: dict[str, str], writer: str | None = None) -> None:
+        self.participants = participants
+        self.roles = roles
+        self.writer = writer  # the participant who drafted the memorandum, where the text says so
+        self.genders: dict[str, str] = {}
+        self.history: list[str] = []  # speakers and actors, latest last
+        self.turn_started = False  # has a subject in this paragraph named the current speaker?
+        self.masks: dict[int, Mask] = {}  # by the sentence's id
 
     def mask(self, sentence: list[Inline]) -> tuple[str, list[str | None]]:
         """The sentence's masked text, participants' role phrases marked as persons.
