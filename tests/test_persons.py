@@ -367,6 +367,11 @@ def test_a_plural_of_an_office_that_signs_or_acts_is_no_person() -> None:
     assert mentioned("Able said 37 Senators had signed it and some Congressmen agreed.\n") == []
 
 
+@pytest.mark.parametrize("sentence", ["the visas of Congressmen Dorn and Eck.", "Senators Dorn and Eck agreed."])
+def test_names_after_the_plural_of_an_office_are_persons(sentence: str) -> None:
+    assert sorted(mentioned(f"Able mentioned {sentence}\n")) == ["dorn", "eck"]
+
+
 def test_an_office_of_the_plural_after_a_title_is_no_person() -> None:
     assert mentioned("Able said General Dorn, the Chairman of the Joint Chiefs of Staff, agreed.\n") == ["dorn"]
 
