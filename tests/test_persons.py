@@ -572,6 +572,13 @@ def test_an_institution_s_full_name_heads_the_persons_under_it_and_is_no_person(
     assert (sides, groups) == (["", "Central Planning Agency"], [[("able", "Able")], [("baker", "Baker")]])
 
 
+def test_an_institution_s_word_alone_heads_the_persons_under_it_and_is_no_person() -> None:
+    """"Department": the record's own department, as lists under italic side heads write it."""
+    sides, groups = participants_of("    • Ruritanian Embassy\n    • Ambassador Able\n    • Department\n"
+                                    "    • Mr. Baker\n\n")
+    assert (sides, groups) == (["Ruritanian Embassy", "Department"], [[("able", "Able")], [("baker", "Baker")]])
+
+
 def test_an_agency_line_with_no_person_under_it_is_read_as_a_participant() -> None:
     _sides, groups = participants_of("    • Secretary Able\n    • USIA\n\n")
     assert [person for group in groups for person, _surname in group] == ["able", "usia"]
