@@ -942,6 +942,20 @@ def test_an_office_of_several_words_is_the_participants_title() -> None:
     assert (professor.role_names, professor.surname, professor.occupations) == (["Professor"], "Baker", ["Chairman"])
 
 
+def test_an_office_goes_on_in_words_that_are_no_name_up_to_the_surname() -> None:
+    from tei.recognize.participant_entry import parse_participant
+
+    director = parse_participant("Director of Central Intelligence Able", 1, 1)
+    assert (director.role_names, director.forenames, director.surname) == (
+        ["Director", "of", "Central", "Intelligence"], [], "Able")
+    chairman = parse_participant("Chairman of the Joint Chiefs of Staff Baker", 1, 1)
+    assert (" ".join(chairman.role_names), chairman.surname) == ("Chairman of the Joint Chiefs of Staff", "Baker")
+    # A given name after the office is the person's, not the office's.
+    secretary = parse_participant("Secretary of State Carl Dorn", 1, 1)
+    assert (secretary.role_names, secretary.forenames, secretary.surname) == (
+        ["Secretary", "of", "State"], ["Carl"], "Dorn")
+
+
 def test_of_and_a_place_after_a_titled_or_full_name_is_the_participant_s_affiliation() -> None:
     from tei.recognize.participant_entry import parse_participant
 
