@@ -367,6 +367,23 @@ def test_a_plural_of_an_office_that_signs_or_acts_is_no_person() -> None:
     assert mentioned("Able said 37 Senators had signed it and some Congressmen agreed.\n") == []
 
 
+def test_a_double_surname_after_a_title_is_one_person() -> None:
+    body = "Able told Ambassador Dorn-Eck that the paper was not acceptable. Later Dorn-Eck called.\n"
+    assert mentioned(body) == ["dorn-eck"]
+    assert [text for text, _ref in links(body)][1:] == ["Ambassador Dorn-Eck", "Dorn-Eck"]
+
+
+@pytest.mark.parametrize("sentence", ["Able reviewed the Secretary Dorn-Eck talks.",
+                                      "Able read the President Dorn-Chancellor Eck Telephone Conversation."])
+def test_two_persons_joined_by_a_hyphen_after_a_title_are_no_double_surname(sentence: str) -> None:
+    assert "dorn-eck" not in mentioned(sentence + "\n")
+
+
+@pytest.mark.parametrize("sentence", ["the visas of Congressmen Dorn and Eck.", "Senators Dorn and Eck agreed."])
+def test_names_after_the_plural_of_an_office_are_persons(sentence: str) -> None:
+    assert sorted(mentioned(f"Able mentioned {sentence}\n")) == ["dorn", "eck"]
+
+
 def test_an_office_of_the_plural_after_a_title_is_no_person() -> None:
     assert mentioned("Able said General Dorn, the Chairman of the Joint Chiefs of Staff, agreed.\n") == ["dorn"]
 
