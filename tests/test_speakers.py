@@ -379,6 +379,17 @@ def test_rule_first_person_is_the_writer_a_footnote_names() -> None:
     assert [speaker for speaker, _text in sentence_speakers(memo)] == ["carter", "able", "carter", "carter"]
 
 
+def test_rule_first_person_is_the_writer_who_drafted_and_signed_though_not_a_participant() -> None:
+    # Minutes that list nobody: "I" is the one who signs the record and, the note says, drafted it.
+    memo = ("1. Memorandum for the Record1\n\n2. Mr. Carter said the plan was ready.\n\n"
+            "3. Mr. Baker said it was late. I stated that it was not.\n\nA. B. Dorn\nMajor General, USMC\n\n"
+            "  1. Source: Army files. Drafted by Dorn.\n")
+    assert [speaker for speaker, _text in sentence_speakers(memo)] == ["carter", "baker", "dorn"]
+    # Signed by one, drafted by another: the writer stays unknown.
+    other = memo.replace("Drafted by Dorn.", "Drafted by Eck.")
+    assert [speaker for speaker, _text in sentence_speakers(other)] == ["carter", "baker", "-"]
+
+
 def test_rule_first_person_without_a_known_writer_is_nobodys() -> None:
     # Nor does the writer's sentence let a sentence without a subject go on with anyone.
     assert who("Carter said the plan was ready.\n\nI then told him that it was not. It was early.\n") == [

@@ -99,8 +99,9 @@ def spaced_after_name(candidate: Candidate) -> str | None:
     return "set off by a space after a name"
 
 
-# An ellipsis, then one space: where a text the editors print breaks off ("India … 3 The").
-ELLIPSIS_BEFORE = lazy_pattern(r"(?:…|\.\.\.) \Z")
+# An ellipsis, then one space: where a text the editors print breaks off ("India … 3 The"); the
+# ellipsis may be spaced full stops, three or four ("internal. . . . 3 He").
+ELLIPSIS_BEFORE = lazy_pattern(r"(?:…|\.\.\.|\.(?: \.){2,}) \Z")
 SENTENCE_AFTER = lazy_pattern(r"(?:\s+[A-Z“\[(]|\s*\Z)")
 
 

@@ -24,6 +24,9 @@ A label is resolved, in this order (each a named rule, recorded for ``--explain`
   office: "… Between the President's Assistant (Able) and …");
 - ``labels.title-role-initial``: else the one person it names by a role beginning with that
   letter ("P" for "President Baker": the initial of a role, which is no name);
+- ``labels.unnamed-initials``: "RN" → the one participant listed by office alone ("The President"),
+  where the label's two or three capitals could be the initials of no other person the text names:
+  minutes label their principal's turns by his initials, though the list names him by his office;
 - ``labels.new-person``: any other name → a new person, who speaks though no list names them;
 - ``labels.role-phrase``: "First Party", "Unidentified Speaker" (capitalized words that are no
   name) → the one person listed by that role, else a person known by that role alone.
@@ -46,13 +49,15 @@ from tei.model import Document, PersName, Person, Said, iter_inlines, plain_text
 from tei.resolve.persons.identity import Identities
 
 # Labels that are no name (a role, its initial, a mark): the turn's ``who`` alone says who speaks.
-NO_NAME = frozenset(["labels.role", "labels.role-of-state", "labels.role-initial", "labels.title-role-initial", "labels.question-answer"])
+NO_NAME = frozenset(["labels.role", "labels.role-of-state", "labels.unnamed-initials", "labels.role-initial", "labels.title-role-initial", "labels.question-answer"])
 QUESTION_ANSWER = lazy_pattern(r"^[QA]\.\s+")
 # A label of words in capitals, of two letters or more ("MR. ABLE", "McCARR" with its prefix).
 CAPITALS = lazy_pattern(r"(?:Ma?c)?[^\sa-z]{2,}(?:\s+(?:Ma?c)?[^\sa-z]{2,})*")
 NAME_WORD = lazy_pattern(NAME)
 # "First Party", "Unidentified Speaker": capitalized words, one to three, none a single letter.
 ROLE_PHRASE = lazy_pattern(r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}")
+# "RN", "LBJ": a person's initials, two or three capitals.
+INITIALS = lazy_pattern(r"[A-Z]{2,3}")
 # A surname alone in parentheses, as FRUS titles give it after an office: "(Able)".
 PARENTHESIZED_NAME = lazy_pattern(r"\(\s*(?P<name>" + NAME + r")\s*\)")
 
@@ -111,6 +116,8 @@ _REASONS = {
     "labels.title-initial": "no participants are listed: the label is the initial of one person the title names",
     "labels.title-role-initial": "no participants are listed: the label is the initial of the role of one person "
                                  "the title names",
+    "labels.unnamed-initials": "the label is initials no person named in the text has: the one participant "
+                               "listed by office alone",
     "labels.new-person": "the label is a name no list gives: a new person",
     "labels.question-answer": "'Q' and 'A' both label turns: they mark questions and answers",
     "labels.role-phrase": "the label is a role, not a name: the person who speaks in that role",
@@ -126,6 +133,9 @@ def _speaker(label: str, roles: dict[str, tuple[str, Person]], document: Documen
         return roles[role]
     if words and all(is_title_word(word) for word in words):
         return _role_person(words, table)
+    principal = _unnamed_principal(text, document, table)
+    if principal is not None:
+        return "labels.unnamed-initials", principal
     names = [word for word in words if not is_title_word(word) and _is_name(word)]
     if names:
         titles = [word for word in words if is_title_word(word)]
@@ -149,6 +159,20 @@ def _speaker(label: str, roles: dict[str, tuple[str, Person]], document: Documen
     if ROLE_PHRASE.fullmatch(" ".join(words)):
         return "labels.role-phrase", _role_person(words, table)[1]
     return "", None
+
+
+def _unnamed_principal(label: str, document: Document, table: Identities) -> Person | None:
+    """The one participant listed by office alone, for a label of initials ("RN") that no person
+    of the text may have: one whose surname begins with its last letter and whose forename, if
+    known, with its first ("HK" may be "Dr. Kahn" or "Hans Kahn", never "David Kahn")."""
+    if not INITIALS.fullmatch(label):
+        return None
+    for person in table.persons:
+        surname, forenames = person.surname or "", person.forenames
+        if surname.startswith(label[-1]) and (not forenames or forenames[0].startswith(label[0])):
+            return None
+    holders = [person for person in document.participants if person.role_only]
+    return holders[0] if len(holders) == 1 else None
 
 
 def _is_name(word: str) -> bool:
