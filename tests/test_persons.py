@@ -589,6 +589,13 @@ def test_an_institution_s_full_name_heads_the_persons_under_it_and_is_no_person(
     assert (sides, groups) == (["", "Central Planning Agency"], [[("able", "Able")], [("baker", "Baker")]])
 
 
+def test_an_institution_s_word_alone_heads_the_persons_under_it_and_is_no_person() -> None:
+    """"Department": the record's own department, as lists under italic side heads write it."""
+    sides, groups = participants_of("    • Ruritanian Embassy\n    • Ambassador Able\n    • Department\n"
+                                    "    • Mr. Baker\n\n")
+    assert (sides, groups) == (["Ruritanian Embassy", "Department"], [[("able", "Able")], [("baker", "Baker")]])
+
+
 def test_an_agency_line_with_no_person_under_it_is_read_as_a_participant() -> None:
     _sides, groups = participants_of("    • Secretary Able\n    • USIA\n\n")
     assert [person for group in groups for person, _surname in group] == ["able", "usia"]
@@ -950,6 +957,20 @@ def test_an_office_of_several_words_is_the_participants_title() -> None:
         ["FRG", "Ambassador", "to", "the", "U.S.", "Dr."], ["Ann"], "Dorn")
     professor = parse_participant("Professor Baker - Chairman", 1, 1)
     assert (professor.role_names, professor.surname, professor.occupations) == (["Professor"], "Baker", ["Chairman"])
+
+
+def test_an_office_goes_on_in_words_that_are_no_name_up_to_the_surname() -> None:
+    from tei.recognize.participant_entry import parse_participant
+
+    director = parse_participant("Director of Central Intelligence Able", 1, 1)
+    assert (director.role_names, director.forenames, director.surname) == (
+        ["Director", "of", "Central", "Intelligence"], [], "Able")
+    chairman = parse_participant("Chairman of the Joint Chiefs of Staff Baker", 1, 1)
+    assert (" ".join(chairman.role_names), chairman.surname) == ("Chairman of the Joint Chiefs of Staff", "Baker")
+    # A given name after the office is the person's, not the office's.
+    secretary = parse_participant("Secretary of State Carl Dorn", 1, 1)
+    assert (secretary.role_names, secretary.forenames, secretary.surname) == (
+        ["Secretary", "of", "State"], ["Carl"], "Dorn")
 
 
 def test_of_and_a_place_after_a_titled_or_full_name_is_the_participant_s_affiliation() -> None:

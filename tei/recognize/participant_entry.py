@@ -66,6 +66,11 @@ def _title_words(tokens: list[str]) -> list[str]:
         if roles and tokens[0] in OFFICE_WORDS and len(tokens) >= office and tokens[office - 1][:1].isupper():
             roles += [tokens.pop(0) for _ in range(office)]
             continue
+        # The office's body goes on in words that are no name: "Director of Central Intelligence
+        # Able", "Chairman of the Joint Chiefs of Staff Baker" (never "Secretary of State Carl Able").
+        if OFFICE_WORDS & set(roles) and tokens[0][:1].isupper() and not is_name_word(tokens[0]):
+            roles.append(tokens.pop(0))
+            continue
         break
     return roles
 
