@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tei.lexicon import alternation, lazy_pattern, words
+from tei.lexicon.letters import LOWER, UPPER
 from tei.lexicon.names import PARTICLES, TITLE_HEADS, TITLE_MODIFIERS
 from tei.model import Document
 from tei.resolve.persons.candidate import Candidate
@@ -39,8 +40,13 @@ def _title_case(words: str) -> str:
     return " ".join(word.lower() if word.lower() in PARTICLES else word.capitalize() for word in words.split())
 
 
+# The first lower-case letter ends the test: most texts have one among their first characters.
+_LOWER = lazy_pattern(rf"[{LOWER}]")
+_UPPER = lazy_pattern(rf"[{UPPER}]")
+
+
 def _in_capitals(text: str) -> bool:
-    return any(char.isupper() for char in text) and text == text.upper()
+    return _LOWER.search(text) is None and _UPPER.search(text) is not None
 
 
 def titled_names_in_capitals(text: str) -> Iterator[tuple[str, str, str]]:
