@@ -94,7 +94,7 @@ KEPT_FROM = 40
 def _builder() -> str:
     """What names the code that builds an alternation: this file's size and time."""
     source = os.stat(__file__)
-    return f"{source.st_size}:{source.st_mtime_ns}"
+    return f"{source.st_size}-{source.st_mtime_ns}"
 
 
 def _pattern(words: list[str], depth: int, not_after: str | None = None) -> str:

@@ -4,17 +4,18 @@
 trie), in Python, a character at a time: for the lexicon's lists, which the converter's modules
 turn into patterns when they are imported, some 4 ms of every run (about a tenth of ``tei
 convert`` of a short text), the same in each. So the texts of the long lists are written to
-``<cache folder>/alternations-<python>.marshal`` when the process ends (if it built one the file
-lacked), and a later process takes them from there::
+``<cache folder>/alternations-<python>-<code>.marshal`` when the process ends (if it built one
+the file lacked), and a later process takes them from there::
 
     words, options ──(first run: alternation's trie)──► text ──► lazy pattern
                    ──(later runs: the text kept on disk)──►
 
-An entry is found by the words and options it was built from, and the file names the code that
-built its texts (the size and time of its source file, as Python's own bytecode cache does): a
-file written by other code (another version of the package, an edit) is set aside as a whole,
-so a text kept is always the one the code would build again. A missing, unreadable or broken
-file: the texts are built, and the run is the same.
+An entry is found by the words and options it was built from, and the file is named by the code
+that built its texts (the size and time of its source file, as Python's own bytecode cache
+tells its files apart): other code (another version of the package, an edit) has a file of its
+own, so a text kept is always the one the code would build again, and two installations do not
+take turns rewriting one file. A missing, unreadable or broken file: the texts are built, and
+the run is the same.
 """
 
 from __future__ import annotations
@@ -41,8 +42,8 @@ _added = False  # whether this process built one the file did not hold
 
 
 def text(key: Key, build: Callable[[], str], code: str) -> str:
-    """The text built from ``key`` by ``build()``, from the file when it holds it and was written
-    by the same ``code`` (what names the code that builds), or built once by this process."""
+    """The text built from ``key`` by ``build()``: from the file of ``code`` (what names the code
+    that builds) when it holds it, else built, once in a process."""
     global _added
     found = _used.get(key) or _read(code).get(key)
     if found is None:
@@ -54,10 +55,10 @@ def text(key: Key, build: Callable[[], str], code: str) -> str:
     return found
 
 
-def path() -> str:
-    """The file of this Python's texts."""
+def path(code: str) -> str:
+    """The file of the texts of this Python and ``code``."""
     version = ".".join(map(str, sys.version_info[:3]))
-    return os.path.join(cache_folder(), f"alternations-{sys.implementation.name}-{version}.marshal")
+    return os.path.join(cache_folder(), f"alternations-{sys.implementation.name}-{version}-{code}.marshal")
 
 
 def _read(code: str) -> dict[Key, str]:
@@ -65,13 +66,12 @@ def _read(code: str) -> dict[Key, str]:
     if _kept is None:
         _kept = {}
         try:
-            with open(path(), "rb") as handle:
+            with open(path(code), "rb") as handle:
                 loaded: Any = marshal.load(handle)
         except Exception:  # noqa: BLE001 - no file, or a broken one: build the texts
             return _kept
-        if isinstance(loaded, tuple) and len(loaded) == 2 and loaded[0] == code and isinstance(loaded[1], dict):
-            _kept = {key: value for key, value in loaded[1].items()
-                     if isinstance(key, tuple) and isinstance(value, str)}
+        if isinstance(loaded, dict):
+            _kept = {key: value for key, value in loaded.items() if isinstance(key, tuple) and isinstance(value, str)}
     return _kept
 
 
@@ -87,11 +87,11 @@ def save(code: str) -> None:
         if weight > MAX_BYTES:
             break
         entries[key] = value
-    target = path()
+    target = path(code)
     temporary = f"{target}.{os.getpid()}.tmp"
     try:
         os.makedirs(os.path.dirname(target), mode=0o700, exist_ok=True)
-        data = marshal.dumps((code, entries))
+        data = marshal.dumps(entries)
         handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(handle, "wb") as out:
             out.write(data)
