@@ -18,7 +18,6 @@ import gc
 import io
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -36,7 +35,6 @@ from tei.rules import Registry
 SOURCE_FAITHFUL_RULES = frozenset({"pages-increase", "notes-in-order"})
 
 
-@dataclass
 class Conversion:
     """What a conversion gives: the model, the TEI tree (indented as it is written) and the
     problems found; the TEI's bytes are made when asked for (``xml``, or ``write`` to a file
@@ -46,12 +44,14 @@ class Conversion:
     order, when the conversion was asked to explain itself (empty otherwise).
     """
 
-    document: Document
-    _tree: etree._Element  # indented when ``tree`` is first asked for
-    diagnostics: list[Diagnostic]
-    validation: list[Diagnostic] | None = None  # None: not validated
-    explanations: list[Diagnostic] = field(default_factory=list)
-    _indented: bool = field(default=False, init=False, repr=False)
+    def __init__(self, document: Document, tree: etree._Element, diagnostics: list[Diagnostic],
+                 validation: list[Diagnostic] | None = None, explanations: list[Diagnostic] | None = None) -> None:
+        self.document = document
+        self._tree = tree  # indented when ``tree`` is first asked for
+        self.diagnostics = diagnostics
+        self.validation = validation  # None: not validated
+        self.explanations = [] if explanations is None else explanations
+        self._indented = False
 
     @property
     def tree(self) -> etree._Element:

@@ -20,10 +20,8 @@ Nothing here knows a particular model class but that one: a new class is dumped 
 from __future__ import annotations
 
 import json
-from dataclasses import fields, is_dataclass
-from typing import Any
 
-from tei.model import NoteRef
+from tei.model import Node, NoteRef
 
 INDENT = "  "
 
@@ -46,24 +44,24 @@ def _dump(node: object, depth: int, lines: list[str]) -> None:
                 _dump(item, depth + 1, lines)
             else:
                 _dump(item, depth, lines)
-    elif is_dataclass(node):
-        _dump_dataclass(node, depth, lines)
+    elif isinstance(node, Node):
+        _dump_node(node, depth, lines)
     else:
         lines.append(f"{pad}{_scalar(node)}")
 
 
-def _dump_dataclass(node: Any, depth: int, lines: list[str]) -> None:
+def _dump_node(node: Node, depth: int, lines: list[str]) -> None:
     pad = INDENT * depth
     attributes: list[str] = []
     children: list[tuple[str, object]] = []
-    for field in fields(node):
-        value = getattr(node, field.name)
+    annotations = type(node).__annotations__
+    for name, value in zip(node.field_names(), node.field_values()):
         if value is None or value is False or value == [] or value == "":
             continue
-        if _is_plain(value, str(field.type)):
-            attributes.append(f"{field.name}={_scalar(value)}")
+        if _is_plain(value, str(annotations[name])):
+            attributes.append(f"{name}={_scalar(value)}")
         else:
-            children.append((field.name, value))
+            children.append((name, value))
     lines.append(" ".join([pad + type(node).__name__, *attributes]))
     for name, value in children:
         lines.append(f"{pad}{INDENT}{name}:")

@@ -10,7 +10,6 @@ CLI turns them into an exit status.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from enum import IntEnum
 from typing import TYPE_CHECKING
 
@@ -227,14 +226,15 @@ def fails(diagnostics: list[Diagnostic], strict: bool = False) -> bool:
     return level is not None and level >= (Level.WARNING if strict else Level.ERROR)
 
 
-@dataclass
 class Reporter:
     """Collects the diagnostics of one run over one file."""
 
-    path: str = "<input>"
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    explaining: bool = False  # record decisions (``tei convert --explain``); off, deciding costs a call
-    decisions: list[Decision] = field(default_factory=list)
+    def __init__(self, path: str = "<input>", diagnostics: list[Diagnostic] | None = None,
+                 explaining: bool = False) -> None:
+        self.path = path
+        self.diagnostics = [] if diagnostics is None else diagnostics
+        self.explaining = explaining  # record decisions (``tei convert --explain``); off, deciding costs a call
+        self.decisions: list[Decision] = []
 
     def report(self, level: Level, message: str | tuple[str, ...], line: int | None = None,
                rule: str | None = None, column: int | None = None) -> None:

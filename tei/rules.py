@@ -11,14 +11,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
-class Decision:
+class Decision(NamedTuple):
     """One decision about the input: ``rule`` decided that ``subject`` is ``verdict``, because ``reason``."""
 
     rule: str
@@ -32,8 +30,7 @@ class Decision:
         return f"{self.subject}: {self.verdict}{because}"
 
 
-@dataclass(frozen=True)
-class _Entry(Generic[T]):
+class _Entry(NamedTuple, Generic[T]):
     name: str
     priority: float
     item: T

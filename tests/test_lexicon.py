@@ -105,8 +105,9 @@ def test_a_lazy_pattern_compiles_on_first_use_and_then_is_the_compiled_pattern()
 @pytest.mark.parametrize(("office", "forms"), [
     ("Soviet Ambassador", {"Soviet Ambassador", "Ambassador", "Amb.", "Amb"}),
     ("Amb.", {"Amb.", "Ambassador", "Amb"}),
-    ("Secretary of State", {"Secretary of State", "Secretary", "Sec.", "Secy.", "Sec", "Secy"}),
-    ("Foreign Minister of Korea", {"Foreign Minister of Korea", "Foreign Minister"}),
+    ("Secretary of State", {"Secretary of State", "Secretary", "Sec.", "Secy.", "Sec", "Secy", "SecState"}),
+    ("Foreign Minister of Korea", {"Foreign Minister of Korea", "Foreign Minister", "FonMin", "ForMin"}),
+    ("FonMin", {"FonMin", "Foreign Minister", "ForMin"}),
     ("Deputy Under Secretary", {"Deputy Under Secretary"}),
 ])
 def test_office_forms(office: str, forms: set[str]) -> None:

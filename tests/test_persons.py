@@ -367,6 +367,49 @@ def test_a_plural_of_an_office_that_signs_or_acts_is_no_person() -> None:
     assert mentioned("Able said 37 Senators had signed it and some Congressmen agreed.\n") == []
 
 
+def test_a_double_surname_after_a_title_is_one_person() -> None:
+    body = "Able told Ambassador Dorn-Eck that the paper was not acceptable. Later Dorn-Eck called.\n"
+    assert mentioned(body) == ["dorn-eck"]
+    assert [text for text, _ref in links(body)][1:] == ["Ambassador Dorn-Eck", "Dorn-Eck"]
+
+
+@pytest.mark.parametrize("sentence", ["Able reviewed the Secretary Dorn-Eck talks.",
+                                      "Able read the President Dorn-Chancellor Eck Telephone Conversation."])
+def test_two_persons_joined_by_a_hyphen_after_a_title_are_no_double_surname(sentence: str) -> None:
+    assert "dorn-eck" not in mentioned(sentence + "\n")
+
+
+@pytest.mark.parametrize("sentence", ["the visas of Congressmen Dorn and Eck.", "Senators Dorn and Eck agreed."])
+def test_names_after_the_plural_of_an_office_are_persons(sentence: str) -> None:
+    assert sorted(mentioned(f"Able mentioned {sentence}\n")) == ["dorn", "eck"]
+
+
+def test_an_office_of_the_plural_after_a_title_is_no_person() -> None:
+    assert mentioned("Able said General Dorn, the Chairman of the Joint Chiefs of Staff, agreed.\n") == ["dorn"]
+
+
+@pytest.mark.parametrize("sentence", ["Dorn and Eck say the talks should begin.", "Baker: Dorn and Eck think we should go.",
+                                      "Able said Dorn and Eck also believe it."])
+def test_two_names_joined_as_the_subject_of_a_plural_verb_of_saying_are_persons(sentence: str) -> None:
+    assert sorted(mentioned(sentence + "\n")) == ["dorn", "eck"]
+
+
+@pytest.mark.parametrize("sentence", ["Britain and France say no.", "Democrats and Republicans agree on it.",
+                                      "The Dorn and Eck report say nothing.", "Able read the Kelly and Dorn Papers."])
+def test_places_peoples_and_names_of_things_joined_before_a_plural_verb_are_no_persons(sentence: str) -> None:
+    assert mentioned(sentence + "\n") == []
+
+
+def test_a_team_acting_is_no_person() -> None:
+    assert mentioned("Able said the Country Team believes it.\n") == []
+
+
+@pytest.mark.parametrize("sentence", ["We’ve told him that we will not.", "They'll go. You’re sure.",
+                                      "Able said: “We’ve told him so.”"])
+def test_a_pronoun_with_a_verbs_contraction_is_no_person(sentence: str) -> None:
+    assert mentioned(sentence + "\n") == []
+
+
 def test_two_names_written_as_a_pair_with_a_person_are_both_persons() -> None:
     found = links("Able summarized the Dorn/Baker conversation and the EUR/SOV paper.\n")
     assert found == [("Able", "able"), ("Dorn", "dorn"), ("Baker", "baker")]
@@ -546,6 +589,13 @@ def test_an_institution_s_full_name_heads_the_persons_under_it_and_is_no_person(
     assert (sides, groups) == (["", "Central Planning Agency"], [[("able", "Able")], [("baker", "Baker")]])
 
 
+def test_an_institution_s_word_alone_heads_the_persons_under_it_and_is_no_person() -> None:
+    """"Department": the record's own department, as lists under italic side heads write it."""
+    sides, groups = participants_of("    • Ruritanian Embassy\n    • Ambassador Able\n    • Department\n"
+                                    "    • Mr. Baker\n\n")
+    assert (sides, groups) == (["Ruritanian Embassy", "Department"], [[("able", "Able")], [("baker", "Baker")]])
+
+
 def test_an_agency_line_with_no_person_under_it_is_read_as_a_participant() -> None:
     _sides, groups = participants_of("    • Secretary Able\n    • USIA\n\n")
     assert [person for group in groups for person, _surname in group] == ["able", "usia"]
@@ -584,7 +634,8 @@ def test_participants_run_together_on_one_line_are_split_where_a_title_or_full_n
 
 
 @pytest.mark.parametrize("line", ["Secretary of Finance A. B. Able", "Ambassador Ann B. Able", "Mr. and Mrs. Able",
-                                  "Mr. Able, Deputy Director, Policy and Planning", "Ann Able, Secretary General", "Mr. Able, Agricultural Attaché"])
+                                  "Mr. Able, Deputy Director, Policy and Planning", "Ann Able, Secretary General", "Mr. Able, Agricultural Attaché",
+                                  "Minister S. Tate Able, Deputy U.S. Negotiator"])
 def test_one_person_written_with_titles_and_initials_is_not_run_on(line: str) -> None:
     _sides, groups = participants_of(f"    • {line}\n    • Ambassador Baker\n\n")
     assert [person for person, _surname in groups[0]] == ["able", "baker"]
@@ -646,9 +697,21 @@ def turns(text: str) -> list[tuple[str, list[str]]]:
 TRANSCRIPT = "1. Conversation Between President Able and Ambassador Baker\n\n\n"
 
 
+def test_a_place_named_in_a_turn_after_in_is_no_person() -> None:
+    body = "Able: Action in Lakeville gave them a point.\n\nBaker: Lakeville would agree.\n"
+    assert ("Lakeville", "lakeville") not in [(text, ref) for text, ref in links(body, TRANSCRIPT)]
+
+
 def test_a_label_that_names_a_person_is_that_persons_turn() -> None:
     assert turns(TRANSCRIPT + "Able: Good morning.\n\nBaker: Good morning.\n\nAble: Sit down.\n\nBaker: Thanks.\n") == [
         ("Able", ["able"]), ("Baker", ["baker"]), ("Able", ["able"]), ("Baker", ["baker"])]
+
+
+def test_the_first_of_two_surnames_written_without_its_accent_names_the_participant() -> None:
+    front = "1. Memorandum of Conversation\n\n\n    • Ambassador Juan Cárr Baker\n    • Mr. Able\n\n"
+    body = "Carr said the talks would resume. Able agreed.\n"
+    assert links(body, front)[0] == ("Carr", "baker")
+    assert mentioned(body, front) == []
 
 
 def test_a_label_with_the_first_of_two_surnames_is_the_participant_who_bears_both() -> None:
@@ -660,6 +723,20 @@ def test_a_role_label_is_the_person_the_text_names_by_that_role() -> None:
     body = "The President: Hello.\n\nThe Ambassador: Hello.\n\nThe President: Yes.\n\nThe Ambassador: No.\n"
     assert {(label, tuple(who)) for label, who in turns(TRANSCRIPT + body)} == {
         ("The President", ("able",)), ("The Ambassador", ("baker",))}
+
+
+SECRETARIES = ("1. Minutes of a Meeting\n\n\nPARTICIPANTS:\n\n    • Secretary of State Ann Able\n"
+               "    • Secretary of Defense Carl Baker\n\n")
+
+
+def test_a_label_of_a_title_two_participants_share_is_the_one_who_holds_it_of_state() -> None:
+    body = "Able: Good morning.\n\nBaker: Good morning.\n\nSecretary: From the foreign policy side, yes.\n"
+    assert turns(SECRETARIES + body)[-1] == ("Secretary", ["able"])
+    assert "secretary" not in [person.id for person in document_of(body, SECRETARIES).mentioned]
+
+
+def test_an_office_of_the_supreme_court_names_no_person() -> None:
+    assert mentioned("Able said Dorn was nominated for Chief Justice of the Supreme Court.\n") == ["dorn"]
 
 
 def test_a_role_label_is_no_name() -> None:
@@ -880,6 +957,20 @@ def test_an_office_of_several_words_is_the_participants_title() -> None:
         ["FRG", "Ambassador", "to", "the", "U.S.", "Dr."], ["Ann"], "Dorn")
     professor = parse_participant("Professor Baker - Chairman", 1, 1)
     assert (professor.role_names, professor.surname, professor.occupations) == (["Professor"], "Baker", ["Chairman"])
+
+
+def test_an_office_goes_on_in_words_that_are_no_name_up_to_the_surname() -> None:
+    from tei.recognize.participant_entry import parse_participant
+
+    director = parse_participant("Director of Central Intelligence Able", 1, 1)
+    assert (director.role_names, director.forenames, director.surname) == (
+        ["Director", "of", "Central", "Intelligence"], [], "Able")
+    chairman = parse_participant("Chairman of the Joint Chiefs of Staff Baker", 1, 1)
+    assert (" ".join(chairman.role_names), chairman.surname) == ("Chairman of the Joint Chiefs of Staff", "Baker")
+    # A given name after the office is the person's, not the office's.
+    secretary = parse_participant("Secretary of State Carl Dorn", 1, 1)
+    assert (secretary.role_names, secretary.forenames, secretary.surname) == (
+        ["Secretary", "of", "State"], ["Carl"], "Dorn")
 
 
 def test_of_and_a_place_after_a_titled_or_full_name_is_the_participant_s_affiliation() -> None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import itertools
 import operator
+import os
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -23,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from tei.errors import InternalError
-from tei.lexicon import stored
+from tei.lexicon import kept, stored
 
 # The lists are files of the package, like the schemas and stylesheets (tei/resources.py):
 # read from the folder itself, without importlib.resources' imports at start-up.
@@ -79,7 +80,21 @@ def alternation(words: Iterable[str], *, not_after: str | None = None) -> str:
         for word in unique:
             if word[:1].isspace():
                 raise InternalError(f"{word!r} starts with white space: no character can be required before it")
-    return _pattern(unique, 0, not_after) if unique else "(?!)"
+    if len(unique) < KEPT_FROM:
+        return _pattern(unique, 0, not_after) if unique else "(?!)"
+    return kept.text((not_after, *unique), lambda: _pattern(unique, 0, not_after), _builder())
+
+
+# Texts of this many words or more are kept between runs (:mod:`tei.lexicon.kept`): the
+# lexicon's lists. A shorter list is built in microseconds, and a document's own come and go.
+KEPT_FROM = 40
+
+
+@functools.cache
+def _builder() -> str:
+    """What names the code that builds an alternation: this file's size and time."""
+    source = os.stat(__file__)
+    return f"{source.st_size}-{source.st_mtime_ns}"
 
 
 def _pattern(words: list[str], depth: int, not_after: str | None = None) -> str:

@@ -121,9 +121,17 @@ def split_name(tokens: list[str]) -> tuple[list[str], str]:
     return tokens[:start], " ".join(tokens[start:])
 
 
+# "We’ve", "They’ll", "You’re": a word of NOT_NAMES with a verb's contraction is that word.
+CONTRACTION = lazy_pattern(r"(?P<word>\w+)[’'ʼ](?:ve|ll|re|d)")
+
+
 def is_name_word(word: str) -> bool:
-    """Whether a capitalized word can be a person's name: not a title, not a common capitalized word."""
-    return word not in NOT_NAMES and word not in TITLE_WORDS
+    """Whether a capitalized word can be a person's name: not a title, not a common capitalized word,
+    not such a word with a verb's contraction ("We’ve")."""
+    if word in NOT_NAMES or word in TITLE_WORDS:
+        return False
+    contracted = CONTRACTION.fullmatch(word) if "'" in word or "’" in word or "ʼ" in word else None
+    return contracted is None or contracted.group("word") not in NOT_NAMES
 
 
 # Letters that Unicode does not decompose to ASCII, and the Cyrillic and Greek alphabets

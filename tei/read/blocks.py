@@ -15,20 +15,18 @@ same line number.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from tei.read.controls import MANUAL_LINE_BREAK
 from tei.read.reader import Source
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
     number: int
     text: str
 
 
-@dataclass(frozen=True)
-class Block:
+class Block(NamedTuple):
     lines: tuple[Line, ...]
     blank_before: int
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import codecs
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from tei.errors import ConversionError, Level, Reporter
 from tei.lexicon import lazy_pattern
@@ -45,8 +45,7 @@ _BAD_BYTE = lazy_pattern("[\udc80-\udcff]")
 _REPORTED_BYTES = 10  # bad bytes reported one by one; the rest are counted
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(NamedTuple):
     """A text ready for the block reader: ``lines[i]`` is line ``i + 1`` of the file."""
 
     text: str

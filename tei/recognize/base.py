@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from tei.errors import Reporter
@@ -52,7 +51,6 @@ class BlockRecognizer(Protocol):
 InlineRecognizer = Callable[[list[Inline], int, "ParseState"], list[Inline]]
 
 
-@dataclass
 class Recognizers:
     """The recognizer registries of a converter, one per part of a memorandum.
 
@@ -62,36 +60,37 @@ class Recognizers:
     ``blocks`` the body (first match wins), ``inline`` the text of every line.
     """
 
-    layouts: Registry[Any] = field(default_factory=lambda: Registry("layout rules"))
-    back: Registry[BlockRecognizer] = field(default_factory=lambda: Registry("back-matter recognizers"))
-    front: Registry[BlockRecognizer] = field(default_factory=lambda: Registry("front-matter recognizers"))
-    blocks: Registry[BlockRecognizer] = field(default_factory=lambda: Registry("block recognizers"))
-    inline: Registry[InlineRecognizer] = field(default_factory=lambda: Registry("inline recognizers"))
+    def __init__(self) -> None:
+        self.layouts: Registry[Any] = Registry("layout rules")
+        self.back: Registry[BlockRecognizer] = Registry("back-matter recognizers")
+        self.front: Registry[BlockRecognizer] = Registry("front-matter recognizers")
+        self.blocks: Registry[BlockRecognizer] = Registry("block recognizers")
+        self.inline: Registry[InlineRecognizer] = Registry("inline recognizers")
 
     def registries(self) -> list[Registry[Any]]:
         """In the order they read a memorandum (the back matter is taken off first, though)."""
         return [self.layouts, self.front, self.blocks, self.inline, self.back]
 
 
-@dataclass
 class ParseState:
     """What the recognizers build into: the document, the part being read, the open section."""
 
-    document: Document
-    reporter: Reporter
-    recognizers: Recognizers
-    part: str = LEAD  # of the front matter: LEAD, HEADER or PARTICIPANTS
-    section: Section | None = None
-    # Per-document bookkeeping of a recognizer, under its name (recognizers are shared by
-    # every document a converter reads, so they keep nothing themselves).
-    memo: dict[str, Any] = field(default_factory=dict)
-    # The blocks and the index of the one being read (while the front matter is read, all
-    # blocks; then the body's): rules that decide by context (a heading must head something,
-    # a signature ends the text, a label stands above its list) look at the blocks around it.
-    body: list[TextBlock] = field(default_factory=list)
-    index: int = 0
-    # How many blocks after the one being read its front-matter recognizer took with it.
-    taken: int = 0
+    def __init__(self, document: Document, reporter: Reporter, recognizers: Recognizers) -> None:
+        self.document = document
+        self.reporter = reporter
+        self.recognizers = recognizers
+        self.part = LEAD  # of the front matter: LEAD, HEADER or PARTICIPANTS
+        self.section: Section | None = None
+        # Per-document bookkeeping of a recognizer, under its name (recognizers are shared by
+        # every document a converter reads, so they keep nothing themselves).
+        self.memo: dict[str, Any] = {}
+        # The blocks and the index of the one being read (while the front matter is read, all
+        # blocks; then the body's): rules that decide by context (a heading must head something,
+        # a signature ends the text, a label stands above its list) look at the blocks around it.
+        self.body: list[TextBlock] = []
+        self.index = 0
+        # How many blocks after the one being read its front-matter recognizer took with it.
+        self.taken = 0
 
     def neighbour(self, offset: int) -> TextBlock | None:
         """The block ``offset`` places from the one being read, if there is one."""

@@ -12,8 +12,9 @@ block or a block holding a sentence ends it.
 from __future__ import annotations
 
 import re
+from functools import cache
 
-from tei.lexicon import lazy_pattern
+from tei.lexicon import lazy_pattern, words
 from tei.model import Dateline, HeaderField, PageBreak
 from tei.read.blocks import Block as TextBlock
 from tei.recognize.base import HEADER, ParseState, Recognizers, excerpt, is_bullet_block, lines_of
@@ -62,6 +63,19 @@ def parse_date(text: str) -> str | None:
 
 
 FRONT_LINE_MAX = 100
+# A full stop, question or exclamation mark inside a line, and the word it closes.
+INNER_STOP = lazy_pattern(r"(?P<word>\S*)[.?!]\s")
+
+
+def holds_sentence_end(shape: str) -> bool:
+    """Whether a stop inside the line ends a sentence: none after an abbreviation does, in
+    capitals too ("TELEPHONE CALL TO AMB. LODGE", "Visit of Mr. Able")."""
+    return any(f"{match.group('word')}.".casefold() not in _abbreviations() for match in INNER_STOP.finditer(shape))
+
+
+@cache
+def _abbreviations() -> frozenset[str]:
+    return frozenset(word.casefold() for word in words("abbreviations"))
 
 
 def is_front_line(text: str) -> bool:
@@ -73,8 +87,8 @@ def is_front_line(text: str) -> bool:
     # Digits glued to the end are a footnote reference, and page markers are not text: neither
     # is part of the line's shape. A sentence inside the line makes it a paragraph.
     shape = PAGE_MARKER.sub("", text).strip().rstrip("0123456789")
-    return len(text) <= FRONT_LINE_MAX and not shape.endswith((".", "?", "!", "”", ":", ";")) and not re.search(
-        r"[.?!]\s", shape)
+    return len(text) <= FRONT_LINE_MAX and not shape.endswith((".", "?", "!", "”", ":", ";")) \
+        and not holds_sentence_end(shape)
 
 
 def read_front_block(lines: list[tuple[int, str]], state: ParseState) -> None:

@@ -3,6 +3,7 @@
     "U.S. Side", "United States", "U.S.S.R.:"    → a side of the table (:func:`side_name`)
     "State", "CIA", "White House"                 → the department or agency they represent (:func:`agency_name`)
     "Arms Control and Disarmament Agency"         → likewise, by its full name
+    "Department", "Embassy"                       → likewise, by the institution's word alone
     "Other Persons Present", "Also Present:"      → those present besides the sides (:func:`attendance_name`)
 
 Such a line is no person; with nobody listed under it, the participants reader takes it as one.
@@ -54,8 +55,11 @@ def agency_name(text: str) -> str | None:
 
 def _institution(name: str) -> bool:
     """An institution's full name: two words or more, the last an institution's ("Agency",
-    "Council"), no title word first ("Director, Central Intelligence Agency" names a person)."""
+    "Council"), no title word first ("Director, Central Intelligence Agency" names a person); or
+    that word alone ("Department": those of the department the record was written in)."""
     tokens = name.split()
+    if len(tokens) == 1:
+        return name in INSTITUTION_ENDINGS
     return (len(tokens) > 1 and tokens[-1] in INSTITUTION_ENDINGS and "," not in name
             and not is_title_word(tokens[0])
             and all(token[:1].isupper() or token in INSTITUTION_CONNECTORS for token in tokens))

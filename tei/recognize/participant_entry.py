@@ -66,6 +66,11 @@ def _title_words(tokens: list[str]) -> list[str]:
         if roles and tokens[0] in OFFICE_WORDS and len(tokens) >= office and tokens[office - 1][:1].isupper():
             roles += [tokens.pop(0) for _ in range(office)]
             continue
+        # The office's body goes on in words that are no name: "Director of Central Intelligence
+        # Able", "Chairman of the Joint Chiefs of Staff Baker" (never "Secretary of State Carl Able").
+        if OFFICE_WORDS & set(roles) and tokens[0][:1].isupper() and not is_name_word(tokens[0]):
+            roles.append(tokens.pop(0))
+            continue
         break
     return roles
 
@@ -204,38 +209,18 @@ def _office_then_name(text: str) -> tuple[str, str] | None:
 
 def parse_participant(text: str, line: int, group: int, reporter: Reporter | None = None) -> Person:
     if (office_person := _office_then_name(text.strip())) is not None:
-        office, person_text = office_person
-        person = parse_participant(person_text, line, group, reporter)
-        person.occupations.insert(0, office)
-        start = text.find(person.name)
-        person.lead, person.tail = text[:start], text[start + len(person.name):]
-        person.tail_content = [person.tail] if person.tail else []
-        if reporter is not None:
-            reporter.decide(OFFICE_THEN_NAME_RULE, excerpt(text), f"the person {person.name!r}, occupation "
-                            f"{office!r}", "an office, an em dash, then a full name", line)
-        return person
-    rest = SPACED_NUMBER.sub("", GLUED_NUMBER.sub("", text.strip()))
-    extras: list[str] = []
-    while (match := TRAILING_GROUP.search(rest)) and match.start() > 0:
-        extras.insert(0, match.group("text").strip())
-        rest = rest[: match.start()]
+        return _office_then_person(text, office_person, line, group, reporter)
+    rest, extras = _without_numbers_and_groups(text)
     name_part, *descriptors = [part.strip() for part in DESCRIPTOR_SEPARATOR.split(rest)]
     # "Ambassador Able2": a footnote number glued to the name is not part of it; it stays in the
     # line's tail, where the footnotes pass finds it.
-    name_part = GLUED_NUMBER.sub("", name_part)
-    name_part = _name_before_lower_case(name_part)
+    name_part = _name_before_lower_case(GLUED_NUMBER.sub("", name_part))
     full_name = name_part
     name_part, generation = _generation(name_part, descriptors)
     if generation and reporter is not None:
         reporter.decide(GENERATION_RULE, excerpt(text), f"generational name {generation!r}",
                         "a generational suffix after the name is no surname, office or affiliation", line)
-    symbol: list[str] = []
-    if descriptors and OFFICE_SYMBOL.match(name_part) and _is_full_name(descriptors[0]):
-        # "NEA—Mr. Able", "U—Ann Q. Baker": the office's symbol, then the person.
-        symbol, name_part = [name_part], descriptors.pop(0)
-        if reporter is not None:
-            reporter.decide(OFFICE_SYMBOL_RULE, excerpt(text), f"the person {name_part!r}, affiliation "
-                            f"{symbol[0]!r}", "an office's symbol in capitals, a dash, then a name", line)
+    symbol, name_part = _office_symbol(text, name_part, descriptors, line, reporter)
     tokens = name_part.split()
     article = tokens[:1] if tokens and tokens[0] in ARTICLES else []
     tokens = tokens[len(article):]
@@ -248,8 +233,6 @@ def parse_participant(text: str, line: int, group: int, reporter: Reporter | Non
             reporter.decide(OF_PLACE_RULE, excerpt(text), f"affiliation {' '.join(place)!r}",
                             "'of' and capitalized words after a titled or full name", line)
     role_only = _is_role_only(tokens, roles, bool(article))
-    surname: str | None = None
-    forenames: list[str] = []
     occupations: list[str] = []
     separator = DESCRIPTOR_SEPARATOR.search(rest)
     dashed = separator is not None and separator.group().strip() in DASHES
@@ -261,10 +244,8 @@ def parse_participant(text: str, line: int, group: int, reporter: Reporter | Non
             reporter.decide(ROLE_THEN_NAME_RULE, excerpt(text), f"the person {name_part!r}, "
                             f"occupation {occupations[0]!r}", "a role alone, then a name after an honorific "
                             "or a dash", line)
-    if role_only:
-        roles = roles + tokens
-    else:
-        surname, forenames = _surname(tokens)
+    surname, forenames = (None, []) if role_only else _surname(tokens)
+    roles = roles + tokens if role_only else roles
     affiliations: list[str] = symbol + ([" ".join(place)] if place else [])
     _sort_descriptors(descriptors, extras, affiliations, occupations)
     name = full_name if generation and full_name.endswith(generation) else name_part
@@ -276,3 +257,41 @@ def parse_participant(text: str, line: int, group: int, reporter: Reporter | Non
                   affiliations=affiliations, occupations=occupations, group=group, line=line,
                   role_only=role_only, tail=tail, lead=lead, tail_content=[tail] if tail else [],
                   generation=generation)
+
+
+def _office_then_person(text: str, office_person: tuple[str, str], line: int, group: int,
+                        reporter: Reporter | None) -> Person:
+    """"Director, Region (ABC)—Mr. Carl Able": the person of the name after the office."""
+    office, person_text = office_person
+    person = parse_participant(person_text, line, group, reporter)
+    person.occupations.insert(0, office)
+    start = text.find(person.name)
+    person.lead, person.tail = text[:start], text[start + len(person.name):]
+    person.tail_content = [person.tail] if person.tail else []
+    if reporter is not None:
+        reporter.decide(OFFICE_THEN_NAME_RULE, excerpt(text), f"the person {person.name!r}, occupation "
+                        f"{office!r}", "an office, an em dash, then a full name", line)
+    return person
+
+
+def _without_numbers_and_groups(text: str) -> tuple[str, list[str]]:
+    """The entry without footnote numbers at its end, and the bracketed groups after the name."""
+    rest = SPACED_NUMBER.sub("", GLUED_NUMBER.sub("", text.strip()))
+    extras: list[str] = []
+    while (match := TRAILING_GROUP.search(rest)) and match.start() > 0:
+        extras.insert(0, match.group("text").strip())
+        rest = rest[: match.start()]
+    return rest, extras
+
+
+def _office_symbol(text: str, name_part: str, descriptors: list[str], line: int,
+                   reporter: Reporter | None) -> tuple[list[str], str]:
+    """"NEA—Mr. Able", "U—Ann Q. Baker": the office's symbol, then the person (taken off
+    ``descriptors``); else no symbol and the name as it was."""
+    if not (descriptors and OFFICE_SYMBOL.match(name_part) and _is_full_name(descriptors[0])):
+        return [], name_part
+    symbol, name_part = name_part, descriptors.pop(0)
+    if reporter is not None:
+        reporter.decide(OFFICE_SYMBOL_RULE, excerpt(text), f"the person {name_part!r}, affiliation "
+                        f"{symbol!r}", "an office's symbol in capitals, a dash, then a name", line)
+    return [symbol], name_part

@@ -8,6 +8,9 @@
     "President Able. We are glad."         → the label "President Able" (an office or rank, a name,
                                              a full stop: the italic run-in labels of memoranda)
     "Q. Will the sales go forward?"        → the label "Q" (with "A." answers in the same text)
+    "Able—We have three choices."          → the label "Able" (an em dash after the name, as minutes
+                                             of meetings write it; what follows begins as a sentence
+                                             or a parenthesis does, never in lower case)
 
 Which words are a speaker's label is decided from the whole text: a label counts when it
 labels at least two paragraphs, or names a participant, or is Q or A in a text that has both;
@@ -30,6 +33,10 @@ NAME_WORD = r"(?:[A-Z][\w'’.-]*|de|da|van|von|der|le|la|al|bin|of|the)"
 COLON_LABEL = lazy_pattern(r"^(?P<label>(?:Q\.\s+|A\.\s+)?[A-Z][\w'’.-]*(?:\s+" + NAME_WORD + r"){0,3})"
                          r"(?P<sep>\s?:\s+)(?=\S)")
 PERIOD_LABEL = lazy_pattern(r"^(?P<label>(?:Mr|Mrs|Ms|Dr|Miss|Sen|Amb|Gen)\.\s+[A-Z][\w'’-]+|[QA])(?P<sep>\.\s+)(?=\S)")
+# "Able—We agree." / "RN—(laughter)": the minutes' label, a name before an em dash. What follows
+# must open a sentence, so that a name with a dash clause ("Able—who had just come—said") is none.
+DASH_LABEL = lazy_pattern(r"^(?P<label>[A-Z][\w'’.-]*(?:\s+" + NAME_WORD + r"){0,3})"
+                          r"(?P<sep>\s?—\s?)(?=[^\sa-z—])")
 # "President Able." / "The Secretary.": its first word (after "The") must be an office or rank
 # of the titles list, so that a sentence of two capitalized words ("Good Morning.") is no label.
 TITLED_PERIOD_LABEL = lazy_pattern(r"^(?P<label>(?:The\s+)?(?P<title>[A-Z][a-z]+)(?:\s+[A-Z][\w'’-]+){0,2})"
@@ -41,7 +48,8 @@ MEMO = "transcript-labels"
 
 def label_of(text: str) -> tuple[str, str] | None:
     """(label, separator as written) if the line opens like a turn, else None."""
-    match = COLON_LABEL.match(text) or PERIOD_LABEL.match(text) or titled_period_label(text)
+    match = COLON_LABEL.match(text) or PERIOD_LABEL.match(text) or titled_period_label(text) \
+        or DASH_LABEL.match(text)
     if not match:
         return None
     label = match.group("label")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from tei.errors import Reporter
 from tei.lexicon import lazy_pattern
@@ -39,8 +39,7 @@ def reference_pattern(n: str) -> re.Pattern[str]:
     return re.compile("|".join(alternatives))
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(NamedTuple):
     """The next footnote's number found in the text: what stands before and after it."""
 
     number: str  # the footnote's number
@@ -100,8 +99,9 @@ def spaced_after_name(candidate: Candidate) -> str | None:
     return "set off by a space after a name"
 
 
-# An ellipsis, then one space: where a text the editors print breaks off ("India … 3 The").
-ELLIPSIS_BEFORE = lazy_pattern(r"(?:…|\.\.\.) \Z")
+# An ellipsis, then one space: where a text the editors print breaks off ("India … 3 The"); the
+# ellipsis may be spaced full stops, three or four ("internal. . . . 3 He").
+ELLIPSIS_BEFORE = lazy_pattern(r"(?:…|\.\.\.|\.(?: \.){2,}) \Z")
 SENTENCE_AFTER = lazy_pattern(r"(?:\s+[A-Z“\[(]|\s*\Z)")
 
 
@@ -132,18 +132,20 @@ def judge(candidate: Candidate) -> tuple[str, str] | None:
     return None
 
 
-@dataclass
 class _Slot:
     """One string of the document, addressed by its list and index, with its text."""
 
-    content: list[Inline]
-    index: int
-    text: str
-    line: int
-    root: int  # which top-level inline list (paragraph, head, …) the string belongs to
-    # What stands before the string when it is not text: a participant's name before the list,
-    # a newline where a line break comes before the string.
-    before: str = ""
+    __slots__ = ("before", "content", "index", "line", "root", "text")
+
+    def __init__(self, content: list[Inline], index: int, text: str, line: int, root: int, before: str = "") -> None:
+        self.content = content
+        self.index = index
+        self.text = text
+        self.line = line
+        self.root = root  # which top-level inline list (paragraph, head, …) the string belongs to
+        # What stands before the string when it is not text: a participant's name before the list,
+        # a newline where a line break comes before the string.
+        self.before = before
 
 
 def _slots(document: Document) -> list[_Slot]:

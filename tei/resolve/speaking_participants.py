@@ -15,7 +15,8 @@ A record where fewer than two persons open a paragraph so is not read as minutes
 person's opening "The Ambassador said …" may report a conversation the writer was told of.
 In minutes so read, a surname alone opening a paragraph ("Baker replied …") is a speaker
 too; a role and the one titled name that holds it ("The President", "President Able") are
-one speaker, by name.
+one speaker, by name, and so are a role and the one speaker by surname whom the text gives its
+title ("The FonMin", "Foreign Minister Dorn" and "Dorn said": rule ``participants.role-holder``).
 
 The participants are written to the TEI header only, like those a title names: the text has
 no list of them (``Document.participants_from_speech``).
@@ -23,9 +24,18 @@ no list of them (``Document.participants_from_speech``).
 
 from __future__ import annotations
 
+import re
+
 from tei.errors import Reporter
 from tei.lexicon import lazy_pattern, words
-from tei.lexicon.names import ABBREVIATION, HONORIFICS, TITLE_HEADS, TITLE_MODIFIERS, is_name_word
+from tei.lexicon.names import (
+    ABBREVIATION,
+    HONORIFICS,
+    TITLE_ABBREVIATIONS,
+    TITLE_HEADS,
+    TITLE_MODIFIERS,
+    is_name_word,
+)
 from tei.model import Document, Paragraph, Person, Section, plain_text
 from tei.recognize.base import excerpt
 from tei.recognize.participant_entry import parse_participant
@@ -96,6 +106,29 @@ def by_name(persons: list[Person]) -> list[Person]:
     return kept
 
 
+def held_by_name(document: Document, titled: list[Person], bare: list[Person]) -> list[Person]:
+    """Rule ``participants.role-holder``: without a role that the text gives, with its title, to
+    exactly one speaker it names by surname alone ("The FonMin said …" beside "Rolandis said …",
+    where the text calls him "Foreign Minister Rolandis"): one speaker, by name, who takes the
+    title. A title before a name who opens no paragraph may be another holder's, and is left."""
+    by_surname = {person.surname: person for person in bare if person.surname}
+    roles = [person for person in titled if person.role_only and person.role_names]
+    if not roles or not by_surname:
+        return titled
+    text = " ".join(" ".join(plain_text(paragraph.content).split()) for paragraph in paragraphs(list(document.body)))
+    kept = []
+    for person in titled:
+        role = " ".join(TITLE_ABBREVIATIONS.get(word, word) for word in person.role_names)
+        holders = {match.group(1) for match in re.finditer(rf"\b{re.escape(role)}\s+([A-Z][\w’'-]+)", text)
+                   if match.group(1) in by_surname} if person in roles else set()
+        if len(holders) != 1:
+            kept.append(person)
+            continue
+        holder = by_surname[holders.pop()]
+        holder.role_names = holder.role_names or role.split()
+    return kept
+
+
 def paragraphs(blocks: list[object]) -> list[Paragraph]:
     """The paragraphs of the body, those of its sections included, in order."""
     found: list[Paragraph] = []
@@ -116,7 +149,8 @@ def participants_from_speakers(document: Document, reporter: Reporter) -> None:
     if len(titled) < MINIMUM_SPEAKERS:
         return
     surnames = {person.surname for person in titled}
-    group = by_name(titled) + [person for person in bare if person.surname not in surnames]
+    bare = [person for person in bare if person.surname not in surnames]
+    group = held_by_name(document, by_name(titled), bare) + bare
     document.groups.append(group)
     document.participants_from_speech = True
     if reporter.explaining:

@@ -20,7 +20,6 @@ use :func:`validate_bytes` on its serialization.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
@@ -88,14 +87,14 @@ __all__ = [
 _QUOTED = 3
 
 
-@dataclass
 class Validation:
     """What a validation found: the schema it used (``memo``, ``tei_all`` or a file) and the
     diagnostics, errors and warnings."""
 
-    path: str
-    schema: str
-    diagnostics: list[Diagnostic] = field(default_factory=list)
+    def __init__(self, path: str, schema: str, diagnostics: list[Diagnostic] | None = None) -> None:
+        self.path = path
+        self.schema = schema
+        self.diagnostics = [] if diagnostics is None else diagnostics
 
     @property
     def valid(self) -> bool:

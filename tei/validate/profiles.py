@@ -20,7 +20,7 @@ with a warning naming what the customization would not accept.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from lxml import etree
 
@@ -35,8 +35,7 @@ APPLICATION_IDENT = "tei"
 _PUBLISHER = re.compile(r"tei \d+(\.\d+)*")
 
 
-@dataclass(frozen=True)
-class Profile:
+class Profile(NamedTuple):
     """A schema, the rules that go with it, and how grave a rule's finding is."""
 
     schema: Schema

@@ -31,8 +31,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Iterable, Iterator
-from dataclasses import dataclass, field
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 from lxml import etree
 
@@ -51,18 +50,17 @@ _SUGGESTIONS = 20
 Finding = tuple[etree._Element, str]
 
 
-@dataclass
 class Document:
     """What the rules share: the tree, its ``xml:id`` index (first use of each id), where each
     element starts in the source (for messages that cite another line), and whether pointers
     that leave the document are expected (``external_ok``)."""
 
-    tree: etree._ElementTree
-    locate: Callable[[etree._Element | None], Location] | None = None
-    ids: dict[str, etree._Element] = field(default_factory=dict)
-    external_ok: bool = False
-
-    def __post_init__(self) -> None:
+    def __init__(self, tree: etree._ElementTree, locate: Callable[[etree._Element | None], Location] | None = None,
+                 ids: dict[str, etree._Element] | None = None, external_ok: bool = False) -> None:
+        self.tree = tree
+        self.locate = locate
+        self.ids = {} if ids is None else ids
+        self.external_ok = external_ok
         self._with_id = self.xpath("/descendant::*[@xml:id]")
         for element in self._with_id:
             self.ids.setdefault(element.get(XML_ID, ""), element)
@@ -375,8 +373,7 @@ def run_checks(document: Document, names: Collection[str] | None = None) -> list
     return found
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     """A named rule, runnable alone: the document → (element, message) for each problem found."""
 
     name: str

@@ -29,9 +29,8 @@ from __future__ import annotations
 import functools
 import os
 import sys
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from lxml import etree
 
@@ -54,8 +53,7 @@ COMPILE_ABOVE = 1_000_000
 _CACHE_ABOVE = 200_000
 
 
-@dataclass(frozen=True)
-class Schema:
+class Schema(NamedTuple):
     """A grammar to validate against: ``name`` for messages, ``path`` the file the engines run."""
 
     name: str

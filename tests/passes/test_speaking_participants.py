@@ -76,6 +76,25 @@ def test_a_role_and_the_one_titled_name_that_holds_it_are_one_speaker() -> None:
     assert [person.id for person in run.document.participants] == ["dorn", "able"]
 
 
+ROLE_AND_SURNAME = ("Telegram\n\n2. Foreign Minister Dorn called on the Secretary. General Able also sat in.\n\n"
+                    "3. Dorn said that the talks would resume.\n\n4. The FonMin continued that it was urgent.\n\n"
+                    "5. The Secretary asked why.\n\n6. Able said the talks would help.\n")
+
+
+def test_a_role_the_text_gives_to_one_speaker_by_surname_is_that_speaker() -> None:
+    run = run_pass("participants.speakers", ROLE_AND_SURNAME)
+    assert [person.id for person in run.document.participants] == ["secretary", "dorn", "able"]
+    assert run.document.participants[1].role_names == ["Foreign", "Minister"]
+    tree = etree.fromstring(convert(ROLE_AND_SURNAME).xml)
+    assert tree.xpath("//t:said/@who", namespaces=NS) == ["#dorn", "#dorn", "#secretary", "#able"]
+
+
+def test_a_role_the_text_gives_to_a_name_who_opens_no_paragraph_stays_a_speaker_of_its_own() -> None:
+    text = ROLE_AND_SURNAME.replace("Foreign Minister Dorn called", "Foreign Minister Eck called")
+    run = run_pass("participants.speakers", text)
+    assert [person.id for person in run.document.participants] == ["fonmin", "secretary", "dorn", "able"]
+
+
 def test_the_speakers_speak_and_no_list_is_added_to_the_text() -> None:
     result = convert(MINUTES, validate=True)
     assert result.valid, result.validation

@@ -62,3 +62,15 @@ def test_two_blank_lines_end_the_header_even_before_a_short_line() -> None:
                                 "Trade Questions\n\n" + BODY)
     assert decisions[-1] == (6, "front-matter-end", "the body begins")
     assert len(document.argument) == 1
+
+
+def test_a_header_line_may_hold_an_abbreviation_with_its_full_stop_in_capitals_too() -> None:
+    """"TELEPHONE CALL TO AMB. ABLE": the stop closes "Amb.", no sentence; the line is a header line."""
+    for line in ("TELEPHONE CALL TO AMB. ABLE", "Visit of Mr. Able"):
+        _, decisions = front("12. Memorandum of Conversation\n\n" + line + "\n\n" + BODY)
+        assert decisions[1] == (3, "header-lines", "subject")
+
+
+def test_a_full_stop_after_a_word_that_is_no_abbreviation_makes_the_line_a_sentence() -> None:
+    _, decisions = front("12. Memorandum of Conversation\n\nAble called. Baker answered\n\n" + BODY)
+    assert (3, "header-lines", "subject") not in decisions

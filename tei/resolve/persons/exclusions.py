@@ -39,7 +39,7 @@ from collections.abc import Iterator
 from tei.lexicon import alternation, lazy_pattern, words
 from tei.lexicon.names import NAME, NAME_END, NAME_START, PARTICLES, TITLE_WORDS, is_name_word
 from tei.model import Block, Document, Inline, Section, plain_text
-from tei.resolve.persons.shapes import FOLLOWER, ORGANIZATION_WORDS
+from tei.resolve.persons.shapes import FOLLOWER, ORGANIZATION_WORDS, line_runs
 
 PLACES = words("places")
 # The preposition as a whole word (the class is \b's before a letter).
@@ -160,8 +160,9 @@ def places_in(document: Document, texts: list[tuple[list[Inline], int]]) -> set[
     """Words that stand after a preposition of place somewhere ("in Vienna"), and the names
     of headings (a section "2. Vienna and Able" is about places or topics): not people, unless
     a title or a verb of saying says otherwise."""
-    found = {match.group("place") for content, _line in texts for item in content if isinstance(item, str)
-             for match in LOCATIVE.finditer(item)}
+    # Quotations and a transcript's turns name places too ("Baker: Action in Dorn gave …").
+    found = {match.group("place") for content, _line in texts for run in line_runs(content)
+             for match in LOCATIVE.finditer(run)}
     found |= {word.group() for heading in _headings(document.body) for word in HEADING_WORD.finditer(heading)}
     return found | set(_subject_topics(document))
 

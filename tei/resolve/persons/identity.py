@@ -34,10 +34,9 @@ Rules, each recorded for ``tei convert --explain``:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from tei.errors import Reporter
-from tei.lexicon.names import slug
+from tei.lexicon.names import romanize, slug
 from tei.model import Document, Person, plain_text
 from tei.resolve.persons.candidate import Candidate
 from tei.resolve.persons.shapes import sex_of, surname_forms
@@ -47,15 +46,15 @@ SIGNER = "persons.signer"  # the rule that reads a signature (frame.signatures)
 SENTENCE_END = re.compile(r"(?<=[.?!])\s+(?=[A-Z“\"])")
 
 
-@dataclass
 class Identities:
     """Every person of a document, and the forms of their surnames → those persons."""
 
-    persons: list[Person] = field(default_factory=list)
-    forms: dict[str, list[Person]] = field(default_factory=dict)
-    ids: set[str] = field(default_factory=set)
-    # The participants among ``persons``: a document names many more persons than take part.
-    participants: list[Person] = field(default_factory=list)
+    def __init__(self) -> None:
+        self.persons: list[Person] = []
+        self.forms: dict[str, list[Person]] = {}
+        self.ids: set[str] = set()
+        # The participants among ``persons``: a document names many more persons than take part.
+        self.participants: list[Person] = []
 
     def add(self, person: Person) -> None:
         self.persons.append(person)
@@ -77,9 +76,14 @@ class Identities:
         return None
 
     def find_second(self, surname: str) -> Person | None:
-        """The one participant whose first surname of two is ``surname`` ("Juan Carr Baker": Carr)."""
+        """The one participant whose first surname of two is ``surname`` ("Juan Carr Baker": Carr),
+        written with or without its accents ("Juan Lápez Baker": Lapez, as a text copied on a
+        typewriter without accents writes it)."""
+        if len(surname) <= 2 or surname.endswith("."):
+            return None
+        bare = romanize(surname)
         holders = [person for person in self.participants if len(person.forenames) >= 2
-                   and person.forenames[-1] == surname and len(surname) > 2 and not surname.endswith(".")]
+                   and (person.forenames[-1] == surname or romanize(person.forenames[-1]) == bare)]
         return holders[0] if len(holders) == 1 else None
 
     def free_id(self, name: str) -> str:

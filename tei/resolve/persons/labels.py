@@ -8,6 +8,8 @@ A label is resolved, in this order (each a named rule, recorded for ``--explain`
 - ``labels.key``: "P" → the one participant whose line gives that label in parentheses, as a
   key of the labels does ("President Baker (P)");
 - ``labels.role``: "The President" → the one participant listed by that role or holding it;
+- ``labels.role-of-state``: "The Secretary", where the Secretary of State and another Secretary
+  take part → the Secretary of State (the bare title is the foreign ministry's own head's);
 - ``labels.role-name``: "President Able" → the one participant listed by that office alone ("The
   President"), where no participant has the surname Able: the label names the holder of the office;
 - ``labels.name``: "Dr. Able", "Able", "Q. Mr. Able", "President Able-Baker" → the person of that
@@ -22,6 +24,9 @@ A label is resolved, in this order (each a named rule, recorded for ``--explain`
   office: "… Between the President's Assistant (Able) and …");
 - ``labels.title-role-initial``: else the one person it names by a role beginning with that
   letter ("P" for "President Baker": the initial of a role, which is no name);
+- ``labels.unnamed-initials``: "RN" → the one participant listed by office alone ("The President"),
+  where the label's two or three capitals could be the initials of no other person the text names:
+  minutes label their principal's turns by his initials, though the list names him by his office;
 - ``labels.new-person``: any other name → a new person, who speaks though no list names them;
 - ``labels.role-phrase``: "First Party", "Unidentified Speaker" (capitalized words that are no
   name) → the one person listed by that role, else a person known by that role alone.
@@ -44,13 +49,15 @@ from tei.model import Document, PersName, Person, Said, iter_inlines, plain_text
 from tei.resolve.persons.identity import Identities
 
 # Labels that are no name (a role, its initial, a mark): the turn's ``who`` alone says who speaks.
-NO_NAME = frozenset(["labels.role", "labels.role-initial", "labels.title-role-initial", "labels.question-answer"])
+NO_NAME = frozenset(["labels.role", "labels.role-of-state", "labels.unnamed-initials", "labels.role-initial", "labels.title-role-initial", "labels.question-answer"])
 QUESTION_ANSWER = lazy_pattern(r"^[QA]\.\s+")
 # A label of words in capitals, of two letters or more ("MR. ABLE", "McCARR" with its prefix).
 CAPITALS = lazy_pattern(r"(?:Ma?c)?[^\sa-z]{2,}(?:\s+(?:Ma?c)?[^\sa-z]{2,})*")
 NAME_WORD = lazy_pattern(NAME)
 # "First Party", "Unidentified Speaker": capitalized words, one to three, none a single letter.
 ROLE_PHRASE = lazy_pattern(r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}")
+# "RN", "LBJ": a person's initials, two or three capitals.
+INITIALS = lazy_pattern(r"[A-Z]{2,3}")
 # A surname alone in parentheses, as FRUS titles give it after an office: "(Able)".
 PARENTHESIZED_NAME = lazy_pattern(r"\(\s*(?P<name>" + NAME + r")\s*\)")
 
@@ -98,6 +105,8 @@ def _label(turn: Said) -> str:
 _REASONS = {
     "labels.key": "a key of the labels gives it to one participant, in parentheses after the name",
     "labels.role": "the label is the role of one participant",
+    "labels.role-of-state": "the label is the bare title of several participants' offices: the one who holds it "
+                            "of State",
     "labels.role-name": "the label names, by an office and a surname no participant has, the one participant "
                         "listed by that office alone",
     "labels.name": "the label names the person",
@@ -107,21 +116,26 @@ _REASONS = {
     "labels.title-initial": "no participants are listed: the label is the initial of one person the title names",
     "labels.title-role-initial": "no participants are listed: the label is the initial of the role of one person "
                                  "the title names",
+    "labels.unnamed-initials": "the label is initials no person named in the text has: the one participant "
+                               "listed by office alone",
     "labels.new-person": "the label is a name no list gives: a new person",
     "labels.question-answer": "'Q' and 'A' both label turns: they mark questions and answers",
     "labels.role-phrase": "the label is a role, not a name: the person who speaks in that role",
 }
 
 
-def _speaker(label: str, roles: dict[str, Person], document: Document,
+def _speaker(label: str, roles: dict[str, tuple[str, Person]], document: Document,
              table: Identities) -> tuple[str, Person | None]:
     text = QUESTION_ANSWER.sub("", label).strip()
     words = [word for word in _recased(text, table).split() if word not in ("The", "the")]
     role = " ".join(words).lower()
     if role in roles:
-        return "labels.role", roles[role]
+        return roles[role]
     if words and all(is_title_word(word) for word in words):
         return _role_person(words, table)
+    principal = _unnamed_principal(text, document, table)
+    if principal is not None:
+        return "labels.unnamed-initials", principal
     names = [word for word in words if not is_title_word(word) and _is_name(word)]
     if names:
         titles = [word for word in words if is_title_word(word)]
@@ -145,6 +159,20 @@ def _speaker(label: str, roles: dict[str, Person], document: Document,
     if ROLE_PHRASE.fullmatch(" ".join(words)):
         return "labels.role-phrase", _role_person(words, table)[1]
     return "", None
+
+
+def _unnamed_principal(label: str, document: Document, table: Identities) -> Person | None:
+    """The one participant listed by office alone, for a label of initials ("RN") that no person
+    of the text may have: one whose surname begins with its last letter and whose forename, if
+    known, with its first ("HK" may be "Dr. Kahn" or "Hans Kahn", never "David Kahn")."""
+    if not INITIALS.fullmatch(label):
+        return None
+    for person in table.persons:
+        surname, forenames = person.surname or "", person.forenames
+        if surname.startswith(label[-1]) and (not forenames or forenames[0].startswith(label[0])):
+            return None
+    holders = [person for person in document.participants if person.role_only]
+    return holders[0] if len(holders) == 1 else None
 
 
 def _is_name(word: str) -> bool:
@@ -255,10 +283,18 @@ def _role_person(words: list[str], table: Identities) -> tuple[str, Person]:
     return "labels.new-person", person
 
 
-def _roles(document: Document) -> dict[str, Person]:
-    """Role phrases (lower case) that name exactly one participant: "president" → the President."""
+def _roles(document: Document) -> dict[str, tuple[str, Person]]:
+    """Role phrases (lower case) that name one participant, each with its rule: "president" → the
+    President (``labels.role``); "secretary", where the Secretary of State and the Secretary of
+    Defense take part, → the Secretary of State (``labels.role-of-state``: in the records of a
+    foreign ministry the bare title is its own head's, as "the Secretary" is the Secretary of State's)."""
     holders: dict[str, list[Person]] = {}
     for person in document.participants:
         for phrase in person.role_phrases():
             holders.setdefault(phrase.lower(), []).append(person)
-    return {phrase: persons[0] for phrase, persons in holders.items() if len(persons) == 1}
+    roles = {phrase: ("labels.role", persons[0]) for phrase, persons in holders.items() if len(persons) == 1}
+    for phrase, persons in holders.items():
+        of_state = [person for person in persons if person in holders.get(f"{phrase} of state", [])]
+        if len(persons) > 1 and len(of_state) == 1:
+            roles[phrase] = ("labels.role-of-state", of_state[0])
+    return roles

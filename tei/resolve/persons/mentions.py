@@ -11,6 +11,8 @@ persons.titled-name            "Ambassador Ødegaard", "Foreign Ministers Able a
 persons.particle-name          "de Able", "Baker von Carr" (a name with a particle)
 persons.subject-of-verb        "Dorn replied", "Able and Baker discuss", "said Carr might":
                                the subject of a verb of speech, thought or action
+persons.joint-subject          "Able and Dorn say": two names, the subject of a plural verb
+                               of saying or thinking (:mod:`~tei.resolve.persons.together`)
 persons.object-of-verb         "had told Dorn that": the object of a verb of addressing
 persons.possessive             "Able’s letter"
 persons.listed-with-a-person   "Able, Baker and Carr" where one of them is a person
@@ -77,7 +79,7 @@ from tei.resolve.persons.shapes import (
     singular_title,
     texts_with_lines,
 )
-from tei.resolve.persons.together import listed, paired
+from tei.resolve.persons.together import JointSubject, listed, paired
 from tei.rules import Registry
 
 SAYING = words("say-verbs") | words("think-verbs")
@@ -297,7 +299,7 @@ def _capitalized_before(text: str, start: int) -> bool:
 def build_rules() -> Registry[MentionRule]:
     """The mention rules, highest priority first (the table of the module docstring)."""
     rules: Registry[MentionRule] = Registry("mention rules")
-    for rule, priority in ((TitledName(), 100), (ParticleName(), 90), (SubjectOfVerb(), 80),
+    for rule, priority in ((TitledName(), 100), (ParticleName(), 90), (SubjectOfVerb(), 80), (JointSubject(), 75),
                            (ObjectOfVerb(), 70), (Possessive(), 60), (NamedAs(), 50), (RelativeWho(), 40),
                            (FullName(), 30), (KnownGivenName(), 28), (FamilyNameFirst(), 25), (PartyToAnExchange(), 20), (WithAPronoun(), 10),
                            (Drafter(), 5)):

@@ -78,8 +78,13 @@ GIVEN_WORD = rf"[{UPPER}](?:{NAME_TAIL}|\.|[a-z]{{1,2}}[{UPPER}]\.|\[[a-z]+\])"
 GIVEN = rf"(?P<given>(?:(?:{NAME}|{INITIAL})\s+){{0,2}})"
 # A name before a middle initial and another name is a given name ("Intelligence Allen W. Able"
 # read across a line break: the surname is Able's, not "Allen").
-TITLED_NAME = lazy_pattern(NAME_START + rf"(?P<title>{TITLE_PHRASE})\s+{GIVEN}(?P<surname>{SURNAME}){NAME_END}"
-                           rf"(?!\s+{INITIAL}\s+[{UPPER}])")
+# A surname after a title may be double, joined by a hyphen ("Ambassador Able-Baker"), unless a
+# title or a word of conversation shows two persons: "President Able-Chancellor Baker Telephone
+# Conversation", "the Secretary Able-Baker talks".
+DOUBLE_SURNAME = (rf"(?:-(?!(?:{alternation(TITLE_HEADS)})\b){NAME}"
+                  rf"(?!\s+(?:{alternation(words('exchange-words'))})\b))?")
+TITLED_NAME = lazy_pattern(NAME_START + rf"(?P<title>{TITLE_PHRASE})\s+{GIVEN}(?P<surname>{SURNAME}{DOUBLE_SURNAME})"
+                           rf"{NAME_END}(?!\s+{INITIAL}\s+[{UPPER}])")
 TITLE_START = lazy_pattern(rf"(?:{alternation(TITLE_MODIFIERS | TITLE_HEADS, not_after=NAME_NOT_AFTER)})(?![\w])")
 # "Ambassadors Grey and Barr": a plural title names two people.
 SECOND_NAME = lazy_pattern(rf"\s+and\s+(?P<second>{SURNAME}){NAME_END}")

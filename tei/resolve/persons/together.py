@@ -7,6 +7,9 @@ persons.listed-with-a-person   "Able, Baker and Carr" where one of them is a per
 persons.listed-names           "Able, Baker and Carr": three names or more, none of them a
                                place, an organization or a common word
 persons.slash-pair             "the Able/Dorn talks", where one of them is a person
+persons.joint-subject          "Able and Dorn say", "Able and Dorn think": two names joined
+                               by "and", the subject of a verb of saying or thinking in the
+                               plural
 =============================  ==============================================================
 
 Both read what the rules of :mod:`~tei.resolve.persons.mentions` found first: a name stands
@@ -17,12 +20,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tei.lexicon import lazy_pattern
+from tei.lexicon import alternation, lazy_pattern, words
 from tei.lexicon.names import NAME, NAME_END
 from tei.model import Inline
 from tei.resolve.persons.candidate import Candidate
 from tei.resolve.persons.exclusions import not_a_name
-from tei.resolve.persons.shapes import ARTICLE_BEFORE, ORGANIZATION_WORDS, SURNAME, SURNAME_AT_START
+from tei.resolve.persons.shapes import (
+    ARTICLE_BEFORE,
+    ORGANIZATION_WORDS,
+    SURNAME,
+    SURNAME_AT_START,
+    at_sentence_start,
+)
 
 LIST = lazy_pattern(rf"(?P<items>{SURNAME_AT_START}(?:,\s+{SURNAME})*,?\s+and\s+{SURNAME}){NAME_END}")
 LIST_ITEM = lazy_pattern(SURNAME)
@@ -30,6 +39,13 @@ ORGANIZATION_OF = lazy_pattern(r"(\w+)\s+of\s+\Z")
 LISTED_NAMES = 3  # names listed without a person known among them: "Able, Baker and Carr"
 # A name right after the list's last name: that last name is a given name ("… and Frank Eck").
 SURNAME_AFTER = lazy_pattern(rf"[ \t]+(?P<surname>{NAME}){NAME_END}")
+# "Able and Dorn say": a verb in the plural, its base form, after two names. Read from " and "
+# (a literal the engine finds fast), the first name then looked for just before it.
+AND_SUBJECT = lazy_pattern(
+    rf" and\s+(?P<second>{SURNAME}){NAME_END}\s+(?:(?:{alternation(words('adverbs'))})\s+){{0,2}}"
+    rf"(?P<verb>{alternation(words('say-base-forms') | words('think-base-forms'))})(?![\w’'])")
+FIRST_OF_TWO = lazy_pattern(rf"(?P<first>{SURNAME_AT_START})\Z")
+CAPITALIZED_BEFORE = lazy_pattern(r"[A-Z]\w*\s+\Z")
 SLASH_PAIR = lazy_pattern(rf"(?<![\w’'\-/])(?P<first>{NAME})/(?P<second>{NAME})(?![\w/\-])")
 
 
@@ -84,3 +100,25 @@ def listed(text: str, persons: set[str], places: set[str], line: int) -> Iterato
             for item in items:
                 yield Candidate(item, rule="persons.listed-names", reason=f"one of {len(items)} names listed together",
                                 line=line)
+
+
+class JointSubject:
+    """Two names joined by "and", the subject of a verb of saying or thinking in the plural:
+    "Able and Dorn say", "Able and Dorn think" (a place or a people is refused by the exclusions)."""
+
+    name = "persons.joint-subject"
+
+    def find(self, text: str) -> Iterator[Candidate]:
+        if " and " not in text:
+            return  # most texts: the pattern would be tried at every capitalized word
+        for match in AND_SUBJECT.finditer(text):
+            first = FIRST_OF_TWO.search(text, max(0, match.start() - 40), match.start())
+            if first is None:
+                continue
+            start = first.start()
+            if ARTICLE_BEFORE.search(text, max(0, start - 5), start) or (
+                    CAPITALIZED_BEFORE.search(text, max(0, start - 40), start) and not at_sentence_start(text, start)):
+                continue  # "the Able and Dorn report", "Procter Able and Dorn say": the name of a thing
+            reason = f"the subject of '{match.group('verb')}', with another name"
+            for name in (first.group("first"), match.group("second")):
+                yield Candidate(name, rule=self.name, reason=reason, strong=True)

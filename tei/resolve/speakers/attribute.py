@@ -121,31 +121,11 @@ def attribute_speakers(document: Document, reporter: Reporter) -> None:
     participants = {person.id for person in document.participants}
     if not participants and not any(isinstance(item, Said) and item.direct for item in iter_nodes(document)):
         return  # nobody to attribute speech to
-    paragraphs: list[Paragraph] = []
-    for blocks in _paragraph_lists(document.body):
-        paragraphs += [block for block in blocks if isinstance(block, Paragraph)]
+    paragraphs = [block for blocks in _paragraph_lists(document.body) for block in blocks
+                  if isinstance(block, Paragraph)]
     reading = Reading(participants, participant_roles(document), document_writer(document))
     names = {person.id: person.name for person in document.mentioned}  # for warnings; built once
-    # The genders come from every sentence of the document before any is attributed. The
-    # paragraphs are read one at a time, twice. From the first reading, the sentences and their
-    # masked texts are kept for the second while they weigh little (a memorandum's, whole);
-    # past KEPT_TEXT, only where the sentences begin, since a long document's sentences weigh
-    # several times its text.
-    cuts_of: dict[int, array[int]] = {}
-    kept: dict[int, tuple[list[list[Inline]], dict[int, Mask]]] = {}
-    kept_text = 0
-    votes: dict[str, Counter[str]] = {}
-    for paragraph in paragraphs:
-        cuts = sentence_cuts(paragraph.content, reading.roles)
-        sentences = cut_sentences(paragraph.content, cuts)
-        reading.masks = {}
-        count_genders(sentences, reading, votes)
-        if kept_text < KEPT_TEXT:
-            kept[id(paragraph)] = (sentences, reading.masks)
-            kept_text += sum(len(text) for _sentence, text, _refs in reading.masks.values())
-        else:
-            cuts_of[id(paragraph)] = array("l", cuts)
-    reading.genders = genders_from(votes)
+    kept, cuts_of = _first_reading(paragraphs, reading)
     for blocks in _paragraph_lists(document.body):
         carried: list[str] | None = None  # the last speaker of the previous paragraph of this list
         turn: list[str] | None = None  # the speaker of the last labelled turn of a transcript
@@ -177,6 +157,32 @@ def attribute_speakers(document: Document, reporter: Reporter) -> None:
             else:
                 carried = _attribute_paragraph(block, sentences, carried, reading, names, reporter)
             reading.masks = {}
+
+
+Kept = dict[int, tuple[list[list[Inline]], dict[int, Mask]]]
+
+
+def _first_reading(paragraphs: list[Paragraph], reading: Reading) -> tuple[Kept, dict[int, array[int]]]:
+    """Read every paragraph once for the genders (set on ``reading``); keep what the second
+    reading needs: each paragraph's sentences and masked texts, while they weigh little (a
+    memorandum's, whole), and past KEPT_TEXT only where its sentences begin, since a long
+    document's sentences weigh several times its text."""
+    cuts_of: dict[int, array[int]] = {}
+    kept: Kept = {}
+    kept_text = 0
+    votes: dict[str, Counter[str]] = {}
+    for paragraph in paragraphs:
+        cuts = sentence_cuts(paragraph.content, reading.roles)
+        sentences = cut_sentences(paragraph.content, cuts)
+        reading.masks = {}
+        count_genders(sentences, reading, votes)
+        if kept_text < KEPT_TEXT:
+            kept[id(paragraph)] = (sentences, reading.masks)
+            kept_text += sum(len(text) for _sentence, text, _refs in reading.masks.values())
+        else:
+            cuts_of[id(paragraph)] = array("l", cuts)
+    reading.genders = genders_from(votes)
+    return kept, cuts_of
 
 
 def _attribute_paragraph(block: Paragraph, whole_sentences: list[list[Inline]], current: list[str] | None,

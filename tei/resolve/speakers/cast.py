@@ -7,11 +7,11 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
 
 from tei.lexicon import lazy_pattern
 from tei.lexicon.names import HONORIFICS
 from tei.model import Document, Inline, PersName
+from tei.resolve.persons.frame import closings
 from tei.resolve.speakers.clauses import named_match
 from tei.resolve.speakers.patterns import GENDER_PRONOUN, PERSON_OPEN
 from tei.resolve.speakers.sentences import masked
@@ -21,17 +21,17 @@ from tei.resolve.title_participants import between_parties, title_writer
 Mask = tuple[list[Inline], str, list[str | None]]
 
 
-@dataclass
 class Reading:
     """What a reader keeps in mind while reading: who spoke last, and genders seen."""
 
-    participants: set[str]
-    roles: dict[str, str]
-    writer: str | None = None  # the participant who drafted the memorandum, where the text says so
-    genders: dict[str, str] = field(default_factory=dict)
-    history: list[str] = field(default_factory=list)  # speakers and actors, latest last
-    turn_started: bool = False  # has a subject in this paragraph named the current speaker?
-    masks: dict[int, Mask] = field(default_factory=dict)  # by the sentence's id
+    def __init__(self, participants: set[str], roles: dict[str, str], writer: str | None = None) -> None:
+        self.participants = participants
+        self.roles = roles
+        self.writer = writer  # the participant who drafted the memorandum, where the text says so
+        self.genders: dict[str, str] = {}
+        self.history: list[str] = []  # speakers and actors, latest last
+        self.turn_started = False  # has a subject in this paragraph named the current speaker?
+        self.masks: dict[int, Mask] = {}  # by the sentence's id
 
     def mask(self, sentence: list[Inline]) -> tuple[str, list[str | None]]:
         """The sentence's masked text, participants' role phrases marked as persons.
@@ -97,7 +97,23 @@ def document_writer(document: Document) -> str | None:
         return document.groups[0][0].id  # the title names the writer first
     surname = title_writer(document.title)
     named = [person.id for person in document.participants if surname and person.surname == surname]
-    return named[0] if len(named) == 1 else None
+    return named[0] if len(named) == 1 else _drafting_signer(document)
+
+
+def _drafting_signer(document: Document) -> str | None:
+    """speaker.writer-signs: the one person who signs the memorandum and drafted it ("Drafted by
+    Able." in a note, "A. B. Able" signed at the end) is its writer, even where no list names them
+    among the participants: the writer of a record says "I" of themselves."""
+    signers = {item.ref for closing in closings(document.body) if closing.kind == "signed"
+               for item in closing.content if isinstance(item, PersName) and item.ref}
+    if len(signers) != 1:
+        return None
+    for note in document.footnotes:
+        for before, item in zip(note.content, note.content[1:]):
+            if isinstance(before, str) and isinstance(item, PersName) and item.ref in signers \
+                    and DRAFTED_BY.search(before):
+                return item.ref
+    return None
 
 
 def participant(ref: str | None, participants: set[str]) -> str | None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
 
 from tei.lexicon import lazy_pattern
 from tei.model import Inline
@@ -65,14 +64,17 @@ def new_speaker_clauses(sentence: list[Inline], roles: dict[str, str] | None = N
     return [(sentence, False)]
 
 
-@dataclass
 class Subject:
     """What the main clause of a sentence says about its speaker."""
 
-    kind: str                       # "named", "pronoun"
-    refs: list[str | None] = field(default_factory=list)
-    pronoun: str = ""               # "he" or "she"
-    others: list[int] = field(default_factory=list)  # of a pronoun: persons named after it (by index)
+    __slots__ = ("kind", "others", "pronoun", "refs")
+
+    def __init__(self, kind: str, refs: list[str | None] | None = None, pronoun: str = "",
+                 others: list[int] | None = None) -> None:
+        self.kind = kind  # "named", "pronoun"
+        self.refs = [] if refs is None else refs
+        self.pronoun = pronoun  # "he" or "she"
+        self.others = [] if others is None else others  # of a pronoun: persons named after it (by index)
 
 
 def main_clause_start(text: str) -> int:

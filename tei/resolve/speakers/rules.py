@@ -40,8 +40,7 @@ Baker's; "… what Shore had said" is not Shore's): see :mod:`.clauses`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from tei.lexicon import lazy_pattern
 from tei.model import Inline
@@ -71,16 +70,18 @@ SOURCE_LINE = lazy_pattern(r"[A-Z][\w’' ,-]{0,80}")
 SOURCE_LINE_LENGTH = 81  # what SOURCE_LINE can match: a longer text is asked nothing
 
 
-@dataclass
 class Sentence:
     """A sentence as the rules see it: its content, masked text and person ids, and who was speaking."""
 
-    content: list[Inline]
-    text: str
-    refs: list[str | None]
-    current: list[str] | None
-    _subject: Subject | None = field(default=None, init=False, repr=False)
-    _subject_found: bool = field(default=False, init=False, repr=False)
+    __slots__ = ("_subject", "_subject_found", "content", "current", "refs", "text")
+
+    def __init__(self, content: list[Inline], text: str, refs: list[str | None], current: list[str] | None) -> None:
+        self.content = content
+        self.text = text
+        self.refs = refs
+        self.current = current
+        self._subject: Subject | None = None
+        self._subject_found = False
 
     @property
     def subject(self) -> Subject | None:
@@ -91,8 +92,7 @@ class Sentence:
         return self._subject
 
 
-@dataclass(frozen=True)
-class Attribution:
+class Attribution(NamedTuple):
     """A rule's decision: the sentence's speakers (None: nobody's) and the current speakers after it."""
 
     who: list[str] | None
