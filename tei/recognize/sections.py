@@ -51,9 +51,11 @@ def heading_verdict(text: str) -> tuple[bool, str]:
     # Digits glued to the end are a footnote reference ("…Able.1"), not part of the shape.
     if PAGE_MARKER.search(text):
         return False, "it holds a page marker"
-    if HEADING_END.search(text.rstrip("0123456789")):
+    # Patterns anchored at the end are searched from there (re would try every position).
+    shape = text.rstrip("0123456789")
+    if HEADING_END.search(shape, max(0, len(shape) - 2)):
         return False, "it ends with punctuation, like a sentence"
-    if BROKEN_OFF.search(text):
+    if BROKEN_OFF.search(text, max(0, len(text) - 3)):
         return False, "it ends with a dash: speech broken off, not a title"
     if DOCUMENT_CODE.match(text):
         return False, "it is a document's reference code ('MC/33'), not a title"
