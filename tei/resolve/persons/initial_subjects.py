@@ -2,13 +2,15 @@
 
     participants "the Secretary of State", "Representative Lumm"
     "L returned the call. L said it would leak."  →  [PersName("L", "lumm"), " returned the call. ", …]
+    "L. said good."                               →  [PersName("L.", "lumm"), " said good."]
 
 Notes of telephone calls, taken down as they were spoken, often write the other party as the
 first letter of the surname ("L said", "L thinks", "L will do that"). A capital letter standing
-alone as a word — not "I" or "A", which are words, not followed by a full stop, as a given
-name's initial is, and not after a capitalized word, as in "Plan L" — before a verb of saying,
-thinking or acting or an auxiliary, is the one participant whose surname begins with that
-letter. With two such participants, or none, it is nobody's.
+alone as a word — not "I" or "A", which are words, and not after a capitalized word, as in
+"Plan L" — before a verb of saying, thinking or acting or an auxiliary, is the one participant
+whose surname begins with that letter; a full stop after the letter is the initial's ("L. said"),
+since a verb in lower case, not a name, follows it. With two such participants, or none, it is
+nobody's.
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ from tei.resolve.persons.mentions import SUBJECT_VERBS
 
 RULE = "persons.initial-subject"
 # "L said", "and L thinks": a letter alone, after the start or a space and before one, then a verb.
-LETTER_SUBJECT = lazy_pattern(rf"(?<![\w’'.,-])(?P<letter>[B-HJ-Z])\s+(?=(?:{alternation(SUBJECT_VERBS)})(?![\w’'-]))")
+# The look-behind stands after the letter, so that ``re`` skips ahead to capitals.
+LETTER_SUBJECT = lazy_pattern(rf"(?P<letter>[B-HJ-Z](?<![\w’'.,-].)\.?)\s+(?=(?:{alternation(SUBJECT_VERBS)})(?![\w’'-]))")
 
 
 def _after_a_capitalized_word(text: str, start: int) -> bool:
@@ -45,11 +48,12 @@ def link_initial_subjects(document: Document, reporter: Reporter) -> None:
         pieces: list[Inline] = []
         position = 0
         for match in LETTER_SUBJECT.finditer(text):
-            letter = match.group("letter")
+            initial = match.group("letter")
+            letter = initial[0]
             if letter not in ids or _after_a_capitalized_word(text, match.start()):
                 continue
-            pieces += [text[position:match.start()], PersName(letter, ids[letter])]
-            position = match.start() + 1
+            pieces += [text[position:match.start()], PersName(initial, ids[letter])]
+            position = match.start() + len(initial)
             seen.add(letter)
         return [*pieces, text[position:]] if pieces else [text]
 
