@@ -497,7 +497,17 @@ class Document(Node):
         return given + [self.argument_line] * (len(self.argument) - len(given))
 
     def page_breaks(self) -> list[PageBreak]:
-        return [item for item in iter_nodes(self) if isinstance(item, PageBreak)]
+        """The page breaks in reading order, as ``iter_nodes`` meets them (footnotes hold none),
+        gathered by a walk of their own: asked twice per document, nested generators cost more."""
+        pages = list(self.leading)
+        _inline_pages(self.head, pages)
+        front = [(page.line, [page]) for page in self.front_breaks]
+        front += [(number, _inline_pages(line, [])) for number, line in zip(self.front_argument_lines(), self.argument)]
+        front += [(header_field.line, _inline_pages(header_field.content, [])) for header_field in self.fields]
+        for _line, found in sorted(front, key=lambda entry: entry[0]):
+            pages += found
+        _block_pages(self.body, pages)
+        return pages
 
     def text_lists(self) -> Iterator[list[Inline]]:
         """Every inline list of the document in reading order, footnotes last."""
@@ -572,6 +582,34 @@ def _block_nodes(blocks: list[Block]) -> Iterator[object]:
             yield from iter_inlines(block.note.content)
         elif isinstance(block, (Closing, Marking)):
             yield from iter_inlines(block.content)
+
+
+def _inline_pages(content: list[Inline], pages: list[PageBreak]) -> list[PageBreak]:
+    for item in content:
+        if type(item) is str:
+            continue
+        if isinstance(item, PageBreak):
+            pages.append(item)
+        elif isinstance(item, CONTAINERS):
+            _inline_pages(item.content, pages)
+    return pages
+
+
+def _block_pages(blocks: list[Block], pages: list[PageBreak]) -> None:
+    for block in blocks:
+        if isinstance(block, PageBreak):
+            pages.append(block)
+        elif isinstance(block, Section):
+            pages += block.breaks_before_head
+            _inline_pages(block.head or [], pages)
+            _block_pages(block.blocks, pages)
+        elif isinstance(block, (Paragraph, Closing, Marking)):
+            _inline_pages(block.content, pages)
+        elif isinstance(block, BulletList):
+            for item in block.items:
+                _inline_pages(item, pages)
+        elif isinstance(block, EditorialBlock):
+            _inline_pages(block.note.content, pages)
 
 
 def map_text(content: list[Inline], split: Callable[[str], list[Inline]],

@@ -76,6 +76,8 @@ def recognize_editorial_notes(content: list[Inline], line: int, state: ParseStat
     """``[NOTE: …]`` and ``(NOTE: …)`` within one stretch of text."""
 
     def split(text: str) -> list[Inline]:
+        if "[" not in text and "(" not in text:
+            return [text]  # most texts: no bracket, no note
         pieces: list[Inline] = []
         position = 0
         ends: dict[str, dict[int, int]] = {}  # one pass per kind of bracket, not one per opening

@@ -33,6 +33,7 @@ persons.not-name.firm              "Able & Co.", "Able, Baker and Company", "Abl
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator
 
 from tei.lexicon import alternation, lazy_pattern, words
@@ -49,8 +50,10 @@ FIRM_WORDS = frozenset(ending.rstrip(".") for ending in words("firm-endings"))  
 # After a name, the rest of a firm's name: other names, then "&" or "and" and an ending; a comma and
 # an ending; an ending; or "&" and another name. Before a name: a name and "&".
 FIRM_AFTER = lazy_pattern(rf"(?:(?:,\s+{NAME})*,?\s+(?:&|and)\s+|,?\s+)(?:{FIRM_ENDING})(?!\w)|\s*&\s*{NAME}")
-# What any text naming a firm holds: "&", or an ending after a space.
-FIRM_MARK = lazy_pattern("&| " + FIRM_ENDING)
+# What any text naming a firm holds: "&", or an ending after a space (tested after the ending's
+# first letter, so that ``re`` skips ahead to those letters, not to every space).
+FIRM_MARK = lazy_pattern("&|" + "|".join(f"{re.escape(ending[0])}(?<= {re.escape(ending[0])}){re.escape(ending[1:])}"
+                                         for ending in sorted(words("firm-endings"))))
 FIRM_BEFORE = lazy_pattern(rf"{NAME}\s*&\s*\Z")
 # A subject line's topic: the whole subject when it is one name, or a name after a preposition
 # of topic; "with Able", "Between Able and Baker" name persons and are left alone.

@@ -22,7 +22,8 @@ from tei.resolve.persons.mentions import SUBJECT_VERBS
 
 RULE = "persons.initial-subject"
 # "L said", "and L thinks": a letter alone, after the start or a space and before one, then a verb.
-LETTER_SUBJECT = lazy_pattern(rf"(?<![\w’'.,-])(?P<letter>[B-HJ-Z]\.?)\s+(?=(?:{alternation(SUBJECT_VERBS)})(?![\w’'-]))")
+# The look-behind stands after the letter, so that ``re`` skips ahead to capitals.
+LETTER_SUBJECT = lazy_pattern(rf"(?P<letter>[B-HJ-Z](?<![\w’'.,-].)\.?)\s+(?=(?:{alternation(SUBJECT_VERBS)})(?![\w’'-]))")
 
 
 def _after_a_capitalized_word(text: str, start: int) -> bool:

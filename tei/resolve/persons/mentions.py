@@ -104,8 +104,9 @@ NAMED_AS = lazy_pattern(rf"(?<![\w’'\-])(?:named|called)\s+(?P<given>(?:{NAME}
 NAMED_WORDS = ("named ", "called ")
 WHO = ", who "
 BEFORE_WHO = lazy_pattern(rf"(?P<surname>{SURNAME_AT_START})\Z")
-# "Hans V. Able": the initial (after a word and one space), then the surname.
-MIDDLE_INITIAL = lazy_pattern(r"(?<=\w )[A-Z]\. ")
+# "Hans V. Able": the initial (after a word and one space), then the surname. The look-behind
+# stands after the capital, so that ``re`` skips ahead to capitals.
+MIDDLE_INITIAL = lazy_pattern(r"[A-Z](?<=\w [A-Z])\. ")
 GIVEN_AFTER_FAMILY = lazy_pattern(NAME_START + HYPHENATED_GIVEN_WORD + NAME_END)
 FULL_NAME = lazy_pattern(rf"(?P<surname>{SURNAME}){NAME_END}")
 

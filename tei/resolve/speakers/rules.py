@@ -67,6 +67,7 @@ from tei.rules import Registry
 
 # A short line of capitalized words, commas and numbers, no person and no final punctuation.
 SOURCE_LINE = lazy_pattern(r"[A-Z][\w’' ,-]{0,80}")
+SOURCE_LINE_LENGTH = 81  # what SOURCE_LINE can match: a longer text is asked nothing
 
 
 class Sentence:
@@ -214,7 +215,7 @@ SOURCE_LINE_REASON = "a short line ending with a date, without final punctuation
 def is_source_line(text: str) -> bool:
     """Whether ``text`` (notes left out) is a line naming where and when quoted words were said."""
     text = text.strip()
-    return bool(SOURCE_LINE.fullmatch(text) and ENDS_WITH_DATE.search(text))
+    return len(text) <= SOURCE_LINE_LENGTH and bool(SOURCE_LINE.fullmatch(text) and ENDS_WITH_DATE.search(text))
 
 
 class PronounSubject:
