@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any, Generic, NamedTuple, TypeVar
+from typing import Any, Final, Generic, NamedTuple, TypeVar
 
 T = TypeVar("T")
 
@@ -30,11 +30,14 @@ class Decision(NamedTuple):
         return f"{self.subject}: {self.verdict}{because}"
 
 
-class _Entry(NamedTuple, Generic[T]):
-    name: str
-    priority: float
-    item: T
-    order: int
+class _Entry(Generic[T]):
+    __slots__ = ("item", "name", "order", "priority")
+
+    def __init__(self, name: str, priority: float, item: T, order: int) -> None:
+        self.name: Final = name
+        self.priority: Final = priority
+        self.item: Final = item
+        self.order: Final = order
 
 
 class Registry(Generic[T]):

@@ -15,20 +15,26 @@ same line number.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Final
 
 from tei.read.controls import MANUAL_LINE_BREAK
 from tei.read.reader import Source
 
 
-class Line(NamedTuple):
-    number: int
-    text: str
+class Line:
+    __slots__ = ("number", "text")
+
+    def __init__(self, number: int, text: str) -> None:
+        self.number: Final = number
+        self.text: Final = text
 
 
-class Block(NamedTuple):
-    lines: tuple[Line, ...]
-    blank_before: int
+class Block:
+    __slots__ = ("blank_before", "lines")
+
+    def __init__(self, lines: tuple[Line, ...], blank_before: int) -> None:
+        self.lines: Final = lines
+        self.blank_before: Final = blank_before
 
     @property
     def line(self) -> int:

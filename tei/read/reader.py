@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import codecs
 import unicodedata
-from typing import NamedTuple
+from typing import Final
 
 from tei.errors import ConversionError, Level, Reporter
 from tei.lexicon import lazy_pattern
@@ -45,12 +45,15 @@ _BAD_BYTE = lazy_pattern("[\udc80-\udcff]")
 _REPORTED_BYTES = 10  # bad bytes reported one by one; the rest are counted
 
 
-class Source(NamedTuple):
+class Source:
     """A text ready for the block reader: ``lines[i]`` is line ``i + 1`` of the file."""
 
-    text: str
-    path: str
-    lines: tuple[str, ...]
+    __slots__ = ("lines", "path", "text")
+
+    def __init__(self, text: str, path: str, lines: tuple[str, ...]) -> None:
+        self.text: Final = text
+        self.path: Final = path
+        self.lines: Final = lines
 
 
 def read(data: bytes, path: str = "<input>", reporter: Reporter | None = None) -> Source:

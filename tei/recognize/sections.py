@@ -3,6 +3,7 @@
     "Arms Control" (one short line, no closing punctuation)  heading        → Section(head=…)
     "2. Trade" (a numbered line)                             heading        → Section(head=…)
     "Issue 1: Arms Control" (an agenda item's number, colon) heading        → Section(head=…)
+    "3. Leadership" where "4. Briefing." is of its list      not a heading: a numbered point
     "MINUTES OF MEETING" under "Minutes of a Meeting"        not a heading: the record's own caption
     "Press Conference, May 2, 1967" above “Q. …”             not a heading: the source of a quotation
     a block after two blank lines, not a heading             section-break  → Section(head=None),
@@ -103,6 +104,40 @@ def _names_own_kind(text: str, state: ParseState) -> bool:
     return own is not None and own.group().casefold() == kind.group().casefold()
 
 
+NUMBER = lazy_pattern(r"^(?P<n>\d+)\.\s")
+POINTS = "numbered-points"
+
+
+def numbered_points(state: ParseState) -> set[int]:
+    """The lines of the text that are points of a numbered list, not headings (computed once).
+
+    Notes of a meeting number their points, "1. On Briefing", "2. Leadership", "3. Talk to Able.":
+    the short numbered lines that go on from one another (1, 2, 3, …; a list inside may start again
+    at 1) form one list, and where one of its points closes with a full stop, they are all points."""
+    lines: set[int] | None = state.memo.get(POINTS)
+    if lines is not None:
+        return lines
+    runs: list[list[tuple[int, bool]]] = []  # each list's points: (line, closed by a full stop)
+    ending: dict[int, list[list[tuple[int, bool]]]] = {}  # the lists whose last point has that number
+    for block in state.body:
+        text = block.lines[0].text.strip()
+        number = NUMBER.match(text)
+        if number is None or len(block.lines) != 1 or len(text.split()) > HEADING_MAX_WORDS:
+            continue
+        n = int(number.group("n"))
+        before = ending.get(n - 1)
+        run = before.pop() if before else None
+        if run is None:
+            run = []
+            runs.append(run)
+        run.append((block.line, text.rstrip("0123456789").endswith(".")))
+        ending.setdefault(n, []).append(run)
+    lines = {line for points in runs if len(points) > 1 and any(closed for _, closed in points)
+             for line, _ in points}
+    state.memo[POINTS] = lines
+    return lines
+
+
 def heading_context_verdict(block: TextBlock, state: ParseState) -> tuple[bool, str]:
     """A line shaped like a heading is one only in a heading's place: it heads text that follows
     and does not stand in a run of labelled or heading-shaped lines (a letterhead, a memorandum's
@@ -116,6 +151,8 @@ def heading_context_verdict(block: TextBlock, state: ParseState) -> tuple[bool, 
     if name:
         return False, f"a person's name alone (a signature or initials), not a heading: {name}"
     numbered = bool(NUMBERED_HEADING.match(text) or ITEM_HEADING.match(text))
+    if numbered and block.line in numbered_points(state):
+        return False, "a point of a numbered list, one of whose points closes with a full stop"
     following = _context_block(state, +1)
     if following is None:
         return False, "nothing follows it: a heading heads text"

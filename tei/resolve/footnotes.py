@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import NamedTuple
+from typing import Final
 
 from tei.errors import Reporter
 from tei.lexicon import lazy_pattern
@@ -39,13 +39,16 @@ def reference_pattern(n: str) -> re.Pattern[str]:
     return re.compile("|".join(alternatives))
 
 
-class Candidate(NamedTuple):
+class Candidate:
     """The next footnote's number found in the text: what stands before and after it."""
 
-    number: str  # the footnote's number
-    before: str  # the text of the same paragraph before the number (its last 40 characters)
-    after: str  # the text after it (its first 20 characters)
-    after_reference: bool  # the number follows the previous reference, with one space between
+    __slots__ = ("after", "after_reference", "before", "number")
+
+    def __init__(self, number: str, before: str, after: str, after_reference: bool) -> None:
+        self.number: Final = number  # the footnote's number
+        self.before: Final = before  # the text of the same paragraph before the number (its last 40 characters)
+        self.after: Final = after  # the text after it (its first 20 characters)
+        self.after_reference: Final = after_reference  # the number follows the previous reference, with one space between
 
 
 MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"

@@ -20,7 +20,7 @@ with a warning naming what the customization would not accept.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import Final
 
 from lxml import etree
 
@@ -35,12 +35,15 @@ APPLICATION_IDENT = "tei"
 _PUBLISHER = re.compile(r"tei \d+(\.\d+)*")
 
 
-class Profile(NamedTuple):
+class Profile:
     """A schema, the rules that go with it, and how grave a rule's finding is."""
 
-    schema: Schema
-    rules: tuple[str, ...]
-    rule_level: Level
+    __slots__ = ("rule_level", "rules", "schema")
+
+    def __init__(self, schema: Schema, rules: tuple[str, ...], rule_level: Level) -> None:
+        self.schema: Final = schema
+        self.rules: Final = rules
+        self.rule_level: Final = rule_level
 
 
 def profile_for(schema: Schema) -> Profile:

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Iterable, Iterator
-from typing import ClassVar, NamedTuple
+from typing import ClassVar, Final
 
 from lxml import etree
 
@@ -373,10 +373,13 @@ def run_checks(document: Document, names: Collection[str] | None = None) -> list
     return found
 
 
-class Rule(NamedTuple):
+class Rule:
     """A named rule, runnable alone: the document → (element, message) for each problem found."""
 
-    name: str
+    __slots__ = ("name",)
+
+    def __init__(self, name: str) -> None:
+        self.name: Final = name
 
     def check(self, document: Document) -> list[Finding]:
         return [(element, message) for _, element, message in run_checks(document, (self.name,))]

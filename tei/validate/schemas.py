@@ -30,7 +30,7 @@ import functools
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, NamedTuple
+from typing import TYPE_CHECKING, Final, Literal
 
 from lxml import etree
 
@@ -53,12 +53,15 @@ COMPILE_ABOVE = 1_000_000
 _CACHE_ABOVE = 200_000
 
 
-class Schema(NamedTuple):
+class Schema:
     """A grammar to validate against: ``name`` for messages, ``path`` the file the engines run."""
 
-    name: str
-    path: Path
-    kind: Kind
+    __slots__ = ("kind", "name", "path")
+
+    def __init__(self, name: str, path: Path, kind: Kind) -> None:
+        self.name: Final = name
+        self.path: Final = path
+        self.kind: Final = kind
 
     @property
     def label(self) -> str:

@@ -80,7 +80,20 @@ NOT_HEADINGS = {
     "one of a run of heading-shaped lines":
         ("Able opened the talks.\n\n>> Trade Questions\n\nFisheries Questions\n\nAble went on.\n",
          "heading-shaped too"),
+    "a point of a numbered list, another point of which closes with a full stop":
+        (("Able opened the talks.\n\n>> 1. On Briefing\n\nCall them all.\n\n2. Announcement\n\nApproved.\n\n"
+         "3. Talk to Baker.\n\nAble went on.\n"), "numbered list"),
+    "a point of the outer list, where a list inside starts again at 1":
+        (("Able opened the talks.\n\n1. Briefing\n\nCall them.\n\n2. Terms.\n\n1. No attacks.\n\n2. No abuse.\n\n"
+         ">> 3. Backgrounders\n\nAble went on.\n"), "numbered list"),
 }
+
+
+def test_numbered_headings_none_of_which_closes_with_a_full_stop_stay_headings() -> None:
+    body = ("Able opened the talks.\n\n1. Trade\n\nBaker said trade was on the agenda.\n\n2. Fisheries\n\n"
+            "Able said so.\n\n3. Closing Remarks\n\nThey parted.\n")
+    verdicts = {line: decision.verdict for line, decision in decisions(body, "heading").items()}
+    assert [verdicts[line] for line in ("1. Trade", "2. Fisheries", "3. Closing Remarks")] == ["heading"] * 3
 
 
 @pytest.mark.parametrize("body", HEADINGS.values(), ids=HEADINGS.keys())

@@ -40,7 +40,7 @@ Baker's; "… what Shore had said" is not Shore's): see :mod:`.clauses`.
 
 from __future__ import annotations
 
-from typing import NamedTuple, Protocol
+from typing import Final, Protocol
 
 from tei.lexicon import lazy_pattern
 from tei.model import Inline
@@ -92,15 +92,20 @@ class Sentence:
         return self._subject
 
 
-class Attribution(NamedTuple):
+class Attribution:
     """A rule's decision: the sentence's speakers (None: nobody's) and the current speakers after it."""
 
-    who: list[str] | None
-    current: list[str] | None
-    reason: str
-    names_speaker: bool = False  # the sentence names its speaker: a turn starts
-    outsiders: tuple[str, ...] = ()  # non-participants speaking outside any turn
-    actor: str | None = None  # a participant the sentence names as the subject of an action
+    __slots__ = ("actor", "current", "names_speaker", "outsiders", "reason", "who")
+
+    def __init__(self, who: list[str] | None, current: list[str] | None, reason: str,
+                 names_speaker: bool = False, outsiders: tuple[str, ...] = (),
+                 actor: str | None = None) -> None:
+        self.who: Final = who
+        self.current: Final = current
+        self.reason: Final = reason
+        self.names_speaker: Final = names_speaker  # the sentence names its speaker: a turn starts
+        self.outsiders: Final = outsiders  # non-participants speaking outside any turn
+        self.actor: Final = actor  # a participant the sentence names as the subject of an action
 
 
 class SpeakerRule(Protocol):
