@@ -367,6 +367,22 @@ def test_a_plural_of_an_office_that_signs_or_acts_is_no_person() -> None:
     assert mentioned("Able said 37 Senators had signed it and some Congressmen agreed.\n") == []
 
 
+def test_a_titled_name_ending_a_line_in_capitals_is_the_person_the_text_names() -> None:
+    body = "TELEPHONE CALL TO AMB. DORN\n\nDorn said the vote would be close. Able agreed.\n"
+    assert ("DORN", "dorn") in links(body)
+    assert mentioned(body) == ["dorn"]
+
+
+def test_a_name_with_a_particle_in_capitals_reads_in_title_case() -> None:
+    assert mentioned("FRENCH FOREIGN MINISTER DORN DE ECK\n\nAble said so.\n") == ["dorn-de-eck"]
+
+
+@pytest.mark.parametrize("line", ["FOREIGN MINISTERS MEETING", "TELEPHONE CALL TO THE PRESIDENT IN LAKEVILLE",
+                                  "MEETING WITH AMBASSADOR DORN ON TRADE", "Call to Amb DORN"])
+def test_words_in_capitals_after_a_title_that_name_no_one_are_no_person(line: str) -> None:
+    assert mentioned(f"{line}\n\nAble said so.\n") == []
+
+
 def test_a_double_surname_after_a_title_is_one_person() -> None:
     body = "Able told Ambassador Dorn-Eck that the paper was not acceptable. Later Dorn-Eck called.\n"
     assert mentioned(body) == ["dorn-eck"]

@@ -6,6 +6,7 @@
 module                job
 ====================  ==============================================================
 ``shapes``            what names look like: titles, compound surnames, sentence starts
+``capitals``          titled names in lines written in capitals ("CALL TO AMB ABLE")
 ``mentions``          the named rules that find persons' names in running text
 ``together``          names listed together or paired with a person's
 ``frame``             names in signatures and address lines
@@ -30,6 +31,7 @@ from tei.errors import Reporter
 from tei.model import Document, map_text
 from tei.resolve.base import Pass
 from tei.resolve.persons.candidate import Candidate
+from tei.resolve.persons.capitals import add_capital_forms
 from tei.resolve.persons.frame import closings
 from tei.resolve.persons.identity import Identities, identify
 from tei.resolve.persons.initial_subjects import link_initial_subjects
@@ -43,6 +45,7 @@ def link_persons(document: Document, reporter: Reporter) -> None:
     """Find the persons named, decide their identities once, then turn every mention into a PersName."""
     table = identify(document, discover(document, reporter), reporter)
     document.mentioned = [person for person in table.persons if person.group == 0]
+    add_capital_forms(document, table)
     linker = Linker(table)
     for content in list(document.text_lists()):
         content[:] = map_text(content, linker.split)

@@ -8,6 +8,8 @@ rule                           proposes
 =============================  ==============================================================
 persons.titled-name            "Ambassador Ødegaard", "Foreign Ministers Able and Baker",
                                "Secretary of State Carr"
+persons.titled-name-in-capitals  "TELEPHONE CALL TO AMB ABLE": a title and a name ending a
+                               line in capitals (:mod:`~tei.resolve.persons.capitals`)
 persons.particle-name          "de Able", "Baker von Carr" (a name with a particle)
 persons.subject-of-verb        "Dorn replied", "Able and Baker discuss", "said Carr might":
                                the subject of a verb of speech, thought or action
@@ -58,6 +60,7 @@ from tei.lexicon.names import (
 )
 from tei.model import Document
 from tei.resolve.persons.candidate import Candidate, MentionRule
+from tei.resolve.persons.capitals import TitledNameInCapitals
 from tei.resolve.persons.exclusions import in_firm_name, in_longer_name, not_a_name, places_in
 from tei.resolve.persons.frame import addressed, signatures
 from tei.resolve.persons.given_names import KnownGivenName
@@ -299,7 +302,7 @@ def _capitalized_before(text: str, start: int) -> bool:
 def build_rules() -> Registry[MentionRule]:
     """The mention rules, highest priority first (the table of the module docstring)."""
     rules: Registry[MentionRule] = Registry("mention rules")
-    for rule, priority in ((TitledName(), 100), (ParticleName(), 90), (SubjectOfVerb(), 80), (JointSubject(), 75),
+    for rule, priority in ((TitledName(), 100), (TitledNameInCapitals(), 95), (ParticleName(), 90), (SubjectOfVerb(), 80), (JointSubject(), 75),
                            (ObjectOfVerb(), 70), (Possessive(), 60), (NamedAs(), 50), (RelativeWho(), 40),
                            (FullName(), 30), (KnownGivenName(), 28), (FamilyNameFirst(), 25), (PartyToAnExchange(), 20), (WithAPronoun(), 10),
                            (Drafter(), 5)):
