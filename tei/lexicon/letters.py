@@ -18,22 +18,24 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from tei.lexicon import stored
+
 _BLOCKS = (range(0x41, 0x530), range(0x1E00, 0x2000))
 
 
 def _letter_class(test: str) -> str:
-    # The case test first, on whole blocks (str methods: no call of ours per code point).
-    chars = [char for block in _BLOCKS for char in filter(getattr(str, test), map(chr, block))
+    # The case test first, on whole blocks (str methods: no call of ours per code point). A
+    # letter stands for itself in a class (``re.escape`` leaves it as it is).
+    codes = [ord(char) for block in _BLOCKS for char in filter(getattr(str, test), map(chr, block))
              if unicodedata.category(char).startswith("L")]
     ranges: list[str] = []
-    start = previous = chars[0]
-    for char in [*chars[1:], ""]:
-        if char and ord(char) == ord(previous) + 1:
-            previous = char
+    start = previous = codes[0]
+    for code in [*codes[1:], -1]:
+        if code == previous + 1:
+            previous = code
             continue
-        ranges.append(re.escape(start) if start == previous else f"{re.escape(start)}-{re.escape(previous)}")
-        if char:
-            start = previous = char
+        ranges.append(chr(start) if start == previous else f"{chr(start)}-{chr(previous)}")
+        start = previous = code
     return "".join(ranges)
 
 
@@ -44,7 +46,7 @@ _ASCII_FORMS = ((UPPER, "A-Z"), (LOWER, "a-z"))
 
 
 # Case-insensitive patterns keep their classes: a combining mark may fold to a Greek capital.
-_CASE_INSENSITIVE = re.compile(r"\(\?[a-zA-Z-]*i")
+_CASE_INSENSITIVE = stored.compile(r"\(\?[a-zA-Z-]*i")
 
 
 def ascii_form(source: str, flags: int = 0) -> str:
@@ -66,7 +68,7 @@ def letter_classes(source: str) -> int:
 # A word character beyond ASCII, the non-ASCII test first, so that ``re`` passes over ASCII
 # characters in its fast loop. Wider than the classes (any letter or numeral, of any script):
 # a text it finds one in gets the pattern as written, which is right for every text.
-_NON_ASCII_LETTER = re.compile(r"[^\x00-\x7f](?<=\w)")
+_NON_ASCII_LETTER = stored.compile(r"[^\x00-\x7f](?<=\w)")
 # The last texts asked about and the answers: many patterns are tried on the same text in turn,
 # with short strings in between (a name, a word), and an answer costs a pass over the text when
 # it holds curly quotes or dashes. A short text is searched again, as cheaply as it is remembered.

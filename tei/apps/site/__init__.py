@@ -20,12 +20,11 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import cast
 
 from lxml import etree
 
 from tei.model import Document, PageBreak, Person, Said, iter_nodes, plain_text
-from tei.namespaces import TEI_NS, tei
+from tei.namespaces import tei
 
 __all__ = ["SITE_NS", "Anchors", "DocumentRecord", "PersonEntry", "describe", "href", "mark_anchors",
            "site_params"]
@@ -45,14 +44,6 @@ class Anchors:
     mentions: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
 
 
-_NS = {"t": TEI_NS}
-_PARAGRAPH = "t:text//t:p[not(ancestor::t:note or ancestor::t:p)]"
-# In document order, in one evaluation: the paragraphs of the text outside notes; every page
-# break; in those paragraphs, the names pointing to a person and the notes (outside notes).
-# A name or a note follows the paragraph it is in.
-_MARKED = etree.XPath(f"{_PARAGRAPH} | t:text//t:pb"
-                      f" | {_PARAGRAPH}//t:persName[contains(@ref, '#')][not(ancestor::t:note)]"
-                      f" | {_PARAGRAPH}//t:note[not(ancestor::t:note)]", namespaces=_NS)
 _WORDS = etree.XPath("normalize-space(.)")
 
 
@@ -61,33 +52,47 @@ def mark_anchors(root: etree._Element) -> Anchors:
     tree (attribute ``{SITE_NS}id``) → what was numbered.
 
     Only paragraphs outside notes count: a note is rendered apart, at the end; its words are
-    not the paragraph's (they are searched with the note).
+    not the paragraph's (they are searched with the note). Every page break of the text sets
+    the page; a name pointing to a person (``@ref`` with "#") and a note count where they
+    stand in such a paragraph, outside notes. One walk of the text (libxml2 stops only at
+    these four elements) keeps count of the paragraphs and notes it is inside.
     """
     anchors = Anchors()
     page = start_page = ""
-    paragraph_tag, pb_tag, note_tag = tei("p"), tei("pb"), tei("note")
-    names = 0
+    paragraph_tag, pb_tag, note_tag, name_tag = tei("p"), tei("pb"), tei("note"), tei("persName")
+    names = paragraphs = notes = 0  # names numbered; paragraphs and notes the walk is inside
     text: str | None = None
-    for element in cast(list[etree._Element], _MARKED(root)):
-        tag = element.tag
-        if tag == paragraph_tag:
-            if text is not None:
-                anchors.paragraphs[-1] = (anchors.paragraphs[-1][0], start_page, " ".join(text.split()))
-            anchor = f"p-{len(anchors.paragraphs) + 1}"
-            element.set(_ANCHOR, anchor)
-            start_page, text = page, str(_WORDS(element))
-            anchors.paragraphs.append((anchor, page, ""))
-        elif tag == pb_tag:
-            page = element.get("n") or page
-        elif tag == note_tag:
-            if text is not None:
-                text = text.replace(str(_WORDS(element)), "", 1)
-        else:
-            names += 1
-            element.set(_ANCHOR, f"m-{names}")
-            # "#able" (the document's person) or "persons.xml#p1" (the editor's personography)
-            person = element.get("ref", "").split()[0].removeprefix("#")
-            anchors.mentions.setdefault(person, []).append((f"m-{names}", page))
+    for part in root.iterchildren(tei("text")):
+        for event, element in etree.iterwalk(part, events=("start", "end"),
+                                             tag=(paragraph_tag, pb_tag, note_tag, name_tag)):
+            tag = element.tag
+            if event == "end":
+                if tag == paragraph_tag:
+                    paragraphs -= 1
+                elif tag == note_tag:
+                    notes -= 1
+                continue
+            if tag == paragraph_tag:
+                if not paragraphs and not notes:
+                    if text is not None:
+                        anchors.paragraphs[-1] = (anchors.paragraphs[-1][0], start_page, " ".join(text.split()))
+                    anchor = f"p-{len(anchors.paragraphs) + 1}"
+                    element.set(_ANCHOR, anchor)
+                    start_page, text = page, str(_WORDS(element))
+                    anchors.paragraphs.append((anchor, page, ""))
+                paragraphs += 1
+            elif tag == pb_tag:
+                page = element.get("n") or page
+            elif tag == note_tag:
+                if paragraphs and not notes and text is not None:
+                    text = text.replace(str(_WORDS(element)), "", 1)
+                notes += 1
+            elif paragraphs and not notes and "#" in element.get("ref", ""):
+                names += 1
+                element.set(_ANCHOR, f"m-{names}")
+                # "#able" (the document's person) or "persons.xml#p1" (the editor's personography)
+                person = element.get("ref", "").split()[0].removeprefix("#")
+                anchors.mentions.setdefault(person, []).append((f"m-{names}", page))
     if text is not None:
         anchors.paragraphs[-1] = (anchors.paragraphs[-1][0], start_page, " ".join(text.split()))
     return anchors

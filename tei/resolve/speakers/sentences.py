@@ -10,7 +10,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from tei.lexicon import alternation, words
+from tei.lexicon import LazyPattern, alternation, lazy_pattern, words
 from tei.model import EditorialNote, Inline, LineBreak, NoteRef, PersName, Quote, Said
 from tei.resolve.speakers.patterns import (
     BOUNDARY_CHARS,
@@ -38,27 +38,75 @@ NUMBER_ABBREVIATIONS = words("number-abbreviations")
 OPENERS = words("sentence-openers")
 
 
+# "the" before a role; the look-behind stands after the "T", so that ``re`` skips ahead to "T" and "t".
+THE = lazy_pattern(r"[Tt](?<![\w’'].)he\s+")
+SPACES = lazy_pattern(r"\s+")
+
+
 @functools.cache
-def _people_adjectives() -> str:
-    """The alternation of the peoples' adjectives that may stand before a role ("the Korean
-    Minister"), built once; a plural noun ("Koreans") never qualifies an office."""
-    return alternation(words("peoples") - words("peoples-plural"))
+def _people_adjectives() -> tuple[LazyPattern, dict[str, list[str]]]:
+    """The peoples' adjectives that may stand before a role ("the Korean Minister"; a plural noun,
+    "Koreans", never qualifies an office), as one pattern that finds the longest at a place, and
+    for each adjective the shorter ones it begins with, longest first ("South" for "South Korean")."""
+    adjectives = words("peoples") - words("peoples-plural")
+    shorter = {adjective: [adjective[:end] for end in range(len(adjective) - 1, 0, -1) if adjective[:end] in adjectives]
+               for adjective in adjectives}
+    return lazy_pattern(alternation(adjectives)), shorter
+
+
+@functools.lru_cache(maxsize=256)
+def _one_adjective(adjective: str) -> LazyPattern:
+    return lazy_pattern(alternation([adjective]))
 
 
 @functools.lru_cache(maxsize=128)
 def _role_pattern(roles: tuple[str, ...]) -> re.Pattern[str]:
-    """"the <role>" for these roles, longest first, a people's name allowed before the role ("the
-    Korean Foreign Minister"); built once per cast (it is asked per sentence).
-    The look-behind stands after the "T", so that ``re`` skips ahead to the letters "T" and "t"."""
+    """One of these roles, longest first, as a whole word; built once per cast (it is asked per sentence)."""
     ordered = sorted(roles, key=len, reverse=True)
-    return re.compile(r"[Tt](?<![\w’'].)he\s+(?:" + _people_adjectives() + r"\s+)?(?P<role>"
-                      + "|".join(re.escape(role) for role in ordered) + r")(?![\w’'\-])")
+    return re.compile(r"(?P<role>" + "|".join(re.escape(role) for role in ordered) + r")(?![\w’'\-])")
 
 
 @functools.lru_cache(maxsize=128)
 def _any_role(roles: tuple[str, ...]) -> re.Pattern[str]:
     """Any of the roles, anywhere: one search where a test of each role would loop in Python."""
     return re.compile("|".join(re.escape(role) for role in sorted(roles, key=len, reverse=True)))
+
+
+def _adjective_ends(text: str, start: int) -> list[int]:
+    """Where each people's adjective that stands at ``start`` ends, the longest first."""
+    pattern, shorter = _people_adjectives()
+    longest = pattern.match(text, start)
+    if longest is None:
+        return []
+    ends = [longest.end()]
+    for adjective in shorter.get(" ".join(longest.group().split()), []):
+        match = _one_adjective(adjective).match(text, start)
+        if match:
+            ends.append(match.end())
+    return ends
+
+
+def _roles_in(text: str, roles: tuple[str, ...]) -> list[tuple[int, int, str]]:
+    """"the <role>", a people's adjective allowed before the role ("the Korean Foreign Minister"),
+    left to right: each match of the role itself, after "the", the adjective tried first (the
+    longest, then shorter ones: "the South Korean Minister" may be a South Korean or a South
+    one's "Korean Minister"). This is the search of one pattern holding the adjectives, without
+    compiling them again for every cast."""
+    role = _role_pattern(roles)
+    found: list[tuple[int, int, str]] = []  # (where "the" starts, where the role ends, the role)
+    for article in THE.finditer(text):
+        if found and article.start() < found[-1][1]:
+            continue
+        for end in _adjective_ends(text, article.end()):
+            space = SPACES.match(text, end)
+            match = role.match(text, space.end()) if space else None
+            if match:
+                break
+        else:
+            match = role.match(text, article.end())
+        if match:
+            found.append((article.start(), match.end(), match.group("role")))
+    return found
 
 
 def role_subject(text: str, refs: list[str | None], roles: dict[str, str]) -> tuple[str, list[str | None]]:
@@ -71,13 +119,13 @@ def role_subject(text: str, refs: list[str | None], roles: dict[str, str]) -> tu
     if _any_role(cast).search(text) is None:
         return text, refs  # most sentences: the pattern, which stops at every "t", is not tried
     refs = list(refs)
-    pattern = _role_pattern(cast)
-
-    def mark(match: re.Match[str]) -> str:
-        refs.append(roles[match.group("role")])
-        return f"{PERSON_OPEN}{len(refs) - 1}{PERSON_CLOSE}"
-
-    return pattern.sub(mark, text), refs
+    pieces: list[str] = []
+    position = 0
+    for start, end, role in _roles_in(text, cast):
+        refs.append(roles[role])
+        pieces += [text[position:start], f"{PERSON_OPEN}{len(refs) - 1}{PERSON_CLOSE}"]
+        position = end
+    return "".join(pieces) + text[position:], refs
 
 
 def masked(items: list[Inline], roles: dict[str, str] | None = None) -> tuple[str, list[str | None]]:
