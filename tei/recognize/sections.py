@@ -4,6 +4,7 @@
     "2. Trade" (a numbered line)                             heading        → Section(head=…)
     "Issue 1: Arms Control" (an agenda item's number, colon) heading        → Section(head=…)
     "3. Leadership" where "4. Briefing." is of its list      not a heading: a numbered point
+    "Able, Baker joined the group later"                     not a heading: a subject and its verb
     "MINUTES OF MEETING" under "Minutes of a Meeting"        not a heading: the record's own caption
     "Press Conference, May 2, 1967" above “Q. …”             not a heading: the source of a quotation
     a block after two blank lines, not a heading             section-break  → Section(head=None),
@@ -17,7 +18,10 @@ break must therefore have a lower priority than ``section-break``.
 
 from __future__ import annotations
 
-from tei.lexicon import lazy_pattern
+import re
+from functools import cache
+
+from tei.lexicon import alternation, lazy_pattern, stored, words
 from tei.model import PageBreak, Section, plain_text
 from tei.read.blocks import Block as TextBlock
 from tei.recognize.base import BULLET, ParseState, Recognizers, excerpt, lines_of
@@ -46,6 +50,14 @@ OPENS_QUOTATION = lazy_pattern(r"^[“‘\"]")
 DOCUMENT_CODE = lazy_pattern(r"^(?:[A-Za-z]+\s+){0,2}[A-Za-z]+(?:/[A-Za-z]+)*/\d+[A-Za-z]?$")
 
 
+@cache
+def subject_and_verb() -> re.Pattern[str]:
+    """A capitalized word, then a verb of saying or acting in lower case: "Baker joined", "Able
+    said". Such a line is a sentence whose full stop is missing (a stage direction of minutes)."""
+    verbs = alternation(words("say-verbs") | words("action-verbs"))
+    return stored.compile(r"\b[A-Z][\w’'-]*\s+" + verbs + r"(?![\w’'-])", 0)
+
+
 def heading_verdict(text: str) -> tuple[bool, str]:
     """(whether one line of text is a heading, why)."""
     # Digits glued to the end are a footnote reference ("…Able.1"), not part of the shape.
@@ -63,6 +75,8 @@ def heading_verdict(text: str) -> tuple[bool, str]:
         return False, "it starts neither with a capital nor with a number"
     if len(text.split()) > HEADING_MAX_WORDS:
         return False, f"it has more than {HEADING_MAX_WORDS} words"
+    if subject_and_verb().search(text):
+        return False, "a subject and a verb of saying or acting: a sentence without its full stop"
     if NUMBERED_HEADING.match(text) or ITEM_HEADING.match(text):
         return True, "a numbered line alone, without closing punctuation"
     return True, f"a line alone, of at most {HEADING_MAX_WORDS} words, capitalized, without closing punctuation"

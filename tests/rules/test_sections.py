@@ -80,6 +80,8 @@ NOT_HEADINGS = {
     "one of a run of heading-shaped lines":
         ("Able opened the talks.\n\n>> Trade Questions\n\nFisheries Questions\n\nAble went on.\n",
          "heading-shaped too"),
+    "a subject and a verb of acting, the full stop missing (a stage direction)":
+        ("Able opened the talks.\n\n>> Carr, Dorn joined the group later\n\nAble went on.\n", "a sentence without"),
     "a point of a numbered list, another point of which closes with a full stop":
         (("Able opened the talks.\n\n>> 1. On Briefing\n\nCall them all.\n\n2. Announcement\n\nApproved.\n\n"
          "3. Talk to Baker.\n\nAble went on.\n"), "numbered list"),
