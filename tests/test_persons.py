@@ -383,6 +383,12 @@ def test_a_plural_of_an_office_that_signs_or_acts_is_no_person() -> None:
     assert mentioned("Able said 37 Senators had signed it and some Congressmen agreed.\n") == []
 
 
+def test_a_surname_written_with_and_without_its_accents_is_one_person() -> None:
+    body = "Mr. Dornsjold said the report was ready. Able said Dornsjöld’s report would help.\n"
+    assert mentioned(body) == ["dornsjold"]
+    assert ("Dornsjöld", "dornsjold") in links(body)
+
+
 def test_a_titled_name_ending_a_line_in_capitals_is_the_person_the_text_names() -> None:
     body = "TELEPHONE CALL TO AMB. DORN\n\nDorn said the vote would be close. Able agreed.\n"
     assert ("DORN", "dorn") in links(body)
