@@ -25,7 +25,7 @@ may register a front, a block and an inline recognizer, like ``page_breaks``):
 ======================================  ===================================================
 step                                    where
 ======================================  ===================================================
-a model class, if the text needs one    ``tei/model.py`` (``Document.dump`` shows it as it is)
+a model class, if the text needs one    ``tei/model/`` (``Document.dump`` shows it as it is)
 the recognizer: ``name``, ``test``,     ``tei/recognize/<feature>.py``; ``test`` says why
 ``run``; a docstring input → model      through ``state.reporter.decide(...)`` (``--explain``)
 its registration, with a priority       ``register(recognizers)`` in that module; the module
