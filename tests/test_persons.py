@@ -126,6 +126,7 @@ def test_names_with_particles_are_one_surname() -> None:
     ("General Van Carr", "Van Carr", []),
     ("General Ann B. Van Carr", "Van Carr", ["Ann", "B."]),
     ("Nguyen Van Carr", "Carr", ["Nguyen", "Van"]),
+    ("Jean de La Carr", "de La Carr", ["Jean"]),
 ])
 def test_a_particle_capitalized_or_not_makes_the_surname_a_compound(
         line: str, surname: str, forenames: list[str]) -> None:
@@ -145,6 +146,17 @@ def test_a_particle_in_a_mention_makes_the_same_surname_as_in_a_participant_list
         sentence: str, surname: str, given: list[str]) -> None:
     assert [(person.surname, person.forenames) for person in document_of(sentence + "\n").mentioned] == [
         (surname, given)]
+
+
+def test_a_compound_with_an_article_is_named_later_without_its_particle() -> None:
+    preamble = "1. Memorandum of Conversation\n\n\n    • M. Jean de La Carr\n    • Mr. Able\n\n"
+    body = "Able asked about the vote. La Carr replied that de La Carr had said so.\n"
+    assert links(body, preamble)[-2:] == [("La Carr", "de-la-carr"), ("de La Carr", "de-la-carr")]
+    assert mentioned(body, preamble) == []
+
+
+def test_a_place_before_a_known_name_is_no_given_name() -> None:
+    assert ("Able", "able") in links("In France Able found the same desire. Baker agreed.\n")
 
 
 SECOND_SURNAME = "1. Memorandum of Conversation\n\n\n    • Ambassador Juan Carr Baker\n    • Mr. Able\n\n"
@@ -226,12 +238,16 @@ def test_a_persons_surname_in_a_firms_name_is_not_the_person(firm: str) -> None:
     assert mentioned(f"Able said {firm} would lend the money.\n") == []
 
 
+def test_a_name_before_an_industrys_word_is_a_firms_name() -> None:
+    assert mentioned("Able said the President of Dorn Mining claims a hardship. Dorn Mining is suffering.\n") == []
+
 
 @pytest.mark.parametrize("text", ["Dorn & Co. lent it", "Dorn\nBrothers lent it", "Dorn,\tInc. lent it",
                                   "Dorn &\nEck lent it"])
 def test_a_name_before_a_firms_ending_after_any_white_space_is_in_the_firms_name(text: str) -> None:
     assert in_firm_at(text, 0, len("Dorn"))
     assert not in_firm_at("Dorn lent it to Co-op Eck", 0, len("Dorn"))
+
 
 def test_a_signature_that_ends_the_last_section_is_a_person() -> None:
     body = "Able said yes.\n\n\nAble said no.\n\nAnn Dorn\n"
@@ -365,6 +381,12 @@ def test_a_word_after_an_article_joined_to_a_pronoun_is_no_person() -> None:
 
 def test_a_plural_of_an_office_that_signs_or_acts_is_no_person() -> None:
     assert mentioned("Able said 37 Senators had signed it and some Congressmen agreed.\n") == []
+
+
+def test_a_surname_written_with_and_without_its_accents_is_one_person() -> None:
+    body = "Mr. Dornsjold said the report was ready. Able said Dornsjöld’s report would help.\n"
+    assert mentioned(body) == ["dornsjold"]
+    assert ("Dornsjöld", "dornsjold") in links(body)
 
 
 def test_a_titled_name_ending_a_line_in_capitals_is_the_person_the_text_names() -> None:

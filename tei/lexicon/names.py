@@ -109,15 +109,21 @@ def is_particle(tokens: list[str], index: int) -> bool:
     return token not in PARTICLES_ALSO_NAMES or not before or before.endswith(".") or not is_name_word(before)
 
 
+# Given names (``given-names.txt``): before a particle, the forename, not part of the surname.
+GIVEN_NAMES = words("given-names")
+
+
 def split_name(tokens: list[str]) -> tuple[list[str], str]:
     """A name's words → (forenames, surname): the last word, or the compound its first particle
     makes (rule ``names.particle-surname``). A German or Dutch particle opens the surname ("Berndt
     Von Able" → ["Berndt"], "Von Able"); another joins the word before it ("Ann Baker de
-    Carr" → ["Ann"], "Baker de Carr"), as a particle first does the rest ("de Able")."""
+    Carr" → ["Ann"], "Baker de Carr"), unless that word is a known given name ("Jean de Carr"
+    → ["Jean"], "de Carr"), as a particle first does the rest ("de Able")."""
     particle = next((index for index in range(len(tokens) - 1) if is_particle(tokens, index)), None)
     if particle is None:
         return tokens[:-1], tokens[-1] if tokens else ""
-    start = particle if particle == 0 or tokens[particle].lower() in OPENING_PARTICLES else particle - 1
+    opens = particle == 0 or tokens[particle].lower() in OPENING_PARTICLES or tokens[particle - 1] in GIVEN_NAMES
+    start = particle if opens else particle - 1
     return tokens[:start], " ".join(tokens[start:])
 
 

@@ -11,12 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tei.lexicon import alternation, lazy_pattern, words
-from tei.lexicon.names import NAME_END, WORD_NOT_AFTER, is_name_word
+from tei.lexicon import alternation, lazy_pattern
+from tei.lexicon.names import GIVEN_NAMES, NAME_END, WORD_NOT_AFTER, is_name_word
 from tei.resolve.persons.candidate import Candidate
 from tei.resolve.persons.shapes import SURNAME
 
-GIVEN_NAMES = words("given-names")
 GIVEN_THEN_SURNAME = lazy_pattern(rf"(?P<given>{alternation(GIVEN_NAMES, not_after=WORD_NOT_AFTER)}) "
                                   rf"(?P<surname>{SURNAME}){NAME_END}")
 # "Port Louis", "Saint Paul Dorn": a capitalized word (not a sentence's end) just before the given name.

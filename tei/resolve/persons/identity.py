@@ -55,6 +55,8 @@ class Identities:
         self.ids: set[str] = set()
         # The participants among ``persons``: a document names many more persons than take part.
         self.participants: list[Person] = []
+        # The forms without accents, in lower case: "hammarskjold" → the person named "Hammarskjöld".
+        self.unaccented: dict[str, list[Person]] = {}
 
     def add(self, person: Person) -> None:
         self.persons.append(person)
@@ -64,6 +66,17 @@ class Identities:
         for form in surname_forms(person.surname or ""):
             if form:
                 self.forms.setdefault(form, []).append(person)
+                self.unaccented.setdefault(romanize(form), []).append(person)
+
+    def find_unaccented(self, surname: str, titles: list[str] | str = "") -> Person | None:
+        """``persons.same-person-unaccented``: the person whose surname is ``surname`` but for its
+        accents ("Hammarskjold" for "Hammarskjöld": a text copied on a typewriter drops them)."""
+        sex = sex_of(titles)
+        for person in self.unaccented.get(romanize(surname), []):
+            other = sex_of(person.role_names)
+            if sex is None or other is None or sex == other:
+                return person
+        return None
 
     def find(self, surname: str, titles: list[str] | str = "") -> Person | None:
         """The person named ``surname`` (any form), whose titles do not contradict ``titles``."""
@@ -109,6 +122,11 @@ def identify(document: Document, candidates: list[Candidate], reporter: Reporter
         name for candidate in candidates for name in candidate.given.split()}
     for candidate in candidates:
         known = table.find(candidate.surname, candidate.title)
+        if known is None and (known := table.find_unaccented(candidate.surname, candidate.title)):
+            table.forms.setdefault(candidate.surname, []).append(known)  # so that the linker finds it too
+            if reporter.explaining:
+                reporter.decide("persons.same-person-unaccented", f"'{candidate.surname}'", f"#{known.id}",
+                                f"'{known.surname}' but for its accents", candidate.line)
         if known is None and not candidate.given and (second := table.find_second(candidate.surname)):
             if reporter.explaining:
                 reporter.decide("persons.second-surname", f"'{candidate.surname}'", f"#{second.id}",

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator
 from tei.lexicon import LazyPattern, alternation, lazy_pattern, words
 from tei.lexicon.names import INITIAL, NAME, NAME_END, NAME_NOT_AFTER, NAME_START, TITLE_WORDS, is_name_word
 from tei.model import Closing, Inline, PersName, Person
-from tei.resolve.persons.exclusions import in_firm_at
+from tei.resolve.persons.exclusions import PLACES, in_firm_at
 from tei.resolve.persons.identity import Identities
 from tei.resolve.persons.shapes import (
     ARTICLE_BEFORE,
@@ -103,7 +103,7 @@ class Linker:
         Ann Able" → at "Ann" ("Later" starts the sentence). Unknown given names count only
         without a title and away from a sentence start, except initials and a name word before
         one, which are given names wherever they stand ("Ann B. Able", "A. B. Able" opening a
-        sentence or a signature).
+        sentence or a signature). A place is no unknown given name ("In Ruritania Able found").
         """
         if prefix is None:
             return surname
@@ -119,7 +119,7 @@ class Linker:
         for index in range(len(words)):
             initials = any(INITIAL_WORD.fullmatch(word) for word in words[index:index + 2])
             if not prefix.group("title") and (index > 0 or initials or not at_sentence_start(text, starts[index])) \
-                    and all(is_name_word(name) for name in words[index:]):
+                    and all(is_name_word(name) and name not in PLACES for name in words[index:]):
                 return starts[index]
         return surname
 

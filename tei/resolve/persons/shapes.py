@@ -159,7 +159,8 @@ def singular_title(title: str) -> str:
 
 
 def surname_forms(surname: str) -> list[str]:
-    """The forms a surname is written in: "Baker de Carr" → also "Baker", "de Carr", "De Carr".
+    """The forms a surname is written in: "Baker de Carr" → also "Baker", "de Carr", "De Carr";
+    "de La Carr" → also "La Carr".
 
     A compound with a particle is shortened to its first word or to the particle and what
     follows, a family name with its given name after it ("Able Tae-sun") to the family name;
@@ -176,6 +177,9 @@ def surname_forms(surname: str) -> list[str]:
     forms += [tail, tail[0].upper() + tail[1:], tail[0].lower() + tail[1:]]
     if particle > 0:
         forms.append(" ".join(parts[:particle]))
+    after = parts[particle + 1:]
+    if len(after) >= 2 and after[0][:1].isupper() and after[0].lower() in PARTICLES:
+        forms.append(" ".join(after))  # "de La Carr", later "La Carr": the article stays, "de" goes
     return list(dict.fromkeys(forms))
 
 
