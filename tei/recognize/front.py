@@ -69,7 +69,7 @@ INNER_STOP = lazy_pattern(r"(?P<word>\S*)[.?!]\s")
 
 def holds_sentence_end(shape: str) -> bool:
     """Whether a stop inside the line ends a sentence: none after an abbreviation does, in
-    capitals too ("TELEPHONE CALL TO AMB. LODGE", "Visit of Mr. Able")."""
+    capitals too ("TELEPHONE CALL TO AMB. DORN", "Visit of Mr. Able")."""
     return any(f"{match.group('word')}.".casefold() not in _abbreviations() for match in INNER_STOP.finditer(shape))
 
 

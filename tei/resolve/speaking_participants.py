@@ -108,8 +108,8 @@ def by_name(persons: list[Person]) -> list[Person]:
 
 def held_by_name(document: Document, titled: list[Person], bare: list[Person]) -> list[Person]:
     """Rule ``participants.role-holder``: without a role that the text gives, with its title, to
-    exactly one speaker it names by surname alone ("The FonMin said …" beside "Rolandis said …",
-    where the text calls him "Foreign Minister Rolandis"): one speaker, by name, who takes the
+    exactly one speaker it names by surname alone ("The FonMin said …" beside "Dorn said …",
+    where the text calls him "Foreign Minister Dorn"): one speaker, by name, who takes the
     title. A title before a name who opens no paragraph may be another holder's, and is left."""
     by_surname = {person.surname: person for person in bare if person.surname}
     roles = [person for person in titled if person.role_only and person.role_names]

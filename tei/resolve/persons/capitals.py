@@ -1,13 +1,13 @@
-"""Names in lines written in capitals: "TELEPHONE CALL TO AMB LODGE".
+"""Names in lines written in capitals: "TELEPHONE CALL TO AMB DORN".
 
 Rule ``persons.titled-name-in-capitals``: typed headings, and the lines a telephone note or a
 cable writes in capitals, name a person after a title in capitals ("AMB", "SECRETARY",
 "FOREIGN MINISTER"). The words in capitals after the title, one to three, are the name, where
 they end the line or stand before a comma, a bracket or "AND"; they are read in title case
-("COUVE DE MURVILLE" → "Couve de Murville"), and the capitals, as written, become a form of that
+("EICK DE CARR" → "Eick de Carr"), and the capitals, as written, become a form of that
 person's surname, so that the line links to the person the rest of the text names.
 
-    "TELEPHONE CALL TO AMB LODGE" → Candidate("Lodge", title "Amb"); "LODGE" a form of #lodge
+    "TELEPHONE CALL TO AMB DORN" → Candidate("Dorn", title "Amb"); "DORN" a form of #dorn
     "MEETING WITH AMBASSADOR DORN ON TRADE" → nothing (a word follows the name)
 """
 
@@ -36,7 +36,7 @@ TITLED_IN_CAPITALS = lazy_pattern(
 
 
 def _title_case(words: str) -> str:
-    """"COUVE DE MURVILLE" → "Couve de Murville": particles in lower case, other words capitalized."""
+    """"EICK DE CARR" → "Eick de Carr": particles in lower case, other words capitalized."""
     return " ".join(word.lower() if word.lower() in PARTICLES else word.capitalize() for word in words.split())
 
 
@@ -82,7 +82,7 @@ class TitledNameInCapitals:
 
 def add_capital_forms(document: Document, table: Identities) -> None:
     """Each titled name in capitals whose title-case surname names a known person: the capitals,
-    as written ("LODGE", "COUVE DE MURVILLE"), are a form of that person's surname."""
+    as written ("DORN", "EICK DE CARR"), are a form of that person's surname."""
     for content, _line in texts_with_lines(document):
         for text in line_runs(content):
             for _title, written, name in titled_names_in_capitals(text):

@@ -55,7 +55,7 @@ class Identities:
         self.ids: set[str] = set()
         # The participants among ``persons``: a document names many more persons than take part.
         self.participants: list[Person] = []
-        # The forms without accents, in lower case: "hammarskjold" → the person named "Hammarskjöld".
+        # The forms without accents, in lower case: "dorn" → the person named "Dörn".
         self.unaccented: dict[str, list[Person]] = {}
 
     def add(self, person: Person) -> None:
@@ -70,7 +70,7 @@ class Identities:
 
     def find_unaccented(self, surname: str, titles: list[str] | str = "") -> Person | None:
         """``persons.same-person-unaccented``: the person whose surname is ``surname`` but for its
-        accents ("Hammarskjold" for "Hammarskjöld": a text copied on a typewriter drops them)."""
+        accents ("Dorn" for "Dörn": a text copied on a typewriter drops them)."""
         sex = sex_of(titles)
         for person in self.unaccented.get(romanize(surname), []):
             other = sex_of(person.role_names)
