@@ -8,8 +8,8 @@ each entry is parsed by :func:`tei.recognize.participant_entry.parse_participant
 from __future__ import annotations
 
 from tei.errors import Reporter
-from tei.lexicon import lazy_pattern
-from tei.lexicon.names import PARTICLES, is_name_word, is_title_word
+from tei.lexicon import lazy_pattern, words
+from tei.lexicon.names import HONORIFICS, PARTICLES, is_name_word, is_title_word
 from tei.model import Person
 from tei.read.blocks import Block as TextBlock
 from tei.recognize.base import (
@@ -39,6 +39,8 @@ PERSON_SEPARATOR = lazy_pattern(r";\s+|\s+and\s+(?=\S+\s+\S)")
 SERIES_RULE = "participants-series"
 # Between the names of a series: "Able, Baker, and Carr", "Able, Baker and Carr".
 SERIES_SEPARATOR = lazy_pattern(r",\s+(?:and\s+)?|\s+and\s+")
+# The last words of offices' names: "NSC Staff", "Policy Planning Council" describe a person.
+OFFICE_WORDS = words("office-words")
 
 
 def _name_shape(item: str) -> str | None:
@@ -88,11 +90,14 @@ def person_series(text: str) -> list[tuple[str, str]] | None:
 
 def _series_shape(item: str) -> str | None:
     """:func:`_name_shape` of a series' item without what follows it in parentheses ("Mr. Able
-    (CIA)", "Vice President (late)"); "role" for an office alone ("Attorney General")."""
+    (CIA)", "Vice President (late)"); "role" for an office alone ("Attorney General"); None for
+    the name of an office, which ends in an office's word ("NSC Staff", "Planning Council")."""
     while (match := TRAILING_GROUP.search(item)) and match.start() > 0:
         item = item[:match.start()]
-    shape = _name_shape(item)
     tokens = item.split()
+    if len(tokens) > 1 and tokens[-1] in OFFICE_WORDS and tokens[0] not in HONORIFICS:
+        return None  # an office ("NSC Staff", "the Embassy Staff"), not "Mr. House"
+    shape = _name_shape(item)
     if shape is None and tokens and tokens[0] not in ARTICLES and all(is_title_word(token) for token in tokens):
         return "role"
     return shape

@@ -324,6 +324,10 @@ def test_a_participants_label_with_no_names_under_it_is_kept_as_a_header_line() 
     ("Able, Baker, and Carr", ["Able", "Baker", "Carr"]),
     ("Mr. Able, Minister of Trade and Industry", ["Mr. Able"]),
     ("Mr. Able, Deputy Director, Policy and Planning", ["Mr. Able"]),
+    # The name of an office (its last word an office's: "Staff", "Council") describes the person.
+    ("Mr. Ann B. Able, NSC Staff", ["Mr. Ann B. Able"]),
+    ("Dr. Baker, Policy Planning Council", ["Dr. Baker"]),
+    ("Mr. Able, Mr. House and Dr. Carr", ["Mr. Able", "Mr. House", "Dr. Carr"]),
 ])
 def test_a_series_of_names_on_the_participants_line_is_one_person_each(line: str, names: list[str]) -> None:
     text = f"Memorandum of Conversation\n\nParticipants: {line}\n\nThey met.\n"
