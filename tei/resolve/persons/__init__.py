@@ -14,6 +14,7 @@ module                job
 ``identity``          one identity per person: ids from surnames, forms, roles named
 ``link``              every mention of a known person → :class:`~tei.model.PersName`
 ``initial_subjects``  "L said": a participant called by the surname's initial
+``short_forms``       "Dorn Eck (hereafter DE) … DE said": a short form the text defines
 ``labels``            a transcript's speaker labels → their persons
 ====================  ==============================================================
 
@@ -38,6 +39,7 @@ from tei.resolve.persons.initial_subjects import link_initial_subjects
 from tei.resolve.persons.labels import resolve_labels
 from tei.resolve.persons.link import Linker, link_initials
 from tei.resolve.persons.mentions import discover
+from tei.resolve.persons.short_forms import link_short_forms
 from tei.rules import Registry
 
 
@@ -50,6 +52,7 @@ def link_persons(document: Document, reporter: Reporter) -> None:
     for content in list(document.text_lists()):
         content[:] = map_text(content, linker.split)
     link_initials(closings(document.body), table)
+    link_short_forms(document, reporter)
     link_initial_subjects(document, reporter)
     resolve_labels(document, table, reporter)
 
