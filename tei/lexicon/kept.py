@@ -21,13 +21,11 @@ the run is the same.
 from __future__ import annotations
 
 import atexit
-import marshal
 import os
 import sys
 from collections.abc import Callable
-from typing import Any
 
-from tei.cachedir import cache_folder
+from tei.cachedir import cache_folder, read_kept, write_kept
 
 # What the file may weigh: it is read in every run. The texts this process used come first, then
 # older ones (a document's own lists come and go; the lexicon's are used by every run).
@@ -64,14 +62,9 @@ def path(code: str) -> str:
 def _read(code: str) -> dict[Key, str]:
     global _kept
     if _kept is None:
-        _kept = {}
-        try:
-            with open(path(code), "rb") as handle:
-                loaded: Any = marshal.load(handle)
-        except Exception:  # noqa: BLE001 - no file, or a broken one: build the texts
-            return _kept
-        if isinstance(loaded, dict):
-            _kept = {key: value for key, value in loaded.items() if isinstance(key, tuple) and isinstance(value, str)}
+        loaded = read_kept(path(code))
+        items = loaded.items() if isinstance(loaded, dict) else ()
+        _kept = {key: value for key, value in items if isinstance(key, tuple) and isinstance(value, str)}
     return _kept
 
 
@@ -87,17 +80,4 @@ def save(code: str) -> None:
         if weight > MAX_BYTES:
             break
         entries[key] = value
-    target = path(code)
-    temporary = f"{target}.{os.getpid()}.tmp"
-    try:
-        os.makedirs(os.path.dirname(target), mode=0o700, exist_ok=True)
-        data = marshal.dumps(entries)
-        handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temporary, target)
-    except (OSError, ValueError):
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
+    write_kept(path(code), entries)

@@ -22,14 +22,12 @@ from __future__ import annotations
 
 import _sre  # type: ignore[import-not-found]
 import atexit
-import marshal
 import os
 import re
 import sys
 from array import array
-from typing import Any
 
-from tei.cachedir import cache_folder
+from tei.cachedir import cache_folder, read_kept, write_kept
 
 # What the file may weigh (patterns and code): its entries are read in every run. Those the
 # last process used come first, then older ones; a document's own patterns (a cast's names)
@@ -107,14 +105,8 @@ def path() -> str:
 def _read() -> dict[Key, Entry]:
     global _stored
     if _stored is None:
-        _stored = {}
-        try:
-            with open(path(), "rb") as handle:
-                loaded: Any = marshal.load(handle)
-        except Exception:  # noqa: BLE001 - no file, or a broken one: compile as re does
-            return _stored
-        if isinstance(loaded, dict):
-            _stored = loaded
+        loaded = read_kept(path())  # a broken entry: _from_entry refuses it, save drops it
+        _stored = loaded if isinstance(loaded, dict) else {}
     return _stored
 
 
@@ -130,27 +122,10 @@ def save() -> None:
         if weight > MAX_BYTES:
             break
         entries[key] = entry
-    target = path()
-    temporary = f"{target}.{os.getpid()}.tmp"
-    try:
-        os.makedirs(os.path.dirname(target), mode=0o700, exist_ok=True)
-        data = marshal.dumps(entries)
-        handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temporary, target)
-    except (OSError, ValueError):
-        _remove(temporary)  # no file: the next run compiles the patterns again
+    write_kept(path(), entries)
 
 
 def _well_formed(key: object, entry: object) -> bool:
     """Whether a key and entry of the file have their types (a broken file's are dropped)."""
     return (isinstance(key, tuple) and len(key) == 2 and isinstance(key[0], bytes)
             and isinstance(entry, tuple) and len(entry) == 5 and isinstance(entry[1], bytes))
-
-
-def _remove(name: str) -> None:
-    try:
-        os.unlink(name)
-    except OSError:
-        pass
