@@ -3,7 +3,7 @@
     "Arms Control" (one short line, no closing punctuation)  heading        → Section(head=…)
     "2. Trade" (a numbered line)                             heading        → Section(head=…)
     "Issue 1: Arms Control" (an agenda item's number, colon) heading        → Section(head=…)
-    "3. Leadership" where "4. Briefing." is of its list      not a heading: a numbered point
+    "3. Budget" where "4. Travel." is of its list            not a heading: a numbered point
     "Able, Baker joined the group later"                     not a heading: a subject and its verb
     "MINUTES OF MEETING" under "Minutes of a Meeting"        not a heading: the record's own caption
     "Press Conference, May 2, 1967" above “Q. …”             not a heading: the source of a quotation
@@ -125,7 +125,7 @@ POINTS = "numbered-points"
 def numbered_points(state: ParseState) -> set[int]:
     """The lines of the text that are points of a numbered list, not headings (computed once).
 
-    Notes of a meeting number their points, "1. On Briefing", "2. Leadership", "3. Talk to Able.":
+    Notes of a meeting number their points, "1. On Travel", "2. Budget", "3. Talk to Able.":
     the short numbered lines that go on from one another (1, 2, 3, …; a list inside may start again
     at 1) form one list, and where one of its points closes with a full stop, they are all points."""
     lines: set[int] | None = state.memo.get(POINTS)
