@@ -27,21 +27,23 @@ DEFINITION = lazy_pattern(
     r"[“\"‘']?(?P<short>[A-Z][A-Za-z.]{0,11})[”\"’']?\)")
 
 
-def _pairs(content: list[Inline]) -> Iterator[tuple[Inline, str]]:
-    """Each item of ``content`` with the text of the three after it (a quotation among them), in containers too."""
+def _names_and_after(content: list[Inline]) -> Iterator[tuple[PersName, str]]:
+    """Each name of ``content`` with the text of the three items after it (a quotation among
+    them), in containers too."""
     for index, item in enumerate(content[:-1]):
-        yield item, plain_text(content[index + 1:index + 4])
+        if isinstance(item, PersName):
+            yield item, plain_text(content[index + 1:index + 4])
     for item in content:
         if isinstance(item, CONTAINERS):
-            yield from _pairs(item.content)
+            yield from _names_and_after(item.content)
 
 
 def defined_short_forms(document: Document) -> dict[str, str]:
     """Short forms the text defines right after a linked name: ``{"DE": "eck"}``."""
     found: dict[str, set[str]] = {}
     for content in document.text_lists():
-        for item, after in _pairs(content):
-            if isinstance(item, PersName) and item.ref and "#" not in item.ref:
+        for item, after in _names_and_after(content):
+            if item.ref and "#" not in item.ref:
                 match = DEFINITION.match(after)
                 if match:
                     found.setdefault(match.group("short").rstrip("."), set()).add(item.ref)
