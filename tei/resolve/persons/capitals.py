@@ -17,7 +17,7 @@ from collections.abc import Iterator
 
 from tei.lexicon import alternation, lazy_pattern, words
 from tei.lexicon.letters import LOWER, UPPER
-from tei.lexicon.names import PARTICLES, TITLE_HEADS, TITLE_MODIFIERS
+from tei.lexicon.names import PARTICLES, TITLE_HEADS, TITLE_MODIFIERS, split_name
 from tei.model import Document
 from tei.resolve.persons.candidate import Candidate
 from tei.resolve.persons.identity import Identities
@@ -71,11 +71,7 @@ class TitledNameInCapitals:
 
     def find(self, text: str) -> Iterator[Candidate]:
         for title, _written, name in titled_names_in_capitals(text):
-            *given, surname = name.split()
-            if given and given[-1] in PARTICLES:
-                surname, given = " ".join([*given[-1:], surname]), given[:-1]
-                if given and given[-1][0].isupper():
-                    surname, given = " ".join([given[-1], surname]), given[:-1]
+            given, surname = split_name(name.split())
             yield Candidate(surname, title, " ".join(given), RULE, f"after the title '{title}', in capitals",
                             strong=True)
 
