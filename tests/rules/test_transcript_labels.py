@@ -113,3 +113,16 @@ def test_a_label_line_used_once_under_the_title_stays_a_header_line() -> None:
     assert convert(text, "m.txt").document.argument != []
     assert decisions(text, "header-ends-at-turn") == []
 
+
+def test_a_role_two_participants_hold_labels_the_one_who_has_no_label_of_his_own_name() -> None:
+    """Both are Presidents; Carr speaks as "Carr:", so "President:" is Able (``labels.role-unlabelled``)."""
+    text = (TITLE + "    • President Able\n    • President Ann Carr, President of Ruritania\n\n"
+            "Carr: Good morning.\n\nPresident: Good morning to you.\n\nCarr: Goodbye.\n\nPresident: Goodbye.\n")
+    assert speakers(text) == ["carr", "able", "carr", "able"]
+    assert set(decisions(text, "labels.role-unlabelled")) == {"said by #able"}
+
+
+def test_a_role_two_participants_hold_stays_open_where_neither_speaks_under_his_name() -> None:
+    text = (TITLE + "    • President Able\n    • President Carr\n\n"
+            "President: Good morning.\n\nPresident: Goodbye.\n")
+    assert decisions(text, "labels.role-unlabelled") == []
