@@ -44,3 +44,7 @@ def test_a_title_the_text_gives_a_participant_listed_with_an_honorific_names_him
     person = next(p for p in convert(text, "m.txt").document.participants if p.id == "able")
     assert person.role_names == ["Honorable"] and person.forenames == ["Ann"]
 
+
+def test_a_talk_that_turns_to_a_subject_is_no_person() -> None:
+    text = HEAD + LIST + "Talk turned to the coming conference.\n"
+    assert [p.id for p in convert(text, "m.txt").document.mentioned] == []
