@@ -3,7 +3,9 @@
 ``participants.visited-office``: a subject line "Call on the King of Ruritania" names, by office
 alone, a party the list (of one side only) leaves out; "The King said …" is his. A participant the
 list gives only an honorific ("The Honorable Ann Able") and the text a title ("Governor Able") is
-"the Governor" of the text.
+"the Governor" of the text. A list of those present in one entry, "Mr. Dorn vice Mr. Fay" among
+them, gives each present (``participants-series``), and an opening sentence "… were present" adds
+its persons (``participants.also-present``).
 """
 
 from __future__ import annotations
@@ -48,3 +50,29 @@ def test_a_title_the_text_gives_a_participant_listed_with_an_honorific_names_him
 def test_a_talk_that_turns_to_a_subject_is_no_person() -> None:
     text = HEAD + LIST + "Talk turned to the coming conference.\n"
     assert [p.id for p in convert(text, "m.txt").document.mentioned] == []
+
+
+MINUTES = "12. Memorandum for the Record\n\nSUBJECT: Minutes of the Meeting of the Group\n\n"
+
+
+def test_a_present_list_in_one_entry_with_vice_gives_each_person_present() -> None:
+    """"Mr. Dorn vice Mr. Fay": Dorn attends in Fay's place; Fay is no participant."""
+    text = (MINUTES + "    • Governor Able, Admiral Baker, Mr. Carr, Mr. Dorn vice Mr. Fay\n\n"
+            "Mr. Dorn said the report was ready.\n")
+    assert [p.id for p in convert(text, "m.txt").document.participants] == ["able", "baker", "carr", "dorn"]
+
+
+def test_persons_an_opening_sentence_says_were_present_are_participants_who_speak() -> None:
+    text = (MINUTES + "    • Governor Able, Admiral Baker\n\n"
+            "Ambassador Eck and Messrs. Gale and Hart were present for the meeting.\n\n"
+            "Mr. Gale reviewed the report. He said it was ready.\n")
+    document = convert(text, "m.txt").document
+    assert [p.id for p in document.participants] == ["able", "baker", "eck", "gale", "hart"]
+    assert speakers(text) == ["gale"]
+    assert decisions(text, "participants.also-present") == ["#eck #gale #hart"]
+
+
+def test_a_person_present_at_another_time_later_in_the_text_is_no_participant() -> None:
+    text = (MINUTES + "    • Governor Able, Admiral Baker\n\n" + "Able said the talks went well.\n\n" * 3
+            + "Mr. Gale was present at the talks in May.\n")
+    assert [p.id for p in convert(text, "m.txt").document.participants] == ["able", "baker"]
