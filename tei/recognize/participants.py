@@ -172,6 +172,8 @@ def read_participant_lines(lines: list[tuple[int, str]], group: int, used: dict[
         for part, separator in split_persons(text, reporter, number):
             person = parse_participant(part, number, group + len(groups) - 1, reporter)
             person.tail += separator
+            if person.tail_content and separator:
+                person.tail_content.append(separator)  # the text after the name is written from it
             _unique_id(person, used)
             groups[-1][1].append(person)
     return groups

@@ -66,6 +66,7 @@ def participants_present(document: Document, reporter: Reporter) -> None:
     group = len(document.groups) + 1
     for person in added:
         person.group = group
+        person.from_title = True  # the header's: the text's list does not give them
         document.mentioned.remove(person)
     document.groups.append(added)
 

@@ -309,7 +309,7 @@ def office_from_subject(document: Document, reporter: Reporter) -> None:
     if any(office in person.role_phrases() or " ".join(person.role_names) == office for person in document.participants):
         return
     person = Person(id=slug(office), name=f"The {office}", surname=None, role_names=office.split(),
-                    group=len(document.groups) + 1, line=document.argument_line, role_only=True)
+                    group=len(document.groups) + 1, line=document.argument_line, role_only=True, from_title=True)
     if any(other.id == person.id for other in document.participants):
         return
     document.groups.append([person])

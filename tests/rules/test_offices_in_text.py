@@ -76,3 +76,11 @@ def test_a_person_present_at_another_time_later_in_the_text_is_no_participant() 
     text = (MINUTES + "    • Governor Able, Admiral Baker\n\n" + "Able said the talks went well.\n\n" * 3
             + "Mr. Gale was present at the talks in May.\n")
     assert [p.id for p in convert(text, "m.txt").document.participants] == ["able", "baker"]
+
+
+def test_participants_the_text_adds_are_the_headers_and_not_written_into_the_texts_list() -> None:
+    text = (MINUTES + "    • Governor Able, Admiral Baker\n\n"
+            "Ambassador Eck was present for the meeting.\n\nThe King said he was pleased.\n")
+    body = convert(HEAD + text[len(MINUTES):], "m.txt").xml.decode().split("<body>")[1]
+    assert "Eck" in body and body.count("Eck") == 1  # the sentence's, not a list item's
+    assert "<persName ref=\"#king\">The King</persName>" not in body.split("</list>")[0]
