@@ -13,6 +13,8 @@ speaker.editorial-aside (100)  "(NOTE: Kern is …)", "(At lunch, it was agreed 
 speaker.paragraph-heading (95) "2. Trade.", "3. Other business." → none; nobody speaks after it
 speaker.source-line (94)       "News Conference of March 9, 1967" (above the words quoted) → none;
                                nobody speaks after it
+speaker.pronoun-assent (91)    "He agreed but added …" opening a paragraph after Able's words → the
+                               speaker before Able (:mod:`.assent`)
 speaker.pronoun-subject (90)   "She recalled …" → the latest speaker of that gender, if the
                                text shows genders, else the latest speaker; never a person
                                the clause names after the pronoun ("He met Baker")
@@ -310,21 +312,24 @@ class OutsiderSubject:
 
 
 class ParticipantActs:
-    """While nobody is speaking, a participant as the subject of an action ("The Ambassador called at
-    his own request …"): nobody's words, but a "he" or "she" after it may be that participant, who
-    otherwise has not spoken yet. Inside someone's turn an action may be reported by the speaker
-    ("The Secretary had pointed out …"), and a pronoun after it still refers to the speaker's subject."""
+    """While nobody is speaking, or opening a paragraph (the words of the paragraph before, Baker's,
+    do not go on into "Able took his leave"), a participant as the subject of an action ("The
+    Ambassador called at his own request …"): nobody's words, but a "he" or "she" after it may be that
+    participant, who otherwise has not spoken yet. Inside someone's turn an action may be reported by
+    the speaker ("The Secretary had pointed out …"), and a pronoun after it still refers to the
+    speaker's subject."""
 
     name = "speaker.participant-acts"
 
     def decide(self, sentence: Sentence, reading: Reading) -> Attribution | None:
-        if sentence.current is not None:
+        if sentence.current is not None and not reading.at_opening:
             return None
         actor = participant(actor_subject(sentence.text, sentence.refs), reading.participants)
-        if actor is None:
-            return None
+        if actor is None or (sentence.current is not None and actor in sentence.current):
+            return None  # the speaker of the paragraph before, acting, goes on
+        situation = "and nobody is speaking" if sentence.current is None else "opening the paragraph"
         return Attribution(None, None, f"#{actor} is the subject of an action, not of a verb of saying, "
-                           "and nobody is speaking", actor=actor)
+                           + situation, actor=actor)
 
 
 class Narrative:
