@@ -133,10 +133,17 @@ class HeaderLinesRecognizer:
             return False
         if state.memo.get("header-fields"):
             return state.document.dateline is None and all(parse_date(text) for text in block.texts)
-        return all(is_front_line(text) for text in block.texts)
+        return all(is_front_line(text) for text in block.texts) and not _opens_turn(block, state)
 
     def run(self, block: TextBlock, state: ParseState) -> None:
         read_front_block(lines_of(block), state)
+
+
+def _opens_turn(block: TextBlock, state: ParseState) -> bool:
+    # Imported here: transcript reads header_fields, which reads this module.
+    from tei.recognize.transcript import opens_repeated_turn
+
+    return opens_repeated_turn(block, state)
 
 
 def register(recognizers: Recognizers) -> None:

@@ -8,6 +8,8 @@ A label is resolved, in this order (each a named rule, recorded for ``--explain`
 - ``labels.key``: "P" → the one participant whose line gives that label in parentheses, as a
   key of the labels does ("President Baker (P)");
 - ``labels.role``: "The President" → the one participant listed by that role or holding it;
+- ``labels.role-unlabelled``: "President", where two participants are Presidents and one of them
+  speaks under labels of his own name ("Carr:") → the other;
 - ``labels.role-of-state``: "The Secretary", where the Secretary of State and another Secretary
   take part → the Secretary of State (the bare title is the foreign ministry's own head's);
 - ``labels.role-name``: "President Able" → the one participant listed by that office alone ("The
@@ -49,7 +51,7 @@ from tei.model import Document, PersName, Person, Said, iter_inlines, plain_text
 from tei.resolve.persons.identity import Identities
 
 # Labels that are no name (a role, its initial, a mark): the turn's ``who`` alone says who speaks.
-NO_NAME = frozenset(["labels.role", "labels.role-of-state", "labels.unnamed-initials", "labels.role-initial", "labels.title-role-initial", "labels.question-answer"])
+NO_NAME = frozenset(["labels.role", "labels.role-unlabelled", "labels.role-of-state", "labels.unnamed-initials", "labels.role-initial", "labels.title-role-initial", "labels.question-answer"])
 QUESTION_ANSWER = lazy_pattern(r"^[QA]\.\s+")
 # A label of words in capitals, of two letters or more ("MR. ABLE", "McCARR" with its prefix).
 CAPITALS = lazy_pattern(r"(?:Ma?c)?[^\sa-z]{2,}(?:\s+(?:Ma?c)?[^\sa-z]{2,})*")
@@ -68,6 +70,7 @@ def resolve_labels(document: Document, table: Identities, reporter: Reporter) ->
     turns = [item for content in list(document.text_lists()) for item in iter_inlines(content)
              if isinstance(item, Said) and item.direct and not item.who and item.content
              and isinstance(item.content[0], PersName) and item.content[0].ref is None]
+    roles.update(_unlabelled_holders(document, {_label(turn) for turn in turns}, roles))
     marks = {"Q", "A"} <= {_label(turn) for turn in turns}
     letters = {_label(turn) for turn in turns if len(_label(turn)) == 1 and _label(turn).isupper()}
     initials = _initials(document, letters - ({"Q", "A"} if marks else set()))
@@ -105,6 +108,8 @@ def _label(turn: Said) -> str:
 _REASONS = {
     "labels.key": "a key of the labels gives it to one participant, in parentheses after the name",
     "labels.role": "the label is the role of one participant",
+    "labels.role-unlabelled": "the label is the role of several participants, and all but this one speak under "
+                              "labels of their own names",
     "labels.role-of-state": "the label is the bare title of several participants' offices: the one who holds it "
                             "of State",
     "labels.role-name": "the label names, by an office and a surname no participant has, the one participant "
@@ -281,6 +286,27 @@ def _role_person(words: list[str], table: Identities) -> tuple[str, Person]:
     table.persons.append(person)
     table.ids.add(person.id)
     return "labels.new-person", person
+
+
+def _unlabelled_holders(document: Document, labels: set[str],
+                        roles: dict[str, tuple[str, Person]]) -> dict[str, tuple[str, Person]]:
+    """Role phrases that several participants hold, where all of them but one speak under labels of
+    their own names: "president" → President Able, where President Carr's turns are labelled "Carr:"
+    (a record labels its own principal by his office and the visitor by name)."""
+    named = {word.casefold() for label in labels for word in label.split()}
+    holders: dict[str, list[Person]] = {}
+    for person in document.participants:
+        for phrase in person.role_phrases():
+            holders.setdefault(phrase.lower(), []).append(person)
+    found: dict[str, tuple[str, Person]] = {}
+    for phrase, persons in holders.items():
+        if len(persons) < 2 or phrase in roles:
+            continue
+        left = [person for person in persons
+                if not any(word.casefold() in named for word in (person.surname, *person.forenames) if word)]
+        if len(left) == 1:
+            found[phrase] = ("labels.role-unlabelled", left[0])
+    return found
 
 
 def _roles(document: Document) -> dict[str, tuple[str, Person]]:
