@@ -47,3 +47,14 @@ def test_he_agreed_inside_a_turn_or_with_someone_named_is_left_to_the_pronoun() 
 def test_a_paragraph_opening_with_a_participants_act_is_nobodys() -> None:
     assert who("Able said no.\n\nCarter took his leave at this point. He invited Able to visit.\n") == [
         "able", "-", "carter"]
+
+
+def test_a_withheld_name_as_the_subject_is_nobody_known() -> None:
+    body = ("Able said no.\n\n[name not declassified] when asked for comments, said things were better. "
+            "He said the talks would go on.\n\nCarter said yes.\n")
+    assert who(body) == ["able", "-", "-", "carter"]
+    assert who("Able said no. [1 line not declassified], however, thought it late.\n") == ["able", "-"]
+
+
+def test_a_withheld_bracket_that_is_no_subject_stays_with_the_speaker() -> None:
+    assert who("Able said that [1 line not declassified] would come.\n") == ["able"]

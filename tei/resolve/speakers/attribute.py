@@ -69,6 +69,8 @@ def decide_sentence(sentence: list[Inline], current: list[str] | None, reading: 
                 reading.turn_started = True
             elif decision.actor is not None:
                 reading.spoke([decision.actor])
+            elif decision.unnamed:
+                reading.history.clear()  # "he" after an unnamed speaker is no one spoken of before
             return rule.name, decision
     raise InternalError(f"no speaker rule decided {plain_text(sentence)[:EXCERPT]!r}")
 

@@ -21,6 +21,8 @@ speaker.pronoun-subject (90)   "She recalled …" → the latest speaker of that
 speaker.first-person (85)      "I then told him …" → the participant a footnote says drafted
                                the memorandum ("Drafted by Able."), or the title ("Memorandum
                                of Conversation, by the Ambassador (Able)"), else none; nobody goes on
+speaker.withheld-subject (81)  "[name not declassified] said …" → none; nobody known speaks after it
+                               (:mod:`.withheld`)
 speaker.joint-subject (80)     "Able and Carr agreed." → both
 speaker.named-subject (70)     "Ambassador Carr said …", "Baker quipped", "The Ambassador
                                said" (the one participant listed as Ambassador) → him
@@ -97,17 +99,18 @@ class Sentence:
 class Attribution:
     """A rule's decision: the sentence's speakers (None: nobody's) and the current speakers after it."""
 
-    __slots__ = ("actor", "current", "names_speaker", "outsiders", "reason", "who")
+    __slots__ = ("actor", "current", "names_speaker", "outsiders", "reason", "unnamed", "who")
 
     def __init__(self, who: list[str] | None, current: list[str] | None, reason: str,
                  names_speaker: bool = False, outsiders: tuple[str, ...] = (),
-                 actor: str | None = None) -> None:
+                 actor: str | None = None, unnamed: bool = False) -> None:
         self.who: Final = who
         self.current: Final = current
         self.reason: Final = reason
         self.names_speaker: Final = names_speaker  # the sentence names its speaker: a turn starts
         self.outsiders: Final = outsiders  # non-participants speaking outside any turn
         self.actor: Final = actor  # a participant the sentence names as the subject of an action
+        self.unnamed: Final = unnamed  # someone the text does not name speaks: a "he" after it is not known
 
 
 class SpeakerRule(Protocol):
