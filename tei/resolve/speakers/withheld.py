@@ -14,12 +14,13 @@ from __future__ import annotations
 from tei.lexicon import lazy_pattern
 from tei.resolve.speakers.cast import Reading
 from tei.resolve.speakers.clauses import main_clause_start
-from tei.resolve.speakers.patterns import GAP, VERB
+from tei.resolve.speakers.patterns import NAMED, PERSON_CLOSE, PERSON_OPEN
 from tei.resolve.speakers.rules import RULES, Attribution, Sentence
 
-# The editors' bracket, then an optional "when asked …," before the verb: "[…] when asked for comments, said".
-WITHHELD_SUBJECT = lazy_pattern(r"\[[^\]\[\uE000-\uE003]{3,120}\]"
-                                r"(?:,?\s+(?:when|after|if)\s+[^,;\uE000-\uE003]{1,60},)?" + GAP + VERB)
+# The editors' bracket, and an optional "when asked …," after it: "[…] when asked for comments, said".
+WITHHELD = lazy_pattern(r"\[[^\]\[\uE000-\uE003]{3,120}\](?:,?\s+(?:when|after|if)\s+[^,;\uE000-\uE003]{1,60},)?")
+# The bracket stands where a name would: read as a person's placeholder, the subject patterns apply.
+STAND_IN = PERSON_OPEN + "0" + PERSON_CLOSE
 PRIORITY = 81  # above the rules that read a named subject, and the continuation
 
 
@@ -32,7 +33,8 @@ class WithheldSubject:
         if "[" not in sentence.text:
             return None
         text = sentence.text.lstrip()
-        if WITHHELD_SUBJECT.match(text, main_clause_start(text)) is None:
+        bracket = WITHHELD.match(text, main_clause_start(text))
+        if bracket is None or NAMED.match(STAND_IN + text[bracket.end():]) is None:
             return None
         return Attribution(None, None, "the subject is a bracket of text the editors withheld: someone the "
                            "text does not name speaks", unnamed=True)
