@@ -126,3 +126,16 @@ def test_a_role_two_participants_hold_stays_open_where_neither_speaks_under_his_
     text = (TITLE + "    • President Able\n    • President Carr\n\n"
             "President: Good morning.\n\nPresident: Goodbye.\n")
     assert decisions(text, "labels.role-unlabelled") == []
+
+
+def test_initials_as_labels_are_the_participant_whose_surname_the_last_begins() -> None:
+    """"JRC" can be President Carr's initials and no other participant's (``labels.participant-initials``)."""
+    text = ("12. Telephone Conversation Between President Carr and Minister Dorn\n\n"
+            "JRC: Hello?\n\nAD: Hello, Mr. President.\n\nJRC: How are you?\n\nAD: Well, thank you.\n")
+    assert speakers(text) == ["carr", "dorn", "carr", "dorn"]
+    assert set(decisions(text, "labels.participant-initials")) == {"said by #carr", "said by #dorn"}
+
+
+def test_initials_whose_first_letter_is_not_the_listed_given_name_are_not_that_participant() -> None:
+    text = TITLE + "    • Ann Carr\n    • Ben Dorn\n\nJRC: Hello?\n\nBD: Hello.\n\nJRC: Goodbye.\n\nBD: Goodbye.\n"
+    assert decisions(text, "labels.participant-initials") == ["said by #dorn", "said by #dorn"]

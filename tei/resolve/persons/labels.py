@@ -29,6 +29,8 @@ A label is resolved, in this order (each a named rule, recorded for ``--explain`
 - ``labels.unnamed-initials``: "RN" → the one participant listed by office alone ("The President"),
   where the label's two or three capitals could be the initials of no other person the text names:
   minutes label their principal's turns by his initials, though the list names him by his office;
+- ``labels.participant-initials``: "ABL" → the one participant whose initials it can be (the
+  last capital his surname's first letter, the first his given name's where known);
 - ``labels.new-person``: any other name → a new person, who speaks though no list names them;
 - ``labels.role-phrase``: "First Party", "Unidentified Speaker" (capitalized words that are no
   name) → the one person listed by that role, else a person known by that role alone.
@@ -123,6 +125,8 @@ _REASONS = {
                                  "the title names",
     "labels.unnamed-initials": "the label is initials no person named in the text has: the one participant "
                                "listed by office alone",
+    "labels.participant-initials": "the label is initials of one participant: the last his surname's, the "
+                                   "first his given name's where the list gives one",
     "labels.new-person": "the label is a name no list gives: a new person",
     "labels.question-answer": "'Q' and 'A' both label turns: they mark questions and answers",
     "labels.role-phrase": "the label is a role, not a name: the person who speaks in that role",
@@ -141,6 +145,9 @@ def _speaker(label: str, roles: dict[str, tuple[str, Person]], document: Documen
     principal = _unnamed_principal(text, document, table)
     if principal is not None:
         return "labels.unnamed-initials", principal
+    holder = _initials_holder(text, document)
+    if holder is not None:
+        return "labels.participant-initials", holder
     names = [word for word in words if not is_title_word(word) and _is_name(word)]
     if names:
         titles = [word for word in words if is_title_word(word)]
@@ -177,6 +184,19 @@ def _unnamed_principal(label: str, document: Document, table: Identities) -> Per
         if surname.startswith(label[-1]) and (not forenames or forenames[0].startswith(label[0])):
             return None
     holders = [person for person in document.participants if person.role_only]
+    return holders[0] if len(holders) == 1 else None
+
+
+def _initials_holder(label: str, document: Document) -> Person | None:
+    """The one participant whose initials a label of two or three capitals can be ("ABL" for
+    "President Able" or "Ann B. Able"): the last letter begins the surname, the first the given
+    name where the list gives one. A transcript labels its parties by their initials though the
+    title or the list names them by office and surname."""
+    if not INITIALS.fullmatch(label):
+        return None
+    holders = [person for person in document.participants
+               if (person.surname or "").startswith(label[-1])
+               and (not person.forenames or person.forenames[0].startswith(label[0]))]
     return holders[0] if len(holders) == 1 else None
 
 
