@@ -43,10 +43,11 @@ INITIAL_WORD = lazy_pattern(f"{INITIAL}|{CAPITAL_INSIDE_GIVEN}")
 
 @functools.lru_cache(maxsize=64)
 def _prefix_pattern(roles: tuple[str, ...]) -> LazyPattern:
-    """What may stand before a surname, up to it: a title (or a participant's role) and given names.
-    Built once per set of roles: a volume's documents share their cast."""
+    """What may stand before a surname, up to it: a title (or a participant's role) and given names
+    (never the last letter of an abbreviation such as "U.S."). Built once per set of roles: a volume's documents share their cast."""
     title = f"(?:{alternation(roles)}|{TITLE_PHRASE})" if roles else TITLE_PHRASE
-    return lazy_pattern(NAME_START + rf"(?:(?P<title>{title})\s+)?"
+    # Not right after a full stop: "S." in "the U.S. Able" ends an abbreviation, no initial of Able's.
+    return lazy_pattern(NAME_START + r"(?<!\.)" + rf"(?:(?P<title>{title})\s+)?"
                         rf"(?P<given>(?:{GIVEN_WORD}\s+){{0,2}})\Z")
 
 
