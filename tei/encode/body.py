@@ -138,6 +138,8 @@ class Encoder:
         if document.participants_head:
             sub(participants, "head", document.participants_head)
         for number, group in enumerate(document.groups, start=1):
+            if all(person.from_title for person in group):
+                continue  # persons the text's list does not give: the header's alone
             item = sub(participants, "item", n=str(number))
             group_list = sub(item, "list", type="group")
             if side(document, number):

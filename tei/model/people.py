@@ -50,7 +50,7 @@ class Person(Node):
     tail_content: list[Inline]
     corresp: str  # the pointer to this person in the editor's personography ("persons.xml#p1")
     lead: str  # text of the participant line before the name, kept verbatim
-    # Named by the title, not by the text's list: written to the header only, the list keeps its lines.
+    # Named by the title or the text, not by the text's list: written to the header only, the list keeps its lines.
     from_title: bool
     generation: str  # a generational name after the surname ("Jr.", "III")
 

@@ -63,6 +63,8 @@ def parse_date(text: str) -> str | None:
 
 
 FRONT_LINE_MAX = 100
+# A line wholly in square brackets: "[Here follows discussion of other subjects.]".
+BRACKETED_LINE = lazy_pattern(r"\[[^\[\]]+\][0-9]*")
 # A full stop, question or exclamation mark inside a line, and the word it closes.
 INNER_STOP = lazy_pattern(r"(?P<word>\S*)[.?!]\s")
 
@@ -82,6 +84,8 @@ def is_front_line(text: str) -> bool:
     """A line that can stand between the title and the participants: a date, a ``LABEL:`` line,
     or a short line that is not a sentence (a subject such as "Visit of the Minister")."""
     text = text.strip()
+    if BRACKETED_LINE.fullmatch(text):
+        return False  # the editors' words in the text ("[Here follows …]"), not a subject line
     if parse_date(text) or LABELLED_LINE.match(text) or NUMBER_LINE.match(text):
         return True
     # Digits glued to the end are a footnote reference, and page markers are not text: neither
@@ -133,10 +137,17 @@ class HeaderLinesRecognizer:
             return False
         if state.memo.get("header-fields"):
             return state.document.dateline is None and all(parse_date(text) for text in block.texts)
-        return all(is_front_line(text) for text in block.texts)
+        return all(is_front_line(text) for text in block.texts) and not _opens_turn(block, state)
 
     def run(self, block: TextBlock, state: ParseState) -> None:
         read_front_block(lines_of(block), state)
+
+
+def _opens_turn(block: TextBlock, state: ParseState) -> bool:
+    # Imported here: transcript reads header_fields, which reads this module.
+    from tei.recognize.transcript import opens_repeated_turn
+
+    return opens_repeated_turn(block, state)
 
 
 def register(recognizers: Recognizers) -> None:

@@ -88,12 +88,18 @@ def person_series(text: str) -> list[tuple[str, str]] | None:
     return items if "and" in separators[-1].group() or shapes - {"role"} == {"titled"} else None
 
 
+# "Mr. Able vice Mr. Baker": Able attends in Baker's place; the one named after "vice" is absent.
+STANDING_IN = lazy_pattern(r"\s+vice\s+\S.*$")
+
+
 def _series_shape(item: str) -> str | None:
     """:func:`_name_shape` of a series' item without what follows it in parentheses ("Mr. Able
-    (CIA)", "Vice President (late)"); "role" for an office alone ("Attorney General"); None for
-    the name of an office, which ends in an office's word ("NSC Staff", "Planning Council")."""
+    (CIA)", "Vice President (late)") or after "vice" ("General Able vice General Baker", who stands
+    in for Baker); "role" for an office alone ("Attorney General"); None for the name of an office,
+    which ends in an office's word ("NSC Staff", "Planning Council")."""
     while (match := TRAILING_GROUP.search(item)) and match.start() > 0:
         item = item[:match.start()]
+    item = STANDING_IN.sub("", item)
     tokens = item.split()
     if len(tokens) > 1 and tokens[-1] in OFFICE_WORDS and tokens[0] not in HONORIFICS:
         return None  # an office ("NSC Staff", "the Embassy Staff"), not "Mr. House"
@@ -166,6 +172,8 @@ def read_participant_lines(lines: list[tuple[int, str]], group: int, used: dict[
         for part, separator in split_persons(text, reporter, number):
             person = parse_participant(part, number, group + len(groups) - 1, reporter)
             person.tail += separator
+            if person.tail_content and separator:
+                person.tail_content.append(separator)  # the text after the name is written from it
             _unique_id(person, used)
             groups[-1][1].append(person)
     return groups

@@ -85,6 +85,32 @@ def speaker_labels(state: ParseState) -> set[str]:
     return labels
 
 
+HEADER_ENDS_AT_TURN = "header-ends-at-turn"
+
+
+def opens_repeated_turn(block: TextBlock, state: ParseState) -> bool:
+    """Whether the block opens with a label that opens at least one other block of the text too:
+    a transcript that starts right under its title ("LBJ: Hello?" / "MRP: Hello") is in its body
+    from its first turn, though a line of capitals and a colon could be a header field.
+
+    Counted over every block of the text, not memoized: the participants, read later in the
+    front matter, may still change which labels are speakers'.
+    """
+    found = label_of(block.lines[0].text.strip())
+    if found is None:
+        return False
+    label = found[0]
+    count = 0
+    for other in state.body:
+        other_found = label_of(other.lines[0].text.strip())
+        count += other_found is not None and other_found[0] == label
+        if count >= 2:
+            state.reporter.decide(HEADER_ENDS_AT_TURN, excerpt(block.lines[0].text), "not a header line",
+                                  f"the label {label!r} opens other paragraphs too: a speaker's turn", block.line)
+            return True
+    return False
+
+
 def is_turn(text: str, state: ParseState) -> bool:
     found = label_of(text.strip())
     return found is not None and found[0] in speaker_labels(state)

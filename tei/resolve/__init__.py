@@ -19,6 +19,7 @@ from typing import Any
 from tei.errors import Reporter
 from tei.model import Document
 from tei.resolve import (
+    also_present,
     footnotes,
     lines,
     pages,
@@ -32,7 +33,7 @@ from tei.resolve.base import Pass
 from tei.rules import Registry
 
 PASS_MODULES: tuple[ModuleType, ...] = (lines, footnotes, title_participants, speaking_participants, sides, persons,
-                                         speakers, pages)
+                                         also_present, speakers, pages)
 
 
 def build_passes(modules: tuple[ModuleType, ...] = PASS_MODULES) -> Registry[Pass]:

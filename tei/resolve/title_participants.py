@@ -40,6 +40,11 @@ The place each party was in ("in Washington") and what follows the second party 
 (place, date, time) are not part of it. A party that is neither (a country, "the two
 delegations") makes the title name no participants.
 
+Rule ``participants.visited-office``: a subject line "Call on the Shah of Ruritania" (or "Meeting
+with the Prime Minister", "Audience with the King") names, by office alone, the one the participants
+called on or met; where no participant holds that office (the list gives one side only), that office
+is a participant, in a group of its own, so that "The Shah said …" is his.
+
 The participants are written to the TEI header only: the text has no list of them, and the
 title keeps its words (``Document.participants_from_title``).
 """
@@ -284,6 +289,36 @@ def party_from_subject(document: Document, reporter: Reporter) -> None:
                         "the subject line names the other party of the conversation", document.argument_line)
 
 
+VISITED_RULE = "participants.visited-office"
+# "Call on the Shah of Iran", "The Minister's Meeting with the Prime Minister, May 3": an office alone,
+# the one the participants called on or met, with the place after "of" left out.
+VISITED_OFFICE = lazy_pattern(r"^(?:(?:SUBJECT|Subject):\s*)?(?:[^,;:]{1,60}?[’']s\s+)?(?:Call\s+on|Meeting\s+[Ww]ith|Audience\s+[Ww]ith)\s+the\s+"
+                              r"(?P<office>(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+)(?:\s+of\s+[A-Z][^,;(]*)?\s*(?:$|[,;(]|\d)")
+
+
+def office_from_subject(document: Document, reporter: Reporter) -> None:
+    """Add the office a subject line says the participants called on or met ("Call on the Shah of
+    Iran") as a participant, where no participant holds it: a memorandum often lists only its own
+    side, and "The Shah said …" is then the words of the one called on."""
+    if not document.argument:
+        return
+    match = VISITED_OFFICE.match(" ".join(plain_text(document.argument[0]).split()))
+    if match is None:
+        return
+    office = match.group("office")
+    if any(office in person.role_phrases() or " ".join(person.role_names) == office for person in document.participants):
+        return
+    person = Person(id=slug(office), name=f"The {office}", surname=None, role_names=office.split(),
+                    group=len(document.groups) + 1, line=document.argument_line, role_only=True, from_title=True)
+    if any(other.id == person.id for other in document.participants):
+        return
+    document.groups.append([person])
+    if reporter.explaining:
+        reporter.decide(VISITED_RULE, excerpt(match.group()), f"participant #{person.id}",
+                        "the subject line names, by office alone, the one the participants called on or met",
+                        document.argument_line)
+
+
 def president_from_conference(document: Document, reporter: Reporter) -> None:
     """Add the President a "Memorandum of Conference With the President" names to the others the
     text lists as present."""
@@ -309,6 +344,7 @@ def register(passes: Registry[Pass]) -> None:
     passes.register(caller_from_opening, CALLER_RULE, 94)
     passes.register(party_from_subject, SUBJECT_RULE, 93)
     passes.register(president_from_conference, CONFERENCE_RULE, 92)
+    passes.register(office_from_subject, VISITED_RULE, 91)
 
 
 __all__ = ["BETWEEN_RULE", "CALLER_RULE", "CONFERENCE_RULE", "RULE", "SUBJECT_RULE", "between_parties",

@@ -74,3 +74,11 @@ def test_a_header_line_may_hold_an_abbreviation_with_its_full_stop_in_capitals_t
 def test_a_full_stop_after_a_word_that_is_no_abbreviation_makes_the_line_a_sentence() -> None:
     _, decisions = front("12. Memorandum of Conversation\n\nAble called. Baker answered\n\n" + BODY)
     assert (3, "header-lines", "subject") not in decisions
+
+
+def test_an_editors_bracketed_line_under_the_title_is_the_bodys_not_a_subject_line() -> None:
+    """"[Here follows …]" right under the title is the editors' word on what is left out: the body begins."""
+    document, decisions = front("12. Memorandum of a Telephone Conversation\n\n"
+                                "[Here follows discussion of other subjects.]\n\n" + BODY)
+    assert document.argument == []
+    assert (3, "front-matter-end", "the body begins") in decisions

@@ -95,3 +95,47 @@ def test_a_name_for_the_participant_listed_by_office_alone_is_that_participant()
 def test_two_capitalized_words_and_a_full_stop_are_no_label_without_an_office() -> None:
     text = MEMCON + "Good Morning. Said the President.\n\nGood Morning. Said the Minister.\n\nSecretary. Yes.\n"
     assert speakers(text) == []
+
+
+def test_turns_right_under_the_title_are_the_body_not_header_lines() -> None:
+    """"ABL: Hello?" under the title looks like a header field; its label opens other paragraphs
+    too, so it is a turn (``header-ends-at-turn``), and the header takes nothing."""
+    text = ("12. Telephone Conversation Between President Able and Minister Baker\n\n"
+            "ABL: Hello?\n\nMB: Hello.\n\nABL: How are you?\n\nMB: Well, thank you.\n")
+    document = convert(text, "m.txt").document
+    assert document.argument == []
+    assert len(speakers(text)) == 4
+    assert decisions(text, "header-ends-at-turn") == ["not a header line"]
+
+
+def test_a_label_line_used_once_under_the_title_stays_a_header_line() -> None:
+    text = TITLE + "TOPIC: Trade talks\n\nAble said the talks went well.\n"
+    assert convert(text, "m.txt").document.argument != []
+    assert decisions(text, "header-ends-at-turn") == []
+
+
+def test_a_role_two_participants_hold_labels_the_one_who_has_no_label_of_his_own_name() -> None:
+    """Both are Presidents; Carr speaks as "Carr:", so "President:" is Able (``labels.role-unlabelled``)."""
+    text = (TITLE + "    • President Able\n    • President Ann Carr, President of Ruritania\n\n"
+            "Carr: Good morning.\n\nPresident: Good morning to you.\n\nCarr: Goodbye.\n\nPresident: Goodbye.\n")
+    assert speakers(text) == ["carr", "able", "carr", "able"]
+    assert set(decisions(text, "labels.role-unlabelled")) == {"said by #able"}
+
+
+def test_a_role_two_participants_hold_stays_open_where_neither_speaks_under_his_name() -> None:
+    text = (TITLE + "    • President Able\n    • President Carr\n\n"
+            "President: Good morning.\n\nPresident: Goodbye.\n")
+    assert decisions(text, "labels.role-unlabelled") == []
+
+
+def test_initials_as_labels_are_the_participant_whose_surname_the_last_begins() -> None:
+    """"JRC" can be President Carr's initials and no other participant's (``labels.participant-initials``)."""
+    text = ("12. Telephone Conversation Between President Carr and Minister Dorn\n\n"
+            "JRC: Hello?\n\nAD: Hello, Mr. President.\n\nJRC: How are you?\n\nAD: Well, thank you.\n")
+    assert speakers(text) == ["carr", "dorn", "carr", "dorn"]
+    assert set(decisions(text, "labels.participant-initials")) == {"said by #carr", "said by #dorn"}
+
+
+def test_initials_whose_first_letter_is_not_the_listed_given_name_are_not_that_participant() -> None:
+    text = TITLE + "    • Ann Carr\n    • Ben Dorn\n\nJRC: Hello?\n\nBD: Hello.\n\nJRC: Goodbye.\n\nBD: Goodbye.\n"
+    assert decisions(text, "labels.participant-initials") == ["said by #dorn", "said by #dorn"]

@@ -38,8 +38,8 @@ from collections.abc import Iterator
 
 from tei.lexicon import alternation, lazy_pattern, words
 from tei.lexicon.names import NAME, NAME_END, NAME_START, PARTICLES, TITLE_WORDS, is_name_word
-from tei.model import Block, Document, Inline, Section, plain_text
-from tei.resolve.persons.shapes import FOLLOWER, ORGANIZATION_WORDS, line_runs
+from tei.model import Block, Document, Section, plain_text
+from tei.resolve.persons.shapes import FOLLOWER, ORGANIZATION_WORDS
 
 PLACES = words("places")
 # The preposition as a whole word (the class is \b's before a letter).
@@ -156,13 +156,13 @@ def in_firm_name(surname: str, text: str) -> tuple[str, str] | None:
     return ("persons.not-name.firm", f"part of a firm's name such as '{surname} & Co.'") if found else None
 
 
-def places_in(document: Document, texts: list[tuple[list[Inline], int]]) -> set[str]:
+def places_in(document: Document, texts: list[str]) -> set[str]:
     """Words that stand after a preposition of place somewhere ("in Vienna"), and the names
     of headings (a section "2. Vienna and Able" is about places or topics): not people, unless
     a title or a verb of saying says otherwise."""
-    # Quotations and a transcript's turns name places too ("Baker: Action in Dorn gave …").
-    found = {match.group("place") for content, _line in texts for run in line_runs(content)
-             for match in LOCATIVE.finditer(run)}
+    # ``texts``: the strings of the document, quotations and a transcript's turns too, which
+    # name places as well ("Baker: Action in Dorn gave …").
+    found = {match.group("place") for text in texts for match in LOCATIVE.finditer(text)}
     found |= {word.group() for heading in _headings(document.body) for word in HEADING_WORD.finditer(heading)}
     return found | set(_subject_topics(document))
 

@@ -8,6 +8,8 @@ A label is resolved, in this order (each a named rule, recorded for ``--explain`
 - ``labels.key``: "P" → the one participant whose line gives that label in parentheses, as a
   key of the labels does ("President Baker (P)");
 - ``labels.role``: "The President" → the one participant listed by that role or holding it;
+- ``labels.role-unlabelled``: "President", where two participants are Presidents and one of them
+  speaks under labels of his own name ("Carr:") → the other;
 - ``labels.role-of-state``: "The Secretary", where the Secretary of State and another Secretary
   take part → the Secretary of State (the bare title is the foreign ministry's own head's);
 - ``labels.role-name``: "President Able" → the one participant listed by that office alone ("The
@@ -27,6 +29,8 @@ A label is resolved, in this order (each a named rule, recorded for ``--explain`
 - ``labels.unnamed-initials``: "RN" → the one participant listed by office alone ("The President"),
   where the label's two or three capitals could be the initials of no other person the text names:
   minutes label their principal's turns by his initials, though the list names him by his office;
+- ``labels.participant-initials``: "ABL" → the one participant whose initials it can be (the
+  last capital his surname's first letter, the first his given name's where known);
 - ``labels.new-person``: any other name → a new person, who speaks though no list names them;
 - ``labels.role-phrase``: "First Party", "Unidentified Speaker" (capitalized words that are no
   name) → the one person listed by that role, else a person known by that role alone.
@@ -49,7 +53,7 @@ from tei.model import Document, PersName, Person, Said, iter_inlines, plain_text
 from tei.resolve.persons.identity import Identities
 
 # Labels that are no name (a role, its initial, a mark): the turn's ``who`` alone says who speaks.
-NO_NAME = frozenset(["labels.role", "labels.role-of-state", "labels.unnamed-initials", "labels.role-initial", "labels.title-role-initial", "labels.question-answer"])
+NO_NAME = frozenset(["labels.role", "labels.role-unlabelled", "labels.role-of-state", "labels.unnamed-initials", "labels.role-initial", "labels.title-role-initial", "labels.question-answer"])
 QUESTION_ANSWER = lazy_pattern(r"^[QA]\.\s+")
 # A label of words in capitals, of two letters or more ("MR. ABLE", "McCARR" with its prefix).
 CAPITALS = lazy_pattern(r"(?:Ma?c)?[^\sa-z]{2,}(?:\s+(?:Ma?c)?[^\sa-z]{2,})*")
@@ -68,6 +72,7 @@ def resolve_labels(document: Document, table: Identities, reporter: Reporter) ->
     turns = [item for content in list(document.text_lists()) for item in iter_inlines(content)
              if isinstance(item, Said) and item.direct and not item.who and item.content
              and isinstance(item.content[0], PersName) and item.content[0].ref is None]
+    roles.update(_unlabelled_holders(document, {_label(turn) for turn in turns}, roles))
     marks = {"Q", "A"} <= {_label(turn) for turn in turns}
     letters = {_label(turn) for turn in turns if len(_label(turn)) == 1 and _label(turn).isupper()}
     initials = _initials(document, letters - ({"Q", "A"} if marks else set()))
@@ -105,6 +110,8 @@ def _label(turn: Said) -> str:
 _REASONS = {
     "labels.key": "a key of the labels gives it to one participant, in parentheses after the name",
     "labels.role": "the label is the role of one participant",
+    "labels.role-unlabelled": "the label is the role of several participants, and all but this one speak under "
+                              "labels of their own names",
     "labels.role-of-state": "the label is the bare title of several participants' offices: the one who holds it "
                             "of State",
     "labels.role-name": "the label names, by an office and a surname no participant has, the one participant "
@@ -118,6 +125,8 @@ _REASONS = {
                                  "the title names",
     "labels.unnamed-initials": "the label is initials no person named in the text has: the one participant "
                                "listed by office alone",
+    "labels.participant-initials": "the label is initials of one participant: the last his surname's, the "
+                                   "first his given name's where the list gives one",
     "labels.new-person": "the label is a name no list gives: a new person",
     "labels.question-answer": "'Q' and 'A' both label turns: they mark questions and answers",
     "labels.role-phrase": "the label is a role, not a name: the person who speaks in that role",
@@ -136,6 +145,9 @@ def _speaker(label: str, roles: dict[str, tuple[str, Person]], document: Documen
     principal = _unnamed_principal(text, document, table)
     if principal is not None:
         return "labels.unnamed-initials", principal
+    holder = _initials_holder(text, document)
+    if holder is not None:
+        return "labels.participant-initials", holder
     names = [word for word in words if not is_title_word(word) and _is_name(word)]
     if names:
         titles = [word for word in words if is_title_word(word)]
@@ -172,6 +184,19 @@ def _unnamed_principal(label: str, document: Document, table: Identities) -> Per
         if surname.startswith(label[-1]) and (not forenames or forenames[0].startswith(label[0])):
             return None
     holders = [person for person in document.participants if person.role_only]
+    return holders[0] if len(holders) == 1 else None
+
+
+def _initials_holder(label: str, document: Document) -> Person | None:
+    """The one participant whose initials a label of two or three capitals can be ("ABL" for
+    "President Able" or "Ann B. Able"): the last letter begins the surname, the first the given
+    name where the list gives one. A transcript labels its parties by their initials though the
+    title or the list names them by office and surname."""
+    if not INITIALS.fullmatch(label):
+        return None
+    holders = [person for person in document.participants
+               if (person.surname or "").startswith(label[-1])
+               and (not person.forenames or person.forenames[0].startswith(label[0]))]
     return holders[0] if len(holders) == 1 else None
 
 
@@ -281,6 +306,27 @@ def _role_person(words: list[str], table: Identities) -> tuple[str, Person]:
     table.persons.append(person)
     table.ids.add(person.id)
     return "labels.new-person", person
+
+
+def _unlabelled_holders(document: Document, labels: set[str],
+                        roles: dict[str, tuple[str, Person]]) -> dict[str, tuple[str, Person]]:
+    """Role phrases that several participants hold, where all of them but one speak under labels of
+    their own names: "president" → President Able, where President Carr's turns are labelled "Carr:"
+    (a record labels its own principal by his office and the visitor by name)."""
+    named = {word.casefold() for label in labels for word in label.split()}
+    holders: dict[str, list[Person]] = {}
+    for person in document.participants:
+        for phrase in person.role_phrases():
+            holders.setdefault(phrase.lower(), []).append(person)
+    found: dict[str, tuple[str, Person]] = {}
+    for phrase, persons in holders.items():
+        if len(persons) < 2 or phrase in roles:
+            continue
+        left = [person for person in persons
+                if not any(word.casefold() in named for word in (person.surname, *person.forenames) if word)]
+        if len(left) == 1:
+            found[phrase] = ("labels.role-unlabelled", left[0])
+    return found
 
 
 def _roles(document: Document) -> dict[str, tuple[str, Person]]:

@@ -4,7 +4,7 @@
     → [PersName('Ambassador Able', 'able'), ' welcomed ', PersName('Baker', 'baker'), '.']
 
 Two known persons written as a pair ("the Able/Baker talks") are each linked
-(``persons.slash-pair``). Surnames (in every form of the identity table) are found first, with one fast pattern;
+(``persons.slash-pair``). Surnames (in every form of the identity table) are found first (:mod:`~tei.resolve.persons.forms`);
 what stands just before each one (a title, given names) is read backwards from it and
 belongs to the mention. A role phrase ("the Secretary") is not a name and is not linked
 here; the speakers pass reads the participants' roles itself.
@@ -18,9 +18,10 @@ import sys
 from collections.abc import Iterable, Iterator
 
 from tei.lexicon import LazyPattern, alternation, lazy_pattern, words
-from tei.lexicon.names import INITIAL, NAME, NAME_END, NAME_NOT_AFTER, NAME_START, TITLE_WORDS, is_name_word
+from tei.lexicon.names import INITIAL, NAME, NAME_START, TITLE_WORDS, is_name_word
 from tei.model import Closing, Inline, PersName, Person
 from tei.resolve.persons.exclusions import PLACES, in_firm_at
+from tei.resolve.persons.forms import FormFinder
 from tei.resolve.persons.identity import Identities
 from tei.resolve.persons.shapes import (
     ARTICLE_BEFORE,
@@ -47,13 +48,6 @@ def _prefix_pattern(roles: tuple[str, ...]) -> LazyPattern:
     title = f"(?:{alternation(roles)}|{TITLE_PHRASE})" if roles else TITLE_PHRASE
     return lazy_pattern(NAME_START + rf"(?:(?P<title>{title})\s+)?"
                         rf"(?P<given>(?:{GIVEN_WORD}\s+){{0,2}})\Z")
-
-
-@functools.lru_cache(maxsize=64)
-def _surname_pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
-    """Any of the surname forms, as a name; built once per cast (a volume's documents share theirs).
-    The name's look-behind stands after each first letter, so that ``re`` skips ahead to them."""
-    return re.compile(rf"(?P<surname>{alternation(forms, not_after=NAME_NOT_AFTER)}){NAME_END}")
 
 
 # After a name, words that make it no modifier of a noun ("the Paper said", "the Able and …").
@@ -92,7 +86,7 @@ class Linker:
         self.table = table
         roles = sorted({" ".join(person.role_names) for person in table.persons
                         if person.role_names and person.group}, key=len, reverse=True)
-        self.surname_pattern = _surname_pattern(tuple(sorted(table.forms))) if table.forms else None
+        self.surnames = FormFinder(table.forms)
         self.prefix = _prefix_pattern(tuple(roles))
 
     @staticmethod
@@ -123,22 +117,21 @@ class Linker:
                 return starts[index]
         return surname
 
-    def _mention(self, text: str, match: re.Match[str]) -> tuple[int, int, int, Person] | None:
-        form = match.group("surname")
-        follower = FOLLOWER.match(text, match.end())
+    def _mention(self, text: str, start: int, end: int) -> tuple[int, int, int, Person] | None:
+        follower = FOLLOWER.match(text, end)
         if follower and follower.group(1) not in self.table.forms and follower.group(1) not in TITLE_WORDS \
-                and not DATE_AFTER.match(text, match.end()):
+                and not DATE_AFTER.match(text, end):
             return None  # "Able Library", "Shore Papers": part of another proper noun
-        if in_firm_at(text, match.start(), match.end()):
+        if in_firm_at(text, start, end):
             return None  # "Able & Co.", "Baker & Able": a firm's name
-        prefix = self.prefix.search(text, max(0, match.start() - PREFIX_WINDOW), match.start())
-        person = self.table.find(form, (prefix.group("title") or "") if prefix else "")
+        prefix = self.prefix.search(text, max(0, start - PREFIX_WINDOW), start)
+        person = self.table.find(text[start:end], (prefix.group("title") or "") if prefix else "")
         if person is None:
             return None
-        if person.group == 0 and ARTICLE_BEFORE.search(text, max(0, match.start() - 5), match.start()) \
-                and not _modifies_a_noun(text, match.end()):
+        if person.group == 0 and ARTICLE_BEFORE.search(text, max(0, start - 5), start) \
+                and not _modifies_a_noun(text, end):
             return None  # "the Paper": a thing; "the Able visit" is the person's
-        return self._name_start(text, prefix, match.start(), person), match.end(), match.start(), person
+        return self._name_start(text, prefix, start, person), end, start, person
 
     def _pairs(self, text: str) -> list[tuple[int, int, int, Person]]:
         """persons.slash-pair: "the Able/Baker conversation", "the Able-Baker meeting": two known
@@ -153,10 +146,8 @@ class Linker:
         return found
 
     def mentions(self, text: str) -> list[tuple[int, int, Person]]:
-        if self.surname_pattern is None:
-            return []
-        found = [mention for match in self.surname_pattern.finditer(text)
-                 if (mention := self._mention(text, match)) is not None]
+        found = [mention for start, end in self.surnames.find(text)
+                 if (mention := self._mention(text, start, end)) is not None]
         if "/" in text or "-" in text:
             found = sorted(found + self._pairs(text), key=lambda mention: mention[2])
         result: list[tuple[int, int, Person]] = []

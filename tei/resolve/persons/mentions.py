@@ -53,22 +53,23 @@ from tei.lexicon.names import (
     NAME_END,
     NAME_START,
     PARTICLES,
+    TITLE_HEADS,
+    TITLE_MODIFIERS,
     WORD_NOT_AFTER,
     is_name_word,
-    is_particle,
-    split_name,
 )
 from tei.model import Document
 from tei.resolve.persons.candidate import Candidate, MentionRule
 from tei.resolve.persons.capitals import TitledNameInCapitals
-from tei.resolve.persons.exclusions import in_firm_name, in_longer_name, not_a_name, places_in
+from tei.resolve.persons.exclusions import places_in
 from tei.resolve.persons.frame import addressed, signatures
+from tei.resolve.persons.gates import first_words, has_any_word, may_hold_capitalized
 from tei.resolve.persons.given_names import KnownGivenName
+from tei.resolve.persons.keeping import Kept
 from tei.resolve.persons.partners import Drafter, PartyToAnExchange, WithAPronoun
 from tei.resolve.persons.shapes import (
     ARTICLE_BEFORE,
     DATE_AFTER,
-    HYPHENATED_GIVEN,
     HYPHENATED_GIVEN_WORD,
     PARTICLE,
     SECOND_NAME,
@@ -96,12 +97,14 @@ SUBJECT_THEN_VERB = lazy_pattern(
     rf"(?P<verb>{alternation(SUBJECT_VERBS)})(?![\w’'])")
 NAME_WORD = lazy_pattern(NAME)
 JOINT_BEFORE = lazy_pattern(rf"(?P<first>{SURNAME_AT_START})\s+and\s+\Z")
-OBJECT = lazy_pattern(rf"(?:{alternation(words('object-verbs'), not_after=WORD_NOT_AFTER)})\s+(?P<surname>{SURNAME})"
+OBJECT_VERBS = words("object-verbs")
+OBJECT = lazy_pattern(rf"(?:{alternation(OBJECT_VERBS, not_after=WORD_NOT_AFTER)})\s+(?P<surname>{SURNAME})"
                     rf"(?=\s+(?:that|to|about|of|for|whether|if|how|what|why|when|he|she)\b|[,;.])")
 POSSESSIVE = lazy_pattern(rf"(?P<surname>{SURNAME_AT_START})[’']s\s+(?=[\w“])")
 PARTICLE_NAME = lazy_pattern(NAME_START + rf"(?P<surname>(?:{NAME}\s+)?(?:{PARTICLE})\s+{NAME}){NAME_END}")
 PARTICLE_START = lazy_pattern(rf"(?:{alternation(PARTICLES, not_after=WORD_NOT_AFTER)})\s")
 WINDOW = 80
+TITLE_KEYS = first_words(TITLE_MODIFIERS | TITLE_HEADS)
 # "named Dorn", "called Ann Dorn" (not "so-called Dorn territory").
 NAMED_AS = lazy_pattern(rf"(?<![\w’'\-])(?:named|called)\s+(?P<given>(?:{NAME}\s+)?)(?P<surname>{SURNAME}){NAME_END}")
 NAMED_WORDS = ("named ", "called ")
@@ -120,6 +123,8 @@ class TitledName:
     name = "persons.titled-name"
 
     def find(self, text: str) -> Iterator[Candidate]:
+        if not may_hold_capitalized(text, TITLE_KEYS):
+            return  # no title word: most texts
         for match in scan(TITLED_NAME, text, TITLE_START):
             title = match.group("title")
             one = singular_title(title)
@@ -189,6 +194,8 @@ class ObjectOfVerb:
     name = "persons.object-of-verb"
 
     def find(self, text: str) -> Iterator[Candidate]:
+        if not has_any_word(text, OBJECT_VERBS):
+            return  # the pattern would be tried at the letters each verb begins with
         for match in OBJECT.finditer(text):
             yield Candidate(match.group("surname"), rule=self.name, reason="the one addressed")
 
@@ -317,64 +324,29 @@ def discover(document: Document, reporter: Reporter,
              rules: Registry[MentionRule] | None = None) -> list[Candidate]:
     """The names the rules propose, in order of the text, those not a person's name left out."""
     texts = list(texts_with_lines(document))
-    places = places_in(document, texts)
-    found: list[Candidate] = []
-    explained: set[str] = set()
+    # Quotations and a transcript's turns hold names too; each text's strings are read once.
+    runs = [(list(line_runs(content)), line) for content, line in texts]
+    kept = Kept(places_in(document, [text for strings, _line in runs for text in strings]), reporter)
+    found = kept.found
     # The surnames found so far, kept up to date rather than rebuilt for every string.
     surnames: set[str] = set()
     counted = 0
-    for content, line in texts:
-        # Quotations and a transcript's turns hold names too.
-        for text in line_runs(content):
+    for strings, line in runs:
+        for text in strings:
             for rule in rules if rules is not None else RULES:
                 for candidate in rule.find(text):
                     candidate.line = line
-                    _keep(candidate, places, text, found, reporter, explained)
+                    kept.keep(candidate, text)
             surnames.update(candidate.surname for candidate in found[counted:])
             counted = len(found)
             if " and " not in text:
                 continue  # no list of names
-            for candidate in listed(text, surnames, places, line):
-                _keep(candidate, places, text, found, reporter, explained)
+            for candidate in listed(text, surnames, kept.places, line):
+                kept.keep(candidate, text)
     surnames.update(candidate.surname for candidate in found[counted:])
     surnames.update(person.surname for person in document.participants if person.surname)
     for candidate, text in [*paired(texts, surnames), *signatures(document), *addressed(document)]:
-        _keep(candidate, places, text, found, reporter, explained)
+        kept.keep(candidate, text)
     # "Christopher Brown" where Christopher is a person's surname: two persons, not one.
     return [candidate for candidate in found
             if candidate.rule != KnownGivenName.name or candidate.given not in surnames]
-
-
-def _split_particle_name(candidate: Candidate) -> None:
-    """names.particle-surname on a mention: "Felix von Able" is von Able, "General Van Able" (a given
-    name "Van") is Van Able, "Nguyen Van Able" is Able."""
-    tokens = [*candidate.given.split(), *candidate.surname.split()]
-    if HYPHENATED_GIVEN.fullmatch(tokens[-1]):
-        return  # "Dorn Tae-sun": the family name comes first, the whole is kept
-    if len(tokens) > 1 and any(is_particle(tokens, index) for index in range(len(tokens) - 1)):
-        given, candidate.surname = split_name(tokens)
-        candidate.given = " ".join(given)
-    elif " " in candidate.surname:
-        given, candidate.surname = split_name(candidate.surname.split())
-        candidate.given = " ".join([*candidate.given.split(), *given])
-
-
-def _keep(candidate: Candidate, places: set[str], text: str, found: list[Candidate], reporter: Reporter,
-          explained: set[str]) -> None:
-    refused = (not_a_name(candidate.surname, candidate.strong, places) or in_longer_name(candidate.surname, text)
-               or in_firm_name(candidate.surname, text))
-    if refused is None:
-        _split_particle_name(candidate)
-    # Each name is explained once; common words ("He", "The") are not worth a line.
-    if reporter.explaining and candidate.surname not in explained and is_name_word(candidate.surname):
-        explained.add(candidate.surname)
-        if refused:
-            rule, why = refused
-            reporter.decide(rule, f"'{candidate.surname}'", "not a person",
-                            f"{why}; proposed by {candidate.rule}: {candidate.reason}", candidate.line)
-        else:
-            reporter.decide(candidate.rule, f"'{candidate.surname}'", "a person", candidate.reason, candidate.line)
-    if refused is None:
-        found.append(candidate)
-
-

@@ -25,6 +25,7 @@ from tei.lexicon.names import NAME, NAME_END
 from tei.model import Inline
 from tei.resolve.persons.candidate import Candidate
 from tei.resolve.persons.exclusions import not_a_name
+from tei.resolve.persons.gates import and_before_a_name
 from tei.resolve.persons.shapes import (
     ARTICLE_BEFORE,
     ORGANIZATION_WORDS,
@@ -84,6 +85,8 @@ def listed(text: str, persons: set[str], places: set[str], line: int) -> Iterato
     """persons.listed-with-a-person: "Able, Baker and Carr" where one of them is a person;
     persons.listed-names: three names or more listed, every one of them possibly a name (none a
     place, an organization or a common word), where they do not name a thing (:func:`_names_a_thing`)."""
+    if not and_before_a_name(text):
+        return  # every list ends with "and" and a name
     for match in LIST.finditer(text):
         items = [item.group() for item in LIST_ITEM.finditer(match.group("items"))]
         if _names_a_thing(text, match.start()):
@@ -109,7 +112,7 @@ class JointSubject:
     name = "persons.joint-subject"
 
     def find(self, text: str) -> Iterator[Candidate]:
-        if " and " not in text:
+        if " and " not in text or not and_before_a_name(text):
             return  # most texts: the pattern would be tried at every capitalized word
         for match in AND_SUBJECT.finditer(text):
             first = FIRST_OF_TWO.search(text, max(0, match.start() - 40), match.start())

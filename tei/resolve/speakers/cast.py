@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections import Counter
 
 from tei.lexicon import lazy_pattern
-from tei.lexicon.names import HONORIFICS
-from tei.model import Document, Inline, PersName
+from tei.lexicon.names import HONORIFICS, TITLE_HEADS
+from tei.model import Document, Inline, PersName, iter_inlines
 from tei.resolve.persons.frame import closings
 from tei.resolve.speakers.clauses import named_match
 from tei.resolve.speakers.patterns import GENDER_PRONOUN, PERSON_OPEN
@@ -75,7 +75,31 @@ def participant_roles(document: Document) -> dict[str, str]:
                 holders.setdefault(phrase, []).append(person.id)
     roles = {phrase: ids[0] for phrase, ids in holders.items() if len(ids) == 1 and phrase not in listed}
     roles.update({phrase: ids[0] for phrase, ids in listed.items() if len(ids) == 1})
+    for title, holder in titles_in_text(document).items():
+        if title not in holders and title not in listed:
+            roles[title] = holder
     return roles
+
+
+def titles_in_text(document: Document) -> dict[str, str]:
+    """Titles the text gives participants whose list entry gives none: "Governor Able" in the text,
+    where the list has "The Honorable Ann Able", makes "the Governor" Able.
+
+    ``{"Governor": "able"}``; a title the text gives two participants names neither, and an honorific
+    ("Mr.") is no title.
+    """
+    untitled = {person.id for person in document.participants
+                if person.surname and all(word in HONORIFICS for word in person.role_names)}
+    if not untitled:
+        return {}
+    found: dict[str, set[str]] = {}
+    for content in document.text_lists():
+        for item in iter_inlines(content):
+            if isinstance(item, PersName) and item.ref in untitled:
+                words = item.text.split()
+                if len(words) >= 2 and words[0] in TITLE_HEADS and words[0] not in HONORIFICS:
+                    found.setdefault(words[0], set()).add(item.ref)
+    return {title: next(iter(refs)) for title, refs in found.items() if len(refs) == 1}
 
 
 DRAFTED_BY = lazy_pattern(r"\b[Dd]rafted\s+by\s+$")
