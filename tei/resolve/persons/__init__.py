@@ -11,6 +11,7 @@ module                job
 ``together``          names listed together or paired with a person's
 ``frame``             names in signatures and address lines
 ``exclusions``        what is not a person's name
+``prefixed``          "Ben Able": a two-word family name the text never shortens
 ``identity``          one identity per person: ids from surnames, forms, roles named
 ``link``              every mention of a known person → :class:`~tei.model.PersName`
 ``initial_subjects``  "L said": a participant called by the surname's initial
@@ -39,13 +40,16 @@ from tei.resolve.persons.initial_subjects import link_initial_subjects
 from tei.resolve.persons.labels import resolve_labels
 from tei.resolve.persons.link import Linker, link_initials
 from tei.resolve.persons.mentions import discover
+from tei.resolve.persons.prefixed import join_prefixed_surnames
 from tei.resolve.persons.short_forms import link_short_forms
 from tei.rules import Registry
 
 
 def link_persons(document: Document, reporter: Reporter) -> None:
     """Find the persons named, decide their identities once, then turn every mention into a PersName."""
-    table = identify(document, discover(document, reporter), reporter)
+    candidates = discover(document, reporter)
+    join_prefixed_surnames(document, candidates, reporter)
+    table = identify(document, candidates, reporter)
     document.mentioned = [person for person in table.persons if person.group == 0]
     add_capital_forms(document, table)
     linker = Linker(table)

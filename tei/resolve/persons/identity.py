@@ -17,7 +17,8 @@ Rules, each recorded for ``tei convert --explain``:
   would work as Secretary Carr had done": two Secretaries); nor in minutes whose paragraphs
   name the speakers (``participants.speakers``), where a "President Carr" they mention is
   another President than the one who speaks; nor of a former holder ("former Secretary
-  Carr", "your predecessor, Secretary Carr").
+  Carr", "your predecessor, Secretary Carr"); nor of one named in another participant's reported words
+  ("Dorn said that Secretary Carr's trip …", ``persons.role-in-others-words``).
 - ``persons.same-person``: a name is a known person's when it is one of the forms of that
   person's surname (a compound surname is also named by its first word, "Carr", or by its
   particle and the rest, "de Baker"), unless their titles say they differ ("Mrs." and "Mr.").
@@ -39,6 +40,7 @@ from tei.errors import Reporter
 from tei.lexicon.names import romanize, slug
 from tei.model import Document, Person, plain_text
 from tei.resolve.persons.candidate import Candidate
+from tei.resolve.persons.others_words import named_in_others_words
 from tei.resolve.persons.shapes import sex_of, surname_forms
 
 SIGNER = "persons.signer"  # the rule that reads a signature (frame.signatures)
@@ -177,7 +179,7 @@ def _name_roles(document: Document, candidates: list[Candidate], table: Identiti
         titled = [candidate for candidate in candidates
                   if candidate.title and _holds(candidate.title.lower(), role) and candidate.surname not in surnames]
         openers = _role_subjects(document, role) if titled else ""
-        others = _other_holders(document, role) if titled else set()
+        others = _other_holders(document, role) | named_in_others_words(document, role, surnames) if titled else set()
         named = {candidate.surname: candidate for candidate in titled
                  if not _beside_the_role(candidate, openers) and candidate.surname not in others}
         if len(persons) != 1 or len(named) != 1:

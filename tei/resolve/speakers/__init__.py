@@ -15,6 +15,8 @@ module             job
 ``clauses``        the main clause and its subject; ", and Baker answered" cuts
 ``cast``           participants and their roles, genders, who spoke last
 ``rules``          the named attribution rules, in a :class:`~tei.rules.Registry`
+``assent``         ``speaker.pronoun-assent``: "He agreed" opening a paragraph
+``withheld``       ``speaker.withheld-subject``: "[name not declassified] said"
 ``attribute``      the pass: each sentence decided by the rules, runs wrapped
 =================  ============================================================
 """
@@ -22,6 +24,8 @@ module             job
 from __future__ import annotations
 
 from tei.resolve.base import Pass
+from tei.resolve.speakers import assent as assent  # registers speaker.pronoun-assent
+from tei.resolve.speakers import withheld as withheld  # registers speaker.withheld-subject
 from tei.resolve.speakers.attribute import attribute_sentence, attribute_speakers, decide_sentence
 from tei.resolve.speakers.cast import (
     Reading,

@@ -65,11 +65,14 @@ def decide_sentence(sentence: list[Inline], current: list[str] | None, reading: 
     for rule in rules if rules is not None else RULES:
         decision = rule.decide(context, reading)
         if decision is not None:
+            reading.at_opening = False
             if decision.names_speaker and decision.who:
                 reading.spoke(decision.who)
                 reading.turn_started = True
             elif decision.actor is not None:
                 reading.spoke([decision.actor])
+            elif decision.unnamed:
+                reading.history.clear()  # "he" after an unnamed speaker is no one spoken of before
             return rule.name, decision
     raise InternalError(f"no speaker rule decided {plain_text(sentence)[:EXCERPT]!r}")
 
@@ -193,6 +196,7 @@ def _attribute_paragraph(block: Paragraph, whole_sentences: list[list[Inline]], 
     sentences: list[list[Inline]] = []
     speakers: list[list[str] | None] = []
     reading.turn_started = False
+    reading.at_opening = True
     for whole in whole_sentences:
         connector: list[Inline] | None = None
         # The reading has the sentence's masked text already (the genders were learned from it).

@@ -31,6 +31,7 @@ class Reading:
         self.genders: dict[str, str] = {}
         self.history: list[str] = []  # speakers and actors, latest last
         self.turn_started = False  # has a subject in this paragraph named the current speaker?
+        self.at_opening = False  # is the sentence being decided its paragraph's first?
         self.masks: dict[int, Mask] = {}  # by the sentence's id
 
     def mask(self, sentence: list[Inline]) -> tuple[str, list[str | None]]:

@@ -112,6 +112,16 @@ def named_match(text: str) -> re.Match[str] | None:
     for match in NAMED.finditer(text, start):
         if opens_clause(text, start, match.start()):
             return match
+    return _opening_subject(text, start) if start else None
+
+
+def _opening_subject(text: str, end: int) -> re.Match[str] | None:
+    """A subject opening the sentence inside what was taken for a leading clause: "Following this
+    talk Able told Baker that …, and …" has no comma after its phrase of time, and the comma found
+    later does not end a leading clause."""
+    for match in NAMED.finditer(text, 0, end):
+        if opens_clause(text, 0, match.start()):
+            return match
     return None
 
 

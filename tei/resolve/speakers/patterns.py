@@ -15,10 +15,12 @@ from tei.lexicon.names import WORD_NOT_AFTER
 
 # A reporting verb: of saying ("said", "went on"), of thinking ("felt"), a base form after
 # "seemed to", the opening of a speech ("began by noting"), or a state ("was not sure").
-VERB = (r"(?:(?:seemed|went\s+on|wished|wanted|began|proceeded|hastened)\s+to\s+"
+VERB = (r"(?:(?:seemed|went\s+on|wished|wanted|began|proceeded|hastened|intervened|interjected|interrupted)\s+to\s+"
         + alternation(words("say-base-forms")) + "|"
         + alternation(words("say-verbs") | words("think-verbs"))
         + r"|(?:began|opened|started|closed)\s+(?:the\s+\w+\s+)?by\s+\w+ing"
+        # An act done by speaking: "brought the talk back to trade by saying", "replied to this by noting".
+        + r"|[a-z]{3,}\s+(?:[a-z]+\s+){0,8}?by\s+(?:saying|noting|stating|asking|observing|remarking|recalling)"
         + r"|(?:was|is)\s+(?:not\s+)?(?:quite\s+|very\s+|still\s+)?(?:clear|sure|certain|puzzled|glad|pleased"
         r"|concerned|worried|disappointed|gratified|convinced|interested))\b")
 # Words that may stand between a subject and its verb: "Fay then asked", "Dorn had said".
@@ -36,7 +38,9 @@ LEADING_CLAUSE = lazy_pattern(
 CLAUSE_OPENING = lazy_pattern(
     r"(?:[,;:—]\s*(?:(?:and|but|so|then|yet)\s+)?"
     r"|^(?:Saying|Noting|Adding|Stressing|Explaining|Replying|Answering|Responding)\s+(?:that\s+)?"
-    r"|^(?:Later|Then|Finally|Next|Again|Now|Afterwards|Subsequently|Thereupon|Here|Also)\s+)$")
+    r"|^(?:Later|Then|Finally|Next|Again|Now|Afterwards|Subsequently|Thereupon|Here|Also"
+    # A phrase of time without its comma: "At this point Dorn intervened", "Following this talk Able said".
+    r"|At\s+(?:this|that)\s+(?:point|juncture|stage|moment)|Following\s+(?:this|that|the)\s+\w+)\s+)$")
 # Sentences about the meeting rather than anyone's words: how such a sentence opens, and
 # phrases that may stand anywhere in it. Two patterns, not one with "^" alternatives: a
 # search then tries only the second at each position of the sentence.
@@ -78,8 +82,10 @@ GAP = (r"(?:,\s+(?:in\s+turn|for\s+(?:his|her|their|its)\s+part|however|therefor
        r"|once\s+again|continuing|resuming|interrupting|intervening|interjecting"
        r"|(?:after|with|in|for|at|on|upon|without|by)\s+[^,;:\uE000-\uE003]{1,40}?),)?"
        r"(?:,?\s+" + ADVERB + r")*,?\s+")
+# A speaker's office or agency after the name: "Able of Defense said", "Baker of the Embassy noted".
+AFFILIATION = r"(?:\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})?"
 NAMED = lazy_pattern(PERSON.format(name="first") + r"(?P<more>(?:\s*,\s*" + PERSON_ANY + r")*"
-                   r"(?:,?\s+and\s+" + PERSON_ANY + r"))?" + GAP + VERB)
+                   r"(?:,?\s+and\s+" + PERSON_ANY + r"))?" + AFFILIATION + GAP + VERB)
 # A person as the subject of any other verb in the past ("The Ambassador called at his request",
 # "Able then handed over a note"): what a "he" or "she" after it may refer to.
 ACTOR = lazy_pattern(PERSON.format(name="first") + GAP

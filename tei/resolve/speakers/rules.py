@@ -13,12 +13,16 @@ speaker.editorial-aside (100)  "(NOTE: Kern is …)", "(At lunch, it was agreed 
 speaker.paragraph-heading (95) "2. Trade.", "3. Other business." → none; nobody speaks after it
 speaker.source-line (94)       "News Conference of March 9, 1967" (above the words quoted) → none;
                                nobody speaks after it
+speaker.pronoun-assent (91)    "He agreed but added …" opening a paragraph after Able's words → the
+                               speaker before Able (:mod:`.assent`)
 speaker.pronoun-subject (90)   "She recalled …" → the latest speaker of that gender, if the
                                text shows genders, else the latest speaker; never a person
                                the clause names after the pronoun ("He met Baker")
 speaker.first-person (85)      "I then told him …" → the participant a footnote says drafted
                                the memorandum ("Drafted by Able."), or the title ("Memorandum
                                of Conversation, by the Ambassador (Able)"), else none; nobody goes on
+speaker.withheld-subject (81)  "[name not declassified] said …" → none; nobody known speaks after it
+                               (:mod:`.withheld`)
 speaker.joint-subject (80)     "Able and Carr agreed." → both
 speaker.named-subject (70)     "Ambassador Carr said …", "Baker quipped", "The Ambassador
                                said" (the one participant listed as Ambassador) → him
@@ -95,17 +99,18 @@ class Sentence:
 class Attribution:
     """A rule's decision: the sentence's speakers (None: nobody's) and the current speakers after it."""
 
-    __slots__ = ("actor", "current", "names_speaker", "outsiders", "reason", "who")
+    __slots__ = ("actor", "current", "names_speaker", "outsiders", "reason", "unnamed", "who")
 
     def __init__(self, who: list[str] | None, current: list[str] | None, reason: str,
                  names_speaker: bool = False, outsiders: tuple[str, ...] = (),
-                 actor: str | None = None) -> None:
+                 actor: str | None = None, unnamed: bool = False) -> None:
         self.who: Final = who
         self.current: Final = current
         self.reason: Final = reason
         self.names_speaker: Final = names_speaker  # the sentence names its speaker: a turn starts
         self.outsiders: Final = outsiders  # non-participants speaking outside any turn
         self.actor: Final = actor  # a participant the sentence names as the subject of an action
+        self.unnamed: Final = unnamed  # someone the text does not name speaks: a "he" after it is not known
 
 
 class SpeakerRule(Protocol):
@@ -310,21 +315,24 @@ class OutsiderSubject:
 
 
 class ParticipantActs:
-    """While nobody is speaking, a participant as the subject of an action ("The Ambassador called at
-    his own request …"): nobody's words, but a "he" or "she" after it may be that participant, who
-    otherwise has not spoken yet. Inside someone's turn an action may be reported by the speaker
-    ("The Secretary had pointed out …"), and a pronoun after it still refers to the speaker's subject."""
+    """While nobody is speaking, or opening a paragraph (the words of the paragraph before, Baker's,
+    do not go on into "Able took his leave"), a participant as the subject of an action ("The
+    Ambassador called at his own request …"): nobody's words, but a "he" or "she" after it may be that
+    participant, who otherwise has not spoken yet. Inside someone's turn an action may be reported by
+    the speaker ("The Secretary had pointed out …"), and a pronoun after it still refers to the
+    speaker's subject."""
 
     name = "speaker.participant-acts"
 
     def decide(self, sentence: Sentence, reading: Reading) -> Attribution | None:
-        if sentence.current is not None:
+        if sentence.current is not None and not reading.at_opening:
             return None
         actor = participant(actor_subject(sentence.text, sentence.refs), reading.participants)
-        if actor is None:
-            return None
+        if actor is None or (sentence.current is not None and actor in sentence.current):
+            return None  # the speaker of the paragraph before, acting, goes on
+        situation = "and nobody is speaking" if sentence.current is None else "opening the paragraph"
         return Attribution(None, None, f"#{actor} is the subject of an action, not of a verb of saying, "
-                           "and nobody is speaking", actor=actor)
+                           + situation, actor=actor)
 
 
 class Narrative:
