@@ -90,7 +90,7 @@ HEADER_ENDS_AT_TURN = "header-ends-at-turn"
 
 def opens_repeated_turn(block: TextBlock, state: ParseState) -> bool:
     """Whether the block opens with a label that opens at least one other block of the text too:
-    a transcript that starts right under its title ("LBJ: Hello?" / "MRP: Hello") is in its body
+    a transcript that starts right under its title ("ABL: Hello?" / "BD: Hello") is in its body
     from its first turn, though a line of capitals and a colon could be a header field.
 
     Counted over every block of the text, not memoized: the participants, read later in the

@@ -40,10 +40,10 @@ The place each party was in ("in Washington") and what follows the second party 
 (place, date, time) are not part of it. A party that is neither (a country, "the two
 delegations") makes the title name no participants.
 
-Rule ``participants.visited-office``: a subject line "Call on the Shah of Ruritania" (or "Meeting
+Rule ``participants.visited-office``: a subject line "Call on the King of Ruritania" (or "Meeting
 with the Prime Minister", "Audience with the King") names, by office alone, the one the participants
 called on or met; where no participant holds that office (the list gives one side only), that office
-is a participant, in a group of its own, so that "The Shah said …" is his.
+is a participant, in a group of its own, so that "The King said …" is his.
 
 The participants are written to the TEI header only: the text has no list of them, and the
 title keeps its words (``Document.participants_from_title``).
@@ -290,16 +290,16 @@ def party_from_subject(document: Document, reporter: Reporter) -> None:
 
 
 VISITED_RULE = "participants.visited-office"
-# "Call on the Shah of Iran", "The Minister's Meeting with the Prime Minister, May 3": an office alone,
+# "Call on the King of Ruritania", "The Minister's Meeting with the Prime Minister, May 3": an office alone,
 # the one the participants called on or met, with the place after "of" left out.
 VISITED_OFFICE = lazy_pattern(r"^(?:(?:SUBJECT|Subject):\s*)?(?:[^,;:]{1,60}?[’']s\s+)?(?:Call\s+on|Meeting\s+[Ww]ith|Audience\s+[Ww]ith)\s+the\s+"
                               r"(?P<office>(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+)(?:\s+of\s+[A-Z][^,;(]*)?\s*(?:$|[,;(]|\d)")
 
 
 def office_from_subject(document: Document, reporter: Reporter) -> None:
-    """Add the office a subject line says the participants called on or met ("Call on the Shah of
-    Iran") as a participant, where no participant holds it: a memorandum often lists only its own
-    side, and "The Shah said …" is then the words of the one called on."""
+    """Add the office a subject line says the participants called on or met ("Call on the King of
+    Ruritania") as a participant, where no participant holds it: a memorandum often lists only its own
+    side, and "The King said …" is then the words of the one called on."""
     if not document.argument:
         return
     match = VISITED_OFFICE.match(" ".join(plain_text(document.argument[0]).split()))

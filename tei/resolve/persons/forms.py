@@ -52,18 +52,23 @@ class FormFinder:
     """The whole-name occurrences of any of ``forms`` in a text, as ``(start, end)``."""
 
     def __init__(self, forms: Iterable[str]) -> None:
-        self.forms = [_pieces(form) for form in sorted(set(forms)) if form and not form[0].isspace()]
+        # The forms by their first word, looked for once ("Baker", "Baker de Carr").
+        self.forms: dict[str, list[tuple[list[str], list[int]]]] = {}
+        for form in sorted(set(forms)):
+            if form and not form[0].isspace():
+                literals, spaces = _pieces(form)
+                self.forms.setdefault(literals[0], []).append((literals, spaces))
 
     def find(self, text: str) -> list[tuple[int, int]]:
         longest: dict[int, int] = {}
-        for literals, spaces in self.forms:
-            first = literals[0]
+        for first, forms in self.forms.items():
             position = text.find(first)
             while position >= 0:
                 if position == 0 or not (_word_character(text[position - 1]) or text[position - 1] in _NOT_BEFORE):
-                    end = _rest_at(text, position + len(first), literals, spaces)
-                    if end >= 0 and name_ends_at(text, end) and end > longest.get(position, -1):
-                        longest[position] = end
+                    for literals, spaces in forms:
+                        end = _rest_at(text, position + len(first), literals, spaces)
+                        if end >= 0 and name_ends_at(text, end) and end > longest.get(position, -1):
+                            longest[position] = end
                 position = text.find(first, position + 1)
         found: list[tuple[int, int]] = []
         last_end = 0

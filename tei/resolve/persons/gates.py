@@ -3,7 +3,7 @@
 Each gate is a necessary condition of its pattern, never a decision: where it says "maybe",
 the rule reads the text as before; where it says "no", the pattern would find nothing.
 
-    has_any_word("he told Able", {"told", "urged"})                 → True (a substring test)
+    has_any_word("he told Able", ("told", "urged"))                 → True (a substring test)
     may_hold_capitalized("Then Able left.", frozenset({"Ambassador"})) → False
     and_before_a_name("Able and Baker met")                          → True
     and_before_a_name("Able and the others")                         → False
@@ -45,18 +45,30 @@ def may_hold_capitalized(text: str, keys: frozenset[str]) -> bool:
     return not text.isascii() or not keys.isdisjoint(capitalized_words(text))
 
 
-def has_any_word(text: str, words: Iterable[str]) -> bool:
-    """Whether any of ``words`` (their first segment before a space, which the pattern of a list
-    matches literally) stands in ``text`` at all."""
-    return any(word.split(" ", 1)[0] in text for word in words)
+def first_segments(words: Iterable[str]) -> tuple[str, ...]:
+    """Each word's first segment before a space, which the pattern of a list matches literally."""
+    return tuple(sorted({word.split(" ", 1)[0] for word in words}))
 
 
-_LOWER_PARTICLES = tuple(sorted(PARTICLES))
+def has_any_word(text: str, segments: tuple[str, ...]) -> bool:
+    """Whether any of ``segments`` (:func:`first_segments` of a list) stands in ``text`` at all."""
+    return any(map(text.__contains__, segments))
+
+
+_and_last: tuple[str, bool] = ("", False)
 
 
 def and_before_a_name(text: str) -> bool:
     """Whether "and", between white space, stands before what may begin a surname: no lower-case
-    ASCII letter, or a particle and white space ("and de Carr"). Lists and joint subjects need one."""
+    ASCII letter, or a particle and white space ("and de Carr"). Lists and joint subjects need one
+    (the last answer is kept: both ask of the same text)."""
+    global _and_last
+    if _and_last[0] is not text:
+        _and_last = (text, _and_before_a_name(text))
+    return _and_last[1]
+
+
+def _and_before_a_name(text: str) -> bool:
     position = text.find("and", 1)
     while position > 0:
         after = position + 3
@@ -73,8 +85,8 @@ def _may_begin_surname(text: str, position: int) -> bool:
     char = text[position]
     if not (char.isascii() and char.islower()):
         return True
-    for particle in _LOWER_PARTICLES:
-        end = position + len(particle)
-        if text.startswith(particle, position) and end < len(text) and text[end].isspace():
-            return True
-    return False
+    # A particle, then white space: the word up to the white space is the particle.
+    end = position + 1
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return end < len(text) and text[position:end] in PARTICLES

@@ -88,7 +88,15 @@ class Linker:
         roles = sorted({" ".join(person.role_names) for person in table.persons
                         if person.role_names and person.group}, key=len, reverse=True)
         self.surnames = FormFinder(table.forms)
+        # The table does not change while the text is linked: each name and title is looked up once.
+        self._persons: dict[tuple[str, str], Person | None] = {}
         self.prefix = _prefix_pattern(tuple(roles))
+
+    def _person(self, name: str, title: str) -> Person | None:
+        key = (name, title)
+        if key not in self._persons:
+            self._persons[key] = self.table.find(name, title)
+        return self._persons[key]
 
     @staticmethod
     def _name_start(text: str, prefix: re.Match[str] | None, surname: int, person: Person) -> int:
@@ -126,7 +134,7 @@ class Linker:
         if in_firm_at(text, start, end):
             return None  # "Able & Co.", "Baker & Able": a firm's name
         prefix = self.prefix.search(text, max(0, start - PREFIX_WINDOW), start)
-        person = self.table.find(text[start:end], (prefix.group("title") or "") if prefix else "")
+        person = self._person(text[start:end], (prefix.group("title") or "") if prefix else "")
         if person is None:
             return None
         if person.group == 0 and ARTICLE_BEFORE.search(text, max(0, start - 5), start) \
@@ -140,7 +148,7 @@ class Linker:
         "Franco-German", a double surname "Able-Dorn" where Dorn is no person)."""
         found: list[tuple[int, int, int, Person]] = []
         for match in _pairs_in(text):
-            first, second = self.table.find(match.group("first")), self.table.find(match.group("second"))
+            first, second = self._person(match.group("first"), ""), self._person(match.group("second"), "")
             if first is not None and second is not None:
                 found += [(match.start("first"), match.end("first"), match.start("first"), first),
                           (match.start("second"), match.end("second"), match.start("second"), second)]

@@ -63,7 +63,7 @@ from tei.resolve.persons.candidate import Candidate, MentionRule
 from tei.resolve.persons.capitals import TitledNameInCapitals
 from tei.resolve.persons.exclusions import places_in
 from tei.resolve.persons.frame import addressed, signatures
-from tei.resolve.persons.gates import first_words, has_any_word, may_hold_capitalized
+from tei.resolve.persons.gates import first_segments, first_words, has_any_word, may_hold_capitalized
 from tei.resolve.persons.given_names import KnownGivenName
 from tei.resolve.persons.keeping import Kept
 from tei.resolve.persons.partners import Drafter, PartyToAnExchange, WithAPronoun
@@ -105,6 +105,7 @@ PARTICLE_NAME = lazy_pattern(NAME_START + rf"(?P<surname>(?:{NAME}\s+)?(?:{PARTI
 PARTICLE_START = lazy_pattern(rf"(?:{alternation(PARTICLES, not_after=WORD_NOT_AFTER)})\s")
 WINDOW = 80
 TITLE_KEYS = first_words(TITLE_MODIFIERS | TITLE_HEADS)
+OBJECT_SEGMENTS = first_segments(OBJECT_VERBS)
 # "named Dorn", "called Ann Dorn" (not "so-called Dorn territory").
 NAMED_AS = lazy_pattern(rf"(?<![\w’'\-])(?:named|called)\s+(?P<given>(?:{NAME}\s+)?)(?P<surname>{SURNAME}){NAME_END}")
 NAMED_WORDS = ("named ", "called ")
@@ -194,7 +195,7 @@ class ObjectOfVerb:
     name = "persons.object-of-verb"
 
     def find(self, text: str) -> Iterator[Candidate]:
-        if not has_any_word(text, OBJECT_VERBS):
+        if not has_any_word(text, OBJECT_SEGMENTS):
             return  # the pattern would be tried at the letters each verb begins with
         for match in OBJECT.finditer(text):
             yield Candidate(match.group("surname"), rule=self.name, reason="the one addressed")

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -158,7 +159,8 @@ def singular_title(title: str) -> str:
     return " ".join([*qualifiers, head])
 
 
-def surname_forms(surname: str) -> list[str]:
+@functools.lru_cache(maxsize=4096)
+def surname_forms(surname: str) -> tuple[str, ...]:
     """The forms a surname is written in: "Baker de Carr" → also "Baker", "de Carr", "De Carr";
     "de La Carr" → also "La Carr".
 
@@ -168,10 +170,10 @@ def surname_forms(surname: str) -> list[str]:
     """
     parts = surname.split()
     if len(parts) == 2 and HYPHENATED_GIVEN.fullmatch(parts[1]):
-        return [surname, parts[0]]  # "Able Tae-sun", later "Able"
+        return surname, parts[0]  # "Able Tae-sun", later "Able"
     particle = next((index for index, part in enumerate(parts) if part.lower() in PARTICLES), None)
     if particle is None:
-        return [surname]
+        return (surname,)
     forms = [surname]
     tail = " ".join(parts[particle:])
     forms += [tail, tail[0].upper() + tail[1:], tail[0].lower() + tail[1:]]
@@ -180,7 +182,7 @@ def surname_forms(surname: str) -> list[str]:
     after = parts[particle + 1:]
     if len(after) >= 2 and after[0][:1].isupper() and after[0].lower() in PARTICLES:
         forms.append(" ".join(after))  # "de La Carr", later "La Carr": the article stays, "de" goes
-    return list(dict.fromkeys(forms))
+    return tuple(dict.fromkeys(forms))
 
 
 def texts_with_lines(document: Document) -> Iterator[tuple[list[Inline], int]]:
