@@ -46,6 +46,8 @@ from tei.resolve.speakers import (
     resolve_pronoun,
     split_sentences,
 )
+from tei.resolve.speakers.patterns import SENTENCE_END
+from tei.resolve.speakers.sentences import _sentence_end_marks, ends_sentence, opaque
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "frus1981-88v05-d256.txt"
@@ -176,10 +178,29 @@ def test_is_sentence_end() -> None:
     assert not is_sentence_end("Mr. Adzhubei", 2, "Adzhubei")
     assert not is_sentence_end("see pp. 53", 6, "53")
     assert is_sentence_end("Is it? Yes", 5, "Yes")
+    assert not is_sentence_end("  2.  Carr", 3, "Carr")  # a paragraph's number
+    assert is_sentence_end("at 2. Carr", 3, "Carr")
+    bracketed = "(" * 60 + "Mr."  # a word longer than the characters looked at first
+    assert not is_sentence_end(bracketed, len(bracketed) - 1, "Able")
 
 
 WORDS = st.sampled_from(["He", "said", "U.S.", "A.M.", "i.e.", "pp.", "Mr.", "no.", "yes.", "Why?", "“Go.”",
                          "(NOTE:", "it)", "Able", "—", ";", "and", "The", "3.", "A."])
+
+
+def test_opaque_hides_every_boundary_of_a_name() -> None:
+    assert opaque("Mr. A. Able") == "MrxxAxxAble"
+    assert opaque("Able\tBaker!?") == "AblexBakerxx"
+    assert opaque("Ødegaard\u00a0Jr.") == "ØdegaardxJrx"  # a space beyond ASCII too
+    assert opaque("Carr-Dorn") == "Carr-Dorn"
+
+
+@given(st.lists(WORDS, min_size=1, max_size=12), st.sampled_from([" ", "  ", "\n", " \u00a0"]))
+def test_sentence_end_marks_are_the_patterns_matches(words: list[str], space: str) -> None:
+    text = space.join(words) + " " + "x" * 60 + ". Then"
+    assert _sentence_end_marks(text) == [match.span() for match in SENTENCE_END.finditer(text)]
+    for start, end in _sentence_end_marks(text):
+        assert ends_sentence(text, start, end) == is_sentence_end(text, start, text[end:])
 
 
 @given(st.lists(st.lists(WORDS, min_size=1, max_size=12), min_size=1, max_size=4))

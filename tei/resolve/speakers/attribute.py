@@ -56,9 +56,11 @@ KEPT_TEXT = 100_000
 
 
 def decide_sentence(sentence: list[Inline], current: list[str] | None, reading: Reading,
-                    rules: Registry[SpeakerRule] | None = None) -> tuple[str, Attribution]:
-    """The first rule with an opinion on ``sentence`` and its decision; the reading is updated."""
-    text, refs = reading.mask(sentence)
+                    rules: Registry[SpeakerRule] | None = None, *,
+                    masked_text: tuple[str, list[str | None]] | None = None) -> tuple[str, Attribution]:
+    """The first rule with an opinion on ``sentence`` and its decision; the reading is updated.
+    ``masked_text``: ``reading.mask(sentence)``, when the caller has it already."""
+    text, refs = masked_text if masked_text is not None else reading.mask(sentence)
     context = Sentence(sentence, text, refs, current)
     for rule in rules if rules is not None else RULES:
         decision = rule.decide(context, reading)
@@ -198,11 +200,12 @@ def _attribute_paragraph(block: Paragraph, whole_sentences: list[list[Inline]], 
     for whole in whole_sentences:
         connector: list[Inline] | None = None
         # The reading has the sentence's masked text already (the genders were learned from it).
-        for piece, is_connector in new_speaker_clauses(whole, reading.roles, masked_text=reading.mask(whole)):
+        mask = reading.mask(whole)
+        for piece, is_connector in new_speaker_clauses(whole, reading.roles, masked_text=mask):
             if is_connector:
                 connector = piece
                 continue
-            rule, decision = decide_sentence(piece, current, reading)
+            rule, decision = decide_sentence(piece, current, reading, masked_text=mask if piece is whole else None)
             who, current = decision.who, decision.current
             if reporter.explaining:
                 _record(rule, decision, piece, block.line, reporter)

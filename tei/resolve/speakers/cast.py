@@ -39,13 +39,14 @@ class Reading:
 
         Remembered per sentence: the genders are learned from the same sentences that are
         then attributed. The entry keeps the sentence itself, so that its id is not reused.
+        The ids are shared by every reader of the sentence: none changes them.
         """
         cached = self.masks.get(id(sentence))
         if cached is not None and cached[0] is sentence:
-            return cached[1], list(cached[2])
+            return cached[1], cached[2]
         text, refs = masked(sentence, self.roles)
         self.masks[id(sentence)] = (sentence, text, refs)
-        return text, list(refs)
+        return text, refs
 
     def spoke(self, who: list[str]) -> None:
         for person in who:

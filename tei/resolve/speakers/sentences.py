@@ -187,20 +187,33 @@ def opening_mark(items: list[Inline]) -> str:
     return ""
 
 
+# The ASCII characters, those BOUNDARY_CHARS matches made "x": a table ``str.translate`` indexes.
+_OPAQUE = "".join("x" if char in ".!?" or char.isspace() else char for char in map(chr, range(128)))
+
+
+def opaque(text: str) -> str:
+    """``text`` with every character that could bound a sentence (``.!?`` and spaces) an "x":
+    ``"Mr. A. Ames"`` → ``"MrxxAxxAmes"``. A table where the text is ASCII, as most names are."""
+    if text.isascii():
+        # Most names: spaces and full stops only (the other ASCII spaces are not printable).
+        plain = text.replace(" ", "x").replace(".", "x")
+        if plain.isprintable() and "!" not in plain and "?" not in plain:
+            return plain
+        return text.translate(_OPAQUE)
+    return BOUNDARY_CHARS.sub("x", text)
+
+
 def _atom_text(item: Inline) -> str:
     """What an item contributes to the text the splitter reads: atomic items are one opaque block."""
     if isinstance(item, str):
         return item
     if isinstance(item, PersName):
-        return BOUNDARY_CHARS.sub("x", item.text)  # "Mr. Evans", "A. Ames": never a boundary
-    if isinstance(item, Quote):
+        return opaque(item.text)  # "Mr. Evans", "A. Ames": never a boundary
+    if isinstance(item, (Quote, EditorialNote)):
         text = "".join(_atom_text(child) for child in item.content)
         # Keep the final punctuation visible ("“Yes.” The group" ends a sentence) but hide the
-        # inside, so that no boundary is ever found within a quotation.
-        return BOUNDARY_CHARS.sub("x", text[:-2]) + text[-2:] if len(text) > 2 else text
-    if isinstance(item, EditorialNote):
-        text = "".join(_atom_text(child) for child in item.content)
-        return BOUNDARY_CHARS.sub("x", text[:-2]) + text[-2:] if len(text) > 2 else text
+        # inside, so that no boundary is ever found within a quotation or note.
+        return opaque(text[:-2]) + text[-2:] if len(text) > 2 else text
     if isinstance(item, (LineBreak, NoteRef)):
         # A note number glued between two sentences ("papers.3Mr. Baker said") stands where the
         # space was: the sentence ends there.
@@ -219,30 +232,47 @@ def _atom_length(item: Inline) -> int:
     return 1 if isinstance(item, (LineBreak, NoteRef)) else 0
 
 
+# Characters before a period within which its word is looked for first.
+WORD_WINDOW = 48
+# The longest word PARAGRAPH_NUMBER matches ("XXIV.").
+PARAGRAPH_NUMBER_LENGTH = 5
+
+
 def is_sentence_end(text: str, period: int, following: str) -> bool:
     """Does the ``.``/``?``/``!`` at ``period`` end a sentence, given the word that ``following`` starts with?
 
     ``"the U.S. side"`` → no; ``"to the U.S. The"`` → yes; ``"Mr. Evans"``, ``"i.e. September"``,
     ``"pp. 53"``, ``"A. Ames"`` → no.
     """
+    return ends_sentence(text[: period + 1] + following, period, period + 1)
+
+
+def ends_sentence(text: str, period: int, following: int) -> bool:
+    """:func:`is_sentence_end`, the word after it read at offset ``following`` of ``text``: a paragraph's
+    periods are asked about without copying its text before and after each."""
     if text[period] != ".":
         return True
-    # The last word, split off from the end: searching r"(\S+)$" tried every position of the
-    # paragraph for every period: a third of the speakers pass on the bench collection.
-    head = text[: period + 1]
-    word = head.rsplit(None, 1)[-1].lstrip("(“‘\"[")
-    if PARAGRAPH_NUMBER.fullmatch(word) and head.lstrip() == word:
+    # The last word, split off the few characters before the period (the whole text before it
+    # only for a longer word): copying and splitting that text, per period, costs more.
+    window = text[max(0, period - WORD_WINDOW): period + 1]
+    token = window.rsplit(None, 1)[-1]
+    if len(token) == len(window) and period >= WORD_WINDOW:
+        token = text[: period + 1].rsplit(None, 1)[-1]
+    start = period + 1 - len(token)
+    word = token.lstrip("(“‘\"[")
+    # The lengths asked first are those the patterns can match: most words are asked nothing more.
+    if len(word) <= PARAGRAPH_NUMBER_LENGTH and PARAGRAPH_NUMBER.fullmatch(word) and word == token \
+            and not text[:start].strip():
         return False  # "2.  Ambassador Carr replied": the paragraph's number, not a sentence
     if word.endswith(".."):
         return True  # "the U.S.." : an abbreviation and a full stop
-    if word in TITLE_ABBREVIATIONS or INITIAL_WORD.fullmatch(word):
+    if word in TITLE_ABBREVIATIONS or (len(word) == 2 and INITIAL_WORD.fullmatch(word)):
         return False  # a title or an initial: a name follows
     if word in NUMBER_ABBREVIATIONS:
-        return NUMBER_FOLLOWS.match(following) is None
-    next_word = NEXT_WORD.match(following)
-    opener = next_word.group(1) if next_word else ""
-    if INITIALISM.fullmatch(word) or word.lower() in ("etc.", "a.m.", "p.m."):
-        return opener in OPENERS  # "U.S.", "A.M.", "U.S.S.R.": only before a clear opener
+        return NUMBER_FOLLOWS.match(text, following) is None
+    if (word[1:2] == "." and INITIALISM.fullmatch(word)) or word.lower() in ("etc.", "a.m.", "p.m."):
+        next_word = NEXT_WORD.match(text, following)
+        return (next_word.group(1) if next_word else "") in OPENERS  # "U.S.", "U.S.S.R.": only before a clear opener
     return True
 
 
@@ -262,14 +292,32 @@ def sentence_cuts(content: list[Inline], roles: dict[str, str] | None = None) ->
     """Where the sentences of ``content`` begin, as offsets in its text (see :func:`split_sentences`):
     a few numbers, which a pass can keep for a whole document where the sentences would weigh
     as much as its text."""
-    texts = [_atom_text(item) for item in content]
+    texts = [item if type(item) is str else _atom_text(item) for item in content]
     flat = "".join(texts)
     cuts: set[int] = set()
-    for match in SENTENCE_END.finditer(flat):
-        if is_sentence_end(flat, match.start(), flat[match.end():]):
-            cuts.add(match.end())
+    for start, end in _sentence_end_marks(flat):
+        if ends_sentence(flat, start, end):
+            cuts.add(end)
     cuts |= _speaker_clause_cuts(content, texts, roles)
     return sorted(cuts)
+
+
+def _sentence_end_marks(text: str) -> list[tuple[int, int]]:
+    """Where ``SENTENCE_END`` matches in ``text``, left to right, as ``finditer`` finds them: where
+    only full stops can end sentences, tried at each full stop, which ``str.find`` skips to
+    (``re`` would test every character of the text against the pattern's first class)."""
+    if "?" in text or "!" in text:
+        return [match.span() for match in SENTENCE_END.finditer(text)]
+    found: list[tuple[int, int]] = []
+    position = text.find(".")
+    while position >= 0:
+        match = SENTENCE_END.match(text, position)
+        if match is None:
+            position = text.find(".", position + 1)
+        else:
+            found.append(match.span())
+            position = text.find(".", match.end())
+    return found
 
 
 def cut_sentences(content: list[Inline], cuts: Sequence[int]) -> list[list[Inline]]:
@@ -302,10 +350,12 @@ def _speaker_clause_cuts(content: list[Inline], texts: list[str], roles: dict[st
     """Offsets after ``"; "`` where a participant's verb of saying follows: a new speaker starts there."""
     cuts: set[int] = set()
     position = 0
-    # A role with a semicolon in it could be cut by :func:`_up_to_semicolon`: then the whole rest is read.
-    whole = bool(roles) and any(";" in role for role in roles or ())
+    whole: bool | None = None
     for index, item in enumerate(content):
-        if isinstance(item, str):
+        if isinstance(item, str) and ";" in item:
+            if whole is None:
+                # A role with a semicolon in it could be cut by :func:`_up_to_semicolon`: then the whole rest is read.
+                whole = bool(roles) and any(";" in role for role in roles or ())
             for match in SEMICOLON.finditer(item):
                 rest, _ = masked([item[match.end():], *content[index + 1:]] if whole
                                  else _up_to_semicolon(content, index, item, match.end()), roles)
