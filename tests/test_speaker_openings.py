@@ -58,3 +58,8 @@ def test_a_withheld_name_as_the_subject_is_nobody_known() -> None:
 
 def test_a_withheld_bracket_that_is_no_subject_stays_with_the_speaker() -> None:
     assert who("Able said that [1 line not declassified] would come.\n") == ["able"]
+
+
+def test_questioned_whether_names_its_speaker() -> None:
+    assert who("Able said no. Carter questioned whether we should go. It was late.\n") == [
+        "able", "carter", "carter"]
