@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from tei.lexicon.names import PARTICLES
 
@@ -21,16 +22,11 @@ from tei.lexicon.names import PARTICLES
 _CAPITALIZED = re.compile(r"[A-Z]\w*")
 _WORD = re.compile(r"\w+")
 
-_last: tuple[str, frozenset[str]] = ("", frozenset())
-
-
+@lru_cache(maxsize=1)
 def capitalized_words(text: str) -> frozenset[str]:
     """The capitalized words of an ASCII ``text`` (the rules ask for one text after another: the
     last answer is kept)."""
-    global _last
-    if _last[0] is not text:
-        _last = (text, frozenset(_CAPITALIZED.findall(text)))
-    return _last[1]
+    return frozenset(_CAPITALIZED.findall(text))
 
 
 def first_words(entries: Iterable[str]) -> frozenset[str]:
@@ -55,20 +51,11 @@ def has_any_word(text: str, segments: tuple[str, ...]) -> bool:
     return any(map(text.__contains__, segments))
 
 
-_and_last: tuple[str, bool] = ("", False)
-
-
+@lru_cache(maxsize=1)
 def and_before_a_name(text: str) -> bool:
     """Whether "and", between white space, stands before what may begin a surname: no lower-case
     ASCII letter, or a particle and white space ("and de Carr"). Lists and joint subjects need one
     (the last answer is kept: both ask of the same text)."""
-    global _and_last
-    if _and_last[0] is not text:
-        _and_last = (text, _and_before_a_name(text))
-    return _and_last[1]
-
-
-def _and_before_a_name(text: str) -> bool:
     position = text.find("and", 1)
     while position > 0:
         after = position + 3
